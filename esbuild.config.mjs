@@ -1,0 +1,157 @@
+// Builds everything Apps Script sees into dist/: Code.js, appsscript.json and the add-on's HTML.
+//
+// Apps Script finds functions (custom functions, triggers, doPost, google.script.run targets) only
+// as top-level `function NAME(...)` declarations, and Sheets reads argument hints from the JSDoc on
+// them. esbuild keeps neither, so the bundle is an IIFE and this script appends one declaration per
+// export of src/gas/main.ts, with that function's own JSDoc and parameter names, read from the
+// TypeScript source.
+//
+//   node esbuild.config.mjs           build once
+//   node esbuild.config.mjs --watch   rebuild on change
+
+import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import ts from 'typescript';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.join(root, 'dist');
+const entry = path.join(root, 'src/gas/main.ts');
+/** The bundle's one global besides the public functions. */
+export const BUNDLE_GLOBAL = 'AddOn';
+
+/** What Apps Script's V8 runs: esbuild lowers anything newer. */
+const TARGET = 'es2019';
+
+const readSource = (file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+
+function resolveModule(fromFile, specifier) {
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')]) if (existsSync(candidate)) return candidate;
+  throw new Error(`${path.relative(root, fromFile)}: cannot resolve ${specifier}`);
+}
+
+const isExported = (node) => (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Export) !== 0;
+
+function describeFunction(node, sourceFile) {
+  const name = node.name?.text;
+  const where = `${path.relative(root, sourceFile.fileName)}: ${name}`;
+  const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+  const doc = docs[docs.length - 1];
+  if (!doc) throw new Error(`${where} is public but has no JSDoc; Apps Script users would see no description.`);
+  const params = node.parameters.map((param) => {
+    if (!ts.isIdentifier(param.name)) throw new Error(`${where}: public parameters must be plain names`);
+    return (param.dotDotDotToken ? '...' : '') + param.name.text;
+  });
+  return { name, params, jsdoc: sourceFile.text.slice(doc.getStart(sourceFile), doc.end) };
+}
+
+function findExportedFunction(file, name) {
+  const sourceFile = readSource(file);
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name && isExported(statement)) {
+      return describeFunction(statement, sourceFile);
+    }
+  }
+  throw new Error(`${path.relative(root, file)}: no exported function ${name}`);
+}
+
+/** The public surface: every export of the entry must be a documented function. */
+export function publicFunctions(entryFile = entry) {
+  const sourceFile = readSource(entryFile);
+  const found = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      if (!statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) {
+        throw new Error(`${path.relative(root, entryFile)}: use "export { NAME } from './module'"`);
+      }
+      const target = resolveModule(entryFile, statement.moduleSpecifier.text);
+      for (const element of statement.exportClause.elements) {
+        if (element.propertyName) throw new Error(`${element.getText(sourceFile)}: renamed exports are not supported`);
+        found.push(findExportedFunction(target, element.name.text));
+      }
+    } else if (ts.isFunctionDeclaration(statement) && isExported(statement)) {
+      found.push(describeFunction(statement, sourceFile));
+    } else if (isExported(statement)) {
+      throw new Error(`${path.relative(root, entryFile)}: only functions can be exported to Apps Script`);
+    }
+  }
+  const names = found.map((fn) => fn.name);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated) throw new Error(`${repeated} is exported twice`);
+  return found;
+}
+
+function declarations(functions) {
+  return functions
+    .map(({ name, params, jsdoc }) => {
+      const args = params.join(', ');
+      return `${jsdoc}\nfunction ${name}(${args}) {\n  return ${BUNDLE_GLOBAL}.${name}(${args});\n}\n`;
+    })
+    .join('\n');
+}
+
+function manifest() {
+  const text = readFileSync(path.join(root, 'appsscript.json'), 'utf8');
+  return JSON.stringify(JSON.parse(text), null, 2) + '\n';
+}
+
+const esbuildOptions = {
+  entryPoints: [entry],
+  bundle: true,
+  format: 'iife',
+  globalName: BUNDLE_GLOBAL,
+  target: TARGET,
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+};
+
+function writeOutputs(result) {
+  const bundle = result.outputFiles[0].text;
+  const header = '// Built by esbuild.config.mjs from src/: edit the TypeScript, not this file.\n';
+  const code = `${header}${bundle}\n${declarations(publicFunctions())}`;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'Code.js'), code);
+  writeFileSync(path.join(outDir, 'appsscript.json'), manifest());
+  return { codeBytes: Buffer.byteLength(code) };
+}
+
+export async function build() {
+  const result = await esbuild.build(esbuildOptions);
+  return writeOutputs(result);
+}
+
+async function watch() {
+  const report = {
+    name: 'write-dist',
+    setup(pluginBuild) {
+      pluginBuild.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        try {
+          const { codeBytes } = writeOutputs(result);
+          console.log(`dist/Code.js ${codeBytes} bytes, ${new Date().toLocaleTimeString()}`);
+        } catch (error) {
+          console.error(String(error.message ?? error));
+        }
+      });
+    },
+  };
+  const context = await esbuild.context({ ...esbuildOptions, plugins: [report] });
+  await context.watch();
+  console.log('Watching src/ ...');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv.includes('--watch')) {
+    await watch();
+  } else {
+    const { codeBytes } = await build();
+    console.log(`dist/Code.js ${codeBytes} bytes`);
+  }
+}

@@ -1,0 +1,44 @@
+// Strict, type-aware lint for the TypeScript; plain recommended rules for the build scripts.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.playground/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+    },
+  },
+  {
+    // Code bundled for Apps Script must not reach for Node or browser globals it will not have.
+    files: ['src/core/**/*.ts', 'src/gas/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'setTimeout', 'setInterval', 'fetch',
+          'structuredClone', 'Buffer', 'process', 'require', 'atob', 'btoa', 'queueMicrotask'].map((name) => ({
+          name,
+          message: `Apps Script V8 has no ${name}.`,
+        })),
+      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../local/*', 'zod'], message: 'Not available in Apps Script (use zod/mini for zod).' }] }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', module: 'writable', require: 'readonly' },
+    },
+  },
+);

@@ -1,0 +1,54 @@
+/** One row of campaign data in, one tagged link (or every reason it cannot be one) out. */
+
+import { checkLink, buildTaggedLink, missingLinkProblem, type LinkCheck } from './payment-link';
+import type { Problem } from './problem';
+import { TRACKING_PARAMETERS, type TrackingParameter } from './stripe-rules';
+import { checkValue } from './validate';
+
+export type TagInput = { payment_link: unknown } & { [P in TrackingParameter]?: unknown };
+
+export type TagOutcome =
+  | { status: 'empty' }
+  | { status: 'tagged'; url: string }
+  | { status: 'invalid'; problems: Problem[] };
+
+/** Checks each distinct link once: a column of links is mostly the same few links. */
+export class LinkChecker {
+  private readonly checked = new Map<string, LinkCheck>();
+
+  check(value: unknown): LinkCheck {
+    if (typeof value !== 'string') return checkLink(value);
+    let check = this.checked.get(value);
+    if (check === undefined) {
+      check = checkLink(value);
+      this.checked.set(value, check);
+    }
+    return check;
+  }
+}
+
+export function tagLink(input: TagInput, links: LinkChecker = new LinkChecker()): TagOutcome {
+  const problems: Problem[] = [];
+  const values: Array<[TrackingParameter, string]> = [];
+  const link = links.check(input.payment_link);
+
+  for (const parameter of TRACKING_PARAMETERS) {
+    const check = checkValue(parameter, input[parameter]);
+    if (check.status === 'valid') values.push([parameter, check.text]);
+    else if (check.status === 'invalid') problems.push(check.problem);
+    else if (link.status === 'valid') {
+      // Kept from the link as it is, so Stripe will see it: it must pass too.
+      const inLink = link.link.existingProblems[parameter];
+      if (inLink) problems.push(inLink);
+    }
+  }
+
+  if (link.status === 'empty') {
+    if (problems.length === 0 && values.length === 0) return { status: 'empty' };
+    problems.unshift(missingLinkProblem());
+  } else if (link.status === 'invalid') {
+    problems.unshift(link.problem);
+  }
+  if (problems.length > 0 || link.status !== 'valid') return { status: 'invalid', problems };
+  return { status: 'tagged', url: buildTaggedLink(link.link, values) };
+}
