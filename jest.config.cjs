@@ -1,9 +1,10 @@
 /** Tests run TypeScript through ts-jest in transpile-only mode (tsconfig isolatedModules);
- *  `npm run typecheck` is what checks types. */
+ *  `npm run typecheck` is what checks types. dist/ is rebuilt before every run. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  globalSetup: '<rootDir>/test/global-setup.mjs',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
 };

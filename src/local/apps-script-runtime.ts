@@ -140,15 +140,23 @@ export class AppsScriptRuntime {
    * the script's own realm (arrays, Dates), and an exception comes back as a ScriptError.
    */
   call(name: string, ...args: unknown[]): unknown {
-    if (!/^[A-Za-z_$][\w$]*$/.test(name) || !this.hasFunction(name)) {
-      throw new Error(`Script function not found: ${name}`);
-    }
-    const fn = (this.context as Record<string, unknown>)[name] as (...params: unknown[]) => unknown;
+    const fn = this.scriptFunction(name);
     try {
       return exportValue(fn(...args.map((arg) => this.importValue(arg))));
     } catch (error) {
       throw toScriptError(error);
     }
+  }
+
+  /** A value copied into the script's realm ahead of a call (the benchmark times only the call). */
+  toScript(value: unknown): unknown {
+    return this.importValue(value);
+  }
+
+  /** The script's own top-level function, uncopied and unwrapped: for timing in the benchmark. */
+  scriptFunction(name: string): (...args: unknown[]) => unknown {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || !this.hasFunction(name)) throw new Error(`Script function not found: ${name}`);
+    return (this.context as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
   }
 
   /** Evaluates an expression in the script's global scope (for tests that probe the runtime itself). */

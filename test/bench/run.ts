@@ -1,0 +1,6 @@
+/** `npm run bench`: prints figures, each against a baseline measured in the same run. */
+import { benchCustomFunctions } from './custom-functions.bench';
+
+console.log(`npm run bench: Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log('## Custom functions');
+benchCustomFunctions();
