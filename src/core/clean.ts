@@ -46,7 +46,8 @@ function decodePercentEscapes(text: string): string {
 
 export function cleanValue(text: string, options: CleanOptions = {}): string {
   const maxLength = options.maxLength ?? UTM_MAX_LENGTH;
-  const folded = foldToAscii(decodePercentEscapes(text)).replace(APOSTROPHES, '');
+  // Apostrophes go before folding too: NFKD turns U+00B4 into a space and a mark, which would split the word.
+  const folded = foldToAscii(decodePercentEscapes(text).replace(APOSTROPHES, '')).replace(APOSTROPHES, '');
   // Runs of anything else become one `_`; at the ends they are dropped, as trimming would.
   let cleaned = folded.replace(INVALID_RUN, (run: string, offset: number) =>
     offset === 0 || offset + run.length === folded.length ? '' : '_',
