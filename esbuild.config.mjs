@@ -9,7 +9,7 @@
 //   node esbuild.config.mjs           build once
 //   node esbuild.config.mjs --watch   rebuild on change
 
-import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -21,8 +21,8 @@ const entry = path.join(root, 'src/gas/main.ts');
 /** The bundle's one global besides the public functions. */
 export const BUNDLE_GLOBAL = 'AddOn';
 
-/** What Apps Script's V8 runs: esbuild lowers anything newer. */
-const TARGET = 'es2019';
+/** What Apps Script's V8 runs (google/aside, Google's own template, also emits es2020); esbuild lowers anything newer. */
+const TARGET = 'es2020';
 
 const readSource = (file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
 
@@ -92,6 +92,16 @@ function declarations(functions) {
     .join('\n');
 }
 
+/** The pages Apps Script serves (HtmlService.createHtmlOutputFromFile(name)), copied as they are. */
+const HTML_DIR = path.join(root, 'src/gas/html');
+
+function copyHtml() {
+  if (!existsSync(HTML_DIR)) return;
+  for (const file of readdirSync(HTML_DIR)) {
+    if (file.endsWith('.html')) writeFileSync(path.join(outDir, file), readFileSync(path.join(HTML_DIR, file)));
+  }
+}
+
 function manifest() {
   const text = readFileSync(path.join(root, 'appsscript.json'), 'utf8');
   return JSON.stringify(JSON.parse(text), null, 2) + '\n';
@@ -105,8 +115,9 @@ const esbuildOptions = {
   target: TARGET,
   platform: 'neutral',
   mainFields: ['module', 'main'],
-  minifySyntax: true,
-  minifyWhitespace: true,
+  // Every custom-function recalculation loads the whole file: size is start-up time. Names inside
+  // the IIFE are private; Apps Script only sees the declarations appended below, which keep theirs.
+  minify: true,
   legalComments: 'none',
   write: false,
   logLevel: 'warning',
@@ -119,6 +130,7 @@ function writeOutputs(result) {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'Code.js'), code);
   writeFileSync(path.join(outDir, 'appsscript.json'), manifest());
+  copyHtml();
   return { codeBytes: Buffer.byteLength(code) };
 }
 

@@ -4,3 +4,15 @@
  */
 
 export { UTM_LINK, UTM_ISSUES, UTM_CLEAN } from './custom-functions';
+export {
+  doPost,
+  doGet,
+  onOpen,
+  onInstall,
+  setUpReconciliation,
+  showWebhookUrl,
+  connectStripeKey,
+  syncNow,
+  toggleHourlySync,
+  runScheduledSync,
+} from './entry-points';

@@ -1,0 +1,60 @@
+/**
+ * The functions Apps Script calls by name: triggers, the web app, and menu items. Each is a
+ * thin door into the module that does the work. Their JSDoc is copied into Code.js, which
+ * every custom-function start loads, so it is kept to a line.
+ */
+
+import * as menu from './menu';
+import { answerWebhook } from './webhook';
+
+/** Web app: Stripe's Checkout Session webhooks (`?token=` required); answers JSON. */
+export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return answerWebhook(e);
+}
+
+/** Web app: a browser opening the endpoint gets a JSON note; Stripe only POSTs. */
+export function doGet(): GoogleAppsScript.Content.TextOutput {
+  return ContentService.createTextOutput(
+    JSON.stringify({ ok: true, note: 'This endpoint receives Stripe webhooks (POST).' }),
+  ).setMimeType(ContentService.MimeType.JSON);
+}
+
+/** Trigger: adds the add-on menu. */
+export function onOpen(): void {
+  menu.buildMenu();
+}
+
+/** Trigger: adds the add-on menu right after installation. */
+export function onInstall(): void {
+  menu.buildMenu();
+}
+
+/** Menu: creates the Reconciliation tab and webhook token; shows the endpoint URL. */
+export function setUpReconciliation(): void {
+  menu.setUpReconciliation();
+}
+
+/** Menu: shows the endpoint URL to paste into Stripe. */
+export function showWebhookUrl(): void {
+  menu.showWebhookUrl();
+}
+
+/** Menu: stores a restricted Stripe key once it has proved it can read events. */
+export function connectStripeKey(): void {
+  menu.connectStripeKey();
+}
+
+/** Menu: reads completed Checkout Sessions from Stripe into the Reconciliation tab. */
+export function syncNow(): void {
+  menu.syncNow();
+}
+
+/** Menu: turns the hourly sync from Stripe on or off. */
+export function toggleHourlySync(): void {
+  menu.toggleHourlySync();
+}
+
+/** Trigger: the hourly sync from Stripe. */
+export function runScheduledSync(): void {
+  menu.scheduledSync();
+}

@@ -1,0 +1,152 @@
+/**
+ * The add-on menu and what its reconciliation items do. Each handler runs from the menu, where
+ * the Ui is available; failures become a message to the user, never a silent stop.
+ */
+
+import { checkStripeKey, maskKey } from '../core/stripe-key';
+import { clampDays, MAX_HISTORY_DAYS, parseSyncState } from '../core/sync-state';
+import { setupDialogHtml } from './dialogs';
+import { ensureReconciliationSheet } from './reconciliation-sheet';
+import { createWebhookToken, readSyncState, setStripeApiKey, stripeApiKey, webhookToken } from './settings';
+import { stripeGet, SYNC_RETRIES } from './stripe-client';
+import { runSync, type SyncReport } from './sync';
+
+export const SCHEDULED_SYNC_HANDLER = 'runScheduledSync';
+
+export function buildMenu(): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Set up reconciliation', 'setUpReconciliation')
+    .addItem('Show webhook URL', 'showWebhookUrl')
+    .addSeparator()
+    .addItem('Connect Stripe key…', 'connectStripeKey')
+    .addItem('Sync now', 'syncNow')
+    .addItem('Sync every hour: on/off', 'toggleHourlySync')
+    .addToUi();
+}
+
+function showDialog(html: string, title: string, height = 520): void {
+  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(height), title);
+}
+
+function endpointUrl(token: string): { endpoint: string | null; devUrl: boolean } {
+  const url = ScriptApp.getService().getUrl() as string | null;
+  if (url === null || url === '') return { endpoint: null, devUrl: false };
+  return { endpoint: `${url}${url.indexOf('?') === -1 ? '?' : '&'}token=${encodeURIComponent(token)}`, devUrl: /\/dev$/.test(url) };
+}
+
+function verificationLabel(): string | null {
+  const key = stripeApiKey();
+  return key === null ? null : `the restricted key ${maskKey(key)}`;
+}
+
+export function setUpReconciliation(): void {
+  ensureReconciliationSheet(SpreadsheetApp.getActiveSpreadsheet());
+  let token = webhookToken();
+  const tokenCreated = token === null;
+  if (token === null) token = createWebhookToken();
+  showDialog(setupDialogHtml({ ...endpointUrl(token), verification: verificationLabel(), tokenCreated }), 'Stripe webhooks');
+}
+
+export function showWebhookUrl(): void {
+  const token = webhookToken();
+  if (token === null) {
+    SpreadsheetApp.getUi().alert('Not set up yet: choose "Set up reconciliation" first.');
+    return;
+  }
+  showDialog(setupDialogHtml({ ...endpointUrl(token), verification: verificationLabel(), tokenCreated: false }), 'Stripe webhooks');
+}
+
+export function connectStripeKey(): void {
+  const ui = SpreadsheetApp.getUi();
+  const current = stripeApiKey();
+  const answer = ui.prompt(
+    'Connect Stripe key',
+    `${current === null ? 'No key is connected: webhooks are checked by their token only.' : `Connected: ${maskKey(current)}.`}\n\n` +
+      'Paste a restricted key (Stripe Dashboard > Developers > API keys > Create restricted key) with Read access to ' +
+      'Checkout Sessions and Events, and nothing else. Leave it empty and press OK to disconnect.',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const text = answer.getResponseText().trim();
+  if (text === '') {
+    setStripeApiKey(null);
+    ui.alert('Disconnected. Webhooks are now checked by their token only, and sync is off.');
+    return;
+  }
+  const check = checkStripeKey(text);
+  if (!check.ok) {
+    ui.alert(check.error);
+    return;
+  }
+  // Prove the key can read events before keeping it.
+  const probe = stripeGet(text, '/v1/events?limit=1', SYNC_RETRIES);
+  if (!probe.ok) {
+    ui.alert(`The key was not saved. ${probe.error}`);
+    return;
+  }
+  setStripeApiKey(text);
+  ui.alert(`Connected ${maskKey(text)} (${check.mode} mode). Every delivery is now confirmed with Stripe, and Sync now can fill gaps.`);
+}
+
+function describeSync(report: SyncReport): string {
+  return report.ok ? report.message : `Sync stopped: ${report.message}`;
+}
+
+export function syncNow(): void {
+  const ui = SpreadsheetApp.getUi();
+  const state = parseSyncState(readSyncState());
+  let firstRunDays: number | undefined;
+  if (state.cursor === null && state.run === null) {
+    const answer = ui.prompt(
+      'First sync',
+      `How many days back should the first sync go? (1 to ${String(MAX_HISTORY_DAYS)}; Stripe keeps ${String(MAX_HISTORY_DAYS)} days of events)`,
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return;
+    const days = Number(answer.getResponseText().trim() || MAX_HISTORY_DAYS);
+    if (!isFinite(days) || days < 1) {
+      ui.alert(`Type a number of days from 1 to ${String(MAX_HISTORY_DAYS)}.`);
+      return;
+    }
+    firstRunDays = clampDays(days);
+  }
+  SpreadsheetApp.getActiveSpreadsheet().toast('Reading completed Checkout Sessions from Stripe…', 'Sync', 5);
+  let report: SyncReport;
+  try {
+    report = runSync(firstRunDays === undefined ? {} : { firstRunDays });
+  } catch (error) {
+    ui.alert(`Sync stopped: ${error instanceof Error ? error.message : String(error)}. Rows already written are complete; run it again to resume.`);
+    return;
+  }
+  ui.alert(describeSync(report));
+}
+
+export function toggleHourlySync(): void {
+  const ui = SpreadsheetApp.getUi();
+  const existing = ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === SCHEDULED_SYNC_HANDLER);
+  if (existing.length > 0) {
+    existing.forEach((trigger) => {
+      ScriptApp.deleteTrigger(trigger);
+    });
+    ui.alert('Hourly sync is off.');
+    return;
+  }
+  if (stripeApiKey() === null) {
+    ui.alert('Connect a restricted Stripe key first (Connect Stripe key…).');
+    return;
+  }
+  if (parseSyncState(readSyncState()).cursor === null) {
+    ui.alert('Run "Sync now" once first, to choose how far back to start.');
+    return;
+  }
+  ScriptApp.newTrigger(SCHEDULED_SYNC_HANDLER).timeBased().everyHours(1).create();
+  ui.alert('Hourly sync is on: every hour the add-on reads new Checkout Session events from Stripe.');
+}
+
+/** Run by the hourly trigger: no Ui here, so the outcome goes to the execution log. */
+export function scheduledSync(): void {
+  const report = runSync();
+  if (report.ok) console.log(report.message);
+  else console.error(`Scheduled sync stopped: ${report.message}`);
+}

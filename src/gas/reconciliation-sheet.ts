@@ -1,0 +1,155 @@
+/**
+ * The Reconciliation tab as a store of SessionRecords, one row per Checkout Session.
+ * A delivery finds its row with a TextFinder on the session_id column, so its cost does not grow
+ * with the tab: a fixed handful of service calls whether the tab has 100 rows or 50,000.
+ * Callers hold the script lock.
+ */
+
+import { isPaymentStatus, supersedes, type SessionRecord } from '../core/reconciliation';
+import {
+  cellValue,
+  COLUMN_FORMATS,
+  locateColumns,
+  RECONCILIATION_COLUMNS,
+  RECONCILIATION_SHEET,
+  storedVersion,
+  type ColumnName,
+} from '../core/reconciliation-columns';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Columns = Partial<Record<ColumnName, number>>;
+
+export type UpsertAction = 'inserted' | 'updated' | 'unchanged';
+
+function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** `'Reconciliation'!A2:A`: quoted, so a renamed tab with spaces still works. */
+function a1(range: string): string {
+  return `'${RECONCILIATION_SHEET.replace(/'/g, "''")}'!${range}`;
+}
+
+/** Creates the tab, or adds the headers it lacks; sets formats, a bold frozen header row. */
+export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
+  const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET) ?? spreadsheet.insertSheet(RECONCILIATION_SHEET);
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const blankSheet = header.every((cell) => cell === '');
+  const { columns, missing } = locateColumns(blankSheet ? [] : header);
+  let next = blankSheet ? 1 : width + 1;
+  for (const name of missing) columns[name] = next++;
+  if (missing.length > 0) {
+    const first = blankSheet ? 1 : width + 1;
+    sheet.getRange(1, first, 1, missing.length).setValues([missing]);
+  }
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, Math.max(next - 1, width)).setFontWeight('bold');
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  for (const name of RECONCILIATION_COLUMNS) {
+    const column = columns[name];
+    if (column !== undefined) sheet.getRange(2, column, rows, 1).setNumberFormat(COLUMN_FORMATS[name]);
+  }
+  return sheet;
+}
+
+function readColumns(spreadsheet: Spreadsheet): Columns {
+  let header: unknown[];
+  try {
+    header = spreadsheet.getRange(a1('1:1')).getValues()[0] ?? [];
+  } catch {
+    // The tab was deleted or renamed: make it again rather than lose the sale.
+    ensureReconciliationSheet(spreadsheet);
+    header = spreadsheet.getRange(a1('1:1')).getValues()[0] ?? [];
+  }
+  const located = locateColumns(header);
+  if (located.missing.length === 0) return located.columns;
+  ensureReconciliationSheet(spreadsheet);
+  return locateColumns(spreadsheet.getRange(a1('1:1')).getValues()[0] ?? []).columns;
+}
+
+function span(columns: Columns): { first: number; last: number } {
+  const positions = RECONCILIATION_COLUMNS.map((name) => columns[name] ?? 0);
+  return { first: Math.min(...positions), last: Math.max(...positions) };
+}
+
+interface FoundRow {
+  /** Our columns' span in the session's row. */
+  range: Range;
+  /** The session's cell, to offset from. */
+  cell: Range;
+  values: unknown[];
+}
+
+/**
+ * The session's row, read, or null. matchEntireCell/matchCase would cost two more calls on every
+ * delivery; checking the id in the row we read anyway does the same job, and a partial match
+ * (one id inside a longer one) only means looking once more.
+ */
+function findSessionRow(spreadsheet: Spreadsheet, columns: Columns, sessionId: string, first: number, last: number): FoundRow | null {
+  const idColumn = columns.session_id ?? first;
+  const letter = columnLetter(idColumn);
+  const finder = spreadsheet.getRange(a1(`${letter}2:${letter}`)).createTextFinder(sessionId);
+  for (let cell = finder.findNext(); cell !== null; cell = finder.findNext()) {
+    const range = cell.offset(0, first - idColumn, 1, last - first + 1);
+    const values = range.getValues()[0] ?? [];
+    if (values[idColumn - first] === sessionId) return { range, cell, values };
+  }
+  return null;
+}
+
+function rowFor(record: SessionRecord, columns: Columns, first: number, last: number, existing?: readonly unknown[]): unknown[] {
+  const row: unknown[] = existing ? existing.slice() : new Array<unknown>(last - first + 1).fill('');
+  for (const name of RECONCILIATION_COLUMNS) {
+    const column = columns[name];
+    if (column !== undefined) row[column - first] = cellValue(record, name);
+  }
+  return row;
+}
+
+/** Inserts the record, or updates its row if the record is newer; repeats and older events change nothing. */
+export function upsertRecord(spreadsheet: Spreadsheet, record: SessionRecord): UpsertAction {
+  const columns = readColumns(spreadsheet);
+  const { first, last } = span(columns);
+  const idColumn = columns.session_id ?? first;
+  const found = findSessionRow(spreadsheet, columns, record.session_id, first, last);
+
+  if (found === null) {
+    const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET);
+    if (sheet === null) throw new Error(`The ${RECONCILIATION_SHEET} tab disappeared while writing`);
+    const leading = new Array<unknown>(first - 1).fill('');
+    sheet.appendRow([...leading, ...rowFor(record, columns, first, last)]);
+    return 'inserted';
+  }
+
+  const current = found.values;
+  const stored = storedVersion(current, columns, first);
+  const existing = {
+    payment_status: isPaymentStatus(stored.payment_status) ? stored.payment_status : 'unpaid',
+    last_event: typeof stored.last_event === 'string' ? stored.last_event : '',
+    last_event_created: stored.last_event_created,
+  } as const;
+  if (!supersedes(record, existing)) return 'unchanged';
+
+  const ours = new Set(RECONCILIATION_COLUMNS.map((name) => columns[name]));
+  const contiguous = last - first + 1 === RECONCILIATION_COLUMNS.length;
+  if (contiguous) {
+    found.range.setValues([rowFor(record, columns, first, last)]);
+  } else {
+    // Someone put their own columns between ours: write only ours, run by run, so their
+    // formulas in between are left alone.
+    for (let column = first; column <= last; column++) {
+      if (!ours.has(column)) continue;
+      let end = column;
+      while (end + 1 <= last && ours.has(end + 1)) end++;
+      const values = rowFor(record, columns, first, last, current).slice(column - first, end - first + 1);
+      found.cell.offset(0, column - idColumn, 1, end - column + 1).setValues([values]);
+      column = end;
+    }
+  }
+  return 'updated';
+}

@@ -1,0 +1,38 @@
+/**
+ * A small tab that counts rejected deliveries by reason, so a user can see why nothing arrived.
+ * One row per reason and never more: a stranger posting to the endpoint can move counters, not
+ * fill the spreadsheet. What a stranger sent is not copied, only our own description of it.
+ */
+
+import type { RejectionReason } from '../core/webhook-delivery';
+import { literalText } from '../core/reconciliation-columns';
+
+export const REJECTION_LOG_SHEET = 'Webhook log';
+const HEADERS = ['reason', 'count', 'last_seen', 'last_detail'];
+const REASONS: Record<RejectionReason, string> = {
+  bad_token: 'wrong or missing token',
+  too_large: 'body too large',
+  not_json: 'not JSON',
+  not_an_event: 'not a Stripe event',
+  unverified: 'not confirmed by Stripe',
+};
+const MAX_DETAIL = 300;
+
+export function recordRejection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, reason: RejectionReason, detail: string): void {
+  let sheet = spreadsheet.getSheetByName(REJECTION_LOG_SHEET);
+  if (sheet === null) {
+    sheet = spreadsheet.insertSheet(REJECTION_LOG_SHEET);
+    sheet.getRange(1, 1, 1, HEADERS.length).setValues([HEADERS]).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    sheet.getRange(2, 3, Object.keys(REASONS).length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  }
+  const label = REASONS[reason];
+  const rows = Object.keys(REASONS).length;
+  const range = sheet.getRange(2, 1, rows, HEADERS.length);
+  const values = range.getValues();
+  let index = values.findIndex((row) => row[0] === label);
+  if (index === -1) index = values.findIndex((row) => row[0] === '');
+  if (index === -1) return;
+  const count = Number(values[index]?.[1]) || 0;
+  sheet.getRange(2 + index, 1, 1, HEADERS.length).setValues([[label, count + 1, new Date(), literalText(detail.slice(0, MAX_DETAIL))]]);
+}

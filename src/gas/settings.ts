@@ -1,0 +1,36 @@
+/** What the add-on keeps in script properties, and the only code that reads or writes them. */
+
+const WEBHOOK_TOKEN = 'WEBHOOK_TOKEN';
+const STRIPE_API_KEY = 'STRIPE_API_KEY';
+const SYNC_STATE = 'SYNC_STATE';
+
+const properties = (): GoogleAppsScript.Properties.Properties => PropertiesService.getScriptProperties();
+
+export function webhookToken(): string | null {
+  return properties().getProperty(WEBHOOK_TOKEN);
+}
+
+/** A new secret for the endpoint URL: two random UUIDs, about 244 bits. */
+export function createWebhookToken(): string {
+  const token = (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, '');
+  properties().setProperty(WEBHOOK_TOKEN, token);
+  return token;
+}
+
+export function stripeApiKey(): string | null {
+  return properties().getProperty(STRIPE_API_KEY);
+}
+
+export function setStripeApiKey(key: string | null): void {
+  if (key === null) properties().deleteProperty(STRIPE_API_KEY);
+  else properties().setProperty(STRIPE_API_KEY, key);
+}
+
+export function readSyncState(): string | null {
+  return properties().getProperty(SYNC_STATE);
+}
+
+export function writeSyncState(state: string | null): void {
+  if (state === null) properties().deleteProperty(SYNC_STATE);
+  else properties().setProperty(SYNC_STATE, state);
+}
