@@ -23,6 +23,13 @@ const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4]/g;
 const INVALID_RUN = /[^A-Za-z0-9_-]+/g;
 const PERCENT_ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
 
+/** True for a letter that folds to plain ASCII letters: é, Å, ß, ø (not ™ or full-width Ａ, which are other characters). */
+export function isAccentedLetter(char: string): boolean {
+  if (SPECIAL_LETTERS[char] !== undefined) return true;
+  const decomposed = char.normalize('NFD');
+  return decomposed !== char && /^[A-Za-z]+$/.test(decomposed.replace(COMBINING_MARKS, ''));
+}
+
 /** Accents to ASCII: é -> e, ß -> ss, ﬁ -> fi, full-width Ａ -> A. Other characters are left alone. */
 export function foldToAscii(text: string): string {
   if (/^[ -~]*$/.test(text)) return text;

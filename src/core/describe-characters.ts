@@ -3,12 +3,14 @@
  * `a space`, `"/"`, `accented letters "é" and "ü"`, `an invisible character (U+200B)`.
  */
 
-import { foldToAscii } from './clean';
+import { isAccentedLetter } from './clean';
 
 const MAX_PHRASES = 6;
 const MAX_EXAMPLES = 3;
 const ALLOWED = /[A-Za-z0-9_-]/;
+// ™ © ® are pictographic too, but nobody calls them emoji.
 const EMOJI = /\p{Extended_Pictographic}/u;
+const NOT_EMOJI = /[\u00a9\u00ae\u2122]/;
 // Control and format characters: zero-width spaces, byte-order marks, soft hyphens, direction marks.
 const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 
@@ -35,9 +37,8 @@ function classify(char: string, position: Position): { phrase: string } | { grou
   if (char === '\u00a0') return { phrase: 'a non-breaking space' };
   if (INVISIBLE.test(char)) return { group: 'invisible', example: codePoint(char) };
   if (/\s/.test(char)) return { phrase: `an unusual space (${codePoint(char)})` };
-  if (EMOJI.test(char)) return { group: 'emoji', example: `"${char}"` };
-  const folded = foldToAscii(char);
-  if (folded !== char && /^[A-Za-z]+$/.test(folded)) return { group: 'accented', example: `"${char}"` };
+  if (EMOJI.test(char) && !NOT_EMOJI.test(char)) return { group: 'emoji', example: `"${char}"` };
+  if (isAccentedLetter(char)) return { group: 'accented', example: `"${char}"` };
   if (char.charCodeAt(0) > 0x7f) return { group: 'nonAscii', example: `"${char}"` };
   return { phrase: `"${char}"` };
 }

@@ -75,9 +75,13 @@ function diagnose(text: string): { reasons: string[]; fixed: string | null } {
   const reasons: string[] = [];
   const trimmed = text.trim();
   if (trimmed !== text) {
-    const leading = /^\s/.test(text);
-    const trailing = /\s$/.test(text);
-    reasons.push(`has ${leading && trailing ? 'spaces around it' : leading ? 'a leading space' : 'a trailing space'}`);
+    const edge = (char: string | undefined, where: string): string =>
+      char === '\n' || char === '\r' ? `a ${where} line break` : char === '\t' ? `a ${where} tab` : `a ${where} space`;
+    const around = [
+      ...(/^\s/.test(text) ? [edge(text[0], 'leading')] : []),
+      ...(/\s$/.test(text) ? [edge(text[text.length - 1], 'trailing')] : []),
+    ];
+    reasons.push(around.length === 2 && around[0] === 'a leading space' && around[1] === 'a trailing space' ? 'has spaces around it' : `has ${listInWords(around)}`);
   }
   const bad: string[] = [];
   for (const char of Array.from(trimmed)) {
@@ -91,7 +95,8 @@ function diagnose(text: string): { reasons: string[]; fixed: string | null } {
     return { reasons, fixed: null };
   }
 
-  const scheme = SCHEME.exec(trimmed);
+  // `buy.stripe.com:443/x` is a host and port, not a scheme named `buy.stripe.com`.
+  const scheme = SCHEME.exec(trimmed)?.[1]?.indexOf('.') === -1 ? SCHEME.exec(trimmed) : null;
   let fixed: string | null = trimmed;
   if (!scheme) {
     if (!LOOKS_LIKE_HOST.test(trimmed)) return { reasons: [...reasons, 'is not a link'], fixed: null };
@@ -99,14 +104,14 @@ function diagnose(text: string): { reasons: string[]; fixed: string | null } {
     fixed = `https://${trimmed}`;
   } else {
     const name = (scheme[1] ?? '').toLowerCase();
-    if (name === 'http') {
+    if (name === 'http' && /^http:\/\//i.test(trimmed)) {
       reasons.push('starts with http://, not https://');
       fixed = `https${trimmed.slice(4)}`;
-    } else if (name !== 'https') {
-      return { reasons: [...reasons, `is a ${name}: link, not an https link`], fixed: null };
+    } else if (name !== 'https' && name !== 'http') {
+      return { reasons: [...reasons, `starts with ${name}:, not https://`], fixed: null };
     }
   }
-  if (!/^https:\/\//i.test(fixed)) return { reasons: [...reasons, 'is not an https:// link'], fixed: null };
+  if (!/^https:\/\//i.test(fixed)) return { reasons: [...reasons, 'is not a complete https:// link'], fixed: null };
   const host = hostProblem(fixed.slice('https://'.length));
   if (host !== null) return { reasons: [...reasons, host], fixed: null };
   return { reasons, fixed };
@@ -167,7 +172,10 @@ function problemInLink(
   }
   if (value === undefined || value === '') return undefined;
   const check = checkText(parameter, value);
-  return check.status === 'invalid' ? { ...check.problem, reason: `in the link, ${check.problem.reason}` } : undefined;
+  if (check.status !== 'invalid') return undefined;
+  // "is 151 characters long" needs a subject once it follows "in the link,".
+  const reason = check.problem.reason.startsWith('is ') ? `its value ${check.problem.reason}` : check.problem.reason;
+  return { ...check.problem, reason: `in the link, ${reason}` };
 }
 
 /** Checks a payment link cell: it must be an https link with a real domain, with nothing around it. */

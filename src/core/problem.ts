@@ -35,7 +35,7 @@ const QUOTE_LIMIT = 40;
 export function quote(text: string): string {
   const chars = Array.from(text);
   const shown = chars.length > QUOTE_LIMIT ? chars.slice(0, QUOTE_LIMIT - 1).join('') + '…' : text;
-  return `"${shown.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\r' ? '⏎' : '�'))}"`;
+  return `"${shown.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\r' ? '⏎' : c === '\t' ? '⇥' : '�'))}"`;
 }
 
 /** `a`, `a and b`, `a, b and c` */

@@ -27,7 +27,7 @@ function tryHint(suggestion: string | undefined): string {
 export function checkText(parameter: TrackingParameter, text: string): ValueCheck {
   if (isAcceptedValue(parameter, text)) return { status: 'valid', text };
 
-  if (text.trim() === '') {
+  if (text !== '' && text.trim() === '') {
     return {
       status: 'invalid',
       problem: {

@@ -65,7 +65,7 @@ describe('checkLink: links that are not https payment links', () => {
       reason: '" https://buy.stripe.com/x " has spaces around it. Try https://buy.stripe.com/x',
       suggestion: 'https://buy.stripe.com/x',
     });
-    expect(linkProblem('https://buy.stripe.com/x\n').reason).toMatch(/^"https:\/\/buy\.stripe\.com\/x⏎" has a trailing space\./);
+    expect(linkProblem('https://buy.stripe.com/x\n').reason).toMatch(/^"https:\/\/buy\.stripe\.com\/x⏎" has a trailing line break\./);
     expect(linkProblem('\thttps://buy.stripe.com/x').suggestion).toBe('https://buy.stripe.com/x');
   });
 
@@ -77,8 +77,8 @@ describe('checkLink: links that are not https payment links', () => {
   });
 
   it.each([
-    ['javascript:alert(1)', 'is a javascript: link, not an https link'],
-    ['ftp://buy.stripe.com/x', 'is a ftp: link, not an https link'],
+    ['javascript:alert(1)', 'starts with javascript:, not https://'],
+    ['ftp://buy.stripe.com/x', 'starts with ftp:, not https://'],
     ['https://', 'has no domain after https://'],
     ['https:///x', 'has no domain after https://'],
     ['https://?utm_source=a', 'has no domain after https://'],
@@ -86,7 +86,7 @@ describe('checkLink: links that are not https payment links', () => {
     ['https://user:pass@buy.stripe.com', 'has a user name or "@" before the domain'],
     ['https://localhost/x', 'has an invalid domain "localhost"'],
     ['https://-bad-.com/x', 'has an invalid domain "-bad-.com"'],
-    ['https:buy.stripe.com', 'is not an https:// link'],
+    ['https:buy.stripe.com', 'is not a complete https:// link'],
     ['Spring Sale', 'has a space, which a link cannot contain'],
     ['hello', 'is not a link'],
     ['https://buy.stripe.com/a b', 'has a space, which a link cannot contain'],

@@ -29,7 +29,8 @@ describe('quote', () => {
 
   it('shows line breaks and other control characters', () => {
     expect(quote('a\nb\r')).toBe('"a⏎b⏎"');
-    expect(quote('a\tb')).toBe('"a\uFFFDb"');
+    expect(quote('a\tb')).toBe('"a⇥b"');
+    expect(quote('a\u0007b')).toBe('"a\uFFFDb"');
   });
 
   it('shortens long text to 40 characters, counting emoji as one', () => {
