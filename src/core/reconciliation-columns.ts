@@ -24,19 +24,15 @@ export const RECONCILIATION_COLUMNS: readonly ColumnName[] = [
   'last_event_created',
 ];
 
-/** Column formats set once when the tab is made; text columns are plain text so nothing is re-parsed. */
-export const COLUMN_FORMATS: Record<ColumnName, string> = {
-  session_id: '@',
-  client_reference_id: '@',
-  payment_status: '@',
+/**
+ * Number formats set once when the tab is made. Text columns get none on purpose: payload text
+ * is written with an apostrophe in front (see literalText), and a Plain text (`@`) cell would
+ * keep that apostrophe as part of the value.
+ */
+export const COLUMN_FORMATS: Partial<Record<ColumnName, string>> = {
   // Shows 2 or 3 decimals as the currency needs; the currency column says which currency.
   amount: '#,##0.00#',
-  currency: '@',
-  customer_email: '@',
-  payment_link: '@',
-  livemode: 'General',
   created: 'yyyy-mm-dd hh:mm:ss',
-  last_event: '@',
   amount_minor: '0',
   last_event_created: 'yyyy-mm-dd hh:mm:ss',
 };

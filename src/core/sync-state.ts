@@ -6,6 +6,8 @@
  * are read again next time: harmless, since writing an event twice changes nothing.
  */
 
+import { EVENT_ID } from './stripe-event';
+
 export const MAX_HISTORY_DAYS = 30; // Stripe keeps 30 days of events.
 const DAY = 86_400;
 
@@ -23,13 +25,30 @@ export interface SyncState {
   run: SyncRun | null;
 }
 
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && isFinite(value);
+}
+
+/** A saved run every field of which a sync can use; anything else would fail every sync from then on. */
+function isRun(value: unknown): value is SyncRun {
+  if (value === null || typeof value !== 'object') return false;
+  const run = value as Record<string, unknown>;
+  return (
+    isTime(run.since) &&
+    (run.startingAfter === null || (typeof run.startingAfter === 'string' && EVENT_ID.test(run.startingAfter))) &&
+    (run.newest === null || isTime(run.newest)) &&
+    isTime(run.pages) &&
+    isTime(run.events)
+  );
+}
+
 export function parseSyncState(text: string | null): SyncState {
   if (text === null || text === '') return { cursor: null, run: null };
   try {
-    const parsed = JSON.parse(text) as Partial<SyncState>;
-    const cursor = typeof parsed.cursor === 'number' ? parsed.cursor : null;
-    const run = parsed.run && typeof parsed.run.since === 'number' ? parsed.run : null;
-    return { cursor, run };
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed === null || typeof parsed !== 'object') return { cursor: null, run: null };
+    const { cursor, run } = parsed as Record<string, unknown>;
+    return { cursor: isTime(cursor) ? cursor : null, run: isRun(run) ? run : null };
   } catch {
     return { cursor: null, run: null };
   }
