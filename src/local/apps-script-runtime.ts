@@ -59,9 +59,22 @@ export class ScriptError extends Error {
   }
 }
 
+/** What a services factory gets to build values of the script's realm before the script runs. */
+export interface ScriptRealmAccess {
+  /** Copies a value (arrays, Dates, plain objects) into the script's realm. */
+  toScript: (value: unknown) => unknown;
+  /** Runs source in the script's global scope and returns its value (uncopied). */
+  evaluate: (source: string) => unknown;
+}
+
 export interface RuntimeOptions {
   /** Apps Script services to install as globals: SpreadsheetApp, PropertiesService, ... */
   services?: Record<string, unknown>;
+  /**
+   * Builds services that need the script's realm (see src/local/services): called once, before the
+   * script runs; its globals are installed before `services`.
+   */
+  createServices?: (realm: ScriptRealmAccess) => Record<string, unknown>;
   /** Path shown in stack traces. */
   filename?: string;
 }
@@ -111,9 +124,14 @@ export class AppsScriptRuntime {
     const record = (level: LogEntry['level']) => (...parts: unknown[]) => {
       this.logs.push({ level, message: parts.map((part) => (typeof part === 'string' ? part : safeJson(part))).join(' ') });
     };
+    const created = options.createServices?.({
+      toScript: this.importValue,
+      evaluate: (source) => vm.runInContext(source, this.context) as unknown,
+    });
     this.install({
       console: { log: record('log'), info: record('info'), warn: record('warn'), error: record('error') },
       Logger: { log: record('log') },
+      ...created,
       ...options.services,
     });
     vm.runInContext(code, this.context, { filename: options.filename ?? 'Code.js' });
@@ -165,7 +183,8 @@ export class AppsScriptRuntime {
   }
 }
 
-function toScriptError(error: unknown): ScriptError {
+/** An exception thrown by script code, as a ScriptError. */
+export function toScriptError(error: unknown): ScriptError {
   if (error !== null && typeof error === 'object' && 'message' in error) {
     const e = error as { name?: unknown; message?: unknown; stack?: unknown };
     const name = typeof e.name === 'string' ? e.name : 'Error';

@@ -1,0 +1,70 @@
+/** UrlFetchApp routes to handlers, records requests and fails as Apps Script does. */
+import { fakes } from './fixtures';
+
+describe('UrlFetchApp', () => {
+  it('sends to the handler of the host and records the request', () => {
+    const { UrlFetchApp, services } = fakes();
+    services.urlFetch.handle('api.stripe.com', (request) => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ got: request.payload }) }));
+    const response = UrlFetchApp.fetch('https://api.stripe.com/v1/checkout/sessions', {
+      method: 'post',
+      headers: { Authorization: 'Bearer sk_test' },
+      payload: { 'metadata[a b]': 'x y', limit: 3, ok: '*-._~' },
+    });
+    expect(response.getResponseCode()).toBe(200);
+    expect(JSON.parse(response.getContentText())).toEqual({ got: 'metadata%5Ba+b%5D=x+y&limit=3&ok=*-._%7E' });
+    expect(response.getHeaders()).toEqual({ 'Content-Type': 'application/json' });
+    expect(services.urlFetch.requests).toEqual([
+      {
+        url: 'https://api.stripe.com/v1/checkout/sessions',
+        method: 'post',
+        headers: { Authorization: 'Bearer sk_test' },
+        payload: 'metadata%5Ba+b%5D=x+y&limit=3&ok=*-._%7E',
+        contentType: 'application/x-www-form-urlencoded',
+      },
+    ]);
+  });
+
+  it('defaults to GET and accepts the method in any case', () => {
+    const { UrlFetchApp, services } = fakes();
+    services.urlFetch.handleAll(() => ({ status: 204 }));
+    UrlFetchApp.fetch('https://example.com/a');
+    UrlFetchApp.fetch('https://example.com/b', { method: 'DELETE' as GoogleAppsScript.URL_Fetch.HttpMethod, payload: '{}', contentType: 'application/json' });
+    expect(services.urlFetch.requests.map((r) => [r.method, r.contentType, r.payload])).toEqual([
+      ['get', null, ''],
+      ['delete', 'application/json', '{}'],
+    ]);
+  });
+
+  it('throws for a status of 400 or more unless muteHttpExceptions, with the first 100 characters', () => {
+    const { UrlFetchApp, services } = fakes();
+    const body = `{"error":{"message":"${'n'.repeat(200)}"}}`;
+    services.urlFetch.handle('api.stripe.com', () => ({ status: 402, body }));
+    expect(() => UrlFetchApp.fetch('https://api.stripe.com/v1/charges?x=1')).toThrow(
+      `Request failed for https://api.stripe.com returned code 402. Truncated server response: ${body.slice(0, 100)} (use muteHttpExceptions option to examine full response)`,
+    );
+    const response = UrlFetchApp.fetch('https://api.stripe.com/v1/charges', { muteHttpExceptions: true });
+    expect([response.getResponseCode(), response.getContentText()]).toEqual([402, body]);
+  });
+
+  it('has no network: a host without a handler is unavailable', () => {
+    const { UrlFetchApp, services } = fakes();
+    services.urlFetch.handle('api.stripe.com', () => ({ status: 200, body: '' }));
+    expect(() => UrlFetchApp.fetch('https://example.org/x')).toThrow('Address unavailable: https://example.org/x');
+    expect(() => UrlFetchApp.fetch('ftp://example.org/x')).toThrow('Invalid argument: ftp://example.org/x');
+  });
+
+  it('follows redirects unless told not to', () => {
+    const { UrlFetchApp, services } = fakes();
+    services.urlFetch.handleAll((request) =>
+      request.url.endsWith('/old') ? { status: 302, headers: { Location: '/new' }, body: '' } : { status: 200, body: 'here' },
+    );
+    expect(UrlFetchApp.fetch('https://example.com/old').getContentText()).toBe('here');
+    expect(UrlFetchApp.fetch('https://example.com/old', { followRedirects: false }).getResponseCode()).toBe(302);
+  });
+
+  it('gives bytes as signed bytes', () => {
+    const { UrlFetchApp, services } = fakes();
+    services.urlFetch.handleAll(() => ({ status: 200, body: new Uint8Array([0, 127, 128, 255]) }));
+    expect(UrlFetchApp.fetch('https://example.com').getContent()).toEqual([0, 127, -128, -1]);
+  });
+});
