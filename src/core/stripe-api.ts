@@ -4,7 +4,7 @@
  */
 
 import * as z from 'zod/mini';
-import { EVENT_ID, HANDLED_EVENT_TYPES, SESSION_ID } from './stripe-event';
+import { EVENT_ID, HANDLED_EVENT_TYPES, lazily, SESSION_ID } from './stripe-event';
 
 export const STRIPE_API_ORIGIN = 'https://api.stripe.com';
 
@@ -32,14 +32,16 @@ export function eventsPagePath(since: number, startingAfter: string | null, limi
   return `/v1/events?${query.join('&')}`;
 }
 
-const ListPage = z.object({
-  object: z.literal('list'),
-  data: z.unknown(),
-  has_more: z.boolean(),
-});
+const listPage = lazily(() =>
+  z.object({
+    object: z.literal('list'),
+    data: z.unknown(),
+    has_more: z.boolean(),
+  }),
+);
 
 export function readListPage(json: unknown): { ok: true; data: unknown[]; hasMore: boolean } | { ok: false; error: string } {
-  const page = ListPage.safeParse(json);
+  const page = listPage().safeParse(json);
   // Each item is read as an event on its own; here only the list's shape matters.
   if (!page.success || !Array.isArray(page.data.data)) return { ok: false, error: 'Stripe answered with something that is not a list of events' };
   return { ok: true, data: page.data.data as unknown[], hasMore: page.data.has_more };

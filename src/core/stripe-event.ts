@@ -27,7 +27,16 @@ export const SESSION_ID = /^cs_(?:test|live)_[A-Za-z0-9]{1,250}$/;
 
 const nullableText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
 
-const EventEnvelope = z.object({
+/**
+ * Built on first use, not at load: every custom-function recalculation loads this file, and
+ * building the schemas would cost it about a millisecond for nothing.
+ */
+export function lazily<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+const eventEnvelope = lazily(() => z.object({
   id: z.string().check(z.regex(EVENT_ID)),
   object: z.literal('event'),
   type: z.string().check(z.maxLength(200)),
@@ -36,9 +45,9 @@ const EventEnvelope = z.object({
   api_version: z.optional(z.nullable(z.string())),
   // The session schema below checks the object itself, with paths that say where.
   data: z.object({ object: z.unknown() }),
-});
+}));
 
-const CheckoutSessionSchema = z.object({
+const checkoutSessionSchema = lazily(() => z.object({
   id: z.string().check(z.regex(SESSION_ID)),
   object: z.literal('checkout.session'),
   created: z.number().check(z.int(), z.nonnegative()),
@@ -52,9 +61,9 @@ const CheckoutSessionSchema = z.object({
   customer_details: z.optional(z.nullable(z.object({ email: nullableText(512) }))),
   // An id, or the whole Payment Link object when expanded: read by paymentLinkId, which bounds it.
   payment_link: z.optional(z.unknown()),
-});
+}));
 
-export type CheckoutSession = z.infer<typeof CheckoutSessionSchema>;
+export type CheckoutSession = z.infer<ReturnType<typeof checkoutSessionSchema>>;
 
 export interface CheckoutSessionEvent {
   id: string;
@@ -101,14 +110,14 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Reads a parsed JSON body as a Stripe event: a Checkout Session event we handle, another event, or invalid. */
 export function readEvent(json: unknown): EventReading {
-  const envelope = EventEnvelope.safeParse(json);
+  const envelope = eventEnvelope().safeParse(json);
   if (!envelope.success) {
     if (json === null || typeof json !== 'object' || Array.isArray(json)) return { kind: 'invalid', error: 'the body is not a Stripe event object' };
     return { kind: 'invalid', error: describeIssue(envelope.error.issues, '', json) };
   }
   const { id, type, created, livemode, data } = envelope.data;
   if (!isHandledEventType(type)) return { kind: 'other_event', id, type };
-  const session = CheckoutSessionSchema.safeParse(data.object);
+  const session = checkoutSessionSchema().safeParse(data.object);
   if (!session.success) return { kind: 'invalid', error: describeIssue(session.error.issues, 'data.object', data.object) };
   if (session.data.livemode !== livemode) return { kind: 'invalid', error: 'data.object.livemode: does not match the event' };
   return { kind: 'session_event', event: { id, type, created, livemode, session: session.data } };
@@ -116,6 +125,6 @@ export function readEvent(json: unknown): EventReading {
 
 /** Reads a Checkout Session fetched from Stripe's API. */
 export function readCheckoutSession(json: unknown): { ok: true; session: CheckoutSession } | { ok: false; error: string } {
-  const session = CheckoutSessionSchema.safeParse(json);
+  const session = checkoutSessionSchema().safeParse(json);
   return session.success ? { ok: true, session: session.data } : { ok: false, error: describeIssue(session.error.issues, 'session', json) };
 }

@@ -52,7 +52,8 @@ export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   for (const name of RECONCILIATION_COLUMNS) {
     const column = columns[name];
-    if (column !== undefined) sheet.getRange(2, column, rows, 1).setNumberFormat(COLUMN_FORMATS[name]);
+    const format = COLUMN_FORMATS[name];
+    if (column !== undefined && format !== undefined) sheet.getRange(2, column, rows, 1).setNumberFormat(format);
   }
   return sheet;
 }

@@ -30,7 +30,8 @@ import { createHmac } from 'node:crypto';
 // ---------------------------------------------------------------------------------------------
 // The fake UrlFetchApp's handler contract (kept identical to the one in src/local/services).
 
-export type FetchRequest = { url: string; method: string; headers: Record<string, string>; payload?: string; contentType?: string };
+// Assignable from the UrlFetchApp fake's request (src/local/services/url-fetch.ts), which says null for "no content type".
+export type FetchRequest = { url: string; method: string; headers: Record<string, string>; payload?: string; contentType?: string | null };
 export type FetchResponse = { status: number; headers?: Record<string, string>; body: string };
 export type FetchHandler = (request: FetchRequest) => FetchResponse;
 
