@@ -83,11 +83,17 @@ export function publicFunctions(entryFile = entry) {
   return found;
 }
 
+/**
+ * One top-level declaration per public function. Only custom functions keep their JSDoc in
+ * Code.js (Sheets shows it as argument hints); the others' stays in the source, since every
+ * custom-function start loads this file.
+ */
 function declarations(functions) {
   return functions
     .map(({ name, params, jsdoc }) => {
-      const args = params.join(', ');
-      return `${jsdoc}\nfunction ${name}(${args}) {\n  return ${BUNDLE_GLOBAL}.${name}(${args});\n}\n`;
+      const args = params.join(',');
+      const doc = /@customfunction\b/.test(jsdoc) ? `${jsdoc}\n` : '';
+      return `${doc}function ${name}(${args}){return ${BUNDLE_GLOBAL}.${name}(${args})}`;
     })
     .join('\n');
 }
@@ -100,6 +106,34 @@ function copyHtml() {
   for (const file of readdirSync(HTML_DIR)) {
     if (file.endsWith('.html')) writeFileSync(path.join(outDir, file), readFileSync(path.join(HTML_DIR, file)));
   }
+}
+
+/**
+ * The sidebar: its TypeScript bundled for the browser (with the same src/core rules as the
+ * custom functions) and its CSS, inlined into one HTML file, as HtmlService serves one file.
+ */
+const CLIENT_DIR = path.join(root, 'src/client');
+
+export async function buildSidebar() {
+  const bundle = await esbuild.build({
+    entryPoints: [path.join(CLIENT_DIR, 'sidebar.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  // A literal "</script" inside the code would end the inline script early.
+  const js = bundle.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+  const css = readFileSync(path.join(CLIENT_DIR, 'sidebar.css'), 'utf8');
+  const template = readFileSync(path.join(CLIENT_DIR, 'sidebar.html'), 'utf8');
+  const html = template.replace('/*INLINE:sidebar.css*/', () => css).replace('/*INLINE:sidebar.js*/', () => js);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'Sidebar.html'), html);
+  return { sidebarBytes: Buffer.byteLength(html), sidebarScriptBytes: Buffer.byteLength(js) };
 }
 
 function manifest() {
@@ -135,8 +169,8 @@ function writeOutputs(result) {
 }
 
 export async function build() {
-  const result = await esbuild.build(esbuildOptions);
-  return writeOutputs(result);
+  const [result, sidebar] = await Promise.all([esbuild.build(esbuildOptions), buildSidebar()]);
+  return { ...writeOutputs(result), ...sidebar };
 }
 
 async function watch() {
@@ -154,8 +188,29 @@ async function watch() {
       });
     },
   };
+  // The sidebar's sources are outside the server bundle's graph: watch them too.
   const context = await esbuild.context({ ...esbuildOptions, plugins: [report] });
   await context.watch();
+  const rebuildSidebar = {
+    name: 'rebuild-sidebar',
+    setup(pluginBuild) {
+      pluginBuild.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        buildSidebar().then(
+          ({ sidebarBytes }) => console.log(`dist/Sidebar.html ${sidebarBytes} bytes, ${new Date().toLocaleTimeString()}`),
+          (error) => console.error(String(error.message ?? error)),
+        );
+      });
+    },
+  };
+  const sidebar = await esbuild.context({
+    entryPoints: [path.join(CLIENT_DIR, 'sidebar.ts')],
+    bundle: true,
+    write: false,
+    logLevel: 'warning',
+    plugins: [rebuildSidebar],
+  });
+  await sidebar.watch();
   console.log('Watching src/ ...');
 }
 
@@ -163,7 +218,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--watch')) {
     await watch();
   } else {
-    const { codeBytes } = await build();
-    console.log(`dist/Code.js ${codeBytes} bytes`);
+    const { codeBytes, sidebarBytes } = await build();
+    console.log(`dist/Code.js ${codeBytes} bytes, dist/Sidebar.html ${sidebarBytes} bytes`);
   }
 }

@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // The sidebar's code is typed for the browser by its own tsconfig.
+    files: ['src/client/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: ['./src/client/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+  },
+  {
     // Code bundled for Apps Script must not reach for Node or browser globals it will not have.
     files: ['src/core/**/*.ts', 'src/gas/**/*.ts'],
     rules: {

@@ -4,7 +4,10 @@
  * every custom-function start loads, so it is kept to a line.
  */
 
+import type { InsertResult, SidebarContext, TagResult } from '../core/sidebar-api';
 import * as menu from './menu';
+import { checkSelectedCells as checkCells } from './selection';
+import * as sidebar from './sidebar';
 import { answerWebhook } from './webhook';
 
 /** Web app: Stripe's Checkout Session webhooks (`?token=` required); answers JSON. */
@@ -27,6 +30,36 @@ export function onOpen(): void {
 /** Trigger: adds the add-on menu right after installation. */
 export function onInstall(): void {
   menu.buildMenu();
+}
+
+/** Menu: opens the link-builder sidebar. */
+export function openLinkBuilder(): void {
+  sidebar.openLinkBuilder();
+}
+
+/** Menu: marks each selected value Stripe would drop, with a note saying why and what would work. */
+export function checkSelectedCells(): void {
+  checkCells();
+}
+
+/** Menu: how the add-on works. */
+export function showHelp(): void {
+  menu.showHelp();
+}
+
+/** Sidebar: the active tab's link columns, values already used, and the selection. */
+export function sidebarContext(): SidebarContext {
+  return sidebar.sidebarContext();
+}
+
+/** Sidebar: writes the form's values and tagged link into the active row. */
+export function sidebarInsertIntoActiveRow(fields: unknown): InsertResult {
+  return sidebar.sidebarInsertIntoActiveRow(fields);
+}
+
+/** Sidebar: tags the selected rows, the form's values filling their blank cells. */
+export function sidebarTagSelectedRows(defaults: unknown): TagResult {
+  return sidebar.sidebarTagSelectedRows(defaults);
 }
 
 /** Menu: creates the Reconciliation tab and webhook token; shows the endpoint URL. */

@@ -16,13 +16,22 @@ export const SCHEDULED_SYNC_HANDLER = 'runScheduledSync';
 export function buildMenu(): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem('Open link builder', 'openLinkBuilder')
+    .addItem('Check selected cells', 'checkSelectedCells')
+    .addSeparator()
     .addItem('Set up reconciliation', 'setUpReconciliation')
     .addItem('Show webhook URL', 'showWebhookUrl')
     .addSeparator()
     .addItem('Connect Stripe key…', 'connectStripeKey')
     .addItem('Sync now', 'syncNow')
     .addItem('Sync every hour: on/off', 'toggleHourlySync')
+    .addSeparator()
+    .addItem('Help', 'showHelp')
     .addToUi();
+}
+
+export function showHelp(): void {
+  showDialog(HtmlService.createHtmlOutputFromFile('Help').getContent(), 'Payment link tracking', 560);
 }
 
 function showDialog(html: string, title: string, height = 520): void {

@@ -1,0 +1,235 @@
+/**
+ * The link-builder sidebar. It checks every field as the user types with the same core code as
+ * the custom functions (bundled for the browser), shows the reason next to the field with a
+ * one-click fix, proposes values already used in the tab, and previews the final link.
+ */
+
+import { cleanValue } from '../core/clean';
+import { LINK_FIELDS, type LinkField } from '../core/link-columns';
+import { checkLink } from '../core/payment-link';
+import type { LinkFields, SidebarContext, UsedValue } from '../core/sidebar-api';
+import type { TrackingParameter } from '../core/stripe-rules';
+import { tagLink } from '../core/tag-link';
+import { checkValue } from '../core/validate';
+import { callServer } from './server';
+
+const LABELS: Record<LinkField, { label: string; hint: string }> = {
+  payment_link: { label: 'Payment link', hint: 'https://buy.stripe.com/...' },
+  utm_source: { label: 'Source (utm_source)', hint: 'newsletter, facebook, google' },
+  utm_medium: { label: 'Medium (utm_medium)', hint: 'email, cpc, social' },
+  utm_campaign: { label: 'Campaign (utm_campaign)', hint: 'spring_sale' },
+  utm_term: { label: 'Term (utm_term), optional', hint: 'running_shoes' },
+  utm_content: { label: 'Content (utm_content), optional', hint: 'hero_button' },
+  client_reference_id: { label: 'Reference (client_reference_id), optional', hint: 'order-1234' },
+};
+
+function $(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`Missing #${id}`);
+  return element;
+}
+
+let context: SidebarContext | null = null;
+
+function input(field: LinkField): HTMLInputElement {
+  return ($(`f-${field}`) as HTMLInputElement);
+}
+
+function readForm(): LinkFields {
+  const fields = {} as LinkFields;
+  for (const field of LINK_FIELDS) fields[field] = input(field).value;
+  return fields;
+}
+
+/** A value in the tab that means the same as `value` but is spelled differently, the most used first. */
+function sameButSpelledDifferently(field: TrackingParameter, value: string): UsedValue | undefined {
+  const key = cleanValue(value, { lowercase: true, maxLength: 1000 });
+  if (key === '') return undefined;
+  return context?.used[field].find((used) => used.value !== value && cleanValue(used.value, { lowercase: true, maxLength: 1000 }) === key);
+}
+
+function fixButton(field: LinkField, value: string, label: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'fix';
+  button.textContent = label;
+  button.addEventListener('click', () => {
+    input(field).value = value;
+    refresh();
+    input(field).focus();
+  });
+  return button;
+}
+
+/** Shows the field's verdict next to it; returns true when Stripe keeps the value (or it is empty). */
+function showVerdict(field: LinkField): boolean {
+  const element = input(field);
+  const message = $(`m-${field}`);
+  message.replaceChildren();
+  const check = field === 'payment_link' ? checkLink(element.value) : checkValue(field, element.value);
+  const valid = check.status !== 'invalid';
+  element.setAttribute('aria-invalid', valid ? 'false' : 'true');
+  message.className = valid ? 'msg' : 'msg error';
+  if (check.status === 'invalid') {
+    message.append(check.problem.reason.replace(/ Try \S+$/, ''));
+    if (check.problem.suggestion !== undefined) message.append(' ', fixButton(field, check.problem.suggestion, `Use ${check.problem.suggestion}`));
+    return false;
+  }
+  if (check.status === 'valid' && field !== 'payment_link') {
+    const existing = sameButSpelledDifferently(field, element.value);
+    if (existing) {
+      message.className = 'msg note';
+      message.append(`Already used as ${existing.value} in ${String(existing.rows)} ${existing.rows === 1 ? 'row' : 'rows'}. `);
+      message.append(fixButton(field, existing.value, `Use ${existing.value}`));
+    }
+  }
+  return valid;
+}
+
+function refresh(): void {
+  let allValid = true;
+  for (const field of LINK_FIELDS) allValid = showVerdict(field) && allValid;
+  const preview = ($('preview') as HTMLTextAreaElement);
+  const outcome = tagLink(readForm());
+  const ready = allValid && outcome.status === 'tagged';
+  preview.value = outcome.status === 'tagged' ? outcome.url : '';
+  preview.placeholder = outcome.status === 'empty' ? 'Fill in the payment link to see the tagged link.' : 'Fix the fields marked in red first.';
+  ($('copy') as HTMLButtonElement).disabled = !ready;
+  ($('insert') as HTMLButtonElement).disabled = !ready;
+}
+
+function say(text: string, kind: 'info' | 'ok' | 'error' = 'info', details: readonly string[] = []): void {
+  const status = $('status');
+  status.className = `status ${kind}`;
+  status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  status.replaceChildren(text);
+  if (details.length > 0) {
+    const list = document.createElement('ul');
+    for (const line of details) {
+      const item = document.createElement('li');
+      item.textContent = line;
+      list.append(item);
+    }
+    status.append(list);
+  }
+}
+
+function fillSuggestions(): void {
+  if (!context) return;
+  for (const field of LINK_FIELDS) {
+    if (field === 'payment_link') continue;
+    const list = $(`l-${field}`);
+    list.replaceChildren(
+      ...context.used[field].map((used) => {
+        const option = document.createElement('option');
+        option.value = used.value;
+        option.label = `${used.value} (${String(used.rows)})`;
+        return option;
+      }),
+    );
+  }
+  const where = context.activeRow === null ? 'no row selected' : `row ${String(context.activeRow)} active`;
+  $('where').textContent = `${context.sheetName}: ${where}, ${String(context.selectedRows)} ${context.selectedRows === 1 ? 'row' : 'rows'} selected`;
+}
+
+async function loadContext(): Promise<void> {
+  try {
+    context = await callServer('sidebarContext');
+    fillSuggestions();
+    refresh();
+  } catch (error) {
+    say(`Could not read the sheet: ${(error as Error).message}`, 'error');
+  }
+}
+
+async function copyLink(): Promise<void> {
+  const preview = ($('preview') as HTMLTextAreaElement);
+  try {
+    await navigator.clipboard.writeText(preview.value);
+    say('Link copied.', 'ok');
+    return;
+  } catch {
+    // The sidebar's frame may not be allowed the clipboard API: fall back to a selection copy.
+  }
+  preview.focus();
+  preview.select();
+  // Deprecated, but the only copy that works where the frame may not use the clipboard API.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  say(document.execCommand('copy') ? 'Link copied.' : 'Press Ctrl+C (or ⌘C) to copy the selected link.', 'ok');
+}
+
+async function busy(button: HTMLButtonElement, work: () => Promise<void>): Promise<void> {
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    await work();
+  } catch (error) {
+    say((error as Error).message, 'error');
+  } finally {
+    button.removeAttribute('aria-busy');
+    refresh();
+    ($('tag') as HTMLButtonElement).disabled = false;
+  }
+}
+
+function buildForm(): void {
+  const form = $('form');
+  for (const field of LINK_FIELDS) {
+    const wrapper = document.createElement('div');
+    wrapper.className = 'field';
+    const label = document.createElement('label');
+    label.htmlFor = `f-${field}`;
+    label.textContent = LABELS[field].label;
+    const box = document.createElement('input');
+    box.id = `f-${field}`;
+    box.name = field;
+    box.type = field === 'payment_link' ? 'url' : 'text';
+    box.placeholder = LABELS[field].hint;
+    box.spellcheck = false;
+    box.autocomplete = 'off';
+    box.setAttribute('autocapitalize', 'off');
+    box.setAttribute('aria-describedby', `m-${field}`);
+    box.addEventListener('input', refresh);
+    const message = document.createElement('div');
+    message.id = `m-${field}`;
+    message.className = 'msg';
+    message.setAttribute('aria-live', 'polite');
+    wrapper.append(label, box, message);
+    if (field !== 'payment_link') {
+      const list = document.createElement('datalist');
+      list.id = `l-${field}`;
+      box.setAttribute('list', list.id);
+      wrapper.append(list);
+    }
+    form.append(wrapper);
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+  });
+}
+
+function start(): void {
+  buildForm();
+  $('copy').addEventListener('click', () => void copyLink());
+  $('insert').addEventListener('click', () => {
+    void busy(($('insert') as HTMLButtonElement), async () => {
+      const result = await callServer('sidebarInsertIntoActiveRow', readForm());
+      say(`Row ${String(result.row)} of ${result.sheetName} now holds this link.`, 'ok');
+      await loadContext();
+    });
+  });
+  $('tag').addEventListener('click', () => {
+    void busy(($('tag') as HTMLButtonElement), async () => {
+      const result = await callServer('sidebarTagSelectedRows', readForm());
+      const lines = result.invalid.map(({ row, problems }) => `Row ${String(row)}: ${problems.join(' ')}`);
+      const tagged = `Tagged ${String(result.tagged)} ${result.tagged === 1 ? 'row' : 'rows'} in ${result.sheetName} (column tagged_link).`;
+      say(lines.length === 0 ? tagged : `${tagged} ${String(lines.length)} could not be tagged:`, lines.length === 0 ? 'ok' : 'error', lines);
+      await loadContext();
+    });
+  });
+  $('reload').addEventListener('click', () => void loadContext());
+  refresh();
+  void loadContext();
+}
+
+start();

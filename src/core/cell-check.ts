@@ -1,0 +1,32 @@
+/**
+ * "Check the selected cells": one verdict per cell, by the link column its header names, and
+ * the note that explains an invalid one. The add-on only ever clears marks it made itself.
+ */
+
+import type { LinkColumn } from './link-columns';
+import { checkLink } from './payment-link';
+import { describeProblem, type Problem } from './problem';
+import { checkValue } from './validate';
+
+export type CellVerdict = { kind: 'valid' } | { kind: 'empty' } | { kind: 'not_checked' } | { kind: 'invalid'; problem: Problem };
+
+export const MARK_BACKGROUND = '#f4c7c3';
+export const NOTE_PREFIX = 'Stripe would drop this value.';
+
+export function checkCell(column: LinkColumn | null, value: unknown): CellVerdict {
+  if (column === null || column === 'tagged_link') return { kind: 'not_checked' };
+  const check = column === 'payment_link' ? checkLink(value) : checkValue(column, value);
+  if (check.status === 'empty') return { kind: 'empty' };
+  if (check.status === 'valid') return { kind: 'valid' };
+  return { kind: 'invalid', problem: check.problem };
+}
+
+export function noteFor(problem: Problem): string {
+  const heading = problem.parameter === 'payment_link' ? 'This is not a link Stripe can use.' : NOTE_PREFIX;
+  return `${heading}\n${describeProblem(problem)}${problem.suggestion === undefined ? '' : `\nSuggested: ${problem.suggestion}`}`;
+}
+
+/** True for a note this add-on wrote, which it may clear once the value is fixed. */
+export function isOurNote(note: unknown): boolean {
+  return typeof note === 'string' && (note.startsWith(NOTE_PREFIX) || note.startsWith('This is not a link Stripe can use.'));
+}
