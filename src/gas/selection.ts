@@ -46,10 +46,13 @@ export function checkSelectedCells(): void {
     const notes = range.getNotes();
     const backgrounds = range.getBackgrounds();
     const nextNotes = notes.map((row) => row.slice());
-    const nextBackgrounds: Array<Array<string | null>> = backgrounds.map((row) => row.slice());
+    // getBackgrounds says '#ffffff' for "no fill"; writing that back would paint cells white.
+    const nextBackgrounds: Array<Array<string | null>> = backgrounds.map((row) => row.map((color) => (color === '#ffffff' ? null : color)));
     values.forEach((row, r) => {
+      // The header row names the columns; it is not checked, nor counted.
+      if (firstRow + r === 1) return;
       row.forEach((value, c) => {
-        const column: LinkColumn | null = firstRow + r === 1 ? null : linkColumnOf(header[firstColumn + c - 1]);
+        const column: LinkColumn | null = linkColumnOf(header[firstColumn + c - 1]);
         const verdict = checkCell(column, value);
         const nextRow = nextNotes[r];
         const nextBackground = nextBackgrounds[r];

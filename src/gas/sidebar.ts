@@ -13,6 +13,12 @@ import { ensureColumns, headerRow, selectedRanges, selectedRows, tagSelectedRows
 
 const MAX_USED_VALUES = 50;
 
+/** The highlighted cell's row; the typings say never null, the documentation says it can be. */
+function currentRow(): number {
+  const cell = SpreadsheetApp.getCurrentCell() as GoogleAppsScript.Spreadsheet.Range | null;
+  return cell === null ? 1 : cell.getRow();
+}
+
 export function openLinkBuilder(): void {
   const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Payment link builder');
   SpreadsheetApp.getUi().showSidebar(page);
@@ -49,7 +55,7 @@ export function sidebarContext(): SidebarContext {
       .slice(0, MAX_USED_VALUES)
       .map(([value, rows]) => ({ value, rows }));
   }
-  const active = sheet.getActiveCell().getRow();
+  const active = currentRow();
   return {
     sheetName: sheet.getName(),
     columns,
@@ -66,7 +72,7 @@ export function sidebarInsertIntoActiveRow(fields: unknown): InsertResult {
   if (outcome.status === 'empty') throw new Error('Fill in the payment link first.');
   if (outcome.status === 'invalid') throw new Error(`Nothing was written. ${describeProblems(outcome.problems)}`);
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
-  const row = sheet.getActiveCell().getRow();
+  const row = currentRow();
   if (row < 2) throw new Error('Select a cell in the row to fill (below the header row), then insert.');
   const wanted: LinkColumn[] = [...LINK_FIELDS.filter((field) => values[field] !== ''), 'tagged_link'];
   const header = headerRow(sheet);
