@@ -20,6 +20,11 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: false, project: ['./src/client/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
   },
   {
+    // So is the playground's page.
+    files: ['src/local/playground/page/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: ['./src/local/playground/page/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+  },
+  {
     // Code bundled for Apps Script must not reach for Node or browser globals it will not have.
     files: ['src/core/**/*.ts', 'src/gas/**/*.ts'],
     rules: {

@@ -29,11 +29,18 @@ export interface WebhookAnswer {
   verified?: boolean;
 }
 
+/** State to start from instead of a new, empty spreadsheet (the playground restores its saved state). */
+export interface LocalAddOnState {
+  workbook?: Workbook;
+  properties?: PropertyStores;
+  triggers?: TriggerStore;
+}
+
 export class LocalAddOn {
-  readonly workbook = new Workbook();
-  readonly properties = new PropertyStores();
+  readonly workbook: Workbook;
+  readonly properties: PropertyStores;
   readonly locks = new LockHub();
-  readonly triggers = new TriggerStore();
+  readonly triggers: TriggerStore;
   readonly stripe: FakeStripeApi;
   /** The most recent execution, for its counters and Ui log. */
   last: ScriptWithServices | null = null;
@@ -41,8 +48,12 @@ export class LocalAddOn {
   constructor(
     stripe = new FakeStripeApi(),
     private readonly bundlePath = DEFAULT_BUNDLE_PATH,
+    state: LocalAddOnState = {},
   ) {
     this.stripe = stripe;
+    this.workbook = state.workbook ?? new Workbook();
+    this.properties = state.properties ?? new PropertyStores();
+    this.triggers = state.triggers ?? new TriggerStore();
   }
 
   /** A new execution over the shared state, as Apps Script starts one per request or click. */

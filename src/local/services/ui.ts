@@ -42,6 +42,27 @@ export type UiLogEntry =
   | { kind: 'prompt'; title: string; prompt: string; buttons: ButtonSetName; answer: ButtonName; text: string }
   | DialogRecord;
 
+/** A dialog the script showed that needed an answer nobody had given (see UiFake.stopWhenUnanswered). */
+export interface UnansweredDialog {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: ButtonSetName;
+}
+
+/** Thrown into the script at an alert or prompt with no answer queued, when UiFake.stopWhenUnanswered is set. */
+export class UnansweredDialogError extends Error {
+  constructor(readonly dialog: UnansweredDialog) {
+    super(`The script is waiting for an answer to the ${dialog.kind} "${dialog.title || dialog.prompt.slice(0, 60)}"`);
+    this.name = 'UnansweredDialogError';
+  }
+}
+
+/** The buttons of a ButtonSet, in the order Sheets shows them. */
+export function buttonsOf(set: ButtonSetName): ButtonName[] {
+  return [...BUTTONS_OF[set]];
+}
+
 export interface ScriptedAnswer {
   /** The button the user presses (default: the first button of the set, OK or YES). */
   button?: ButtonName;
@@ -68,6 +89,14 @@ export class UiFake {
   readonly menus: MenuRecord[] = [];
   /** The name Sheets shows for the add-on's menu (createAddonMenu). */
   addonName = 'Add-on';
+  /**
+   * For the playground, which cannot answer in the middle of a call: a prompt, or an alert with more
+   * than an OK button, that has no queued answer stops the script (throws, as a service throws an
+   * Exception, and records the dialog in `unanswered`) instead of taking the default button.
+   */
+  stopWhenUnanswered = false;
+  /** The dialog that stopped the script (only with stopWhenUnanswered). */
+  unanswered: UnansweredDialog | null = null;
   private readonly answers: ScriptedAnswer[] = [];
 
   /** Queues the answer to the next alert or prompt. */
@@ -112,6 +141,14 @@ export class UiFake {
   /** The Ui object the script gets from SpreadsheetApp.getUi(). */
   forScript(realm: ScriptRealm): object {
     return facade(new UiImpl(this, realm), realm);
+  }
+
+  /** @internal Stops the script at a dialog that needs an answer nobody gave (stopWhenUnanswered only). */
+  requireAnswer(dialog: UnansweredDialog): void {
+    if (!this.stopWhenUnanswered || this.answers.length > 0) return;
+    if (dialog.kind === 'alert' && dialog.buttons === 'OK') return;
+    this.unanswered = dialog;
+    throw new UnansweredDialogError(dialog);
   }
 
   /** @internal */
@@ -238,6 +275,7 @@ class UiImpl {
 
   alert(...args: unknown[]): ButtonName {
     const { title, prompt, buttons } = dialogArguments(args, 'alert');
+    this.ui.requireAnswer({ kind: 'alert', title, prompt, buttons });
     const { button } = this.ui.takeAnswer(buttons);
     this.ui.log.push({ kind: 'alert', title, prompt, buttons, answer: button });
     return button;
@@ -245,6 +283,7 @@ class UiImpl {
 
   prompt(...args: unknown[]): object {
     const { title, prompt, buttons } = dialogArguments(args, 'prompt');
+    this.ui.requireAnswer({ kind: 'prompt', title, prompt, buttons });
     const { button, text } = this.ui.takeAnswer(buttons);
     this.ui.log.push({ kind: 'prompt', title, prompt, buttons, answer: button, text });
     return facade(new PromptResponseImpl(button, text), this.realm);

@@ -1,0 +1,113 @@
+/**
+ * The shapes the playground's HTTP API exchanges, shared by the server and the page's script
+ * (no Node or DOM types here).
+ */
+
+export type ButtonName = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+
+/** How the user answered an alert or prompt: the button pressed and, for a prompt, the text typed. */
+export interface Answer {
+  button?: ButtonName;
+  text?: string;
+}
+
+/** A sidebar or dialog the add-on showed; its HTML is served at `url` (GET /ui/<id>). */
+export interface DialogRef {
+  id: string;
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  width: number | null;
+  height: number | null;
+  url: string;
+}
+
+export interface NeedsAnswer {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  /** The buttons to offer, in order (from the script's ButtonSet). */
+  buttons: ButtonName[];
+}
+
+/** POST /api/menu { function, answers? } and POST /api/run { function, args?, answers? } answer this. */
+export interface RunReply {
+  ok: boolean;
+  /** What the function returned (POST /api/run), as JSON. */
+  result?: unknown;
+  /** What the function threw. */
+  error?: string;
+  /** The function stopped at an alert or prompt with no answer: ask the user, post again with one more answer. */
+  needsAnswer?: NeedsAnswer;
+  /** Alerts the run showed (each answered OK), in order. */
+  alerts: Array<{ title: string; prompt: string }>;
+  toasts: Array<{ title: string; message: string }>;
+  dialogs: DialogRef[];
+  /** console.log & co. of the run. */
+  logs: Array<{ level: string; message: string }>;
+  /** The state's version after the run. */
+  version: number;
+}
+
+export type MenuEntry = { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; name: string; items: MenuEntry[] };
+
+export interface MenuView {
+  name: string;
+  addon: boolean;
+  items: MenuEntry[];
+}
+
+/**
+ * One cell: [row, column, shown text, details?]. Details only when there is something to say:
+ * f formula, i what editing starts from when it differs from the shown text, t type
+ * ('n' number or date, 'b' boolean, 'e' error), e the error's message, note, bg, bold, s (1 when
+ * the cell shows part of an array result).
+ */
+export type CellView = [number, number, string] | [number, number, string, CellDetails];
+
+export interface CellDetails {
+  f?: string;
+  i?: string;
+  t?: 'n' | 'b' | 'e';
+  e?: string;
+  note?: string;
+  bg?: string;
+  bold?: 1;
+  s?: 1;
+}
+
+export interface SheetView {
+  name: string;
+  sheetId: number;
+  /** Rows and columns holding data (lastRow, lastColumn). */
+  lastRow: number;
+  lastColumn: number;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  hidden: boolean;
+  /** Column widths in pixels, by 1-based column, where set. */
+  columnWidths: Record<string, number>;
+  /** Absent when the request asked for another sheet's cells only. */
+  cells?: CellView[];
+}
+
+export interface PlaygroundInfo {
+  webhookUrl: string;
+  stateFile: string;
+  stripeKey: string;
+  stripeListen: string;
+  signatureChecked: boolean;
+}
+
+/** GET /api/state[?since=version][&sheet=name] */
+export interface StateView {
+  version: number;
+  /** With ?since= equal to the current version: nothing else is sent. */
+  unchanged?: true;
+  spreadsheetName?: string;
+  activeSheet?: string;
+  selection?: { sheet: string; ranges: string[] } | null;
+  sheets?: SheetView[];
+  menus?: MenuView[];
+  info?: PlaygroundInfo;
+}

@@ -1,0 +1,24 @@
+/** What `npm start` prints once the playground listens. */
+import path from 'node:path';
+import type { PlaygroundInfo } from './api-types';
+
+export function banner(info: PlaygroundInfo, options: { url: string; seeded: boolean }): string {
+  const relativeState = path.relative(process.cwd(), info.stateFile) || info.stateFile;
+  const lines = [
+    '',
+    `  Payment-link tracking playground: ${options.url}`,
+    '',
+    `  Webhook URL      ${info.webhookUrl}`,
+    `  State            ${relativeState} (${options.seeded ? 'fresh seed' : 'restored'}; \`npm start -- --reset\` or RESET=1 starts afresh)`,
+    `  Stripe API key   ${info.stripeKey}  (restricted test key of the offline fake Stripe API: "Connect Stripe key…", then "Sync now")`,
+    `  Signatures       ${info.signatureChecked ? 'checked with STRIPE_WEBHOOK_SECRET' : 'not checked (set STRIPE_WEBHOOK_SECRET to the whsec_... that `stripe listen` prints)'}`,
+    '',
+    '  Real Stripe test events, live:',
+    `    ${info.stripeListen}`,
+    '    stripe trigger checkout.session.completed',
+    '',
+    '  Ctrl+C stops it; the state is saved.',
+    '',
+  ];
+  return lines.join('\n');
+}

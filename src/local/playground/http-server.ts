@@ -1,0 +1,169 @@
+/**
+ * The playground's HTTP routes (node:http, no framework):
+ *
+ *   GET  /                      the page (and /page.js, /page.css)
+ *   GET  /api/state             tabs, cells, selection, menu, info   (?since=VERSION, ?sheet=NAME)
+ *   POST /api/open              runs onOpen (as opening the spreadsheet does)       -> RunReply
+ *   POST /api/select            { sheet, ranges: ['A2:C4', ...] }                    -> { ok }
+ *   POST /api/cell              { sheet, cell: 'B3', input: 'typed text' }           -> { ok, version }
+ *   POST /api/clear             { sheet, ranges }                                    -> { ok, version }
+ *   POST /api/menu              { function, answers?: [{ button?, text? }] }         -> RunReply
+ *   POST /api/run               { function, args?: [...], answers? }                 -> RunReply
+ *   GET  /ui/<id>               a sidebar's or dialog's HTML, with the google.script shim
+ *   POST /webhook?token=...     the add-on's doPost (see webhook-endpoint.ts)
+ *
+ * The page, /api and /ui answer only requests addressed to localhost; /api posts must be JSON.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError, isLocalHost, isLocalOrigin, readBody, readJsonObject, send, sendJson } from './http-util';
+import { injectBeforeScripts } from './dialog-store';
+import { readAnswers } from './editor-runs';
+import { shimFor, type PageAssets } from './page-assets';
+import { RequestError, type Playground } from './playground';
+
+const API_BODY_LIMIT = 1024 * 1024;
+/** Apps Script takes larger posts; the add-on refuses anything over 256 KiB itself. */
+const WEBHOOK_BODY_LIMIT = 10 * 1024 * 1024;
+
+export interface RouterOptions {
+  playground: Playground;
+  assets: PageAssets;
+  log: (message: string) => void;
+}
+
+function functionName(body: Record<string, unknown>): string {
+  const name = body['function'];
+  if (typeof name !== 'string' || name === '') throw new HttpError(400, 'function must be a function name');
+  return name;
+}
+
+function answersOf(body: Record<string, unknown>): ReturnType<typeof readAnswers> {
+  try {
+    return readAnswers(body['answers']);
+  } catch (error) {
+    throw new HttpError(400, error instanceof Error ? error.message : String(error));
+  }
+}
+
+function summarizeWebhook(status: number, body: string): string {
+  try {
+    const answer = JSON.parse(body) as Record<string, unknown>;
+    const parts = ['ok', 'result', 'event', 'session', 'error'].filter((key) => answer[key] !== undefined).map((key) => `${key}=${String(answer[key])}`);
+    return `${String(status)} ${parts.join(' ')}`;
+  } catch {
+    return `${String(status)} ${body.slice(0, 80)}`;
+  }
+}
+
+export function createRouter({ playground, assets, log }: RouterOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  const routes = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    const route = `${method} ${url.pathname}`;
+
+    if (url.pathname === '/webhook') {
+      if (method !== 'POST') {
+        sendJson(response, 405, { ok: false, error: 'POST a Stripe event here' }, { Allow: 'POST' });
+        return;
+      }
+      const body = await readBody(request, WEBHOOK_BODY_LIMIT);
+      const signature = request.headers['stripe-signature'];
+      const reply = playground.webhook({
+        body,
+        queryString: url.search.replace(/^\?/, ''),
+        contentType: request.headers['content-type'] ?? 'application/json',
+        signature: Array.isArray(signature) ? signature[0] : signature,
+      });
+      log(`webhook ${summarizeWebhook(reply.status, reply.body)}`);
+      send(response, reply.status, reply.body, reply.headers);
+      return;
+    }
+
+    if (!isLocalHost(request.headers.host)) throw new HttpError(403, 'the playground answers requests to localhost only');
+
+    switch (route) {
+      case 'GET /':
+      case 'GET /index.html':
+        send(response, 200, assets.html, { 'Content-Type': 'text/html; charset=utf-8' });
+        return;
+      case 'GET /page.js':
+        send(response, 200, assets.script, { 'Content-Type': 'text/javascript; charset=utf-8' });
+        return;
+      case 'GET /page.css':
+        send(response, 200, assets.css, { 'Content-Type': 'text/css; charset=utf-8' });
+        return;
+      case 'GET /favicon.ico':
+        send(response, 204, '');
+        return;
+      case 'GET /api/state': {
+        const since = url.searchParams.get('since');
+        const sheet = url.searchParams.get('sheet');
+        sendJson(response, 200, playground.state({ ...(since === null ? {} : { since: Number(since) }), ...(sheet === null ? {} : { sheet }) }));
+        return;
+      }
+      case 'POST /api/open':
+        await readJsonObject(request, API_BODY_LIMIT);
+        sendJson(response, 200, playground.runOnOpen());
+        return;
+      case 'POST /api/select': {
+        const body = await readJsonObject(request, API_BODY_LIMIT);
+        playground.select(body['sheet'], body['ranges']);
+        sendJson(response, 200, { ok: true, version: playground.version });
+        return;
+      }
+      case 'POST /api/cell': {
+        const body = await readJsonObject(request, API_BODY_LIMIT);
+        playground.editCell(body['sheet'], body['cell'], body['input']);
+        sendJson(response, 200, { ok: true, version: playground.version });
+        return;
+      }
+      case 'POST /api/clear': {
+        const body = await readJsonObject(request, API_BODY_LIMIT);
+        playground.clear(body['sheet'], body['ranges']);
+        sendJson(response, 200, { ok: true, version: playground.version });
+        return;
+      }
+      case 'POST /api/menu': {
+        const body = await readJsonObject(request, API_BODY_LIMIT);
+        const name = functionName(body);
+        const reply = playground.runMenu(name, answersOf(body));
+        log(`menu ${name}: ${reply.needsAnswer ? 'waiting for an answer' : reply.ok ? 'done' : `failed: ${reply.error ?? ''}`}`);
+        sendJson(response, 200, reply);
+        return;
+      }
+      case 'POST /api/run': {
+        const body = await readJsonObject(request, API_BODY_LIMIT);
+        const args = body['args'] ?? [];
+        if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
+        const name = functionName(body);
+        const reply = playground.runFunction(name, args, answersOf(body));
+        if (!reply.ok && !reply.needsAnswer) log(`google.script.run ${name} failed: ${reply.error ?? ''}`);
+        sendJson(response, 200, reply);
+        return;
+      }
+    }
+
+    const dialogMatch = /^\/ui\/([0-9a-f]+)$/.exec(url.pathname);
+    if (method === 'GET' && dialogMatch) {
+      const id = dialogMatch[1] ?? '';
+      const dialog = playground.dialog(id);
+      if (!dialog) throw new HttpError(404, 'no such dialog (the playground restarted?)');
+      const parent = url.searchParams.get('parent');
+      const parentOrigin = parent !== null && isLocalOrigin(parent) ? parent : `http://${request.headers.host ?? 'localhost'}`;
+      const shim = shimFor(assets, { functions: playground.functions.get().all, dialogId: id, parentOrigin });
+      send(response, 200, injectBeforeScripts(dialog.html, shim), { 'Content-Type': 'text/html; charset=utf-8' });
+      return;
+    }
+    throw new HttpError(404, `nothing at ${route}`);
+  };
+
+  return (request, response) => {
+    routes(request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : error instanceof RequestError ? 400 : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      if (status === 500) log(`${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      if (!response.headersSent) sendJson(response, status, { ok: false, error: message });
+      else response.end();
+    });
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Stripe's API as the playground's add-on sees it: a FakeStripeApi on the real clock, seeded with a
+ * few realistic Checkout flows, accepting one restricted test key. Its data lives in memory only.
+ *
+ * A delivery whose Stripe-Signature checked out really came from Stripe (`stripe listen`), so it is
+ * copied into the fake: with the playground key connected, the add-on fetches each delivered event
+ * back from "Stripe" before writing it, and finds it.
+ */
+import { FakeStripeApi, type CheckoutSession, type JsonObject } from '../fake-stripe-api';
+
+export const PLAYGROUND_STRIPE_KEY = 'rk_test_playground0000000000';
+
+export function createPlaygroundStripe(): FakeStripeApi {
+  const stripe = new FakeStripeApi({ keys: [PLAYGROUND_STRIPE_KEY], now: () => Math.floor(Date.now() / 1000), seed: 2026 });
+  stripe.scenario.assortment();
+  return stripe;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Copies verified deliveries into the fake: the session as of its newest delivered event (an older
+ * event arriving late leaves the session as it is), and every event once.
+ */
+export class VerifiedEventMirror {
+  private readonly newestEvent = new Map<string, number>();
+
+  constructor(private readonly stripe: FakeStripeApi) {}
+
+  /** Stores the delivery's event and session if it is a Checkout Session event; what it did, for the log. */
+  mirror(body: string): string | null {
+    let event: unknown;
+    try {
+      event = JSON.parse(body);
+    } catch {
+      return null;
+    }
+    if (!isObject(event) || typeof event['id'] !== 'string' || typeof event['type'] !== 'string') return null;
+    const data = event['data'];
+    const session = isObject(data) ? data['object'] : undefined;
+    if (!isObject(session) || session['object'] !== 'checkout.session' || typeof session['id'] !== 'string') return null;
+    if (this.stripe.getEvent(event['id']) !== undefined) return null;
+    const id = session['id'];
+    const created = typeof event['created'] === 'number' ? event['created'] : this.stripe.now();
+    const fields = session as unknown as CheckoutSession;
+    if (this.stripe.getSession(id) === undefined) this.stripe.addSession(fields);
+    else if (created >= (this.newestEvent.get(id) ?? 0)) this.stripe.updateSession(id, fields);
+    this.newestEvent.set(id, Math.max(created, this.newestEvent.get(id) ?? 0));
+    this.stripe.addEvent(event['type'], fields, { id: event['id'], created });
+    return `copied ${event['id']} (${event['type']}) into the fake Stripe API`;
+  }
+}

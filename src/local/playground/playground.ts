@@ -1,0 +1,286 @@
+/**
+ * The playground's state and what can be done to it, without HTTP: the add-on (dist/Code.js run as
+ * Apps Script runs it, one fresh execution per action), its formulas computed by its own custom
+ * functions, the saved state, the menu that onOpen built, the sidebars and dialogs it showed.
+ * Every change recalculates the formulas, moves `version` on (the page polls it) and schedules a save.
+ */
+import { DEFAULT_BUNDLE_PATH } from '../apps-script-runtime';
+import { LocalAddOn } from '../local-add-on';
+import type { ExecutionContext, ScriptWithServices } from '../services';
+import { parseA1, splitSheetName } from '../services/a1-notation';
+import type { DialogRecord, MenuRecord } from '../services/ui';
+import type { SheetData } from '../services/workbook';
+import type { Answer, PlaygroundInfo, RunReply, StateView } from './api-types';
+import { BundleFunctionIndex } from './bundle-functions';
+import { DialogStore } from './dialog-store';
+import { runInEditor } from './editor-runs';
+import { PlaygroundFormulas } from './formula-evaluator';
+import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY, VerifiedEventMirror } from './playground-stripe';
+import { LINKS_SHEET, seedLinks } from './seed';
+import { loadState, serializeState, StateSaver } from './state-file';
+import { buildStateView, type StateQuery } from './state-view';
+import { handleWebhook, type WebhookReply, type WebhookRequest } from './webhook-endpoint';
+
+type CustomResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Custom function results kept for reuse (each distinct call of each formula). */
+const CUSTOM_RESULTS_KEPT = 200;
+
+export interface PlaygroundOptions {
+  stateFile: string;
+  reset?: boolean;
+  /** The Stripe webhook signing secret (whsec_...); null: signatures are not checked. */
+  webhookSecret?: string | null;
+  bundlePath?: string;
+  log?: (message: string) => void;
+  /** Save debounce, in milliseconds (default 200, and at most 1000 of continuous changes). */
+  saveDebounceMs?: number;
+}
+
+export class Playground {
+  readonly app: LocalAddOn;
+  readonly formulas: PlaygroundFormulas;
+  readonly functions: BundleFunctionIndex;
+  readonly dialogs = new DialogStore();
+  readonly saver: StateSaver;
+  /** Moves on with every change the page should redraw. */
+  version = 1;
+  /** The add-on menu as onOpen last built it. */
+  menus: MenuRecord[] = [];
+  /** True when this start seeded a fresh spreadsheet. */
+  readonly seeded: boolean;
+  private origin = 'http://localhost:8787';
+  private readonly customResults = new Map<string, CustomResult>();
+  private readonly mirror: VerifiedEventMirror;
+  private readonly log: (message: string) => void;
+  private readonly webhookSecret: string | null;
+
+  constructor(private readonly options: PlaygroundOptions) {
+    this.log = options.log ?? (() => undefined);
+    this.webhookSecret = options.webhookSecret ?? null;
+    const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE_PATH;
+    const stripe = createPlaygroundStripe();
+    this.mirror = new VerifiedEventMirror(stripe);
+    const restored = options.reset ? null : loadState(options.stateFile, this.log);
+    this.app = new LocalAddOn(stripe, bundlePath, restored ?? {});
+    this.functions = new BundleFunctionIndex(bundlePath);
+    this.formulas = new PlaygroundFormulas({
+      resolve: (name) => this.functions.resolve(name),
+      call: (name, args) => this.callCustomFunction(name, args),
+    });
+    this.app.workbook.setFormulaEvaluator(this.formulas.evaluate);
+    this.saver = new StateSaver(options.stateFile, () => serializeState(this.app), {
+      ...(options.saveDebounceMs === undefined ? {} : { debounceMs: options.saveDebounceMs }),
+      onError: (error) => {
+        this.log(`Could not save ${options.stateFile}: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    });
+    this.seeded = restored === null;
+  }
+
+  /**
+   * Opens the spreadsheet: seeds it the first time (Links tab, then the add-on's own set-up), runs
+   * onOpen for the menu, and recalculates. `origin` is where the server listens.
+   */
+  open(origin: string): void {
+    this.origin = origin;
+    if (this.seeded) {
+      seedLinks(this.app.workbook);
+      const setUp = this.runMenu('setUpReconciliation', []);
+      if (!setUp.ok) this.log(`setUpReconciliation failed: ${setUp.error ?? JSON.stringify(setUp.needsAnswer)}`);
+      // Set-up opened the Reconciliation tab; the demo starts on the links.
+      this.app.workbook.setSelection(LINKS_SHEET, 'A2');
+    }
+    this.runOnOpen();
+    this.app.workbook.recalculate();
+    this.saver.saveNow();
+  }
+
+  get webhookUrl(): string {
+    const token = this.app.properties.script.get('WEBHOOK_TOKEN') ?? '';
+    return `${this.origin}/webhook?token=${encodeURIComponent(token)}`;
+  }
+
+  info(): PlaygroundInfo {
+    const webhookUrl = this.webhookUrl;
+    return {
+      webhookUrl,
+      stateFile: this.options.stateFile,
+      stripeKey: PLAYGROUND_STRIPE_KEY,
+      stripeListen: `stripe listen --forward-to '${webhookUrl.replace(/^http:\/\//, '')}'`,
+      signatureChecked: this.webhookSecret !== null,
+    };
+  }
+
+  /** A fresh execution whose ScriptApp.getService().getUrl() is this playground's webhook endpoint. */
+  execution(context: ExecutionContext): ScriptWithServices {
+    const run = this.app.execution(context);
+    run.services.webAppUrl = `${this.origin}/webhook`;
+    return run;
+  }
+
+  /** Something the page shows changed: recalculate, tell the page, save soon. */
+  changed(): void {
+    this.app.workbook.recalculate();
+    this.version += 1;
+    this.saver.changed();
+  }
+
+  state(query: StateQuery = {}): StateView {
+    return buildStateView({ workbook: this.app.workbook, formulas: this.formulas, menus: this.menus, info: this.info(), version: this.version }, query);
+  }
+
+  /** Runs onOpen, as opening the spreadsheet does, and keeps the menu it built. */
+  runOnOpen(): RunReply {
+    const run = this.execution('editor');
+    const reply = runInEditor(run, { functionName: 'onOpen', args: [{ authMode: 'LIMITED' }], callable: this.functions.get().all }, this.dialogs);
+    if (reply.ok) this.menus = run.services.ui.menus.map((menu) => structuredClone(menu));
+    else this.log(`onOpen failed: ${reply.error ?? ''}`);
+    this.changed();
+    reply.version = this.version;
+    return reply;
+  }
+
+  /** A menu item: a fresh 'editor' execution, its prompts answered from `answers`. */
+  runMenu(functionName: string, answers: Answer[]): RunReply {
+    return this.runFunction(functionName, [], answers);
+  }
+
+  /** google.script.run: a fresh 'editor' execution of any public function, with JSON arguments. */
+  runFunction(functionName: string, args: unknown[], answers: Answer[]): RunReply {
+    const reply = runInEditor(this.execution('editor'), { functionName, args, answers, callable: this.functions.get().all }, this.dialogs);
+    this.changed();
+    reply.version = this.version;
+    return reply;
+  }
+
+  /**
+   * A custom function call in a fresh 'custom_function' execution. As Sheets does, a call with the
+   * same arguments as a recent one reuses its result (until the bundle is rebuilt): recalculating
+   * after every webhook delivery then costs no execution when the links did not change.
+   */
+  private callCustomFunction(name: string, args: unknown[]): unknown {
+    const key = `${this.functions.stamp()}\u0000${name}\u0000${argumentsKey(args)}`;
+    const cached = this.customResults.get(key);
+    if (cached) {
+      this.customResults.delete(key);
+      this.customResults.set(key, cached); // most recently used last
+      if (!cached.ok) throw new Error(cached.message);
+      return structuredClone(cached.value);
+    }
+    const run = this.execution('custom_function');
+    let outcome: CustomResult;
+    try {
+      outcome = { ok: true, value: run.runtime.call(name, ...args) };
+    } catch (error) {
+      outcome = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      run.services.endExecution();
+    }
+    this.customResults.set(key, outcome);
+    for (const oldest of this.customResults.keys()) {
+      if (this.customResults.size <= CUSTOM_RESULTS_KEPT) break;
+      this.customResults.delete(oldest);
+    }
+    if (!outcome.ok) throw new Error(outcome.message);
+    return structuredClone(outcome.value);
+  }
+
+  dialog(id: string): DialogRecord | null {
+    return this.dialogs.get(id);
+  }
+
+  /** The sheet a request names, or an error message. */
+  private sheetNamed(name: unknown): SheetData {
+    if (typeof name !== 'string') throw new RequestError('sheet must be a sheet name');
+    const sheet = this.app.workbook.getSheet(name);
+    if (!sheet) throw new RequestError(`No sheet named "${name}"`);
+    return sheet;
+  }
+
+  private rangesOf(sheet: SheetData, ranges: unknown): string[] {
+    if (!Array.isArray(ranges) || ranges.length === 0 || !ranges.every((range) => typeof range === 'string')) {
+      throw new RequestError('ranges must be a non-empty array of A1 ranges');
+    }
+    for (const range of ranges) {
+      try {
+        parseA1(splitSheetName(range).a1, sheet.maxRows, sheet.maxColumns);
+      } catch {
+        throw new RequestError(`Range not found: ${range}`);
+      }
+    }
+    return ranges;
+  }
+
+  /** What the add-on's getActiveSheet / getActiveRange / getActiveRangeList see from now on. */
+  select(sheetName: unknown, ranges: unknown): void {
+    const sheet = this.sheetNamed(sheetName);
+    this.app.workbook.setSelection(sheet.name, ...this.rangesOf(sheet, ranges));
+    this.saver.changed();
+  }
+
+  /** Types `input` into a cell as a user does: '=...' a formula, numbers, dates, TRUE... ('' clears it). */
+  editCell(sheetName: unknown, a1: unknown, input: unknown): void {
+    const sheet = this.sheetNamed(sheetName);
+    if (typeof a1 !== 'string') throw new RequestError('cell must be an A1 reference like B3');
+    if (typeof input !== 'string') throw new RequestError('input must be a string');
+    const [range] = this.rangesOf(sheet, [a1]).map((ref) => parseA1(ref, sheet.maxRows, sheet.maxColumns));
+    if (!range || range.numRows !== 1 || range.numColumns !== 1) throw new RequestError('cell must be a single cell');
+    if (input === '') this.app.workbook.clearContent(sheet, range.row, range.column);
+    else this.app.workbook.writeInput(sheet, range.row, range.column, input);
+    this.changed();
+  }
+
+  /** Clears the content (not the formatting) of ranges, as the Delete key does. */
+  clear(sheetName: unknown, ranges: unknown): void {
+    const sheet = this.sheetNamed(sheetName);
+    for (const a1 of this.rangesOf(sheet, ranges)) {
+      const range = parseA1(a1, sheet.maxRows, sheet.maxColumns);
+      const lastRow = Math.min(range.row + range.numRows - 1, sheet.lastRow());
+      const lastColumn = Math.min(range.column + range.numColumns - 1, sheet.lastColumn());
+      for (let row = range.row; row <= lastRow; row++) {
+        for (let column = range.column; column <= lastColumn; column++) this.app.workbook.clearContent(sheet, row, column);
+      }
+    }
+    this.changed();
+  }
+
+  /** A delivery to the web app endpoint (see webhook-endpoint.ts). */
+  webhook(request: WebhookRequest): WebhookReply {
+    const reply = handleWebhook(
+      request,
+      this.webhookSecret,
+      () => this.execution('webapp'),
+      () => {
+        // Stripe really sent it: let the add-on's fetch-back (with the playground key) find it.
+        try {
+          this.mirror.mirror(request.body);
+        } catch (error) {
+          this.log(`Could not copy the delivery into the fake Stripe API: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+    );
+    if (reply.ran) this.changed();
+    return reply;
+  }
+
+  /** Writes the state now (on exit). */
+  flush(): void {
+    this.saver.flush();
+  }
+}
+
+/** Arguments as a cache key: a Date differs from the text of its ISO form, -0 from 0 does not matter. */
+function argumentsKey(value: unknown): string {
+  if (value instanceof Date) return `D${String(value.getTime())}`;
+  if (Array.isArray(value)) return `[${value.map(argumentsKey).join(',')}]`;
+  return value === undefined ? 'u' : JSON.stringify(value);
+}
+
+/** A request the playground refuses (answered 400). */
+export class RequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}

@@ -1,0 +1,68 @@
+/** The state file: written atomically, debounced, and read back on the next start. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FakeStripeApi } from '../../../src/local/fake-stripe-api';
+import { startTestPlayground, tempStateFile } from './helpers';
+
+describe('state that survives a restart', () => {
+  it('keeps cells, formulas, deliveries, properties and the selection, and --reset starts afresh', async () => {
+    const { stateFile } = tempStateFile();
+    const first = await startTestPlayground({ stateFile });
+    expect(existsSync(stateFile)).toBe(true); // the seed is saved at once
+    await first.post('/api/cell', { sheet: 'Links', cell: 'B2', input: 'news letter' });
+    const stripe = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000) });
+    const event = stripe.scenario.paid().events[0]!;
+    await fetch(first.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
+    await first.post('/api/select', { sheet: 'Reconciliation', ranges: ['A2'] });
+    const token = first.app.properties.script.get('WEBHOOK_TOKEN');
+    await first.stop(true);
+
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { format: string };
+    expect(saved.format).toBe('stripe-utm-playground');
+    expect(readdirSync(path.dirname(stateFile)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    const second = await startTestPlayground({ stateFile });
+    expect(second.playground.seeded).toBe(false);
+    expect(second.app.properties.script.get('WEBHOOK_TOKEN')).toBe(token);
+    const links = await second.values('Links');
+    expect(links[1]?.[1]).toBe('news letter');
+    expect(links[1]?.[9]).toMatch(/utm_source: "news letter" has a space/);
+    const reconciliation = await second.values('Reconciliation');
+    expect(reconciliation.slice(1).map((row) => row[0])).toEqual([(event.data.object as { id: string }).id]);
+    const state = await second.state();
+    expect(state.selection).toEqual({ sheet: 'Reconciliation', ranges: ['A2'] });
+    expect(state.menus?.length).toBe(1);
+    await second.stop(true);
+
+    const third = await startTestPlayground({ stateFile, reset: true });
+    expect(third.playground.seeded).toBe(true);
+    expect((await third.values('Links'))[1]?.[1]).toBe('newsletter');
+    expect(await third.values('Reconciliation')).toHaveLength(1);
+    await third.stop();
+  });
+
+  it('moves a broken state file aside and starts from a fresh seed', async () => {
+    const { stateFile } = tempStateFile();
+    const first = await startTestPlayground({ stateFile });
+    await first.stop(true);
+    writeFileSync(stateFile, '{"format":"stripe-utm-playground", "workb');
+    const second = await startTestPlayground({ stateFile });
+    expect(second.playground.seeded).toBe(true);
+    expect(readdirSync(path.dirname(stateFile)).some((name) => name.startsWith('state.json.broken-'))).toBe(true);
+    await second.stop();
+  });
+
+  it('debounces saves under a burst of changes', async () => {
+    const { stateFile } = tempStateFile();
+    const pg = await startTestPlayground({ stateFile });
+    const writesBefore = pg.playground.saver.writes;
+    for (let i = 0; i < 50; i++) await pg.post('/api/cell', { sheet: 'Links', cell: 'L2', input: String(i) });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const writes = pg.playground.saver.writes - writesBefore;
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(writes).toBeLessThan(10);
+    const saved = readFileSync(stateFile, 'utf8');
+    expect(saved).toContain('"value":49');
+    await pg.stop();
+  });
+});
