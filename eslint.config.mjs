@@ -20,9 +20,13 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: false, project: ['./src/client/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
   },
   {
-    // So is the playground's page.
+    // So are the playground's page and the browser tests (their page.evaluate callbacks run there).
     files: ['src/local/playground/page/**/*.ts'],
     languageOptions: { parserOptions: { projectService: false, project: ['./src/local/playground/page/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    files: ['test/e2e/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: ['./test/e2e/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
   },
   {
     // Code bundled for Apps Script must not reach for Node or browser globals it will not have.

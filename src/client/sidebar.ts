@@ -41,11 +41,19 @@ function readForm(): LinkFields {
   return fields;
 }
 
-/** A value in the tab that means the same as `value` but is spelled differently, the most used first. */
+/**
+ * A value Stripe keeps that the tab already uses for the same thing, spelled differently (the
+ * most used first): `Facebook` when the tab says `facebook`. Never a value Stripe would drop.
+ */
 function sameButSpelledDifferently(field: TrackingParameter, value: string): UsedValue | undefined {
   const key = cleanValue(value, { lowercase: true, maxLength: 1000 });
   if (key === '') return undefined;
-  return context?.used[field].find((used) => used.value !== value && cleanValue(used.value, { lowercase: true, maxLength: 1000 }) === key);
+  return context?.used[field].find(
+    (used) =>
+      used.value !== value &&
+      checkValue(field, used.value).status === 'valid' &&
+      cleanValue(used.value, { lowercase: true, maxLength: 1000 }) === key,
+  );
 }
 
 function fixButton(field: LinkField, value: string, label: string): HTMLButtonElement {

@@ -3,6 +3,7 @@
  * encodeURIComponent'd values with no validation; dist/Code.js size; cold start.
  */
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AppsScriptRuntime, DEFAULT_BUNDLE_PATH } from '../../src/local/apps-script-runtime';
 import { compare, fmt, median, verdict } from './measure';
@@ -41,6 +42,13 @@ export function benchCustomFunctions(): void {
   const code = readFileSync(DEFAULT_BUNDLE_PATH, 'utf8');
   const bytes = statSync(DEFAULT_BUNDLE_PATH).size;
   console.log(`dist/Code.js: ${fmt(bytes)} bytes (${fmt(bytes / 1024, 1)} KB; target under 60 KB: ${verdict(bytes < 60 * 1024)})`);
+  const sidebarPath = path.join(path.dirname(DEFAULT_BUNDLE_PATH), 'Sidebar.html');
+  const sidebar = readFileSync(sidebarPath, 'utf8');
+  const script = /<script>([\s\S]*?)<\/script>/.exec(sidebar)?.[1] ?? '';
+  console.log(
+    `dist/Sidebar.html: ${fmt(Buffer.byteLength(sidebar))} bytes, of which its bundled script ${fmt(Buffer.byteLength(script))} ` +
+      `(target under 60 KB: ${verdict(Buffer.byteLength(sidebar) < 60 * 1024)})`,
+  );
 
   // Cold start: what every custom-function recalculation pays. Each source is made unique, or
   // V8's compilation cache would skip the parse that Apps Script does on every start.

@@ -1,9 +1,19 @@
 /** `npm run bench`: prints figures, each against a baseline measured in the same run. */
 import { benchCustomFunctions } from './custom-functions.bench';
+import { benchPlayground } from './playground.bench';
 import { benchWebhook } from './webhook.bench';
 
-console.log(`npm run bench: Node ${process.version}, ${new Date().toISOString()}\n`);
-console.log('## Custom functions');
-benchCustomFunctions();
-console.log('\n## Webhook deliveries');
-benchWebhook();
+async function main(): Promise<void> {
+  console.log(`npm run bench: Node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log('## Custom functions');
+  benchCustomFunctions();
+  console.log('\n## Webhook deliveries');
+  benchWebhook();
+  console.log('\n## Playground');
+  await benchPlayground();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

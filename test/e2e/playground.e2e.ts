@@ -1,0 +1,157 @@
+/**
+ * The add-on used as a person would: the playground in Debian's Chromium, the real sidebar in its
+ * 300-pixel panel, the menu, and a signed webhook arriving while the page is open.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { FakeStripeApi, signPayload } from '../../src/local/fake-stripe-api';
+import { startPlayground, type RunningPlayground } from '../../src/local/playground/server';
+import { launchChromium } from './browser';
+
+const SECRET = 'whsec_e2e_local_secret';
+const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
+export const SHOTS = path.resolve(__dirname, '../../test-results');
+
+let browser: Browser;
+let playground: RunningPlayground;
+let context: BrowserContext;
+let page: Page;
+let stateDir: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  stateDir = mkdtempSync(path.join(os.tmpdir(), 'playground-e2e-'));
+  playground = await startPlayground({ port: 0, stateFile: path.join(stateDir, 'state.json'), reset: true, webhookSecret: SECRET, quiet: true });
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(playground.url).origin });
+  page = await context.newPage();
+  await page.goto(playground.url);
+  await page.locator('#cell-2-1').waitFor();
+});
+
+afterEach(async () => {
+  await context.close();
+  await playground.close();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+const cell = (r: number, c: number) => page.locator(`#cell-${String(r)}-${String(c)}`);
+
+async function openSidebar(): Promise<FrameLocator> {
+  await page.locator('[data-function="openLinkBuilder"]').click();
+  const sidebar = page.frameLocator('#sidebar-frame');
+  await sidebar.locator('#f-payment_link').waitFor();
+  return sidebar;
+}
+
+describe('the link-builder sidebar', () => {
+  it('flags an invalid value as it is typed and fixes it with one click, then copies and inserts the link', async () => {
+    await cell(8, 1).click();
+    const sidebar = await openSidebar();
+    await sidebar.locator('#f-payment_link').fill(LINK);
+    await sidebar.locator('#f-utm_source').fill('newsletter');
+    await sidebar.locator('#f-utm_medium').fill('email');
+    await sidebar.locator('#f-utm_campaign').fill('Spring Sale');
+
+    const message = sidebar.locator('#m-utm_campaign');
+    await expectText(message, /"Spring Sale" has a space; Stripe would drop it\./);
+    expect(await sidebar.locator('#f-utm_campaign').getAttribute('aria-invalid')).toBe('true');
+    expect(await sidebar.locator('#copy').isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'playground-invalid.png') });
+    await message.locator('button.fix', { hasText: 'Use Spring_Sale' }).click();
+    expect(await sidebar.locator('#f-utm_campaign').inputValue()).toBe('Spring_Sale');
+
+    // Valid now, but the tab already spells this campaign spring_sale: one more click keeps it one campaign.
+    await expectText(message, /^Already used as spring_sale in 2 rows\./);
+    await message.locator('button.fix', { hasText: 'Use spring_sale' }).click();
+    expect(await sidebar.locator('#f-utm_campaign').inputValue()).toBe('spring_sale');
+    await expectText(message, /^$/);
+    const expected = `${LINK}?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale`;
+    expect(await sidebar.locator('#preview').inputValue()).toBe(expected);
+
+    await sidebar.locator('#copy').click();
+    await expectText(sidebar.locator('#status'), 'Link copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await page.locator('#sidebar').screenshot({ path: path.join(SHOTS, 'sidebar.png') });
+
+    await sidebar.locator('#insert').click();
+    await expectText(sidebar.locator('#status'), /Row 8 of Links now holds this link\./);
+    await expectText(cell(8, 8), expected);
+    await expectText(cell(8, 4), 'spring_sale');
+  });
+
+  it('tags the selected rows and lists the ones it could not tag', async () => {
+    await cell(2, 1).click();
+    await cell(4, 1).click({ modifiers: ['Shift'] });
+    const sidebar = await openSidebar();
+    await sidebar.locator('#tag').click();
+    await expectText(sidebar.locator('#status'), /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged:/);
+    await expectText(sidebar.locator('#status li'), /^Row 4: utm_source: "Facebook Ads" has a space/);
+    await expectText(cell(2, 8), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
+    await expectText(cell(3, 8), /utm_source=facebook/);
+    await expectText(cell(4, 8), /^$/);
+  });
+});
+
+describe('the add-on menu', () => {
+  it('marks the selected values Stripe would drop', async () => {
+    await cell(2, 2).click();
+    await cell(7, 7).click({ modifiers: ['Shift'] });
+    await page.locator('[data-function="checkSelectedCells"]').click();
+    await expectText(page.locator('#status'), /values Stripe would drop are marked in red/);
+    const marked = cell(4, 2);
+    await page.waitForFunction((id) => {
+      const element = document.getElementById(id);
+      return element !== null && getComputedStyle(element).backgroundColor === 'rgb(244, 199, 195)';
+    }, 'cell-4-2');
+    expect(await marked.getAttribute('title')).toMatch(/Note: Stripe would drop this value\.\nutm_source: "Facebook Ads" has a space/);
+    expect(await cell(2, 2).evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgb(244, 199, 195)');
+  });
+});
+
+describe('a signed webhook', () => {
+  it('shows up as a Reconciliation row in the open page', async () => {
+    await page.getByRole('tab', { name: 'Reconciliation' }).click();
+    const stripe = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000) });
+    const { session, events } = stripe.scenario.paid({ currency: 'jpy', amount: 5000, email: 'buyer@example.com', clientReferenceId: 'nl-0001' });
+    const body = JSON.stringify(events[0]);
+    const post = (signature: string) =>
+      fetch(playground.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
+
+    const forged = await post(signPayload(body, 'whsec_not_the_secret', Math.floor(Date.now() / 1000)));
+    expect(forged.status).toBe(400);
+    const signed = await post(signPayload(body, SECRET, Math.floor(Date.now() / 1000)));
+    expect(await signed.json()).toMatchObject({ ok: true, result: 'inserted', session: session.id });
+
+    await expectText(cell(2, 1), session.id);
+    await expectText(cell(2, 2), 'nl-0001');
+    await expectText(cell(2, 3), 'paid');
+    await expectText(cell(2, 5), 'jpy');
+    await expectText(cell(3, 1), /^$/);
+    await page.screenshot({ path: path.join(SHOTS, 'playground-reconciliation.png') });
+  });
+});
+
+/** Waits (up to 10 s) until the element's text matches, then asserts it, so a failure shows what was there. */
+async function expectText(locator: ReturnType<Page['locator']>, expected: string | RegExp): Promise<void> {
+  const matches = (text: string) => (typeof expected === 'string' ? text === expected : expected.test(text));
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = ((await locator.first().textContent()) ?? '').trim();
+    if (matches(text)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (typeof expected === 'string') expect(text).toBe(expected);
+  else expect(text).toMatch(expected);
+}
