@@ -5,6 +5,7 @@
  * Callers hold the script lock.
  */
 
+import { columnToLetters } from '../core/column-letters';
 import { isPaymentStatus, supersedes, type SessionRecord } from '../core/reconciliation';
 import {
   cellValue,
@@ -22,12 +23,6 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 type Columns = Partial<Record<ColumnName, number>>;
 
 export type UpsertAction = 'inserted' | 'updated' | 'unchanged';
-
-function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /** `'Reconciliation'!A2:A`: quoted, so a renamed tab with spaces still works. */
 function a1(range: string): string {
@@ -93,7 +88,7 @@ interface FoundRow {
  */
 function findSessionRow(spreadsheet: Spreadsheet, columns: Columns, sessionId: string, first: number, last: number): FoundRow | null {
   const idColumn = columns.session_id ?? first;
-  const letter = columnLetter(idColumn);
+  const letter = columnToLetters(idColumn);
   const finder = spreadsheet.getRange(a1(`${letter}2:${letter}`)).createTextFinder(sessionId);
   for (let cell = finder.findNext(); cell !== null; cell = finder.findNext()) {
     const range = cell.offset(0, first - idColumn, 1, last - first + 1);

@@ -7,22 +7,9 @@ export interface GridRange {
   numColumns: number;
 }
 
-export function columnToLetters(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+import { columnToLetters, lettersToColumn } from '../../core/column-letters';
 
-export function lettersToColumn(letters: string): number {
-  let column = 0;
-  for (const ch of letters.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return column;
-}
+export { columnToLetters, lettersToColumn };
 
 /** "A1", or "A1:C3" for a range of more than one cell. */
 export function toA1(range: GridRange): string {

@@ -1,5 +1,7 @@
 /** A1 notation for the page's selection (no DOM here). */
 
+import { columnToLetters, lettersToColumn } from '../../../core/column-letters';
+
 /** A block of cells, 1-based and inclusive, r1 <= r2 and c1 <= c2. */
 export interface Rect {
   r1: number;
@@ -13,22 +15,9 @@ export interface Point {
   c: number;
 }
 
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-function columnNumber(letters: string): number {
-  let column = 0;
-  for (const ch of letters.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return column;
-}
+/** The page's name for the core conversion. */
+export const columnLetters = columnToLetters;
+const columnNumber = lettersToColumn;
 
 export function cellA1(point: Point): string {
   return `${columnLetters(point.c)}${String(point.r)}`;
