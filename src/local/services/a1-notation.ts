@@ -1,15 +1,15 @@
 /** A1 notation as Sheets reads it: "A1", "A1:C3", "$A$1", "A:A", "2:2", "A2:C", and "'My Sheet'!A1". */
 
+import { columnToLetters, lettersToColumn } from '../../core/column-letters';
+
+export { columnToLetters, lettersToColumn };
+
 export interface GridRange {
   row: number;
   column: number;
   numRows: number;
   numColumns: number;
 }
-
-import { columnToLetters, lettersToColumn } from '../../core/column-letters';
-
-export { columnToLetters, lettersToColumn };
 
 /** "A1", or "A1:C3" for a range of more than one cell. */
 export function toA1(range: GridRange): string {
