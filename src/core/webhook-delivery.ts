@@ -18,7 +18,7 @@ export type Delivery =
   | { kind: 'ignored'; eventId: string; type: string }
   | { kind: 'session_event'; event: CheckoutSessionEvent };
 
-/** UTF-8 length without TextEncoder (Apps Script has none). */
+/** UTF-8 length, counted by hand: Apps Script has no text encoder. */
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
