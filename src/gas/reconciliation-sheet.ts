@@ -6,6 +6,7 @@
  */
 
 import { columnToLetters } from '../core/column-letters';
+import { consecutiveRuns } from '../core/runs';
 import { isPaymentStatus, supersedes, type SessionRecord } from '../core/reconciliation';
 import {
   cellValue,
@@ -16,6 +17,7 @@ import {
   storedVersion,
   type ColumnName,
 } from '../core/reconciliation-columns';
+import { appendHeaders, headerRow } from './header-row';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,18 +34,11 @@ function a1(range: string): string {
 /** Creates the tab, or adds the headers it lacks; sets formats, a bold frozen header row. */
 export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
   const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET) ?? spreadsheet.insertSheet(RECONCILIATION_SHEET);
-  const width = Math.max(sheet.getLastColumn(), 1);
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-  const blankSheet = header.every((cell) => cell === '');
-  const { columns, missing } = locateColumns(blankSheet ? [] : header);
-  let next = blankSheet ? 1 : width + 1;
-  for (const name of missing) columns[name] = next++;
-  if (missing.length > 0) {
-    const first = blankSheet ? 1 : width + 1;
-    sheet.getRange(1, first, 1, missing.length).setValues([missing]);
-  }
+  const header = headerRow(sheet);
+  const { columns, missing } = locateColumns(header);
+  for (const [name, column] of appendHeaders(sheet, header, missing)) columns[name] = column;
   sheet.setFrozenRows(1);
-  sheet.getRange(1, 1, 1, Math.max(next - 1, width)).setFontWeight('bold');
+  sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).setFontWeight('bold');
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   for (const name of RECONCILIATION_COLUMNS) {
     const column = columns[name];
@@ -53,19 +48,21 @@ export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
   return sheet;
 }
 
-function readColumns(spreadsheet: Spreadsheet): Columns {
-  let header: unknown[];
+function readHeader(spreadsheet: Spreadsheet): unknown[] | null {
   try {
-    header = spreadsheet.getRange(a1('1:1')).getValues()[0] ?? [];
+    const header: unknown[] = spreadsheet.getRange(a1('1:1')).getValues()[0] ?? [];
+    return header;
   } catch {
-    // The tab was deleted or renamed: make it again rather than lose the sale.
-    ensureReconciliationSheet(spreadsheet);
-    header = spreadsheet.getRange(a1('1:1')).getValues()[0] ?? [];
+    return null; // No such tab.
   }
-  const located = locateColumns(header);
+}
+
+/** Our columns by header. A deleted tab or a missing header is made again rather than lose the sale. */
+function readColumns(spreadsheet: Spreadsheet): Columns {
+  const located = locateColumns(readHeader(spreadsheet) ?? []);
   if (located.missing.length === 0) return located.columns;
   ensureReconciliationSheet(spreadsheet);
-  return locateColumns(spreadsheet.getRange(a1('1:1')).getValues()[0] ?? []).columns;
+  return locateColumns(readHeader(spreadsheet) ?? []).columns;
 }
 
 function span(columns: Columns): { first: number; last: number } {
@@ -131,21 +128,13 @@ export function upsertRecord(spreadsheet: Spreadsheet, record: SessionRecord): U
   } as const;
   if (!supersedes(record, existing)) return 'unchanged';
 
-  const ours = new Set(RECONCILIATION_COLUMNS.map((name) => columns[name]));
-  const contiguous = last - first + 1 === RECONCILIATION_COLUMNS.length;
-  if (contiguous) {
-    found.range.setValues([rowFor(record, columns, first, last)]);
-  } else {
-    // Someone put their own columns between ours: write only ours, run by run, so their
-    // formulas in between are left alone.
-    for (let column = first; column <= last; column++) {
-      if (!ours.has(column)) continue;
-      let end = column;
-      while (end + 1 <= last && ours.has(end + 1)) end++;
-      const values = rowFor(record, columns, first, last, current).slice(column - first, end - first + 1);
-      found.cell.offset(0, column - idColumn, 1, end - column + 1).setValues([values]);
-      column = end;
-    }
+  // Only our columns are written, run by run: someone's own columns between ours (and their
+  // formulas) are left alone. The usual layout is one run, the span already read.
+  const row = rowFor(record, columns, first, last, current);
+  const ours = RECONCILIATION_COLUMNS.map((name) => columns[name] ?? first).sort((a, b) => a - b);
+  for (const { start, end } of consecutiveRuns([...new Set(ours)])) {
+    const target = start === first && end === last ? found.range : found.cell.offset(0, start - idColumn, 1, end - start + 1);
+    target.setValues([row.slice(start - first, end - first + 1)]);
   }
   return 'updated';
 }

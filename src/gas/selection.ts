@@ -3,7 +3,10 @@
  * the selected campaign rows. Columns are found by their headers, never by position.
  */
 
+import { isBlank } from '../core/cell-value';
 import { checkCell, isOurNote, MARK_BACKGROUND, noteFor } from '../core/cell-check';
+import { consecutiveRuns } from '../core/runs';
+import { appendHeaders, headerRow } from './header-row';
 import { linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
 import { describeProblem } from '../core/problem';
 import { literalText } from '../core/reconciliation-columns';
@@ -12,10 +15,6 @@ import { tagLink, LinkChecker, type TagInput } from '../core/tag-link';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
-
-export function headerRow(sheet: Sheet): unknown[] {
-  return sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] ?? [];
-}
 
 export function selectedRanges(): Range[] {
   const list = SpreadsheetApp.getActiveSpreadsheet().getActiveRangeList();
@@ -89,11 +88,7 @@ export function checkSelectedCells(): void {
 export function ensureColumns(sheet: Sheet, header: readonly unknown[], needed: readonly LinkColumn[]): Partial<Record<LinkColumn, number>> {
   const columns = locateLinkColumns(header);
   const missing = needed.filter((name) => columns[name] === undefined);
-  if (missing.length > 0) {
-    const lastUsed = header.reduce<number>((last, cell, index) => (cell === '' ? last : index + 1), 0);
-    sheet.getRange(1, lastUsed + 1, 1, missing.length).setValues([missing]);
-    missing.forEach((name, i) => (columns[name] = lastUsed + 1 + i));
-  }
+  for (const [name, column] of appendHeaders(sheet, header, missing)) columns[name] = column;
   return columns;
 }
 
@@ -117,7 +112,7 @@ export function tagSelectedRows(defaults: LinkFields): TagResult {
     for (const field of LINK_FIELDS) {
       const column = columns[field];
       const own = column === undefined ? '' : cells[column - 1];
-      input[field] = own === '' || own === null || own === undefined ? defaults[field] : own;
+      input[field] = isBlank(own) ? defaults[field] : own;
     }
     const outcome = tagLink(input as TagInput, links);
     if (outcome.status === 'tagged') {
@@ -134,12 +129,10 @@ export function tagSelectedRows(defaults: LinkFields): TagResult {
 
   // One write per run of consecutive rows.
   const taggedColumn = columns.tagged_link ?? width + 1;
-  for (let i = 0; i < rows.length; ) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === (rows[j] ?? 0) + 1) j++;
-    const run = rows.slice(i, j + 1);
-    sheet.getRange(run[0] ?? 2, taggedColumn, run.length, 1).setValues(run.map((row) => [literalText(output.get(row) ?? '')]));
-    i = j + 1;
+  for (const { start, end } of consecutiveRuns(rows)) {
+    const values: string[][] = [];
+    for (let row = start; row <= end; row++) values.push([literalText(output.get(row) ?? '')]);
+    sheet.getRange(start, taggedColumn, end - start + 1, 1).setValues(values);
   }
   return result;
 }

@@ -9,7 +9,8 @@ import { LINK_FIELDS, locateLinkColumns, type LinkColumn } from '../core/link-co
 import type { InsertResult, LinkFields, SidebarContext, TagResult, UsedValue } from '../core/sidebar-api';
 import { TRACKING_PARAMETERS, type TrackingParameter } from '../core/stripe-rules';
 import { tagLink } from '../core/tag-link';
-import { ensureColumns, headerRow, selectedRanges, selectedRows, tagSelectedRows } from './selection';
+import { headerRow } from './header-row';
+import { ensureColumns, selectedRanges, selectedRows, tagSelectedRows } from './selection';
 
 const MAX_USED_VALUES = 50;
 

@@ -97,6 +97,21 @@ describe('a delivery', () => {
     expect(byId[failed.session.id]).toMatchObject({ payment_status: 'failed', last_event: failed.events[1]!.id });
   });
 
+  it('updates only its own columns when the user put one of theirs in between', () => {
+    const app = addOn();
+    app.setUp();
+    const { session, events } = app.stripe.scenario.asyncPayment({ outcome: 'succeeded', currency: 'eur' });
+    // The user's own column sits after payment_status, with a formula on the session's row.
+    const sheet = app.workbook.sheet('Reconciliation');
+    const header = sheet.values()[0]!.filter((cell) => cell !== '');
+    app.workbook.write('Reconciliation', [[...header.slice(0, 3), 'my notes', ...header.slice(3)]], 'A1');
+    app.deliver(events[0]!);
+    app.workbook.write('Reconciliation', [['=1+1']], 'D2');
+    expect(app.deliver(events[1]!)).toMatchObject({ ok: true, result: 'updated' });
+    expect(app.rows()[0]).toMatchObject({ session_id: session.id, payment_status: 'paid', last_event: events[1]!.id });
+    expect(sheet.formulas()[1]?.[3]).toBe('=1+1');
+  });
+
   it('gives an expired session no row, and acknowledges other event types', () => {
     const app = addOn();
     app.setUp();

@@ -1,0 +1,17 @@
+/** Row 1 of a tab: the headers the add-on reads columns by, and adds to when one is missing. */
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function headerRow(sheet: Sheet): unknown[] {
+  return sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] ?? [];
+}
+
+/** Writes `names` after the last non-empty header cell; returns the column each one got. */
+export function appendHeaders<Name extends string>(sheet: Sheet, header: readonly unknown[], names: readonly Name[]): Map<Name, number> {
+  const placed = new Map<Name, number>();
+  if (names.length === 0) return placed;
+  const lastUsed = header.reduce<number>((last, cell, index) => (cell === '' || cell === null ? last : index + 1), 0);
+  sheet.getRange(1, lastUsed + 1, 1, names.length).setValues([[...names]]);
+  names.forEach((name, i) => placed.set(name, lastUsed + 1 + i));
+  return placed;
+}
