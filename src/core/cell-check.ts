@@ -11,7 +11,8 @@ import { checkValue } from './validate';
 export type CellVerdict = { kind: 'valid' } | { kind: 'empty' } | { kind: 'not_checked' } | { kind: 'invalid'; problem: Problem };
 
 export const MARK_BACKGROUND = '#f4c7c3';
-export const NOTE_PREFIX = 'Stripe would drop this value.';
+const VALUE_NOTE = 'Stripe would drop this value.';
+const LINK_NOTE = 'This is not a link Stripe can use.';
 
 export function checkCell(column: LinkColumn | null, value: unknown): CellVerdict {
   if (column === null || column === 'tagged_link') return { kind: 'not_checked' };
@@ -22,11 +23,11 @@ export function checkCell(column: LinkColumn | null, value: unknown): CellVerdic
 }
 
 export function noteFor(problem: Problem): string {
-  const heading = problem.parameter === 'payment_link' ? 'This is not a link Stripe can use.' : NOTE_PREFIX;
+  const heading = problem.parameter === 'payment_link' ? LINK_NOTE : VALUE_NOTE;
   return `${heading}\n${describeProblem(problem)}${problem.suggestion === undefined ? '' : `\nSuggested: ${problem.suggestion}`}`;
 }
 
 /** True for a note this add-on wrote, which it may clear once the value is fixed. */
 export function isOurNote(note: unknown): boolean {
-  return typeof note === 'string' && (note.startsWith(NOTE_PREFIX) || note.startsWith('This is not a link Stripe can use.'));
+  return typeof note === 'string' && (note.startsWith(VALUE_NOTE) || note.startsWith(LINK_NOTE));
 }

@@ -31,11 +31,11 @@ export function buildMenu(): void {
 }
 
 export function showHelp(): void {
-  showDialog(HtmlService.createHtmlOutputFromFile('Help').getContent(), 'Payment link tracking', 560);
+  showDialog(HtmlService.createHtmlOutputFromFile('Help'), 'Payment link tracking', 560);
 }
 
-function showDialog(html: string, title: string, height = 520): void {
-  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(height), title);
+function showDialog(page: GoogleAppsScript.HTML.HtmlOutput, title: string, height = 520): void {
+  SpreadsheetApp.getUi().showModalDialog(page.setWidth(560).setHeight(height), title);
 }
 
 function endpointUrl(token: string): { endpoint: string | null; devUrl: boolean } {
@@ -44,17 +44,17 @@ function endpointUrl(token: string): { endpoint: string | null; devUrl: boolean 
   return { endpoint: `${url}${url.indexOf('?') === -1 ? '?' : '&'}token=${encodeURIComponent(token)}`, devUrl: /\/dev$/.test(url) };
 }
 
-function verificationLabel(): string | null {
+/** The endpoint URL to paste into Stripe, the events to pick, and how deliveries are checked. */
+function showEndpointDialog(token: string, tokenCreated: boolean): void {
   const key = stripeApiKey();
-  return key === null ? null : `the restricted key ${maskKey(key)}`;
+  const verification = key === null ? null : `the restricted key ${maskKey(key)}`;
+  showDialog(HtmlService.createHtmlOutput(setupDialogHtml({ ...endpointUrl(token), verification, tokenCreated })), 'Stripe webhooks');
 }
 
 export function setUpReconciliation(): void {
   ensureReconciliationSheet(SpreadsheetApp.getActiveSpreadsheet());
-  let token = webhookToken();
-  const tokenCreated = token === null;
-  if (token === null) token = createWebhookToken();
-  showDialog(setupDialogHtml({ ...endpointUrl(token), verification: verificationLabel(), tokenCreated }), 'Stripe webhooks');
+  const token = webhookToken();
+  showEndpointDialog(token ?? createWebhookToken(), token === null);
 }
 
 export function showWebhookUrl(): void {
@@ -63,7 +63,7 @@ export function showWebhookUrl(): void {
     SpreadsheetApp.getUi().alert('Not set up yet: choose "Set up reconciliation" first.');
     return;
   }
-  showDialog(setupDialogHtml({ ...endpointUrl(token), verification: verificationLabel(), tokenCreated: false }), 'Stripe webhooks');
+  showEndpointDialog(token, false);
 }
 
 export function connectStripeKey(): void {
