@@ -4,7 +4,8 @@
  */
 
 import * as z from 'zod/mini';
-import { EVENT_ID, HANDLED_EVENT_TYPES, lazily, SESSION_ID } from './stripe-event';
+import { lazily } from './lazily';
+import { EVENT_ID, HANDLED_EVENT_TYPES, SESSION_ID } from './stripe-event';
 
 export const STRIPE_API_ORIGIN = 'https://api.stripe.com';
 

@@ -5,6 +5,7 @@
  */
 
 import * as z from 'zod/mini';
+import { lazily } from './lazily';
 
 // One parse per Apps Script execution: compiling a fast path first would only cost start-up time.
 z.config({ jitless: true });
@@ -27,15 +28,8 @@ export const SESSION_ID = /^cs_(?:test|live)_[A-Za-z0-9]{1,250}$/;
 
 const nullableText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
 
-/**
- * Built on first use, not at load: every custom-function recalculation loads this file, and
- * building the schemas would cost it about a millisecond for nothing.
- */
-export function lazily<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => (built ??= build());
-}
-
+// Schemas are built on first use, not at load: every custom-function recalculation loads
+// Code.js, and building them would cost it about a millisecond for nothing.
 const eventEnvelope = lazily(() => z.object({
   id: z.string().check(z.regex(EVENT_ID)),
   object: z.literal('event'),
