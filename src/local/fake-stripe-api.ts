@@ -5,7 +5,7 @@
  * handler calls (`api.handle`), so code under test calls `https://api.stripe.com/v1/...` as it
  * would in Apps Script.
  *
- * Objects are built in the shapes of Stripe's OpenAPI fixtures (shared/stripe-fixtures/): a
+ * Objects are built in the shapes of Stripe's OpenAPI fixtures (test/fixtures/stripe/): a
  * `checkout.session` at the current API version (same keys, same nesting, realistic values instead
  * of the fixture's filler) and, for events made at API version 2024-06-20, the older shape.
  * Everything is deterministic: ids come from a seeded generator and time from an injected clock.

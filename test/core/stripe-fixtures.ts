@@ -1,22 +1,15 @@
 /**
- * Stripe's own object shapes (shared/stripe-fixtures, beside the repo), made into the events a
- * real Checkout Session sends. The fixtures' values are filler; their field names and nesting are
- * Stripe's, which is what the schemas must accept.
+ * Stripe's own object shapes (test/fixtures/stripe), made into the events a real Checkout Session
+ * sends. The fixtures' values are filler; their field names and nesting are Stripe's, which is
+ * what the schemas must accept.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFixture, type Json } from '../fixtures/stripe';
 
-export const FIXTURES = path.resolve(__dirname, '../../../shared/stripe-fixtures');
+export { readFixture, type Json } from '../fixtures/stripe';
 
 export const CURRENT_SESSION = 'checkout_session_fixture.json';
 export const OLD_SESSION = 'checkout_session_fixture_2024-06-20.json';
 export const SESSION_FIXTURES = [CURRENT_SESSION, OLD_SESSION] as const;
-
-export type Json = Record<string, unknown>;
-
-export function readFixture(name: string): Json {
-  return JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as Json;
-}
 
 /** The fixture session, filled in as Stripe fills a session that has just been paid by card. */
 export function completedSession(name: string = CURRENT_SESSION, overrides: Json = {}): Json {

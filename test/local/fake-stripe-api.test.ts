@@ -1,7 +1,5 @@
 /** The fake Stripe API must behave as Stripe's does where the add-on can tell: shapes, auth, lists, errors. */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Stripe from 'stripe';
 import {
   CURRENT_API_VERSION,
@@ -18,8 +16,8 @@ import {
   type StripeEvent,
   type StripeList,
 } from '../../src/local/fake-stripe-api';
+import { readFixture } from '../fixtures/stripe';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/stripe-fixtures');
 
 interface CallOptions {
   key?: string | null;
@@ -127,9 +125,8 @@ describe('FakeStripeApi: objects', () => {
     expect(() => api.addEvent('checkout.session.completed', session, { id: 'evt_1same' })).toThrow(/already exists/);
   });
 
-  // ../shared is beside every checkout, here and in CI: a missing folder must fail, not skip.
-  describe('against shared/stripe-fixtures', () => {
-    const fixture = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as JsonObject;
+  describe("against Stripe's fixtures (test/fixtures/stripe)", () => {
+    const fixture = (name: string) => readFixture(name);
     const keysOf = (value: unknown) => Object.keys(value as JsonObject).sort();
 
     it('sessions have the current fixture keys, top level and in customer_details', () => {
