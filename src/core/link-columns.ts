@@ -4,6 +4,7 @@
  * `utm_source`, `UTM Source`, `Source`, `Payment link`, `Reference`.
  */
 
+import { headerKey } from './header-names';
 import { TRACKING_PARAMETERS, type TrackingParameter } from './stripe-rules';
 
 export type LinkField = 'payment_link' | TrackingParameter;
@@ -29,8 +30,7 @@ for (const [column, aliases] of Object.entries(ALIASES) as Array<[LinkColumn, re
 
 /** The link column a header names, or null. */
 export function linkColumnOf(header: unknown): LinkColumn | null {
-  if (typeof header !== 'string') return null;
-  return BY_ALIAS.get(header.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? null;
+  return BY_ALIAS.get(headerKey(header)) ?? null;
 }
 
 /** 1-based column of each link column in the header row; the first header that names it wins. */

@@ -5,9 +5,8 @@
  */
 
 import type { RejectionReason } from '../core/webhook-delivery';
-import { literalText } from '../core/reconciliation-columns';
-
-export const REJECTION_LOG_SHEET = 'Webhook log';
+import { literalText } from '../core/literal-text';
+import { REJECTION_LOG_SHEET } from '../core/own-tabs';
 const HEADERS = ['reason', 'count', 'last_seen', 'last_detail'];
 const REASONS: Record<RejectionReason, string> = {
   bad_token: 'wrong or missing token',

@@ -9,7 +9,7 @@ import { consecutiveRuns } from '../core/runs';
 import { appendHeaders, headerRow } from './header-row';
 import { linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
 import { describeProblem } from '../core/problem';
-import { literalText } from '../core/reconciliation-columns';
+import { literalText } from '../core/literal-text';
 import type { LinkFields, TagResult } from '../core/sidebar-api';
 import { tagLink, LinkChecker, type TagInput } from '../core/tag-link';
 

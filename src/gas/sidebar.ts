@@ -4,7 +4,7 @@
  */
 
 import { describeProblems } from '../core/problem';
-import { literalText } from '../core/reconciliation-columns';
+import { literalText } from '../core/literal-text';
 import { LINK_FIELDS, locateLinkColumns, type LinkColumn } from '../core/link-columns';
 import type { InsertResult, LinkFields, SidebarContext, TagResult, UsedValue } from '../core/sidebar-api';
 import { TRACKING_PARAMETERS, type TrackingParameter } from '../core/stripe-rules';
