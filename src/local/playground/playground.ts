@@ -7,7 +7,8 @@
 import { DEFAULT_BUNDLE_PATH } from '../apps-script-runtime';
 import { LocalAddOn } from '../local-add-on';
 import type { ExecutionContext, ScriptWithServices } from '../services';
-import { parseA1, splitSheetName } from '../services/a1-notation';
+import { columnToLetters } from '../../core/column-letters';
+import { parseA1, splitSheetName, type GridRange } from '../services/a1-notation';
 import type { DialogRecord, MenuRecord } from '../services/ui';
 import type { SheetData } from '../services/workbook';
 import type { Answer, PlaygroundInfo, RunReply, StateView } from './api-types';
@@ -202,13 +203,7 @@ export class Playground {
     if (!Array.isArray(ranges) || ranges.length === 0 || !ranges.every((range) => typeof range === 'string')) {
       throw new RequestError('ranges must be a non-empty array of A1 ranges');
     }
-    for (const range of ranges) {
-      try {
-        parseA1(splitSheetName(range).a1, sheet.maxRows, sheet.maxColumns);
-      } catch {
-        throw new RequestError(`Range not found: ${range}`);
-      }
-    }
+    for (const range of ranges) rangeOnSheet(sheet, range, 'range');
     return ranges;
   }
 
@@ -224,8 +219,7 @@ export class Playground {
     const sheet = this.sheetNamed(sheetName);
     if (typeof a1 !== 'string') throw new RequestError('cell must be an A1 reference like B3');
     if (typeof input !== 'string') throw new RequestError('input must be a string');
-    const [range] = this.rangesOf(sheet, [a1]).map((ref) => parseA1(ref, sheet.maxRows, sheet.maxColumns));
-    if (!range || range.numRows !== 1 || range.numColumns !== 1) throw new RequestError('cell must be a single cell');
+    const range = rangeOnSheet(sheet, a1, 'cell');
     if (input === '') this.app.workbook.clearContent(sheet, range.row, range.column);
     else this.app.workbook.writeInput(sheet, range.row, range.column, input);
     this.changed();
@@ -235,7 +229,7 @@ export class Playground {
   clear(sheetName: unknown, ranges: unknown): void {
     const sheet = this.sheetNamed(sheetName);
     for (const a1 of this.rangesOf(sheet, ranges)) {
-      const range = parseA1(a1, sheet.maxRows, sheet.maxColumns);
+      const range = rangeOnSheet(sheet, a1, 'range');
       const lastRow = Math.min(range.row + range.numRows - 1, sheet.lastRow());
       const lastColumn = Math.min(range.column + range.numColumns - 1, sheet.lastColumn());
       for (let row = range.row; row <= lastRow; row++) {
@@ -275,6 +269,40 @@ function argumentsKey(value: unknown): string {
   if (value instanceof Date) return `D${String(value.getTime())}`;
   if (Array.isArray(value)) return `[${value.map(argumentsKey).join(',')}]`;
   return value === undefined ? 'u' : JSON.stringify(value);
+}
+
+/** Longer than any A1 reference of a real grid ("ZZZ1000000:ZZZ1000000" is 21 characters). */
+const A1_LENGTH_LIMIT = 40;
+
+/** The sheet's grid in words, for the refusals below: "A1 to Z1000 (1000 rows, 26 columns)". */
+function gridInWords(sheet: SheetData): string {
+  const rows = String(sheet.maxRows);
+  const columns = String(sheet.maxColumns);
+  return `A1 to ${columnToLetters(sheet.maxColumns)}${rows} (${rows} rows, ${columns} columns)`;
+}
+
+/**
+ * The cells a request's A1 reference names on the sheet. As in Sheets, whose UI cannot type or
+ * select outside a sheet's grid, a reference that is malformed, names another sheet or reaches past
+ * the last row or column is refused with what is allowed (and nothing is stored).
+ */
+export function rangeOnSheet(sheet: SheetData, a1: string, kind: 'cell' | 'range'): GridRange {
+  const example = kind === 'cell' ? 'one cell in A1 notation, like B3' : 'an A1 range, like B3, B3:D7, B:B or 3:3';
+  const allowed = `sheet "${sheet.name}" has cells ${gridInWords(sheet)}`;
+  const shown = a1.length > A1_LENGTH_LIMIT ? `${a1.slice(0, A1_LENGTH_LIMIT)}…` : a1;
+  if (splitSheetName(a1).sheetName !== null) throw new RequestError(`${kind} "${shown}" names a sheet: give ${example}, without a sheet name (the sheet is the request's "sheet").`);
+  let range: GridRange;
+  try {
+    if (a1.length > A1_LENGTH_LIMIT) throw new Error('too long');
+    range = parseA1(a1, sheet.maxRows, sheet.maxColumns);
+  } catch {
+    throw new RequestError(`${kind} "${shown}" is not ${example}; ${allowed}.`);
+  }
+  if (kind === 'cell' && (range.numRows !== 1 || range.numColumns !== 1)) throw new RequestError(`cell "${shown}" is more than one cell: give ${example}; ${allowed}.`);
+  if (range.row + range.numRows - 1 > sheet.maxRows || range.column + range.numColumns - 1 > sheet.maxColumns) {
+    throw new RequestError(`${kind} ${shown} is outside the grid: ${allowed}.`);
+  }
+  return range;
 }
 
 /** A request the playground refuses (answered 400). */
