@@ -1,10 +1,11 @@
 /**
  * The playground's saved state: the workbook, the script's properties and its triggers, in one JSON
- * file. Writes go to a temporary file that is then renamed over the old one, so a crash leaves the
- * previous state or the new one, never half a file. Saving is debounced: a burst of webhook
- * deliveries costs one write every `maxWaitMs`, not one per delivery.
+ * file, readable by its owner only (it holds the webhook token). Writes go to a temporary file that
+ * is then renamed over the old one, so a crash leaves the previous state or the new one, never half
+ * a file. Saving is debounced: a burst of webhook deliveries costs one write every `maxWaitMs`, not
+ * one per delivery.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PropertyStores, TriggerStore, Workbook, type WorkbookJson } from '../services';
 import type { PropertyStoresJson } from '../services/properties';
@@ -58,17 +59,53 @@ export function loadState(file: string, warn: (message: string) => void): Restor
   } catch (error) {
     const aside = `${file}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     renameSync(file, aside);
+    chmodSync(aside, STATE_FILE_MODE); // it may hold the token too
     warn(`Could not read ${file} (${error instanceof Error ? error.message : String(error)}); moved it to ${aside} and started afresh.`);
     return null;
   }
 }
 
-/** Writes `text` to `file` through a temporary file and a rename. */
+/** The state holds the webhook token: only its owner may read it. */
+export const STATE_FILE_MODE = 0o600;
+/** The playground's own folder (`.playground/`): only its owner may list or enter it. */
+export const STATE_DIR_MODE = 0o700;
+const STATE_DIR_NAME = '.playground';
+
+/** Takes group and other permissions off `target` when it has any. */
+function tighten(target: string, mode: number): void {
+  if ((statSync(target).mode & 0o077) !== 0) chmodSync(target, mode);
+}
+
+/**
+ * Writes `text` to `file` through a temporary file and a rename, so a crash leaves the old file or
+ * the new one, never half of one. Both are owner-only (0600), whatever the umask or the mode an old
+ * file or a leftover temporary file had; a folder the write creates is 0700, and so is the
+ * playground's own `.playground/` folder (any other folder keeps its mode: it is not ours).
+ */
 export function writeFileAtomic(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  const folder = path.dirname(file);
+  mkdirSync(folder, { recursive: true, mode: STATE_DIR_MODE });
+  if (path.basename(folder) === STATE_DIR_NAME) tighten(folder, STATE_DIR_MODE);
   const temporary = `${file}.${String(process.pid)}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+  try {
+    const fd = openSync(temporary, 'w', STATE_FILE_MODE);
+    try {
+      // The mode above applies only when the file is created; a leftover temporary file keeps its own.
+      fchmodSync(fd, STATE_FILE_MODE);
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // the write's own error says more
+    }
+    throw error;
+  }
 }
 
 export interface SaverOptions {
