@@ -48,6 +48,16 @@ export function readListPage(json: unknown): { ok: true; data: unknown[]; hasMor
   return { ok: true, data: page.data.data as unknown[], hasMore: page.data.has_more };
 }
 
+/**
+ * Whether Stripe refusing an events page means it no longer accepts the page's `starting_after`
+ * cursor: an event past its 30 days, or one it never had, is refused as a 400 (a 404 from some
+ * proxies) `invalid_request_error` on `starting_after`. Only the status is needed: a page without
+ * the cursor is the fix, and if the refusal had another cause that page is refused too and reported.
+ */
+export function isRefusedCursor(status: number, startingAfter: string | null): boolean {
+  return startingAfter !== null && (status === 400 || status === 404);
+}
+
 /** Worth trying again later: rate limits, Stripe's own errors, and no answer at all. */
 export function isRetryable(status: number): boolean {
   return status === 429 || status === 409 || status >= 500 || status === 0;

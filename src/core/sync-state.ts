@@ -54,6 +54,18 @@ export function parseSyncState(text: string | null): SyncState {
   }
 }
 
+/** The first sync's answer to "how many days back": a whole number from 1 to 30, nothing else. */
+export function parseFirstRunDays(text: string): { ok: true; days: number } | { ok: false; error: string } {
+  const trimmed = text.trim();
+  const days = /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (days >= 1 && days <= MAX_HISTORY_DAYS) return { ok: true, days };
+  const what = trimmed === '' ? 'Nothing was typed' : `"${trimmed.slice(0, 40)}" is not one`;
+  return {
+    ok: false,
+    error: `Type a whole number of days from 1 to ${String(MAX_HISTORY_DAYS)} (Stripe keeps ${String(MAX_HISTORY_DAYS)} days of events). ${what}; nothing was synced.`,
+  };
+}
+
 export function clampDays(days: number): number {
   if (!isFinite(days)) return MAX_HISTORY_DAYS;
   return Math.min(MAX_HISTORY_DAYS, Math.max(1, Math.round(days)));
@@ -66,6 +78,47 @@ export function nextRun(state: SyncState, nowSeconds: number, firstRunDays: numb
   if (state.cursor !== null) return { since: Math.max(state.cursor, oldest), startingAfter: null, newest: null, pages: 0, events: 0 };
   if (firstRunDays === null) return null;
   return { since: nowSeconds - clampDays(firstRunDays) * DAY, startingAfter: null, newest: null, pages: 0, events: 0 };
+}
+
+/**
+ * The run started again from the top of its window after Stripe refused its cursor: no cursor,
+ * and `since` no older than the 30 days Stripe keeps. Pages already written are read again and
+ * change nothing (writes are idempotent); the newest time seen so far still counts.
+ */
+export function restartRun(run: SyncRun, nowSeconds: number): SyncRun {
+  return { ...run, since: Math.max(run.since, nowSeconds - MAX_HISTORY_DAYS * DAY), startingAfter: null };
+}
+
+/** Where each event a sync read went: every one in exactly one of these. */
+export interface SyncCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Expired sessions: never paid, so never a row. */
+  expired: number;
+  /** Event types the add-on does not record. */
+  otherTypes: number;
+  /** Events it could not read as a Checkout Session event. */
+  unreadable: number;
+}
+
+export function eventsCounted(counts: SyncCounts): number {
+  return counts.inserted + counts.updated + counts.unchanged + counts.expired + counts.otherTypes + counts.unreadable;
+}
+
+/** "Synced 8 events: 5 new sessions, 0 updated, 2 already up to date, 1 not recorded (1 expired session)." */
+export function describeCounts(counts: SyncCounts): string {
+  const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
+  const notRecorded = counts.expired + counts.otherTypes + counts.unreadable;
+  const why = [
+    counts.expired > 0 ? plural(counts.expired, 'expired session', 'expired sessions') : '',
+    counts.otherTypes > 0 ? plural(counts.otherTypes, 'of another type', 'of other types') : '',
+    counts.unreadable > 0 ? `${String(counts.unreadable)} unreadable` : '',
+  ].filter((part) => part !== '');
+  return (
+    `${plural(eventsCounted(counts), 'event', 'events')}: ${String(counts.inserted)} new sessions, ${String(counts.updated)} updated, ` +
+    `${String(counts.unchanged)} already up to date, ${String(notRecorded)} not recorded${why.length > 0 ? ` (${why.join(', ')})` : ''}.`
+  );
 }
 
 export interface PageSeen {

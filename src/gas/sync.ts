@@ -5,29 +5,32 @@
  */
 
 import { recordFromEvent } from '../core/reconciliation';
-import { eventsPagePath, readListPage } from '../core/stripe-api';
+import { eventsPagePath, isRefusedCursor, readListPage } from '../core/stripe-api';
 import { readEvent } from '../core/stripe-event';
-import { afterPage, nextRun, parseSyncState, seenOnPage } from '../core/sync-state';
+import { afterPage, describeCounts, nextRun, parseSyncState, restartRun, seenOnPage, type SyncCounts } from '../core/sync-state';
 import { upsertRecord, type UpsertAction } from './reconciliation-sheet';
 import { readSyncState, stripeApiKey, writeSyncState } from './settings';
 import { stripeGet, SYNC_RETRIES } from './stripe-client';
 
-export interface SyncReport {
+export interface SyncReport extends SyncCounts {
   ok: boolean;
   /** False when it stopped early (time, error) and the next sync resumes. */
   complete: boolean;
   pages: number;
+  /** Every event read lands in exactly one of the counts. */
   events: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
+  /** Stripe refused the saved cursor and the run started again from its window. */
+  restarted: boolean;
   message: string;
 }
 
 /** Apps Script stops an execution at 6 minutes; stop before, at a page boundary. */
 export const SYNC_TIME_BUDGET_MS = 4.5 * 60 * 1000;
 const LOCK_WAIT_MS = 30_000;
+
+const RESTARTED =
+  'Stripe no longer accepts the place where the last sync stopped (an event past the 30 days it keeps, or one it does not know), ' +
+  'so the sync started again from the start of its window; rows already written were read again and left as they were.';
 
 export interface SyncOptions {
   /** For the very first sync: how many days back (1-30). */
@@ -36,7 +39,20 @@ export interface SyncOptions {
 }
 
 export function runSync(options: SyncOptions = {}): SyncReport {
-  const report: SyncReport = { ok: false, complete: false, pages: 0, events: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, message: '' };
+  const report: SyncReport = {
+    ok: false,
+    complete: false,
+    pages: 0,
+    events: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    expired: 0,
+    otherTypes: 0,
+    unreadable: 0,
+    restarted: false,
+    message: '',
+  };
   const key = stripeApiKey();
   if (key === null) return { ...report, message: 'Connect a restricted Stripe key first (add-on menu > Connect Stripe key).' };
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -47,35 +63,54 @@ export function runSync(options: SyncOptions = {}): SyncReport {
   let run = nextRun(state, Math.floor(started / 1000), options.firstRunDays ?? null);
   if (run === null) return { ...report, message: 'Choose how many days back the first sync should go (1 to 30).' };
 
+  const finish = (ok: boolean, complete: boolean, message: string): SyncReport => ({
+    ...report,
+    ok,
+    complete,
+    message: [report.restarted ? RESTARTED : '', message].filter((part) => part !== '').join(' '),
+  });
+
   for (;;) {
     if (Date.now() - started > budget) {
-      return { ...report, ok: true, message: `Stopped at the time limit after ${String(report.pages)} pages; the next sync continues from there.` };
+      return finish(true, false, `Stopped at the time limit after ${String(report.pages)} pages; the next sync continues from there. Read so far: ${describeCounts(report)}`);
     }
     const page = stripeGet(key, eventsPagePath(run.since, run.startingAfter), SYNC_RETRIES);
-    if (!page.ok) return { ...report, message: `${page.error} Nothing after the last complete page was written; the next sync resumes there.` };
-    const list = readListPage(page.json);
-    if (!list.ok) return { ...report, message: list.error };
-
-    for (const item of list.data) {
-      const reading = readEvent(item);
-      if (reading.kind !== 'session_event') {
-        report.skipped++;
-        if (reading.kind === 'invalid') console.warn(`Sync skipped an event: ${reading.error}`);
-        continue;
-      }
-      const record = recordFromEvent(reading.event);
-      if (record === null) continue;
-      report[writeLocked(spreadsheet, record)]++;
+    if (!page.ok && !report.restarted && isRefusedCursor(page.status, run.startingAfter)) {
+      // Once per sync: if the new start is refused too, that error is reported as it is.
+      report.restarted = true;
+      run = restartRun(run, Math.floor(Date.now() / 1000));
+      state = { cursor: state.cursor, run };
+      writeSyncState(JSON.stringify(state));
+      continue;
     }
+    if (!page.ok) return finish(false, false, `${page.error} Nothing after the last complete page was written; the next sync resumes there.`);
+    const list = readListPage(page.json);
+    if (!list.ok) return finish(false, false, list.error);
+
+    for (const item of list.data) report[bucketOf(spreadsheet, item)]++;
     report.pages++;
     report.events += list.data.length;
     state = afterPage(state, run, seenOnPage(list.data), list.hasMore);
     writeSyncState(JSON.stringify(state));
-    if (state.run === null) {
-      return { ...report, ok: true, complete: true, message: summary(report) };
-    }
+    if (state.run === null) return finish(true, true, `Synced ${describeCounts(report)}`);
     run = state.run;
   }
+}
+
+/** Reads and writes one listed event, and says which count it belongs to. */
+function bucketOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, item: unknown): keyof SyncCounts {
+  const reading = readEvent(item);
+  if (reading.kind === 'other_event') return 'otherTypes';
+  if (reading.kind === 'invalid') {
+    console.warn(`Sync skipped an event: ${reading.error}`);
+    return 'unreadable';
+  }
+  const record = recordFromEvent(reading.event);
+  if (record !== null) return writeLocked(spreadsheet, record);
+  if (reading.event.type === 'checkout.session.expired') return 'expired';
+  // Any other event the core declines to record is one it cannot use.
+  console.warn(`Sync did not record event ${reading.event.id}`);
+  return 'unreadable';
 }
 
 function writeLocked(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, record: Parameters<typeof upsertRecord>[1]): UpsertAction {
@@ -88,8 +123,4 @@ function writeLocked(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, reco
   } finally {
     lock.releaseLock();
   }
-}
-
-function summary(report: SyncReport): string {
-  return `Synced ${String(report.events)} events: ${String(report.inserted)} new sessions, ${String(report.updated)} updated, ${String(report.unchanged)} already up to date.`;
 }

@@ -16,7 +16,8 @@
  *   next older page, `ending_before` the page of newer objects right before the cursor, still
  *   newest first; `has_more` says whether more lie beyond the page in the direction of travel;
  * - a cursor is a position, so it may name an object the other filters exclude;
- * - events are listed and retrievable for 30 days only (`eventRetentionDays`);
+ * - events are listed and retrievable for 30 days only (`eventRetentionDays`), and a list cursor
+ *   naming an older event is refused as an unknown one (400, `resource_missing`);
  * - keys are per mode: a test key neither lists nor retrieves live objects;
  * - an event keeps the shape of the API version it was created with, whatever `Stripe-Version` a
  *   request sends; a Checkout Session is rendered at the request's `Stripe-Version` (or the
@@ -1061,7 +1062,8 @@ export class FakeStripeApi {
         (types === undefined || types.includes(stored.object.type)) &&
         (delivery === undefined || (stored.object.pending_webhooks === 0) === delivery),
     );
-    const all = [...this.events.values()].filter((stored) => stored.livemode === livemode);
+    // An event past retention is gone, so a cursor naming it is refused as an unknown one.
+    const all = [...this.events.values()].filter((stored) => this.visibleEvent(stored, livemode));
     return paginate('/v1/events', 'event', candidates, all, query, (stored) => clone(stored.object));
   }
 

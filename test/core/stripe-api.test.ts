@@ -1,4 +1,4 @@
-import { describeApiError, eventPath, eventsPagePath, isRetryable, readListPage, sessionPath, STRIPE_API_ORIGIN } from '../../src/core/stripe-api';
+import { describeApiError, eventPath, eventsPagePath, isRefusedCursor, isRetryable, readListPage, sessionPath, STRIPE_API_ORIGIN } from '../../src/core/stripe-api';
 import { HANDLED_EVENT_TYPES } from '../../src/core/stripe-event';
 import { completedSession, eventFor } from './stripe-fixtures';
 
@@ -92,6 +92,26 @@ describe('readListPage', () => {
   ])('refuses %s', (_, json) => {
     expect(readListPage(json)).toEqual({ ok: false, error: 'Stripe answered with something that is not a list of events' });
   });
+});
+
+describe('isRefusedCursor', () => {
+  it('is a 400 or 404 on an events page that sent starting_after', () => {
+    expect(isRefusedCursor(400, 'evt_1')).toBe(true);
+    expect(isRefusedCursor(404, 'evt_1')).toBe(true);
+  });
+
+  it.each([
+    [400, null],
+    [404, null],
+    [401, 'evt_1'],
+    [403, 'evt_1'],
+    [429, 'evt_1'],
+    [500, 'evt_1'],
+    [0, 'evt_1'],
+  ])('is not a %d with cursor %j', (status, cursor) => {
+    expect(isRefusedCursor(status, cursor)).toBe(false);
+  });
+
 });
 
 describe('isRetryable', () => {

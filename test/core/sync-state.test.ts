@@ -1,6 +1,20 @@
 import fc from 'fast-check';
 import { eventsPagePath } from '../../src/core/stripe-api';
-import { afterPage, clampDays, MAX_HISTORY_DAYS, nextRun, parseSyncState, seenOnPage, type SyncRun, type SyncState } from '../../src/core/sync-state';
+import {
+  afterPage,
+  clampDays,
+  describeCounts,
+  eventsCounted,
+  MAX_HISTORY_DAYS,
+  nextRun,
+  parseFirstRunDays,
+  parseSyncState,
+  restartRun,
+  seenOnPage,
+  type SyncCounts,
+  type SyncRun,
+  type SyncState,
+} from '../../src/core/sync-state';
 
 const DAY = 86_400;
 const NOW = 1_750_000_000;
@@ -313,6 +327,82 @@ describe('a sync through Stripe’s event list', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('parseFirstRunDays', () => {
+  it.each([
+    ['1', 1],
+    ['7', 7],
+    [' 30 ', 30],
+    ['07', 7],
+  ])('takes %j as %d days', (text, days) => {
+    expect(parseFirstRunDays(text)).toEqual({ ok: true, days });
+  });
+
+  it.each(['45', '31', '0', '-3', 'abc', '2.5', '1e1', '7 days', '', '   ', '0x10', '+5', '١٠', '1000000000000000000000'])('refuses %j, saying what is allowed', (text) => {
+    const result = parseFirstRunDays(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(/whole number of days from 1 to 30/);
+      expect(result.error).toMatch(/nothing was synced/);
+    }
+  });
+
+  it('names what was typed, cut short', () => {
+    const result = parseFirstRunDays('45');
+    expect(!result.ok && result.error).toContain('"45" is not one');
+    const long = parseFirstRunDays('x'.repeat(500));
+    expect(!long.ok && long.error.length).toBeLessThan(200);
+  });
+});
+
+describe('a cursor Stripe refuses', () => {
+  it('restarts the run at the top of its window, keeping its start and what it saw', () => {
+    const run: SyncRun = { since: NOW - 5 * DAY, startingAfter: 'evt_gone', newest: NOW - 60, pages: 3, events: 300 };
+    expect(restartRun(run, NOW)).toEqual({ since: NOW - 5 * DAY, startingAfter: null, newest: NOW - 60, pages: 3, events: 300 });
+  });
+
+  it('restarts no further back than the 30 days Stripe keeps', () => {
+    const run: SyncRun = { since: NOW - 45 * DAY, startingAfter: 'evt_gone', newest: null, pages: 1, events: 100 };
+    expect(restartRun(run, NOW).since).toBe(NOW - 30 * DAY);
+  });
+
+  it('loses nothing Stripe still has: the restarted run reads every event in the window', () => {
+    const events: FakeEvent[] = [1, 2, 3, 4, 5].map((i) => ({ id: `evt_r${String(i)}`, created: NOW - i * 1000 }));
+    const refused: SyncState = { cursor: null, run: { since: NOW - DAY, startingAfter: 'evt_gone', newest: null, pages: 2, events: 4 } };
+    expect(() => execute(JSON.stringify(refused), events, { now: NOW, firstRunDays: null, pageSize: 2 })).toThrow('no such event');
+    const restarted: SyncState = { cursor: null, run: restartRun(refused.run!, NOW) };
+    const result = execute(JSON.stringify(restarted), events, { now: NOW, firstRunDays: null, pageSize: 2 });
+    expect(result.complete).toBe(true);
+    expect(result.seen.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
+    expect(parseSyncState(result.stateText)).toEqual({ cursor: NOW - 1000, run: null });
+  });
+});
+
+describe('describeCounts', () => {
+  const none: SyncCounts = { inserted: 0, updated: 0, unchanged: 0, expired: 0, otherTypes: 0, unreadable: 0 };
+
+  it('names every bucket, and why events were not recorded', () => {
+    expect(describeCounts({ inserted: 5, updated: 1, unchanged: 2, expired: 2, otherTypes: 1, unreadable: 1 })).toBe(
+      '12 events: 5 new sessions, 1 updated, 2 already up to date, 4 not recorded (2 expired sessions, 1 of another type, 1 unreadable).',
+    );
+    expect(describeCounts({ ...none, inserted: 3 })).toBe('3 events: 3 new sessions, 0 updated, 0 already up to date, 0 not recorded.');
+    expect(describeCounts({ ...none, expired: 1 })).toBe('1 event: 0 new sessions, 0 updated, 0 already up to date, 1 not recorded (1 expired session).');
+  });
+
+  it('always adds up: the events equal the sum of the buckets it names (property)', () => {
+    const count = fc.integer({ min: 0, max: 10_000 });
+    fc.assert(
+      fc.property(fc.record({ inserted: count, updated: count, unchanged: count, expired: count, otherTypes: count, unreadable: count }), (counts) => {
+        const text = describeCounts(counts);
+        const [total = 0, ...parts] = (text.match(/\d+/g) ?? []).map(Number);
+        expect(total).toBe(eventsCounted(counts));
+        const [inserted = 0, updated = 0, unchanged = 0, notRecorded = 0, ...why] = parts;
+        expect(inserted + updated + unchanged + notRecorded).toBe(total);
+        expect(why.reduce((a, b) => a + b, 0)).toBe(notRecorded);
+      }),
     );
   });
 });

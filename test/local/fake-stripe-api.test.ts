@@ -358,6 +358,23 @@ describe('FakeStripeApi: listing events', () => {
     expect(call(api.handle, '/v1/events?expand[]=data.object').status).toBe(200);
   });
 
+  it('refuses a cursor past the 30 days events are kept, as an unknown one', () => {
+    const api = new FakeStripeApi();
+    const { events } = api.scenario.paid();
+    const id = events[0]!.id;
+    api.advance(31 * 86_400);
+    const tooOld = call(api.handle, `/v1/events?starting_after=${id}`);
+    expect(tooOld.status).toBe(400);
+    expect(failure(tooOld)).toMatchObject({
+      code: 'resource_missing',
+      doc_url: 'https://stripe.com/docs/error-codes/resource-missing',
+      message: `No such event: '${id}'`,
+      param: 'starting_after',
+      type: 'invalid_request_error',
+    });
+    expect(call(api.handle, `/v1/events?ending_before=${id}`).status).toBe(400);
+  });
+
   it('filters by delivery_success', () => {
     const api = new FakeStripeApi();
     const session = api.addSession();
