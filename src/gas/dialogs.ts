@@ -5,22 +5,31 @@
 
 import { fillTemplate } from '../core/html';
 
+/** What happened to the token before the dialog: made by the set-up, kept, or replaced by a rotation. */
+export type TokenNews = 'created' | 'kept' | 'rotated';
+
 export interface SetupFacts {
   endpoint: string | null;
   devUrl: boolean;
   verification: string | null;
-  tokenCreated: boolean;
+  news: TokenNews;
 }
+
+const TITLES: Record<TokenNews, string> = {
+  created: 'Reconciliation is set up',
+  kept: 'Reconciliation',
+  rotated: 'New webhook URL',
+};
 
 export function setupDialogHtml(facts: SetupFacts): string {
   const template = HtmlService.createHtmlOutputFromFile('SetupDialog').getContent();
   return fillTemplate(
     template,
     {
-      title: facts.tokenCreated ? 'Reconciliation is set up' : 'Reconciliation',
+      title: TITLES[facts.news],
       endpoint: facts.endpoint ?? '',
       verification: facts.verification ?? '',
     },
-    { deployed: facts.endpoint !== null, dev_url: facts.devUrl, verified: facts.verification !== null },
+    { deployed: facts.endpoint !== null, dev_url: facts.devUrl, verified: facts.verification !== null, rotated: facts.news === 'rotated' },
   );
 }

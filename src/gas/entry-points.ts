@@ -72,6 +72,11 @@ export function showWebhookUrl(): void {
   menu.showWebhookUrl();
 }
 
+/** Menu: after confirmation, replaces the webhook token (the old URL stops working) and shows the new URL. */
+export function rotateWebhookToken(): void {
+  menu.rotateWebhookToken();
+}
+
 /** Menu: stores a restricted Stripe key once it has proved it can read events. */
 export function connectStripeKey(): void {
   menu.connectStripeKey();

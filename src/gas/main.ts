@@ -17,6 +17,7 @@ export {
   sidebarTagSelectedRows,
   setUpReconciliation,
   showWebhookUrl,
+  rotateWebhookToken,
   connectStripeKey,
   syncNow,
   toggleHourlySync,

@@ -4,8 +4,8 @@
  */
 
 import { checkStripeKey, maskKey } from '../core/stripe-key';
-import { clampDays, MAX_HISTORY_DAYS, parseSyncState } from '../core/sync-state';
-import { setupDialogHtml } from './dialogs';
+import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../core/sync-state';
+import { setupDialogHtml, type TokenNews } from './dialogs';
 import { ensureReconciliationSheet } from './reconciliation-sheet';
 import { createWebhookToken, readSyncState, setStripeApiKey, stripeApiKey, webhookToken } from './settings';
 import { stripeGet, SYNC_RETRIES } from './stripe-client';
@@ -21,6 +21,7 @@ export function buildMenu(): void {
     .addSeparator()
     .addItem('Set up reconciliation', 'setUpReconciliation')
     .addItem('Show webhook URL', 'showWebhookUrl')
+    .addItem('Rotate webhook token…', 'rotateWebhookToken')
     .addSeparator()
     .addItem('Connect Stripe key…', 'connectStripeKey')
     .addItem('Sync now', 'syncNow')
@@ -45,25 +46,48 @@ function endpointUrl(token: string): { endpoint: string | null; devUrl: boolean 
 }
 
 /** The endpoint URL to paste into Stripe, the events to pick, and how deliveries are checked. */
-function showEndpointDialog(token: string, tokenCreated: boolean): void {
+function showEndpointDialog(token: string, news: TokenNews): void {
   const key = stripeApiKey();
   const verification = key === null ? null : `the restricted key ${maskKey(key)}`;
-  showDialog(HtmlService.createHtmlOutput(setupDialogHtml({ ...endpointUrl(token), verification, tokenCreated })), 'Stripe webhooks');
+  showDialog(HtmlService.createHtmlOutput(setupDialogHtml({ ...endpointUrl(token), verification, news })), 'Stripe webhooks');
 }
+
+const NOT_SET_UP = 'Not set up yet: choose "Set up reconciliation" first.';
 
 export function setUpReconciliation(): void {
   ensureReconciliationSheet(SpreadsheetApp.getActiveSpreadsheet());
   const token = webhookToken();
-  showEndpointDialog(token ?? createWebhookToken(), token === null);
+  showEndpointDialog(token ?? createWebhookToken(), token === null ? 'created' : 'kept');
 }
 
 export function showWebhookUrl(): void {
   const token = webhookToken();
   if (token === null) {
-    SpreadsheetApp.getUi().alert('Not set up yet: choose "Set up reconciliation" first.');
+    SpreadsheetApp.getUi().alert(NOT_SET_UP);
     return;
   }
-  showEndpointDialog(token, false);
+  showEndpointDialog(token, 'kept');
+}
+
+/** A new token in place of the old one: for a URL that leaked. The webhook reads the token on every delivery, so the old one is refused from now on. */
+export function rotateWebhookToken(): void {
+  const ui = SpreadsheetApp.getUi();
+  if (webhookToken() === null) {
+    ui.alert(NOT_SET_UP);
+    return;
+  }
+  const answer = ui.alert(
+    'Rotate webhook token',
+    'This makes a new secret token for the endpoint URL. The URL pasted into Stripe (and into the relay\'s APPS_SCRIPT_URL, if you use it) ' +
+      'stops working at once: every delivery to it is refused until you paste the new URL there. ' +
+      'Stripe retries refused deliveries for a while and Sync now fills any gap, so switch soon.\n\nMake a new token now?',
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer !== ui.Button.YES) {
+    ui.alert('Nothing changed: the current webhook URL still works.');
+    return;
+  }
+  showEndpointDialog(createWebhookToken(), 'rotated');
 }
 
 export function connectStripeKey(): void {
@@ -102,23 +126,30 @@ function describeSync(report: SyncReport): string {
   return report.ok ? report.message : `Sync stopped: ${report.message}`;
 }
 
+const CONNECT_KEY_FIRST = 'Connect a restricted Stripe key first (Connect Stripe key…).';
+
 export function syncNow(): void {
   const ui = SpreadsheetApp.getUi();
+  // Before the question: an answer would be wasted on a sync that cannot run.
+  if (stripeApiKey() === null) {
+    ui.alert(CONNECT_KEY_FIRST);
+    return;
+  }
   const state = parseSyncState(readSyncState());
   let firstRunDays: number | undefined;
   if (state.cursor === null && state.run === null) {
     const answer = ui.prompt(
       'First sync',
-      `How many days back should the first sync go? (1 to ${String(MAX_HISTORY_DAYS)}; Stripe keeps ${String(MAX_HISTORY_DAYS)} days of events)`,
+      `How many days back should the first sync go? A whole number from 1 to ${String(MAX_HISTORY_DAYS)} (Stripe keeps ${String(MAX_HISTORY_DAYS)} days of events).`,
       ui.ButtonSet.OK_CANCEL,
     );
     if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const days = Number(answer.getResponseText().trim() || MAX_HISTORY_DAYS);
-    if (!isFinite(days) || days < 1) {
-      ui.alert(`Type a number of days from 1 to ${String(MAX_HISTORY_DAYS)}.`);
+    const days = parseFirstRunDays(answer.getResponseText());
+    if (!days.ok) {
+      ui.alert(days.error);
       return;
     }
-    firstRunDays = clampDays(days);
+    firstRunDays = days.days;
   }
   SpreadsheetApp.getActiveSpreadsheet().toast('Reading completed Checkout Sessions from Stripe…', 'Sync', 5);
   let report: SyncReport;
@@ -142,7 +173,7 @@ export function toggleHourlySync(): void {
     return;
   }
   if (stripeApiKey() === null) {
-    ui.alert('Connect a restricted Stripe key first (Connect Stripe key…).');
+    ui.alert(CONNECT_KEY_FIRST);
     return;
   }
   if (parseSyncState(readSyncState()).cursor === null) {

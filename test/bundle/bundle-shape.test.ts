@@ -33,6 +33,27 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   UTM_CLEAN: ['value', 'lowercase'],
 };
 
+/** Everything Apps Script calls by name: triggers, the web app, menu items, sidebar calls. */
+const GLOBALS = [
+  'doPost',
+  'doGet',
+  'onOpen',
+  'onInstall',
+  'openLinkBuilder',
+  'checkSelectedCells',
+  'showHelp',
+  'sidebarContext',
+  'sidebarInsertIntoActiveRow',
+  'sidebarTagSelectedRows',
+  'setUpReconciliation',
+  'showWebhookUrl',
+  'rotateWebhookToken',
+  'connectStripeKey',
+  'syncNow',
+  'toggleHourlySync',
+  'runScheduledSync',
+];
+
 describe('dist/Code.js', () => {
   const code = readBundle();
   const declared = topLevelFunctions(code);
@@ -44,6 +65,10 @@ describe('dist/Code.js', () => {
     expect(fn!.tags.map((t) => t.tag)).toContain('customfunction');
     // Sheets shows one hint per @param, in order: they must name the real parameters.
     expect(fn!.tags.filter((t) => t.tag === 'param').map((t) => t.name)).toEqual(params);
+  });
+
+  it('declares every function Apps Script calls by name, and nothing else', () => {
+    expect(declared.map((d) => d.name).sort()).toEqual([...Object.keys(CUSTOM_FUNCTIONS), ...GLOBALS].sort());
   });
 
   it('keeps everything else out of the global scope but the bundle object', () => {
