@@ -48,7 +48,8 @@ const checkoutSessionSchema = lazily(() => z.object({
   livemode: z.boolean(),
   payment_status: z.enum(['paid', 'unpaid', 'no_payment_required']),
   status: z.optional(z.nullable(z.enum(['open', 'complete', 'expired']))),
-  amount_total: z.optional(z.nullable(z.number().check(z.int()))),
+  // Stripe never charges a negative total; a body that says so was not made by Stripe.
+  amount_total: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
   currency: z.optional(z.nullable(z.string().check(z.regex(/^[a-zA-Z]{3}$/)))),
   client_reference_id: nullableText(500),
   customer_email: nullableText(512),
@@ -88,6 +89,8 @@ function describeIssue(issues: readonly z.core.$ZodIssue[], prefix: string, valu
       return `${path}: ${got} is not in Stripe's format for this field`;
     case 'too_big':
       return `${path}: too long`;
+    case 'too_small':
+      return Number(issue.minimum) === 0 ? `${path}: ${got} is negative, which Stripe never sends` : `${path}: ${got} is too small`;
     default:
       return `${path}: not valid (${issue.code}), got ${got}`;
   }
@@ -102,8 +105,22 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-/** Reads a parsed JSON body as a Stripe event: a Checkout Session event we handle, another event, or invalid. */
-export function readEvent(json: unknown): EventReading {
+/**
+ * Clocks differ a little; an event from further ahead than this is not a real one (a row dated
+ * 2200 would also sort above every genuine later event).
+ */
+export const MAX_CLOCK_SKEW_SECONDS = 3600;
+
+function fromTheFuture(field: string, created: number, nowSeconds: number | undefined): string | null {
+  if (nowSeconds === undefined || created <= nowSeconds + MAX_CLOCK_SKEW_SECONDS) return null;
+  return `${field}: ${new Date(created * 1000).toISOString()} is in the future; no Stripe event is`;
+}
+
+/**
+ * Reads a parsed JSON body as a Stripe event: a Checkout Session event we handle, another event,
+ * or invalid. With `nowSeconds`, times ahead of it are refused too.
+ */
+export function readEvent(json: unknown, nowSeconds?: number): EventReading {
   const envelope = eventEnvelope().safeParse(json);
   if (!envelope.success) {
     if (json === null || typeof json !== 'object' || Array.isArray(json)) return { kind: 'invalid', error: 'the body is not a Stripe event object' };
@@ -114,6 +131,8 @@ export function readEvent(json: unknown): EventReading {
   const session = checkoutSessionSchema().safeParse(data.object);
   if (!session.success) return { kind: 'invalid', error: describeIssue(session.error.issues, 'data.object', data.object) };
   if (session.data.livemode !== livemode) return { kind: 'invalid', error: 'data.object.livemode: does not match the event' };
+  const future = fromTheFuture('created', created, nowSeconds) ?? fromTheFuture('data.object.created', session.data.created, nowSeconds);
+  if (future !== null) return { kind: 'invalid', error: future };
   return { kind: 'session_event', event: { id, type, created, livemode, session: session.data } };
 }
 

@@ -6,11 +6,17 @@ export function headerRow(sheet: Sheet): unknown[] {
   return sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] ?? [];
 }
 
-/** Writes `names` after the last non-empty header cell; returns the column each one got. */
+/**
+ * Writes `names` after the last non-empty header cell, first adding columns where the grid ends
+ * (a range past getMaxColumns() does not exist); returns the column each one got.
+ */
 export function appendHeaders<Name extends string>(sheet: Sheet, header: readonly unknown[], names: readonly Name[]): Map<Name, number> {
   const placed = new Map<Name, number>();
   if (names.length === 0) return placed;
   const lastUsed = header.reduce<number>((last, cell, index) => (cell === '' || cell === null ? last : index + 1), 0);
+  const maxColumns = sheet.getMaxColumns();
+  const needed = lastUsed + names.length - maxColumns;
+  if (needed > 0) sheet.insertColumnsAfter(maxColumns, needed);
   sheet.getRange(1, lastUsed + 1, 1, names.length).setValues([[...names]]);
   names.forEach((name, i) => placed.set(name, lastUsed + 1 + i));
   return placed;

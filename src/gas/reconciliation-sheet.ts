@@ -1,42 +1,38 @@
 /**
- * The Reconciliation tab as a store of SessionRecords, one row per Checkout Session.
- * A delivery finds its row with a TextFinder on the session_id column, so its cost does not grow
- * with the tab: a fixed handful of service calls whether the tab has 100 rows or 50,000.
+ * The Reconciliation tab as a store of SessionRecords, one row per Checkout Session, whatever the
+ * user has done to the tab. Columns are found by header in row 1 and the session's row by a
+ * TextFinder on the session_id column, so a delivery costs the same handful of service calls at
+ * 100 rows or 50,000. Cells are written so they hold exactly the record's text, Plain text or not.
  * Callers hold the script lock.
  */
 
 import { columnToLetters } from '../core/column-letters';
 import { consecutiveRuns } from '../core/runs';
-import { isPaymentStatus, supersedes, type SessionRecord } from '../core/reconciliation';
+import { supersedes, type SessionRecord } from '../core/reconciliation';
 import {
   cellValue,
   COLUMN_FORMATS,
-  locateColumns,
   RECONCILIATION_COLUMNS,
-  RECONCILIATION_SHEET,
-  storedVersion,
-  type ColumnName,
+  storedRow,
+  tabLayout,
+  type Columns,
 } from '../core/reconciliation-columns';
+import { RECONCILIATION_SHEET } from '../core/own-tabs';
 import { appendHeaders, headerRow } from './header-row';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
-type Columns = Partial<Record<ColumnName, number>>;
 
 export type UpsertAction = 'inserted' | 'updated' | 'unchanged';
 
-/** `'Reconciliation'!A2:A`: quoted, so a renamed tab with spaces still works. */
-function a1(range: string): string {
-  return `'${RECONCILIATION_SHEET.replace(/'/g, "''")}'!${range}`;
+/** The tab cannot be written without risking a duplicate or a wrong row: refuse, and let Stripe retry. */
+export class UnreadableTabError extends Error {
+  readonly retry = true;
 }
 
-/** Creates the tab, or adds the headers it lacks; sets formats, a bold frozen header row. */
-export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
-  const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET) ?? spreadsheet.insertSheet(RECONCILIATION_SHEET);
-  const header = headerRow(sheet);
-  const { columns, missing } = locateColumns(header);
-  for (const [name, column] of appendHeaders(sheet, header, missing)) columns[name] = column;
+/** Bold frozen header row, and number formats on our columns. */
+function formatTab(sheet: Sheet, columns: Columns): void {
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).setFontWeight('bold');
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
@@ -45,24 +41,34 @@ export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
     const format = COLUMN_FORMATS[name];
     if (column !== undefined && format !== undefined) sheet.getRange(2, column, rows, 1).setNumberFormat(format);
   }
-  return sheet;
 }
 
-function readHeader(spreadsheet: Spreadsheet): unknown[] | null {
-  try {
-    const header: unknown[] = spreadsheet.getRange(a1('1:1')).getValues()[0] ?? [];
-    return header;
-  } catch {
-    return null; // No such tab.
+/**
+ * The tab with every one of our headers: created if absent, laid out if empty, missing headers
+ * added after the last one. Throws UnreadableTabError for a tab it cannot read safely.
+ */
+function openTab(spreadsheet: Spreadsheet): { sheet: Sheet; columns: Columns } {
+  const existing = spreadsheet.getSheetByName(RECONCILIATION_SHEET);
+  const sheet = existing ?? spreadsheet.insertSheet(RECONCILIATION_SHEET);
+  const header = headerRow(sheet);
+  const layout = tabLayout(header, () => (existing === null ? 0 : sheet.getLastRow()), RECONCILIATION_SHEET);
+  if (layout.kind === 'unreadable') throw new UnreadableTabError(layout.error);
+  if (layout.kind === 'empty') {
+    const columns: Columns = {};
+    for (const [name, column] of appendHeaders(sheet, [], RECONCILIATION_COLUMNS)) columns[name] = column;
+    formatTab(sheet, columns);
+    return { sheet, columns };
   }
+  const columns = { ...layout.columns };
+  for (const [name, column] of appendHeaders(sheet, header, layout.missing)) columns[name] = column;
+  return { sheet, columns };
 }
 
-/** Our columns by header. A deleted tab or a missing header is made again rather than lose the sale. */
-function readColumns(spreadsheet: Spreadsheet): Columns {
-  const located = locateColumns(readHeader(spreadsheet) ?? []);
-  if (located.missing.length === 0) return located.columns;
-  ensureReconciliationSheet(spreadsheet);
-  return locateColumns(readHeader(spreadsheet) ?? []).columns;
+/** Creates the tab, or adds the headers it lacks; sets formats and a bold frozen header row. */
+export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
+  const { sheet, columns } = openTab(spreadsheet);
+  formatTab(sheet, columns);
+  return sheet;
 }
 
 function span(columns: Columns): { first: number; last: number } {
@@ -73,68 +79,67 @@ function span(columns: Columns): { first: number; last: number } {
 interface FoundRow {
   /** Our columns' span in the session's row. */
   range: Range;
-  /** The session's cell, to offset from. */
-  cell: Range;
   values: unknown[];
 }
 
 /**
- * The session's row, read, or null. matchEntireCell/matchCase would cost two more calls on every
- * delivery; checking the id in the row we read anyway does the same job, and a partial match
- * (one id inside a longer one) only means looking once more.
+ * The session's row, read, or null. A match inside a longer cell (one id inside another, or an
+ * apostrophe a Plain text cell kept) only means checking the row we read anyway.
  */
-function findSessionRow(spreadsheet: Spreadsheet, columns: Columns, sessionId: string, first: number, last: number): FoundRow | null {
+function findSessionRow(sheet: Sheet, columns: Columns, sessionId: string, first: number, last: number): FoundRow | null {
   const idColumn = columns.session_id ?? first;
   const letter = columnToLetters(idColumn);
-  const finder = spreadsheet.getRange(a1(`${letter}2:${letter}`)).createTextFinder(sessionId);
+  const finder = sheet.getRange(`${letter}2:${letter}`).createTextFinder(sessionId);
   for (let cell = finder.findNext(); cell !== null; cell = finder.findNext()) {
     const range = cell.offset(0, first - idColumn, 1, last - first + 1);
     const values = range.getValues()[0] ?? [];
-    if (values[idColumn - first] === sessionId) return { range, cell, values };
+    if (storedRow(values, columns, first).sessionId === sessionId) return { range, values };
   }
   return null;
 }
 
-function rowFor(record: SessionRecord, columns: Columns, first: number, last: number, existing?: readonly unknown[]): unknown[] {
-  const row: unknown[] = existing ? existing.slice() : new Array<unknown>(last - first + 1).fill('');
+/** Our cells of the row, each as its target cell needs it; cells of other columns are kept as read. */
+function rowFor(record: SessionRecord, columns: Columns, first: number, formats: readonly unknown[], existing: readonly unknown[]): unknown[] {
+  const row = existing.slice();
   for (const name of RECONCILIATION_COLUMNS) {
     const column = columns[name];
-    if (column !== undefined) row[column - first] = cellValue(record, name);
+    if (column !== undefined) row[column - first] = cellValue(record, name, formats[column - first]);
   }
+  return row;
+}
+
+/** Writes our columns of the row, run by run: someone's own columns between ours (and their formulas) are left alone. */
+function writeOurColumns(range: Range, columns: Columns, first: number, last: number, row: readonly unknown[]): void {
+  const ours = [...new Set(RECONCILIATION_COLUMNS.map((name) => columns[name] ?? first))].sort((a, b) => a - b);
+  for (const { start, end } of consecutiveRuns(ours)) {
+    const target = start === first && end === last ? range : range.offset(0, start - first, 1, end - start + 1);
+    target.setValues([row.slice(start - first, end - first + 1)]);
+  }
+}
+
+/** The first row below everything in the tab, made if the grid ends there. */
+function nextFreeRow(sheet: Sheet): number {
+  const row = sheet.getLastRow() + 1;
+  const maxRows = sheet.getMaxRows();
+  if (row > maxRows) sheet.insertRowsAfter(maxRows, 1);
   return row;
 }
 
 /** Inserts the record, or updates its row if the record is newer; repeats and older events change nothing. */
 export function upsertRecord(spreadsheet: Spreadsheet, record: SessionRecord): UpsertAction {
-  const columns = readColumns(spreadsheet);
+  const { sheet, columns } = openTab(spreadsheet);
   const { first, last } = span(columns);
-  const idColumn = columns.session_id ?? first;
-  const found = findSessionRow(spreadsheet, columns, record.session_id, first, last);
+  const found = findSessionRow(sheet, columns, record.session_id, first, last);
 
   if (found === null) {
-    const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET);
-    if (sheet === null) throw new Error(`The ${RECONCILIATION_SHEET} tab disappeared while writing`);
-    const leading = new Array<unknown>(first - 1).fill('');
-    sheet.appendRow([...leading, ...rowFor(record, columns, first, last)]);
+    const range = sheet.getRange(nextFreeRow(sheet), first, 1, last - first + 1);
+    const formats = range.getNumberFormats()[0] ?? [];
+    writeOurColumns(range, columns, first, last, rowFor(record, columns, first, formats, new Array<unknown>(last - first + 1).fill('')));
     return 'inserted';
   }
 
-  const current = found.values;
-  const stored = storedVersion(current, columns, first);
-  const existing = {
-    payment_status: isPaymentStatus(stored.payment_status) ? stored.payment_status : 'unpaid',
-    last_event: typeof stored.last_event === 'string' ? stored.last_event : '',
-    last_event_created: stored.last_event_created,
-  } as const;
-  if (!supersedes(record, existing)) return 'unchanged';
-
-  // Only our columns are written, run by run: someone's own columns between ours (and their
-  // formulas) are left alone. The usual layout is one run, the span already read.
-  const row = rowFor(record, columns, first, last, current);
-  const ours = RECONCILIATION_COLUMNS.map((name) => columns[name] ?? first).sort((a, b) => a - b);
-  for (const { start, end } of consecutiveRuns([...new Set(ours)])) {
-    const target = start === first && end === last ? found.range : found.cell.offset(0, start - idColumn, 1, end - start + 1);
-    target.setValues([row.slice(start - first, end - first + 1)]);
-  }
+  if (!supersedes(record, storedRow(found.values, columns, first).version)) return 'unchanged';
+  const formats = found.range.getNumberFormats()[0] ?? [];
+  writeOurColumns(found.range, columns, first, last, rowFor(record, columns, first, formats, found.values));
   return 'updated';
 }

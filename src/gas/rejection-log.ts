@@ -5,8 +5,9 @@
  */
 
 import type { RejectionReason } from '../core/webhook-delivery';
-import { literalText } from '../core/literal-text';
+import { literalText, textOfCell } from '../core/literal-text';
 import { REJECTION_LOG_SHEET } from '../core/own-tabs';
+
 const HEADERS = ['reason', 'count', 'last_seen', 'last_detail'];
 const REASONS: Record<RejectionReason, string> = {
   bad_token: 'wrong or missing token',
@@ -14,6 +15,10 @@ const REASONS: Record<RejectionReason, string> = {
   not_json: 'not JSON',
   not_an_event: 'not a Stripe event',
   unverified: 'not confirmed by Stripe',
+  stripe_unreachable: 'Stripe could not be reached to confirm (retried)',
+  busy: 'busy writing other deliveries (retried)',
+  tab_unreadable: 'Reconciliation tab unreadable (retried)',
+  internal: 'internal error (retried)',
 };
 const MAX_DETAIL = 300;
 
@@ -29,9 +34,11 @@ export function recordRejection(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   const rows = Object.keys(REASONS).length;
   const range = sheet.getRange(2, 1, rows, HEADERS.length);
   const values = range.getValues();
-  let index = values.findIndex((row) => row[0] === label);
+  let index = values.findIndex((row) => textOfCell(row[0]) === label);
   if (index === -1) index = values.findIndex((row) => row[0] === '');
   if (index === -1) return;
-  const count = Number(values[index]?.[1]) || 0;
-  sheet.getRange(2 + index, 1, 1, HEADERS.length).setValues([[label, count + 1, new Date(), literalText(detail.slice(0, MAX_DETAIL))]]);
+  const count = Number(textOfCell(values[index]?.[1])) || 0;
+  const target = sheet.getRange(2 + index, 1, 1, HEADERS.length);
+  const formats = target.getNumberFormats()[0] ?? [];
+  target.setValues([[literalText(label, formats[0]), count + 1, new Date(), literalText(detail.slice(0, MAX_DETAIL), formats[3])]]);
 }

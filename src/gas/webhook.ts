@@ -3,6 +3,7 @@
  * Stripe-Signature), cannot set a status, and Stripe sees a 302 whatever it answers: so every
  * event comes back many times and in any order, and what protects the sheet is the token, the
  * schema, the idempotent upsert under the script lock and, with a Stripe key, Stripe's own copy.
+ * Every refusal is counted in the log tab, and says whether a later delivery could get past it.
  */
 
 import { constantTimeEqual } from '../core/constant-time';
@@ -11,13 +12,15 @@ import { readCheckoutSession, readEvent, type CheckoutSession, type CheckoutSess
 import { eventPath, sessionPath } from '../core/stripe-api';
 import { readDelivery, type RejectionReason } from '../core/webhook-delivery';
 import { recordRejection } from './rejection-log';
-import { upsertRecord, type UpsertAction } from './reconciliation-sheet';
+import { UnreadableTabError, upsertRecord, type UpsertAction } from './reconciliation-sheet';
 import { stripeApiKey, webhookToken } from './settings';
 import { stripeGet, WEBHOOK_RETRIES } from './stripe-client';
 
 export interface WebhookAnswer {
   ok: boolean;
   error?: string;
+  /** Present, and true, when a later delivery of the same event could succeed. */
+  retry?: true;
   event?: string;
   session?: string;
   result?: UpsertAction | 'ignored';
@@ -27,49 +30,57 @@ export interface WebhookAnswer {
 
 /** How long a delivery waits for another one to finish writing before giving up (Stripe retries). */
 const LOCK_WAIT_MS = 20_000;
+/** Counting a refusal may wait this long: a flood of bad requests must not queue behind real deliveries. */
+const LOG_LOCK_WAIT_MS = 2000;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Counts the rejection in the log tab; never lets a logging failure change the answer. */
-function reject(spreadsheet: Spreadsheet, reason: RejectionReason, error: string, detail = error): WebhookAnswer {
-  const lock = LockService.getScriptLock();
-  try {
-    // A flood of bad requests must not queue behind real deliveries: count only if the lock is free.
-    if (lock.tryLock(1000)) {
-      recordRejection(spreadsheet, reason, detail);
-      SpreadsheetApp.flush();
+/** Reasons a later delivery of the same event could get past. */
+const RETRYABLE: ReadonlySet<RejectionReason> = new Set<RejectionReason>(['stripe_unreachable', 'busy', 'tab_unreadable', 'internal']);
+
+/** Counts the refusal in the log tab; never lets a logging failure change the answer. */
+function reject(spreadsheet: Spreadsheet | null, reason: RejectionReason, error: string, detail = error): WebhookAnswer {
+  if (spreadsheet !== null) {
+    const lock = LockService.getScriptLock();
+    try {
+      if (lock.tryLock(LOG_LOCK_WAIT_MS)) {
+        recordRejection(spreadsheet, reason, detail);
+        SpreadsheetApp.flush();
+      }
+    } catch (logError) {
+      console.warn(`Could not count a refused delivery: ${messageOf(logError)}`);
+    } finally {
+      lock.releaseLock();
     }
-  } catch (logError) {
-    console.warn(`Could not count a rejected delivery: ${logError instanceof Error ? logError.message : String(logError)}`);
-  } finally {
-    lock.releaseLock();
   }
-  return { ok: false, error };
+  return RETRYABLE.has(reason) ? { ok: false, error, retry: true } : { ok: false, error };
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+type Verification =
+  | { ok: true; event: CheckoutSessionEvent; session: CheckoutSession }
+  | { ok: false; reason: 'unverified' | 'stripe_unreachable'; error: string };
+
 /** Stripe's copy of the event and of its session, or why it could not be had. */
-function verifyWithStripe(
-  key: string,
-  claimed: CheckoutSessionEvent,
-): { ok: true; event: CheckoutSessionEvent; session: CheckoutSession } | { ok: false; forged: boolean; error: string } {
+function verifyWithStripe(key: string, claimed: CheckoutSessionEvent): Verification {
+  const failed = (status: number, error: string): Verification => ({ ok: false, reason: status === 404 ? 'unverified' : 'stripe_unreachable', error });
   const event = stripeGet(key, eventPath(claimed.id), WEBHOOK_RETRIES);
-  if (!event.ok) return { ok: false, forged: event.status === 404, error: `Could not confirm ${claimed.id} with Stripe: ${event.error}` };
+  if (!event.ok) return failed(event.status, `Could not confirm ${claimed.id} with Stripe: ${event.error}`);
   const reading = readEvent(event.json);
   if (reading.kind !== 'session_event' || reading.event.type !== claimed.type || reading.event.session.id !== claimed.session.id) {
-    return { ok: false, forged: true, error: `Stripe's copy of ${claimed.id} is not the ${claimed.type} event for ${claimed.session.id} that was posted` };
+    return { ok: false, reason: 'unverified', error: `Stripe's copy of ${claimed.id} is not the ${claimed.type} event for ${claimed.session.id} that was posted` };
   }
   const session = stripeGet(key, sessionPath(claimed.session.id), WEBHOOK_RETRIES);
-  if (!session.ok) return { ok: false, forged: session.status === 404, error: `Could not fetch ${claimed.session.id} from Stripe: ${session.error}` };
+  if (!session.ok) return failed(session.status, `Could not fetch ${claimed.session.id} from Stripe: ${session.error}`);
   const read = readCheckoutSession(session.json);
-  if (!read.ok) return { ok: false, forged: false, error: `Stripe's copy of ${claimed.session.id} was not understood: ${read.error}` };
+  if (!read.ok) return { ok: false, reason: 'stripe_unreachable', error: `Stripe's copy of ${claimed.session.id} was not understood: ${read.error}` };
   return { ok: true, event: reading.event, session: read.session };
 }
 
-export function handleWebhook(e: GoogleAppsScript.Events.DoPost): WebhookAnswer {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet() as Spreadsheet | null;
-  if (spreadsheet === null) {
-    return { ok: false, error: 'This web app cannot reach its spreadsheet; deploy it from the spreadsheet\'s own Apps Script project' };
-  }
+function handleWebhook(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreadsheet): WebhookAnswer {
   const token = webhookToken();
   if (token === null) return { ok: false, error: 'Not set up yet: open the spreadsheet and run "Set up reconciliation" from the add-on menu' };
   const given = (e.parameter as Record<string, string | undefined> | undefined)?.token ?? '';
@@ -77,7 +88,8 @@ export function handleWebhook(e: GoogleAppsScript.Events.DoPost): WebhookAnswer 
     return reject(spreadsheet, 'bad_token', 'Wrong or missing token', given === '' ? 'no ?token= in the URL' : 'a token that does not match');
   }
 
-  const delivery = readDelivery((e.postData as GoogleAppsScript.Events.DoPost['postData'] | undefined)?.contents);
+  const body = (e.postData as GoogleAppsScript.Events.DoPost['postData'] | undefined)?.contents;
+  const delivery = readDelivery(body, Math.floor(Date.now() / 1000));
   if (delivery.kind === 'rejected') return reject(spreadsheet, delivery.reason, delivery.error);
   if (delivery.kind === 'ignored') {
     return { ok: true, result: 'ignored', event: delivery.eventId, note: `${delivery.type} events are not recorded` };
@@ -88,7 +100,7 @@ export function handleWebhook(e: GoogleAppsScript.Events.DoPost): WebhookAnswer 
   const key = stripeApiKey();
   if (key !== null) {
     const verified = verifyWithStripe(key, event);
-    if (!verified.ok) return verified.forged ? reject(spreadsheet, 'unverified', verified.error) : { ok: false, error: verified.error };
+    if (!verified.ok) return reject(spreadsheet, verified.reason, verified.error);
     event = verified.event;
     session = verified.session;
   }
@@ -99,29 +111,40 @@ export function handleWebhook(e: GoogleAppsScript.Events.DoPost): WebhookAnswer 
   }
 
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return { ok: false, error: 'Busy writing other deliveries; Stripe will send this one again' };
+  if (!lock.tryLock(LOCK_WAIT_MS)) return reject(spreadsheet, 'busy', 'Busy writing other deliveries; Stripe will send this one again');
+  let result: UpsertAction | UnreadableTabError;
   try {
-    const result = upsertRecord(spreadsheet, record);
+    result = upsertRecord(spreadsheet, record);
     // Commit before letting the next delivery in, or it could read the tab without this row.
     if (result !== 'unchanged') SpreadsheetApp.flush();
-    return { ok: true, result, event: event.id, session: record.session_id, verified: key !== null };
+  } catch (error) {
+    if (!(error instanceof UnreadableTabError)) throw error;
+    result = error;
   } finally {
     lock.releaseLock();
   }
+  if (result instanceof UnreadableTabError) return reject(spreadsheet, 'tab_unreadable', result.message);
+  return { ok: true, result, event: event.id, session: record.session_id, verified: key !== null };
 }
 
 /** doPost's body: every answer is JSON with `ok`, and no exception becomes Apps Script's HTML error page. */
 export function answerWebhook(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   let answer: WebhookAnswer;
+  let spreadsheet: Spreadsheet | null = null;
   try {
-    answer = handleWebhook(e);
+    // The typings say never null; a web app deployed outside the spreadsheet's project gets null.
+    const active = SpreadsheetApp.getActiveSpreadsheet() as Spreadsheet | null;
+    spreadsheet = active;
+    answer = active === null
+      ? { ok: false, error: 'This web app cannot reach its spreadsheet; deploy it from the spreadsheet\'s own Apps Script project' }
+      : handleWebhook(e, active);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    answer = { ok: false, error: `Internal error: ${error instanceof Error ? error.message : String(error)}` };
+    answer = reject(spreadsheet, 'internal', `Internal error: ${messageOf(error)}`);
   }
   try {
     return ContentService.createTextOutput(JSON.stringify(answer)).setMimeType(ContentService.MimeType.JSON);
   } catch {
-    return ContentService.createTextOutput('{"ok":false,"error":"Internal error"}');
+    return ContentService.createTextOutput('{"ok":false,"error":"Internal error","retry":true}');
   }
 }

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
+import { literalText } from '../../src/core/literal-text';
+import { RECONCILIATION_SHEET } from '../../src/core/own-tabs';
 import {
   cellValue,
   COLUMN_FORMATS,
-  literalText,
   locateColumns,
   RECONCILIATION_COLUMNS,
-  RECONCILIATION_SHEET,
-  storedVersion,
+  storedRow,
+  tabLayout,
+  unixSecondsOf,
   type ColumnName,
 } from '../../src/core/reconciliation-columns';
 import { supersedes, type SessionRecord } from '../../src/core/reconciliation';
@@ -76,19 +78,44 @@ describe('locateColumns', () => {
     });
   });
 
-  it('takes the first of two columns with the same header', () => {
-    expect(locateColumns(['session_id', 'amount', 'session_id']).columns).toEqual({ session_id: 1, amount: 2 });
+  it('takes the first of two columns with the same header, and says which repeat', () => {
+    const reading = locateColumns(['session_id', 'amount', 'Session ID']);
+    expect(reading.columns).toEqual({ session_id: 1, amount: 2 });
+    expect(reading.repeated).toEqual({ session_id: [1, 3] });
   });
 
-  it('lists the columns that are missing, in the tab order', () => {
-    const { columns, missing } = locateColumns(['amount', 'Session_ID', 'session id', 'currency']);
-    expect(columns).toEqual({ amount: 1, currency: 4 });
-    expect(missing).toEqual(RECONCILIATION_COLUMNS.filter((name) => name !== 'amount' && name !== 'currency'));
+  it('matches headers as people write them: any case, spaces, _ or -', () => {
+    const { columns, missing } = locateColumns(['Amount', 'Session ID', 'client-reference-id', ' LAST_EVENT ', 'Payment status', 'amount minor']);
+    expect(columns).toEqual({ amount: 1, session_id: 2, client_reference_id: 3, last_event: 4, payment_status: 5, amount_minor: 6 });
+    expect(missing).toEqual(RECONCILIATION_COLUMNS.filter((name) => columns[name] === undefined));
   });
 
   it('finds nothing in an empty header row, and ignores inherited property names', () => {
-    expect(locateColumns([])).toEqual({ columns: {}, missing: [...RECONCILIATION_COLUMNS] });
-    expect(locateColumns(['constructor', 'toString', '__proto__'])).toEqual({ columns: {}, missing: [...RECONCILIATION_COLUMNS] });
+    expect(locateColumns([])).toEqual({ columns: {}, missing: [...RECONCILIATION_COLUMNS], repeated: {} });
+    expect(locateColumns(['constructor', 'toString', '__proto__'])).toEqual({ columns: {}, missing: [...RECONCILIATION_COLUMNS], repeated: {} });
+  });
+});
+
+describe('tabLayout', () => {
+  const never = () => {
+    throw new Error('a tab with a session_id header is not asked for its rows');
+  };
+
+  it('is ready with exactly one session_id column, and names the missing ones', () => {
+    expect(tabLayout(['Session ID', 'amount'], never, 'Reconciliation')).toMatchObject({ kind: 'ready', columns: { session_id: 1, amount: 2 } });
+  });
+
+  it('is empty when the tab holds nothing: the add-on may lay it out', () => {
+    expect(tabLayout([''], () => 0, 'Reconciliation')).toEqual({ kind: 'empty' });
+  });
+
+  it.each([
+    ['a deleted header row (a sale in row 1)', ['cs_test_a1', 'row-1', 'paid'], 3, /header row is missing \(row 1 has no session_id header\)/],
+    ['a row inserted above the header', ['', '', ''], 4, /header row is missing \(row 1 is empty\)/],
+    ['two session_id columns', ['session_id', 'x', 'SESSION_ID'], 4, /2 columns headed session_id \(A, C\)/],
+  ])('refuses %s, saying what to do', (_, header, rows, error) => {
+    const layout = tabLayout(header, () => rows, 'Reconciliation');
+    expect(layout).toEqual({ kind: 'unreadable', error: expect.stringMatching(error) });
   });
 });
 
@@ -141,6 +168,12 @@ describe('cellValue', () => {
     expect(cellValue({ ...RECORD, amount: 0, amount_minor: 0 }, 'amount')).toBe(0);
   });
 
+  it('writes text literally into a Plain text cell: no apostrophe, since nothing there is parsed', () => {
+    expect(cellValue(RECORD, 'session_id', '@')).toBe('cs_test_a1B2c3');
+    expect(cellValue(RECORD, 'customer_email', '@')).toBe(RECORD.customer_email);
+    expect(cellValue(RECORD, 'amount', '@')).toBe(19.99);
+  });
+
   it('writes times as Dates of the same second', () => {
     const created = cellValue(RECORD, 'created');
     expect(created).toBeInstanceOf(Date);
@@ -156,9 +189,9 @@ describe('cellValue', () => {
   });
 });
 
-describe('storedVersion', () => {
+describe('storedRow', () => {
   /** A row as Sheets gives it back: the user's columns around ours, apostrophes gone, times as Dates. */
-  function storedRow(record: SessionRecord, header: readonly unknown[]) {
+  function sheetRow(record: SessionRecord, header: readonly unknown[]) {
     const { columns } = locateColumns(header);
     const row = header.map((_, index) => {
       const name = (Object.keys(columns) as ColumnName[]).find((key) => columns[key] === index + 1);
@@ -169,38 +202,41 @@ describe('storedVersion', () => {
 
   it('reads back the version a written record showed, so its repeat changes nothing', () => {
     const header = ['Notes', ...[...RECONCILIATION_COLUMNS].reverse(), 'More notes'];
-    const { row, columns } = storedRow(RECORD, header);
-    const stored = storedVersion(row, columns);
-    expect(stored).toEqual({ session_id: RECORD.session_id, payment_status: 'paid', last_event: RECORD.last_event, last_event_created: RECORD.last_event_created });
-    expect(supersedes(RECORD, { payment_status: 'paid', last_event: RECORD.last_event, last_event_created: stored.last_event_created })).toBe(false);
+    const { row, columns } = sheetRow(RECORD, header);
+    const stored = storedRow(row, columns);
+    expect(stored).toEqual({ sessionId: RECORD.session_id, version: { payment_status: 'paid', last_event: RECORD.last_event, last_event_created: RECORD.last_event_created } });
+    expect(supersedes(RECORD, stored.version)).toBe(false);
   });
 
   it('reads a row that starts at firstColumn', () => {
     const header = ['A', 'B', ...RECONCILIATION_COLUMNS];
-    const { row, columns } = storedRow(RECORD, header);
-    expect(storedVersion(row.slice(2), columns, 3)).toEqual(storedVersion(row, columns, 1));
-    expect(storedVersion(row.slice(2), columns, 3).last_event).toBe(RECORD.last_event);
+    const { row, columns } = sheetRow(RECORD, header);
+    expect(storedRow(row.slice(2), columns, 3)).toEqual(storedRow(row, columns, 1));
   });
 
-  it('reads a time typed as a number of seconds, and 0 for anything else', () => {
+  it('reads ids and statuses a Plain text cell kept an apostrophe in front of', () => {
     const { columns } = locateColumns(RECONCILIATION_COLUMNS);
-    const at = (value: unknown) => {
-      const row: unknown[] = RECONCILIATION_COLUMNS.map(() => '');
-      row[columns.last_event_created! - 1] = value;
-      return storedVersion(row, columns).last_event_created;
-    };
-    expect(at(1_721_948_600)).toBe(1_721_948_600);
-    expect(at(new Date(1_721_948_600_400))).toBe(1_721_948_600);
-    expect(at('not a time')).toBe(0);
-    expect(at(new Date(Number.NaN))).toBe(0);
+    const row: unknown[] = RECONCILIATION_COLUMNS.map((name) => (name === 'last_event_created' ? new Date(RECORD.last_event_created * 1000) : `'${String(RECORD[name])}`));
+    expect(storedRow(row, columns)).toEqual({ sessionId: RECORD.session_id, version: { payment_status: 'paid', last_event: RECORD.last_event, last_event_created: RECORD.last_event_created } });
   });
 
-  it('reads blanks when our columns are missing', () => {
-    expect(storedVersion(['x', 'y'], {})).toEqual({ session_id: '', payment_status: undefined, last_event: undefined, last_event_created: 0 });
+  it('reads blanks when our columns are missing, and a status someone typed over as unpaid', () => {
+    expect(storedRow(['x', 'y'], {})).toEqual({ sessionId: '', version: { payment_status: 'unpaid', last_event: '', last_event_created: 0 } });
+    const { columns } = locateColumns(['session_id', 'payment_status']);
+    expect(storedRow([12345, 'PAID?'], columns)).toEqual({ sessionId: '12345', version: { payment_status: 'unpaid', last_event: '', last_event_created: 0 } });
+  });
+});
+
+describe('unixSecondsOf', () => {
+  it('reads a Date, Unix seconds, seconds typed as text, and the day number of a date column formatted as a number', () => {
+    expect(unixSecondsOf(new Date(1_721_948_600_400))).toBe(1_721_948_600);
+    expect(unixSecondsOf(1_721_948_600)).toBe(1_721_948_600);
+    expect(unixSecondsOf('1721948600')).toBe(1_721_948_600);
+    // 2024-07-25 23:03:20 UTC as Sheets counts days from 1899-12-30.
+    expect(unixSecondsOf(45_498.960_648_148_15)).toBe(1_721_948_600);
   });
 
-  it('reads a session_id that is not text as no id', () => {
-    const { columns } = locateColumns(['session_id']);
-    expect(storedVersion([12345], columns).session_id).toBe('');
+  it('reads 0 for anything else', () => {
+    for (const value of ['not a time', '', null, undefined, new Date(Number.NaN), -5, true]) expect(unixSecondsOf(value)).toBe(0);
   });
 });

@@ -73,7 +73,7 @@ describe.each(SESSION_FIXTURES)('readEvent with Stripe fixture %s', (fixture) =>
     ['data.object.id', 'pi_123', 'data.object.id: "pi_123" is not in Stripe\'s format for this field'],
     ['data.object', 'cs_test_a1', 'data.object: expected object, got "cs_test_a1"'],
     ['livemode', 'false', 'livemode: expected boolean, got "false"'],
-    ['created', -1, 'created: not valid (too_small), got -1'],
+    ['created', -1, 'created: -1 is negative, which Stripe never sends'],
     ['object', 'invoice', 'object: expected one of "event", got "invoice"'],
     ['id', 'evt 1', 'id: "evt 1" is not in Stripe\'s format for this field'],
   ])('names the path when %s is %j', (fieldPath, value, error) => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_BODY_BYTES, readDelivery, utf8Length } from '../../src/core/webhook-delivery';
+import { jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readDelivery, utf8Length } from '../../src/core/webhook-delivery';
 import { completedSession, eventFor, OLD_SESSION, readFixture, withField } from './stripe-fixtures';
 
 describe('utf8Length', () => {
@@ -124,5 +124,50 @@ describe('readDelivery', () => {
       expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_BODY_BYTES);
       expect(readDelivery(text)).toMatchObject({ kind: 'rejected', reason: 'too_large' });
     });
+  });
+});
+
+describe('jsonDepth', () => {
+  it('measures nesting without parsing, ignoring brackets inside strings', () => {
+    expect(jsonDepth('1')).toBe(0);
+    expect(jsonDepth('{"a":[1,{"b":2}]}')).toBe(3);
+    expect(jsonDepth('{"a":"[[[[{{{{"}')).toBe(1);
+    expect(jsonDepth('{"a":"\\"[[[["}')).toBe(1);
+  });
+
+  it('agrees with the nesting of any JSON value (property)', () => {
+    const depthOf = (value: unknown): number =>
+      value !== null && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), (value) => {
+        expect(jsonDepth(JSON.stringify(value))).toBe(depthOf(value));
+      }),
+    );
+  });
+});
+
+describe('bodies no real Checkout Session event has', () => {
+  const NOW = 1_721_948_700;
+  const event = () => eventFor(completedSession());
+
+  it(`refuses nesting deeper than ${String(MAX_JSON_DEPTH)} before parsing, and accepts Stripe's own depth`, () => {
+    const deep = JSON.stringify(event()).replace('"metadata":', `"metadata":${'['.repeat(5000)}${']'.repeat(5000)},"was":`);
+    expect(readDelivery(deep)).toMatchObject({ kind: 'rejected', reason: 'not_an_event', error: expect.stringMatching(/nested more than 64/) });
+    expect(readDelivery(JSON.stringify(event()), NOW)).toMatchObject({ kind: 'session_event' });
+  });
+
+  it('refuses a negative amount_total', () => {
+    const body = JSON.stringify(withField(event(), 'data.object.amount_total', -1));
+    expect(readDelivery(body)).toMatchObject({ kind: 'rejected', error: 'data.object.amount_total: -1 is negative, which Stripe never sends' });
+  });
+
+  it('refuses times more than an hour ahead of now, in the event or its session', () => {
+    const ahead = NOW + 2 * 3600;
+    expect(readDelivery(JSON.stringify({ ...event(), created: ahead }), NOW)).toMatchObject({ kind: 'rejected', error: expect.stringMatching(/^created: .* is in the future/) });
+    expect(readDelivery(JSON.stringify(withField(event(), 'data.object.created', ahead)), NOW)).toMatchObject({
+      kind: 'rejected',
+      error: expect.stringMatching(/^data\.object\.created: .* is in the future/),
+    });
+    expect(readDelivery(JSON.stringify({ ...event(), created: NOW + 600 }), NOW)).toMatchObject({ kind: 'session_event' });
   });
 });

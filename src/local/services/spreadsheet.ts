@@ -501,6 +501,30 @@ class SheetImpl {
     return deleteRows(this.s, this.data, Number(rowPosition), 1);
   }
 
+  insertColumnsAfter(afterPosition: unknown, howMany: unknown): SheetImpl {
+    return insertColumns(this.s, this.data, Number(afterPosition), Number(howMany));
+  }
+
+  insertColumnAfter(afterPosition: unknown): SheetImpl {
+    return insertColumns(this.s, this.data, Number(afterPosition), 1);
+  }
+
+  insertColumnsBefore(beforePosition: unknown, howMany: unknown): SheetImpl {
+    return insertColumns(this.s, this.data, Number(beforePosition) - 1, Number(howMany));
+  }
+
+  insertColumnBefore(beforePosition: unknown): SheetImpl {
+    return insertColumns(this.s, this.data, Number(beforePosition) - 1, 1);
+  }
+
+  deleteColumn(columnPosition: unknown): SheetImpl {
+    return deleteColumns(this.s, this.data, Number(columnPosition), 1);
+  }
+
+  deleteColumns(columnPosition: unknown, howMany: unknown): void {
+    deleteColumns(this.s, this.data, Number(columnPosition), Number(howMany));
+  }
+
   deleteRows(rowPosition: unknown, howMany: unknown): void {
     deleteRows(this.s, this.data, Number(rowPosition), Number(howMany));
   }
@@ -600,6 +624,26 @@ function deleteRows(s: SpreadsheetService, sheet: SheetData, start: number, howM
   if (!(start >= 1 && howMany >= 1 && start + howMany - 1 <= sheet.maxRows)) throw new Error('Those rows are out of bounds.');
   if (sheet.maxRows - howMany <= sheet.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
   s.workbook.forgetCells(sheet.deleteRows(start, howMany));
+  return s.sheet(sheet);
+}
+
+/** Sheets' grid is at most 18,278 columns wide (ZZZ). */
+export const MAX_GRID_COLUMNS = 18278;
+
+function insertColumns(s: SpreadsheetService, sheet: SheetData, after: number, howMany: number): SheetImpl {
+  if (!(after >= 0 && after <= sheet.maxColumns)) throw new Error('Those columns are out of bounds.');
+  if (!(howMany >= 1)) throw new Error('The number of columns to insert must be at least 1.');
+  if (sheet.maxColumns + howMany > MAX_GRID_COLUMNS) {
+    throw new Error(`This action would increase the number of columns in the workbook above the limit of ${String(MAX_GRID_COLUMNS)}.`);
+  }
+  sheet.insertColumns(after, howMany);
+  return s.sheet(sheet);
+}
+
+function deleteColumns(s: SpreadsheetService, sheet: SheetData, start: number, howMany: number): SheetImpl {
+  if (!(start >= 1 && howMany >= 1 && start + howMany - 1 <= sheet.maxColumns)) throw new Error('Those columns are out of bounds.');
+  if (sheet.maxColumns - howMany <= sheet.frozenColumns) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+  s.workbook.forgetCells(sheet.deleteColumns(start, howMany));
   return s.sheet(sheet);
 }
 

@@ -132,6 +132,46 @@ export class SheetData {
     return removed.flatMap((cells) => (cells ?? []).filter((cell): cell is Cell => cell !== undefined));
   }
 
+  /**
+   * Reorders rows first..last (cells, formats and notes move with their row), as sorting a range by
+   * a column does; `compare` sees each row's cells, left to right.
+   */
+  sortRows(first: number, last: number, compare: (a: readonly (Cell | undefined)[], b: readonly (Cell | undefined)[]) => number): void {
+    if (this.rows.length < last) this.rows.length = last;
+    const block = this.rows.slice(first - 1, last).map((cells) => cells ?? []);
+    block.sort(compare);
+    this.rows.splice(first - 1, block.length, ...block);
+  }
+
+  /** Inserts `count` blank columns after column `after` (0 inserts at the left); cells move right. */
+  insertColumns(after: number, count: number): void {
+    for (const cells of this.rows) {
+      if (!cells || cells.length <= after) continue;
+      cells.splice(after, 0, ...new Array<undefined>(count).fill(undefined));
+    }
+    this.maxColumns += count;
+    this.shiftColumnWidths(after + 1, count);
+  }
+
+  /** Removes columns start..start+count-1, and returns their cells; cells to the right move left. */
+  deleteColumns(start: number, count: number): Cell[] {
+    const removed: Cell[] = [];
+    for (const cells of this.rows) {
+      if (!cells) continue;
+      for (const cell of cells.splice(start - 1, count)) if (cell) removed.push(cell);
+    }
+    this.maxColumns -= count;
+    for (let c = start; c < start + count; c++) this.columnWidths.delete(c);
+    this.shiftColumnWidths(start + count, -count);
+    return removed;
+  }
+
+  private shiftColumnWidths(from: number, by: number): void {
+    const moved = [...this.columnWidths].filter(([column]) => column >= from);
+    for (const [column] of moved) this.columnWidths.delete(column);
+    for (const [column, width] of moved) this.columnWidths.set(column + by, width);
+  }
+
   growTo(rows: number, columns: number): void {
     this.maxRows = Math.max(this.maxRows, rows);
     this.maxColumns = Math.max(this.maxColumns, columns);
