@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { FakeStripeApi, signPayload } from '../../src/local/fake-stripe-api';
+import { PLAYGROUND_STRIPE_KEY } from '../../src/local/playground/playground-stripe';
 import { startPlayground, type RunningPlayground } from '../../src/local/playground/server';
 import { launchChromium } from './browser';
 
@@ -139,6 +140,47 @@ describe('a signed webhook', () => {
     await expectText(cell(2, 5), 'jpy');
     await expectText(cell(3, 1), /^$/);
     await page.screenshot({ path: path.join(SHOTS, 'playground-reconciliation.png') });
+  });
+});
+
+describe('the status line', () => {
+  /** Answers the page's own alert or prompt (what an Apps Script alert or prompt shows) once it asks `prompt`. */
+  async function answer(prompt: RegExp, text?: string): Promise<void> {
+    const dialog = page.locator('#ask-dialog');
+    await expectText(dialog.locator('#ask-prompt'), prompt);
+    if (text !== undefined) await dialog.locator('#ask-input').fill(text);
+    await dialog.locator('#ask-buttons button').first().click();
+  }
+
+  it('shows how Sync now ended, not the toast it showed while reading from Stripe', async () => {
+    await page.locator('[data-function="connectStripeKey"]').click();
+    await answer(/restricted/i, PLAYGROUND_STRIPE_KEY);
+    await answer(/^Connected rk_test_/);
+    await page.locator('[data-function="syncNow"]').click();
+    await answer(/days/, '30');
+    // The run is over: its alert says how it went, and so does the status line, under the alert and after it.
+    await expectText(page.locator('#ask-prompt'), /^Synced \d+ events/);
+    const outcome = `Sync now: ${((await page.locator('#ask-prompt').textContent()) ?? '').replace(/\s+/g, ' ').trim()}`;
+    await expectText(page.locator('#status'), outcome);
+    await answer(/^Synced/);
+    await expectText(page.locator('#status'), outcome);
+    expect(await page.locator('#status').textContent()).not.toMatch(/Reading/);
+    expect(await page.locator('[data-function="syncNow"]').isDisabled()).toBe(false);
+  });
+
+  it('takes a toast away when its timeout has passed', async () => {
+    await page.clock.install();
+    await page.reload();
+    await cell(2, 2).waitFor();
+    await cell(2, 2).click();
+    await cell(7, 7).click({ modifiers: ['Shift'] });
+    await page.locator('[data-function="checkSelectedCells"]').click();
+    // checkSelectedCells toasts its count for 8 seconds.
+    await expectText(page.locator('#status'), /^Check selected cells: \d+ values Stripe would drop are marked in red/);
+    await page.clock.fastForward(6000);
+    await expectText(page.locator('#status'), /^Check selected cells: \d+ values Stripe would drop/);
+    await page.clock.fastForward(3000);
+    await expectText(page.locator('#status'), '');
   });
 });
 

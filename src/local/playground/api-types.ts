@@ -29,6 +29,16 @@ export interface NeedsAnswer {
   buttons: ButtonName[];
 }
 
+/** A toast the run showed (Spreadsheet.toast). */
+export interface ToastView {
+  title: string;
+  message: string;
+  /** How long it shows, in seconds; negative: until something replaces it (as in Sheets). */
+  timeoutSeconds: number;
+  /** How many of the run's `alerts` it showed before this toast: the run's last word is the later of the two. */
+  alertsBefore: number;
+}
+
 /** POST /api/menu { function, answers? } and POST /api/run { function, args?, answers? } answer this. */
 export interface RunReply {
   ok: boolean;
@@ -40,7 +50,8 @@ export interface RunReply {
   needsAnswer?: NeedsAnswer;
   /** Alerts the run showed (each answered OK), in order. */
   alerts: Array<{ title: string; prompt: string }>;
-  toasts: Array<{ title: string; message: string }>;
+  /** Toasts the run showed, in order. */
+  toasts: ToastView[];
   dialogs: DialogRef[];
   /** console.log & co. of the run. */
   logs: Array<{ level: string; message: string }>;

@@ -7,7 +7,8 @@
  * function runs again from its start (the menu handlers prompt before they change anything).
  */
 import type { ScriptWithServices } from '../services';
-import { buttonsOf } from '../services/ui';
+import type { Toast } from '../services/spreadsheet';
+import { buttonsOf, type UiLogEntry } from '../services/ui';
 import type { Answer, ButtonName, RunReply } from './api-types';
 import type { DialogStore } from './dialog-store';
 
@@ -54,11 +55,35 @@ function jsonSafe(value: unknown): unknown {
   }
 }
 
+/** An alert the run showed that needed no choice (OK only): the page shows it after the run. */
+function isShownAlert(entry: UiLogEntry): entry is Extract<UiLogEntry, { kind: 'alert' }> {
+  return entry.kind === 'alert' && entry.buttons === 'OK';
+}
+
+/**
+ * Notes, for each toast the execution shows, how many alerts it had shown before: Sheets shows a
+ * toast and an alert as they happen, the page only after the run, and it must know which came last
+ * (a "Reading from Stripe…" toast before the result's alert is over once the run is).
+ */
+function watchToasts(toasts: Toast[], alertsShown: () => number): number[] {
+  const before: number[] = [];
+  const push = toasts.push.bind(toasts);
+  Object.defineProperty(toasts, 'push', {
+    configurable: true,
+    value: (...items: Toast[]): number => {
+      for (let i = 0; i < items.length; i++) before.push(alertsShown());
+      return push(...items);
+    },
+  });
+  return before;
+}
+
 /** Runs the function and says what happened; the caller sets `version` once it has recalculated. */
 export function runInEditor(run: ScriptWithServices, request: EditorRunRequest, dialogs: DialogStore): RunReply {
   const { runtime, services } = run;
   const ui = services.ui;
   ui.stopWhenUnanswered = true;
+  const alertsBefore = watchToasts(services.spreadsheet.toasts, () => ui.log.filter(isShownAlert).length);
   for (const answer of request.answers ?? []) ui.answerNext(answer);
   let result: unknown;
   let error: string | undefined;
@@ -81,9 +106,14 @@ export function runInEditor(run: ScriptWithServices, request: EditorRunRequest, 
   if (error !== undefined) reply.error = error;
   else if (result !== undefined) reply.result = jsonSafe(result);
   for (const entry of ui.log) {
-    if (entry.kind === 'alert' && entry.buttons === 'OK') reply.alerts.push({ title: entry.title, prompt: entry.prompt });
+    if (isShownAlert(entry)) reply.alerts.push({ title: entry.title, prompt: entry.prompt });
     if (entry.kind === 'sidebar' || entry.kind === 'modal' || entry.kind === 'modeless') reply.dialogs.push(dialogs.add(entry));
   }
-  reply.toasts = services.spreadsheet.toasts.map((toast) => ({ title: toast.title, message: toast.message }));
+  reply.toasts = services.spreadsheet.toasts.map((toast, index) => ({
+    title: toast.title,
+    message: toast.message,
+    timeoutSeconds: toast.timeoutSeconds,
+    alertsBefore: alertsBefore[index] ?? reply.alerts.length,
+  }));
   return reply;
 }

@@ -29,9 +29,22 @@ let selectionSent: Promise<void> = Promise.resolve();
 const selections = new Map<string, string[]>();
 let busy = false;
 
-function status(message: string, error = false): void {
+/** Clears a status that had a timeout (a toast's). */
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Shows `message` in the status line, replacing what was there; a timeout in seconds clears it after that long. */
+function status(message: string, error = false, timeoutSeconds: number | null = null): void {
+  if (statusTimer !== undefined) clearTimeout(statusTimer);
+  statusTimer = undefined;
   statusLine.textContent = message;
   statusLine.classList.toggle('error', error);
+  if (timeoutSeconds !== null && timeoutSeconds > 0) {
+    statusTimer = setTimeout(() => {
+      statusTimer = undefined;
+      statusLine.textContent = '';
+      statusLine.classList.remove('error');
+    }, timeoutSeconds * 1000);
+  }
 }
 
 const grid = new Grid(byId('grid-scroll'), {

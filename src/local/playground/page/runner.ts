@@ -1,16 +1,18 @@
 /**
  * Runs an add-on function on the server (a menu item, or google.script.run from a sidebar): posts
  * it, and while the reply says the function stopped at a prompt, asks the user and posts again
- * with the answers so far. Then shows what the run showed (alerts, toasts, a sidebar or dialog)
- * and has the grid refreshed.
+ * with the answers so far. Then has the grid refreshed, shows what the run showed (a sidebar or
+ * dialog, alerts) and puts how it ended in the status line (see run-outcome.ts).
  */
 import type { Answer, DialogRef, RunReply } from '../api-types';
 import { postJson } from './api';
 import { alertBox, ask } from './modals';
+import { runOutcome } from './run-outcome';
 
 export interface RunEffects {
   showDialog(dialog: DialogRef): void;
-  status(message: string, error?: boolean): void;
+  /** Shows `message` in the status line; `timeoutSeconds` clears it after that long (a toast's timeout). */
+  status(message: string, error?: boolean, timeoutSeconds?: number | null): void;
   /** Redraws from the server, following the add-on's active sheet and selection. */
   refresh(): Promise<void>;
   /** Waits until the selection the user made has reached the server. */
@@ -41,16 +43,10 @@ export async function runOnServer(
     }
     await effects.refresh();
     for (const dialog of reply.dialogs) effects.showDialog(dialog);
-    const toast = reply.toasts[reply.toasts.length - 1];
-    if (!reply.ok) {
-      const message = reply.error ?? 'it stopped for an answer too many times';
-      effects.status(`${label} failed: ${message}`, true);
-      if (path === '/api/menu') await alertBox('Error', message);
-    } else if (toast) {
-      effects.status(`${toast.title ? `${toast.title}: ` : ''}${toast.message}`);
-    } else if (!quiet) {
-      effects.status(`${label}: done.`);
-    }
+    // The run is over: the status line says how it ended (or is cleared), never what it said midway.
+    const outcome = runOutcome(label, reply, quiet);
+    if (outcome) effects.status(outcome.message, outcome.error, outcome.timeoutSeconds);
+    if (!reply.ok && path === '/api/menu') await alertBox('Error', reply.error ?? 'it stopped for an answer too many times');
     for (const shown of reply.alerts) await alertBox(shown.title, shown.prompt);
     return reply;
   }
