@@ -1,13 +1,14 @@
 /**
- * The link-builder sidebar. It checks every field as the user types with the same core code as
- * the custom functions (bundled for the browser), shows the reason next to the field with a
- * one-click fix, proposes values already used in the tab, and previews the final link.
+ * The link-builder sidebar. It starts from the active row's values, checks every field as the
+ * user types with the same core code as the custom functions (bundled for the browser), shows the
+ * reason next to the field with a one-click fix, proposes values already used in the tab, and
+ * previews the final link. Before a write replaces a filled cell, it asks, in the page.
  */
 
 import { cleanValue } from '../core/clean';
 import { LINK_FIELDS, type LinkField } from '../core/link-columns';
 import { checkLink } from '../core/payment-link';
-import type { LinkFields, SidebarContext, UsedValue } from '../core/sidebar-api';
+import { describeConflict, type Conflict, type LinkFields, type SidebarContext, type UsedValue } from '../core/sidebar-api';
 import type { TrackingParameter } from '../core/stripe-rules';
 import { tagLink } from '../core/tag-link';
 import { checkValue } from '../core/validate';
@@ -30,6 +31,8 @@ function $(id: string): HTMLElement {
 }
 
 let context: SidebarContext | null = null;
+/** The form is filled from the active row once, when the sidebar opens; later reads leave what the user typed. */
+let formFilled = false;
 
 function input(field: LinkField): HTMLInputElement {
   return ($(`f-${field}`) as HTMLInputElement);
@@ -102,8 +105,12 @@ function refresh(): void {
   const ready = allValid && outcome.status === 'tagged';
   preview.value = outcome.status === 'tagged' ? outcome.url : '';
   preview.placeholder = outcome.status === 'empty' ? 'Fill in the payment link to see the tagged link.' : 'Fix the fields marked in red first.';
+  const refused = context?.refusal != null;
+  // The question is about the values that were sent: they stay as they are until it is answered.
+  for (const field of LINK_FIELDS) input(field).disabled = asking;
   ($('copy') as HTMLButtonElement).disabled = !ready;
-  ($('insert') as HTMLButtonElement).disabled = !ready;
+  ($('insert') as HTMLButtonElement).disabled = !ready || refused || asking;
+  ($('tag') as HTMLButtonElement).disabled = refused || asking;
 }
 
 function say(text: string, kind: 'info' | 'ok' | 'error' = 'info', details: readonly string[] = []): void {
@@ -120,6 +127,10 @@ function say(text: string, kind: 'info' | 'ok' | 'error' = 'info', details: read
     }
     status.append(list);
   }
+}
+
+function fillForm(row: LinkFields): void {
+  for (const field of LINK_FIELDS) input(field).value = row[field];
 }
 
 function fillSuggestions(): void {
@@ -143,7 +154,11 @@ function fillSuggestions(): void {
 async function loadContext(): Promise<void> {
   try {
     context = await callServer('sidebarContext');
+    if (!formFilled && context.row !== null) fillForm(context.row);
+    formFilled = true;
     fillSuggestions();
+    // Said up front, before the user fills a form they could not insert.
+    if (context.refusal !== null) say(context.refusal, 'error');
     refresh();
   } catch (error) {
     say(`Could not read the sheet: ${(error as Error).message}`, 'error');
@@ -176,7 +191,84 @@ async function busy(button: HTMLButtonElement, work: () => Promise<void>): Promi
   } finally {
     button.removeAttribute('aria-busy');
     refresh();
-    ($('tag') as HTMLButtonElement).disabled = false;
+  }
+}
+
+/** True while the page waits for the user to answer whether filled cells may be replaced. */
+let asking = false;
+
+/** Lists the filled cells a write would change and waits for the user's answer (in the page: no window.confirm). */
+function askToOverwrite(question: string, conflicts: readonly Conflict[], withRow: boolean): Promise<boolean> {
+  const panel = $('confirm');
+  $('confirm-question').textContent = question;
+  $('confirm-list').replaceChildren(
+    ...conflicts.map((conflict) => {
+      const item = document.createElement('li');
+      item.textContent = describeConflict(conflict, withRow);
+      return item;
+    }),
+  );
+  panel.hidden = false;
+  asking = true;
+  refresh();
+  ($('confirm-no') as HTMLButtonElement).focus();
+  return new Promise((resolve) => {
+    // One answer per question: the listeners go when it is given.
+    const listening = new AbortController();
+    const answer = (yes: boolean) => () => {
+      listening.abort();
+      panel.hidden = true;
+      asking = false;
+      refresh();
+      resolve(yes);
+    };
+    $('confirm-yes').addEventListener('click', answer(true), { signal: listening.signal });
+    $('confirm-no').addEventListener('click', answer(false), { signal: listening.signal });
+  });
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${String(count)} ${count === 1 ? one : many}`;
+}
+
+async function insertIntoActiveRow(): Promise<void> {
+  const fields = readForm();
+  let overwrite: Conflict[] | undefined;
+  for (;;) {
+    const result = await callServer('sidebarInsertIntoActiveRow', overwrite === undefined ? { fields } : { fields, overwrite });
+    if (result.status === 'written') {
+      say(`Row ${String(result.row)} of ${result.sheetName} now holds this link.`, 'ok');
+      return;
+    }
+    say('');
+    const question = `Row ${String(result.row)} of ${result.sheetName} already holds other values. Overwrite ${plural(result.conflicts.length, 'this cell', 'these cells')}?`;
+    if (!(await askToOverwrite(question, result.conflicts, false))) {
+      say(`Nothing was written: row ${String(result.row)} is as it was.`);
+      return;
+    }
+    // Asked again with exactly what the user saw; if the row changed meanwhile, the server asks anew.
+    overwrite = result.conflicts;
+  }
+}
+
+async function tagSelected(): Promise<void> {
+  const defaults = readForm();
+  let overwrite: Conflict[] | undefined;
+  for (;;) {
+    const result = await callServer('sidebarTagSelectedRows', overwrite === undefined ? { defaults } : { defaults, overwrite });
+    if (result.status === 'written') {
+      const lines = result.invalid.map(({ row, problems }) => `Row ${String(row)}: ${problems.join(' ')}`);
+      const tagged = `Tagged ${plural(result.tagged, 'row', 'rows')} in ${result.sheetName} (column tagged_link).`;
+      say(lines.length === 0 ? tagged : `${tagged} ${String(lines.length)} could not be tagged (their tagged_link is unchanged):`, lines.length === 0 ? 'ok' : 'error', lines);
+      return;
+    }
+    say('');
+    const question = `${plural(result.conflicts.length, 'selected row already has', 'selected rows already have')} a different tagged link in ${result.sheetName}. Overwrite?`;
+    if (!(await askToOverwrite(question, result.conflicts, true))) {
+      say('Nothing was written: every tagged link is as it was.');
+      return;
+    }
+    overwrite = result.conflicts;
   }
 }
 
@@ -221,17 +313,13 @@ function start(): void {
   $('copy').addEventListener('click', () => void copyLink());
   $('insert').addEventListener('click', () => {
     void busy(($('insert') as HTMLButtonElement), async () => {
-      const result = await callServer('sidebarInsertIntoActiveRow', readForm());
-      say(`Row ${String(result.row)} of ${result.sheetName} now holds this link.`, 'ok');
+      await insertIntoActiveRow();
       await loadContext();
     });
   });
   $('tag').addEventListener('click', () => {
     void busy(($('tag') as HTMLButtonElement), async () => {
-      const result = await callServer('sidebarTagSelectedRows', readForm());
-      const lines = result.invalid.map(({ row, problems }) => `Row ${String(row)}: ${problems.join(' ')}`);
-      const tagged = `Tagged ${String(result.tagged)} ${result.tagged === 1 ? 'row' : 'rows'} in ${result.sheetName} (column tagged_link).`;
-      say(lines.length === 0 ? tagged : `${tagged} ${String(lines.length)} could not be tagged:`, lines.length === 0 ? 'ok' : 'error', lines);
+      await tagSelected();
       await loadContext();
     });
   });

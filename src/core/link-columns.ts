@@ -5,7 +5,7 @@
  */
 
 import { headerKey } from './header-names';
-import { TRACKING_PARAMETERS, type TrackingParameter } from './stripe-rules';
+import { TRACKING_PARAMETERS, UTM_PARAMETERS, type TrackingParameter } from './stripe-rules';
 
 export type LinkField = 'payment_link' | TrackingParameter;
 export type LinkColumn = LinkField | 'tagged_link';
@@ -41,4 +41,10 @@ export function locateLinkColumns(headerRow: readonly unknown[]): Partial<Record
     if (column !== null && found[column] === undefined) found[column] = index + 1;
   });
   return found;
+}
+
+/** A links tab's header row: a payment-link column and at least one utm_ column (the design's definition). */
+export function isLinkHeader(headerRow: readonly unknown[]): boolean {
+  const columns = locateLinkColumns(headerRow);
+  return columns.payment_link !== undefined && UTM_PARAMETERS.some((parameter) => columns[parameter] !== undefined);
 }

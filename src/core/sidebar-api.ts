@@ -1,6 +1,10 @@
 /**
  * The contract between the link-builder sidebar and the server: the functions the sidebar calls
  * through google.script.run, with their arguments and results. Both sides are typed from here.
+ *
+ * A write that would replace a filled cell with something else is not made: the server answers
+ * `confirm` with those cells, the sidebar shows them, and only a second call carrying exactly the
+ * conflicts the user saw (`overwrite`) writes them.
  */
 
 import type { LinkColumn, LinkField } from './link-columns';
@@ -18,30 +22,86 @@ export interface SidebarContext {
   sheetName: string;
   /** Where the tab keeps each part of a link, by header; missing ones are added when needed. */
   columns: Partial<Record<LinkColumn, number>>;
-  /** Values already used in the tab, most used first, so one source is not spelled three ways. */
+  /** Values already used in the tab that Stripe keeps, most used first, so one source is not spelled three ways. */
   used: Record<TrackingParameter, UsedValue[]>;
   /** The active cell's row (2 or more), or null on the header row. */
   activeRow: number | null;
+  /** The active row's link values by header, when it is a link row (it has a payment link) of a links tab; else null. */
+  row: LinkFields | null;
+  /** Why the link-writing actions refuse this tab (it is one of the add-on's own), or null. */
+  refusal: string | null;
   /** How many rows below the header are selected. */
   selectedRows: number;
 }
 
-export interface InsertResult {
-  sheetName: string;
+/** A filled cell the write would change: where it is, what it holds, what would replace it. */
+export interface Conflict {
   row: number;
-  link: string;
+  column: LinkColumn;
+  /** The column's header as the tab spells it. */
+  header: string;
+  current: string;
+  next: string;
 }
 
-export interface TagResult {
-  sheetName: string;
-  tagged: number;
-  /** Rows that could not be tagged, with what is wrong (their tagged_link cell is emptied). */
-  invalid: Array<{ row: number; problems: string[] }>;
+export interface InsertRequest {
+  fields: LinkFields;
+  /** The conflicts the user agreed to overwrite, as a `confirm` answer listed them. */
+  overwrite?: Conflict[];
 }
+
+export type InsertResult =
+  | { status: 'written'; sheetName: string; row: number; link: string }
+  /** Nothing was written: these filled cells would change. */
+  | { status: 'confirm'; sheetName: string; row: number; link: string; conflicts: Conflict[] };
+
+export interface TagRequest {
+  /** Used where a selected row's own cell is blank or its column missing. */
+  defaults: LinkFields;
+  overwrite?: Conflict[];
+}
+
+export interface InvalidRow {
+  row: number;
+  problems: string[];
+}
+
+export type TagResult =
+  /** Rows that could not be tagged keep their tagged_link cell as it was. */
+  | { status: 'written'; sheetName: string; tagged: number; invalid: InvalidRow[] }
+  /** Nothing was written: these rows already hold a different tagged link. */
+  | { status: 'confirm'; sheetName: string; conflicts: Conflict[]; invalid: InvalidRow[] };
 
 /** Server functions the sidebar may call, by their top-level names in Code.js. */
 export interface SidebarApi {
   sidebarContext(): SidebarContext;
-  sidebarInsertIntoActiveRow(fields: LinkFields): InsertResult;
-  sidebarTagSelectedRows(defaults: LinkFields): TagResult;
+  sidebarInsertIntoActiveRow(request: InsertRequest): InsertResult;
+  sidebarTagSelectedRows(request: TagRequest): TagResult;
+}
+
+function sameConflict(a: Conflict, b: Conflict): boolean {
+  return a.row === b.row && a.column === b.column && a.current === b.current && a.next === b.next;
+}
+
+/** True when the user agreed to every one of `conflicts`: same cell, same value, same replacement. */
+export function isConsented(conflicts: readonly Conflict[], consent: readonly Conflict[] | undefined): boolean {
+  if (consent === undefined) return conflicts.length === 0;
+  return conflicts.every((conflict) => consent.some((agreed) => sameConflict(conflict, agreed)));
+}
+
+/** Only well-formed conflicts count as consent: a page can send anything. */
+export function readConsent(value: unknown): Conflict[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(
+    (item): item is Conflict =>
+      typeof item === 'object' && item !== null &&
+      typeof (item as Conflict).row === 'number' && typeof (item as Conflict).column === 'string' &&
+      typeof (item as Conflict).current === 'string' && typeof (item as Conflict).next === 'string',
+  );
+}
+
+/** One line of the sidebar's question: `Row 3, utm_campaign: spring_sale → summer_sale`. */
+export function describeConflict(conflict: Conflict, withRow: boolean): string {
+  const where = withRow ? `Row ${String(conflict.row)}, ${conflict.header}` : conflict.header;
+  return `${where}: ${conflict.current} → ${conflict.next}`;
 }

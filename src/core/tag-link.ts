@@ -1,5 +1,7 @@
 /** One row of campaign data in, one tagged link (or every reason it cannot be one) out. */
 
+import { isBlank } from './cell-value';
+import { LINK_FIELDS, type LinkField } from './link-columns';
 import { checkLink, buildTaggedLink, missingLinkProblem, type LinkCheck } from './payment-link';
 import type { Problem } from './problem';
 import { TRACKING_PARAMETERS, type TrackingParameter } from './stripe-rules';
@@ -51,4 +53,34 @@ export function tagLink(input: TagInput, links: LinkChecker = new LinkChecker())
   }
   if (problems.length > 0 || link.status !== 'valid') return { status: 'invalid', problems };
   return { status: 'tagged', url: buildTaggedLink(link.link, values) };
+}
+
+/** The values a row is tagged from: `primary`'s, and `fallback`'s where `primary` is blank. */
+export function mergeFields(primary: Partial<Record<LinkField, unknown>>, fallback: Partial<Record<LinkField, unknown>>): TagInput {
+  const merged: Partial<Record<LinkField, unknown>> = {};
+  for (const field of LINK_FIELDS) merged[field] = isBlank(primary[field]) ? fallback[field] : primary[field];
+  return merged as TagInput;
+}
+
+/** What a cell shows, as the user would read it in a question about replacing it. */
+function shownText(value: unknown, formula: string): string {
+  if (isBlank(value)) return formula;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/** True when the cell already shows exactly `text`: writing it again would change nothing the user sees. */
+export function cellShows(value: unknown, text: string): boolean {
+  return typeof value === 'string' ? value === text : typeof value === 'number' && String(value) === text;
+}
+
+/**
+ * What writing `next` would replace: the cell's text when it is filled (a value or a formula) with
+ * something else, or null when the write loses nothing.
+ */
+export function replacedText(value: unknown, formula: string, next: string): string | null {
+  if (isBlank(value) && formula === '') return null;
+  if (cellShows(value, next)) return null;
+  return shownText(value, formula);
 }

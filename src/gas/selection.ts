@@ -3,15 +3,15 @@
  * the selected campaign rows. Columns are found by their headers, never by position.
  */
 
-import { isBlank } from '../core/cell-value';
 import { checkCell, isOurNote, MARK_BACKGROUND, noteFor } from '../core/cell-check';
 import { consecutiveRuns } from '../core/runs';
 import { appendHeaders, headerRow } from './header-row';
-import { linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
+import { isLinkHeader, linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
+import { isOwnTab, ownTabRefusal } from '../core/own-tabs';
 import { describeProblem } from '../core/problem';
 import { literalText } from '../core/literal-text';
-import type { LinkFields, TagResult } from '../core/sidebar-api';
-import { tagLink, LinkChecker, type TagInput } from '../core/tag-link';
+import { isConsented, type Conflict, type InvalidRow, type LinkFields, type TagResult } from '../core/sidebar-api';
+import { cellShows, LinkChecker, mergeFields, replacedText, tagLink } from '../core/tag-link';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -33,10 +33,18 @@ export function selectedRows(ranges: readonly Range[]): number[] {
   return [...rows].sort((a, b) => a - b);
 }
 
+/** ownTabRefusal's words, for an action that marks cells rather than writing links. */
+function checkCellsRefusal(name: string, action: string): string {
+  return `${action} marks the values of a links tab (a note and a fill), and "${name}" is the add-on's own tab: nothing was written. ` +
+    'Switch to your links tab (the one with a payment link column and utm_ columns) and select the cells to check.';
+}
+
 /** Marks each selected value Stripe would drop (red, with a note); unmarks fixed ones this add-on marked. */
 export function checkSelectedCells(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const header = headerRow(spreadsheet.getActiveSheet());
+  const sheet = spreadsheet.getActiveSheet();
+  refuseOwnTab(sheet, 'Check selected cells', checkCellsRefusal);
+  const header = headerRow(sheet);
   const count = { invalid: 0, fine: 0, notChecked: 0 };
   for (const range of selectedRanges()) {
     const firstRow = range.getRow();
@@ -92,47 +100,104 @@ export function ensureColumns(sheet: Sheet, header: readonly unknown[], needed: 
   return columns;
 }
 
-/** Tags each selected row from its own columns, using `defaults` where a row's cell is blank or missing. */
-export function tagSelectedRows(defaults: LinkFields): TagResult {
+const MAX_NAMED_TABS = 3;
+
+/** The spreadsheet's links tabs, to name in a refusal (read only when refusing, so its cost is no one's). */
+function linkTabNames(): string[] {
+  return SpreadsheetApp.getActiveSpreadsheet()
+    .getSheets()
+    .filter((sheet) => !isOwnTab(sheet.getName()) && isLinkHeader(headerRow(sheet)))
+    .slice(0, MAX_NAMED_TABS)
+    .map((sheet) => sheet.getName());
+}
+
+/** Why `action` may not write into `sheet` (one of the add-on's own tabs), naming the tab to use; null when it may. */
+export function ownTabRefusalFor(sheet: Sheet, action: string, refusal: (name: string, action: string) => string = ownTabRefusal): string | null {
+  const name = sheet.getName();
+  if (!isOwnTab(name)) return null;
+  const tabs = linkTabNames().map((tab) => `"${tab}"`);
+  const where = tabs.length === 0 ? '' : ` Your links are in ${tabs.join(', ')}.`;
+  return `${refusal(name, action)}${where}`;
+}
+
+/** Throws before anything is written when `sheet` is one of the add-on's own tabs. */
+export function refuseOwnTab(sheet: Sheet, action: string, refusal?: (name: string, action: string) => string): void {
+  const message = ownTabRefusalFor(sheet, action, refusal);
+  if (message !== null) throw new Error(message);
+}
+
+interface PendingWrite {
+  row: number;
+  text: string;
+}
+
+/**
+ * Tags each selected row from its own columns, using `defaults` where a row's cell is blank or
+ * missing. A row whose tagged_link already holds something else is a conflict: unless the user
+ * agreed to exactly those conflicts (`overwrite`), nothing is written and they are returned.
+ */
+export function tagSelectedRows(defaults: LinkFields, overwrite?: Conflict[]): TagResult {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  refuseOwnTab(sheet, 'Tag selected rows');
   const rows = selectedRows(selectedRanges());
   if (rows.length === 0) throw new Error('Select the campaign rows to tag (below the header row), then try again.');
-  const columns = ensureColumns(sheet, headerRow(sheet), ['tagged_link']);
+  const header = headerRow(sheet);
+  const located = locateLinkColumns(header);
   const first = rows[0] ?? 2;
   const last = rows[rows.length - 1] ?? first;
-  const width = Math.max(sheet.getLastColumn(), 1);
-  const block: unknown[][] = sheet.getRange(first, 1, last - first + 1, width).getValues();
+  const height = last - first + 1;
+  const block: unknown[][] = sheet.getRange(first, 1, height, header.length).getValues();
+  const existing = located.tagged_link;
+  // Formulas too: a formula cell is filled even when it shows nothing.
+  const existingFormulas: string[][] = existing === undefined ? [] : sheet.getRange(first, existing, height, 1).getFormulas();
   const links = new LinkChecker();
-  const result: TagResult = { sheetName: sheet.getName(), tagged: 0, invalid: [] };
-  const output = new Map<number, string>();
+  const invalid: InvalidRow[] = [];
+  const conflicts: Conflict[] = [];
+  const writes: PendingWrite[] = [];
+  let tagged = 0;
 
   for (const row of rows) {
     const cells = block[row - first] ?? [];
-    const input: Partial<Record<LinkField, unknown>> = {};
+    const own: Partial<Record<LinkField, unknown>> = {};
     for (const field of LINK_FIELDS) {
-      const column = columns[field];
-      const own = column === undefined ? '' : cells[column - 1];
-      input[field] = isBlank(own) ? defaults[field] : own;
+      const column = located[field];
+      own[field] = column === undefined ? '' : cells[column - 1];
     }
-    const outcome = tagLink(input as TagInput, links);
-    if (outcome.status === 'tagged') {
-      result.tagged++;
-      output.set(row, outcome.url);
-    } else {
-      result.invalid.push({
+    const outcome = tagLink(mergeFields(own, defaults), links);
+    if (outcome.status !== 'tagged') {
+      // Left as it is: an invalid row must not lose the link it had.
+      invalid.push({
         row,
         problems: outcome.status === 'invalid' ? outcome.problems.map(describeProblem) : ['payment_link: is empty; fill it in the row or in the form'],
       });
-      output.set(row, '');
+      continue;
     }
+    tagged++;
+    const current = existing === undefined ? '' : cells[existing - 1];
+    const formula = existingFormulas[row - first]?.[0] ?? '';
+    // Already there (a formula that shows it included): nothing to write.
+    if (cellShows(current, outcome.url)) continue;
+    if (existing !== undefined) {
+      const replaced = replacedText(current, formula, outcome.url);
+      if (replaced !== null) conflicts.push({ row, column: 'tagged_link', header: String(header[existing - 1]), current: replaced, next: outcome.url });
+    }
+    writes.push({ row, text: outcome.url });
   }
 
-  // One write per run of consecutive rows.
-  const taggedColumn = columns.tagged_link ?? width + 1;
+  if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), conflicts, invalid };
+  if (writes.length > 0) writeTaggedLinks(sheet, ensureColumns(sheet, header, ['tagged_link']).tagged_link ?? header.length + 1, writes);
+  return { status: 'written', sheetName: sheet.getName(), tagged, invalid };
+}
+
+/** One write per run of consecutive rows, each text as the cell's format needs it to stay itself. */
+function writeTaggedLinks(sheet: Sheet, column: number, writes: readonly PendingWrite[]): void {
+  const byRow = new Map(writes.map((write) => [write.row, write.text]));
+  const rows = [...byRow.keys()];
+  const first = rows[0] ?? 2;
+  const formats: string[][] = sheet.getRange(first, column, (rows[rows.length - 1] ?? first) - first + 1, 1).getNumberFormats();
   for (const { start, end } of consecutiveRuns(rows)) {
     const values: string[][] = [];
-    for (let row = start; row <= end; row++) values.push([literalText(output.get(row) ?? '')]);
-    sheet.getRange(start, taggedColumn, end - start + 1, 1).setValues(values);
+    for (let row = start; row <= end; row++) values.push([literalText(byRow.get(row) ?? '', formats[row - first]?.[0])]);
+    sheet.getRange(start, column, end - start + 1, 1).setValues(values);
   }
-  return result;
 }

@@ -3,16 +3,28 @@
  * same core code; the server validates again, because a page's checks can always be skipped.
  */
 
+import { readCell } from '../core/cell-value';
 import { describeProblems } from '../core/problem';
 import { literalText } from '../core/literal-text';
-import { LINK_FIELDS, locateLinkColumns, type LinkColumn } from '../core/link-columns';
-import type { InsertResult, LinkFields, SidebarContext, TagResult, UsedValue } from '../core/sidebar-api';
+import { isLinkHeader, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
+import {
+  isConsented,
+  readConsent,
+  type Conflict,
+  type InsertResult,
+  type LinkFields,
+  type SidebarContext,
+  type TagResult,
+  type UsedValue,
+} from '../core/sidebar-api';
 import { TRACKING_PARAMETERS, type TrackingParameter } from '../core/stripe-rules';
-import { tagLink } from '../core/tag-link';
+import { cellShows, mergeFields, replacedText, tagLink } from '../core/tag-link';
+import { checkValue } from '../core/validate';
 import { headerRow } from './header-row';
-import { ensureColumns, selectedRanges, selectedRows, tagSelectedRows } from './selection';
+import { ensureColumns, ownTabRefusalFor, refuseOwnTab, selectedRanges, selectedRows, tagSelectedRows } from './selection';
 
 const MAX_USED_VALUES = 50;
+const INSERT = 'Insert into active row';
 
 /** The highlighted cell's row; the typings say never null, the documentation says it can be. */
 function currentRow(): number {
@@ -27,7 +39,8 @@ export function openLinkBuilder(): void {
 
 /** Only text goes through: a form can send anything. */
 function readFields(fields: unknown): LinkFields {
-  const given = (fields ?? {}) as Record<string, unknown>;
+  if (typeof fields !== 'object' || fields === null) throw new Error('The sidebar sent no form values: close the sidebar, open it again and retry.');
+  const given = fields as Record<string, unknown>;
   const read = {} as LinkFields;
   for (const field of LINK_FIELDS) {
     const value = given[field];
@@ -36,58 +49,122 @@ function readFields(fields: unknown): LinkFields {
   return read;
 }
 
+function requestPart(request: unknown, name: string): unknown {
+  return typeof request === 'object' && request !== null ? (request as Record<string, unknown>)[name] : undefined;
+}
+
+/** A cell as the text the form shows for it; what is not text (a date, a checkbox) shows empty. */
+function formText(value: unknown): string {
+  const cell = readCell(value);
+  return cell.kind === 'text' ? cell.text : '';
+}
+
+/** Values used in `column` that Stripe keeps, most used first: a suggestion must never be one Stripe drops. */
+function usedValues(data: readonly unknown[][], parameter: TrackingParameter, column: number | undefined): UsedValue[] {
+  const counts = new Map<string, number>();
+  if (column !== undefined) {
+    for (let r = 1; r < data.length; r++) {
+      const check = checkValue(parameter, data[r]?.[column - 1]);
+      if (check.status === 'valid') counts.set(check.text, (counts.get(check.text) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_USED_VALUES)
+    .map(([value, rows]) => ({ value, rows }));
+}
+
+function noUsedValues(): Record<TrackingParameter, UsedValue[]> {
+  const used = {} as Record<TrackingParameter, UsedValue[]>;
+  for (const parameter of TRACKING_PARAMETERS) used[parameter] = [];
+  return used;
+}
+
 export function sidebarContext(): SidebarContext {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
-  const data: unknown[][] = sheet.getDataRange().getValues();
-  const columns = locateLinkColumns(data[0] ?? []);
-  const used = {} as Record<TrackingParameter, UsedValue[]>;
-  for (const parameter of TRACKING_PARAMETERS) {
-    const column = columns[parameter];
-    const counts = new Map<string, number>();
-    if (column !== undefined) {
-      for (let r = 1; r < data.length; r++) {
-        const value = data[r]?.[column - 1];
-        const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
-        if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
-      }
-    }
-    used[parameter] = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, MAX_USED_VALUES)
-      .map(([value, rows]) => ({ value, rows }));
-  }
   const active = currentRow();
-  return {
-    sheetName: sheet.getName(),
-    columns,
-    used,
-    activeRow: active >= 2 ? active : null,
-    selectedRows: selectedRows(selectedRanges()).length,
-  };
+  const activeRow = active >= 2 ? active : null;
+  const selected = selectedRows(selectedRanges()).length;
+  const refusal = ownTabRefusalFor(sheet, 'The link builder');
+  // One of our tabs (Reconciliation can be long): nothing there to suggest or start from.
+  if (refusal !== null) return { sheetName: sheet.getName(), columns: {}, used: noUsedValues(), activeRow, row: null, refusal, selectedRows: selected };
+
+  const data: unknown[][] = sheet.getDataRange().getValues();
+  const header = data[0] ?? [];
+  const columns = locateLinkColumns(header);
+  const used = noUsedValues();
+  for (const parameter of TRACKING_PARAMETERS) used[parameter] = usedValues(data, parameter, columns[parameter]);
+
+  let row: LinkFields | null = null;
+  const cells = activeRow === null ? undefined : data[activeRow - 1];
+  const link = columns.payment_link === undefined ? '' : formText(cells?.[columns.payment_link - 1]);
+  if (cells !== undefined && link !== '' && isLinkHeader(header)) {
+    row = {} as LinkFields;
+    for (const field of LINK_FIELDS) {
+      const column = columns[field];
+      row[field] = column === undefined ? '' : formText(cells[column - 1]);
+    }
+  }
+  return { sheetName: sheet.getName(), columns, used, activeRow, row, refusal: null, selectedRows: selected };
 }
 
-/** Writes the form's values and the tagged link into the active row, by header; the row ends up holding exactly what the form showed. */
-export function sidebarInsertIntoActiveRow(fields: unknown): InsertResult {
-  const values = readFields(fields);
-  const outcome = tagLink(values);
-  if (outcome.status === 'empty') throw new Error('Fill in the payment link first.');
-  if (outcome.status === 'invalid') throw new Error(`Nothing was written. ${describeProblems(outcome.problems)}`);
+interface CellWrite {
+  column: LinkColumn;
+  text: string;
+}
+
+/**
+ * Writes the form's values and the tagged link into the active row, by header. A field left
+ * empty keeps the row's own value, and the link is built from the merged row. A filled cell that
+ * would change is written only when the request carries the user's consent to exactly that.
+ */
+export function sidebarInsertIntoActiveRow(request: unknown): InsertResult {
+  const fields = readFields(requestPart(request, 'fields'));
+  const overwrite = readConsent(requestPart(request, 'overwrite'));
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  refuseOwnTab(sheet, INSERT);
   const row = currentRow();
   if (row < 2) throw new Error('Select a cell in the row to fill (below the header row), then insert.');
-  const wanted: LinkColumn[] = [...LINK_FIELDS.filter((field) => values[field] !== ''), 'tagged_link'];
+
   const header = headerRow(sheet);
-  const columns = ensureColumns(sheet, header, wanted);
-  const cells: Array<[number, string]> = [];
+  const located = locateLinkColumns(header);
+  const range = sheet.getRange(row, 1, 1, header.length);
+  const values: unknown[] = range.getValues()[0] ?? [];
+  const formulas: string[] = range.getFormulas()[0] ?? [];
+  const own: Partial<Record<LinkField, unknown>> = {};
   for (const field of LINK_FIELDS) {
-    const column = columns[field];
-    if (column !== undefined) cells.push([column, values[field]]);
+    const column = located[field];
+    own[field] = column === undefined ? '' : values[column - 1];
   }
-  if (columns.tagged_link !== undefined) cells.push([columns.tagged_link, outcome.url]);
-  for (const [column, text] of cells) sheet.getRange(row, column).setValue(literalText(text));
-  return { sheetName: sheet.getName(), row, link: outcome.url };
+  const outcome = tagLink(mergeFields(fields, own));
+  if (outcome.status === 'empty') throw new Error('Fill in the payment link first.');
+  if (outcome.status === 'invalid') throw new Error(`Nothing was written. ${describeProblems(outcome.problems)}`);
+
+  const writes: CellWrite[] = [
+    ...LINK_FIELDS.filter((field) => fields[field] !== '').map((field) => ({ column: field, text: fields[field] })),
+    { column: 'tagged_link', text: outcome.url },
+  ];
+  const conflicts: Conflict[] = [];
+  for (const write of writes) {
+    const column = located[write.column];
+    if (column === undefined) continue;
+    const current = replacedText(values[column - 1], formulas[column - 1] ?? '', write.text);
+    if (current !== null) conflicts.push({ row, column: write.column, header: String(header[column - 1]), current, next: write.text });
+  }
+  if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), row, link: outcome.url, conflicts };
+
+  const columns = ensureColumns(sheet, header, writes.map((write) => write.column));
+  const span = Math.max(1, ...writes.map((write) => columns[write.column] ?? 0));
+  const formats: string[] = sheet.getRange(row, 1, 1, span).getNumberFormats()[0] ?? [];
+  for (const write of writes) {
+    const column = columns[write.column];
+    // A cell that already shows the text keeps what it holds (a formula stays a formula).
+    if (column === undefined || cellShows(values[column - 1], write.text)) continue;
+    sheet.getRange(row, column).setValue(literalText(write.text, formats[column - 1]));
+  }
+  return { status: 'written', sheetName: sheet.getName(), row, link: outcome.url };
 }
 
-export function sidebarTagSelectedRows(defaults: unknown): TagResult {
-  return tagSelectedRows(readFields(defaults));
+export function sidebarTagSelectedRows(request: unknown): TagResult {
+  return tagSelectedRows(readFields(requestPart(request, 'defaults')), readConsent(requestPart(request, 'overwrite')));
 }

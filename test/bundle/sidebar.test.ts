@@ -88,7 +88,8 @@ describe('the sidebar', () => {
     expect(run(app, 'sidebarContext')).toMatchObject({
       sheetName: 'Links',
       columns: { payment_link: 2, utm_source: 3, utm_medium: 4, utm_campaign: 5, client_reference_id: 6 },
-      used: { utm_campaign: [{ value: 'spring_sale', rows: 2 }, { value: 'Spring Sale', rows: 1 }] },
+      // Spring Sale is in use too, but Stripe would drop it: never a suggestion.
+      used: { utm_campaign: [{ value: 'spring_sale', rows: 2 }] },
       activeRow: 3,
       selectedRows: 3,
     });
@@ -104,32 +105,41 @@ describe('the sidebar', () => {
     client_reference_id: 'nl-9',
   };
 
-  it('inserts the form into the active row, as text, with the tagged link in a new column', () => {
+  it('refuses a call that carries no form', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'C5');
-    const result = run(app, 'sidebarInsertIntoActiveRow', form);
+    const before = app.workbook.sheet('Links').values();
+    expect(failure(app, 'sidebarInsertIntoActiveRow', null)).toMatch(/sent no form values/);
+    expect(failure(app, 'sidebarTagSelectedRows', {})).toMatch(/sent no form values/);
+    expect(app.workbook.sheet('Links').values()).toEqual(before);
+  });
+
+  it('inserts the form into an empty active row, as text, with the tagged link in a new column', () => {
+    const app = campaignTab();
+    app.workbook.setSelection('Links', 'C6');
+    const result = run(app, 'sidebarInsertIntoActiveRow', { fields: form });
     const link = `${LINK}?utm_source=newsletter&utm_medium=email&utm_campaign=2024&client_reference_id=nl-9`;
-    expect(result).toMatchObject({ row: 5, link });
+    expect(result).toEqual({ status: 'written', sheetName: 'Links', row: 6, link });
     const sheet = app.workbook.sheet('Links');
     expect(sheet.values()[0]).toEqual(['Notes', 'Payment link', 'Source', 'Medium', 'Campaign', 'Reference', 'tagged_link']);
-    expect(sheet.values()[4]).toEqual(['', LINK, 'newsletter', 'email', '2024', 'nl-9', link]);
+    expect(sheet.values()[5]).toEqual(['', LINK, 'newsletter', 'email', '2024', 'nl-9', link]);
   });
 
   it('refuses to write a row with a value Stripe would drop, whatever the page let through', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'C5');
     const before = app.workbook.sheet('Links').values();
-    expect(failure(app, 'sidebarInsertIntoActiveRow', { ...form, utm_campaign: 'Spring Sale' })).toMatch(/Nothing was written\. utm_campaign: "Spring Sale" has a space/);
-    expect(failure(app, 'sidebarInsertIntoActiveRow', { ...form, payment_link: '=IMPORTXML("x")' })).toMatch(/payment_link/);
+    expect(failure(app, 'sidebarInsertIntoActiveRow', { fields: { ...form, utm_campaign: 'Spring Sale' } })).toMatch(/Nothing was written\. utm_campaign: "Spring Sale" has a space/);
+    expect(failure(app, 'sidebarInsertIntoActiveRow', { fields: { ...form, payment_link: '=IMPORTXML("x")' } })).toMatch(/payment_link/);
     expect(app.workbook.sheet('Links').values()).toEqual(before);
     app.workbook.setSelection('Links', 'C1');
-    expect(failure(app, 'sidebarInsertIntoActiveRow', form)).toMatch(/below the header row/);
+    expect(failure(app, 'sidebarInsertIntoActiveRow', { fields: form })).toMatch(/below the header row/);
   });
 
   it('tags the selected rows from their own columns, filling blanks from the form', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'A2:A3', 'A5');
-    const result = run(app, 'sidebarTagSelectedRows', { ...form, utm_campaign: 'winter', client_reference_id: '' }) as { tagged: number; invalid: unknown[] };
+    const result = run(app, 'sidebarTagSelectedRows', { defaults: { ...form, utm_campaign: 'winter', client_reference_id: '' } }) as { tagged: number; invalid: unknown[] };
     expect(result.tagged).toBe(2);
     expect(result.invalid).toEqual([{ row: 3, problems: [expect.stringMatching(/^utm_source: "Facebook Ads" has a space/), expect.stringMatching(/^utm_medium/), expect.stringMatching(/^utm_campaign/), expect.stringMatching(/^client_reference_id: "fb\/2" has "\/"/)] }]);
     const tagged = app.workbook.sheet('Links').values().map((row) => row[6]);
@@ -145,7 +155,7 @@ describe('the sidebar', () => {
   it('says what to select when nothing below the header is selected', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'B1:F1');
-    expect(failure(app, 'sidebarTagSelectedRows', form)).toMatch(/Select the campaign rows to tag/);
+    expect(failure(app, 'sidebarTagSelectedRows', { defaults: form })).toMatch(/Select the campaign rows to tag/);
   });
 });
 

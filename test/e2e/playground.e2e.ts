@@ -96,11 +96,51 @@ describe('the link-builder sidebar', () => {
     await cell(4, 1).click({ modifiers: ['Shift'] });
     const sidebar = await openSidebar();
     await sidebar.locator('#tag').click();
-    await expectText(sidebar.locator('#status'), /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged:/);
+    await expectText(sidebar.locator('#status'), /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged \(their tagged_link is unchanged\):/);
     await expectText(sidebar.locator('#status li'), /^Row 4: utm_source: "Facebook Ads" has a space/);
     await expectText(cell(2, 8), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
     await expectText(cell(3, 8), /utm_source=facebook/);
     await expectText(cell(4, 8), /^$/);
+  });
+
+  it("opens with the active row's values, and asks in the page before replacing a filled cell", async () => {
+    await cell(3, 2).click();
+    const sidebar = await openSidebar();
+    // Row 3: facebook / paid_social / spring_sale / carousel / fb-0002, read from the sheet.
+    await expectText(sidebar.locator('#where'), /^Links: row 3 active/);
+    expect(await sidebar.locator('#f-client_reference_id').inputValue()).toBe('fb-0002');
+    expect(await sidebar.locator('#f-utm_content').inputValue()).toBe('carousel');
+    expect(await sidebar.locator('#f-payment_link').inputValue()).toBe(LINK);
+    await sidebar.locator('#f-utm_campaign').fill('summer_sale');
+    // Emptied fields keep the row's values rather than blanking them.
+    await sidebar.locator('#f-utm_content').fill('');
+
+    await sidebar.locator('#insert').click();
+    const confirm = sidebar.locator('#confirm');
+    await confirm.waitFor();
+    await expectText(confirm.locator('li'), 'utm_campaign: spring_sale → summer_sale');
+    expect(await confirm.locator('li').count()).toBe(1);
+    await confirm.locator('#confirm-no').click();
+    await expectText(sidebar.locator('#status'), 'Nothing was written: row 3 is as it was.');
+    await expectText(cell(3, 4), 'spring_sale');
+
+    await sidebar.locator('#insert').click();
+    await confirm.locator('#confirm-yes').click();
+    await expectText(sidebar.locator('#status'), 'Row 3 of Links now holds this link.');
+    await expectText(cell(3, 4), 'summer_sale');
+    await expectText(cell(3, 6), 'carousel');
+    await expectText(cell(3, 7), 'fb-0002');
+    await expectText(cell(3, 8), `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=summer_sale&utm_content=carousel&client_reference_id=fb-0002`);
+  });
+
+  it("refuses the add-on's own tabs before anything is clicked", async () => {
+    await page.getByRole('tab', { name: 'Reconciliation' }).click();
+    await cell(2, 2).click();
+    const sidebar = await openSidebar();
+    await expectText(sidebar.locator('#status'), /"Reconciliation" is the add-on's own tab: nothing was written\..* Your links are in "Links"\./);
+    expect(await sidebar.locator('#tag').isDisabled()).toBe(true);
+    await sidebar.locator('#f-payment_link').fill(LINK);
+    expect(await sidebar.locator('#insert').isDisabled()).toBe(true);
   });
 });
 
