@@ -31,8 +31,6 @@ function $(id: string): HTMLElement {
 }
 
 let context: SidebarContext | null = null;
-/** The form is filled from the active row once, when the sidebar opens; later reads leave what the user typed. */
-let formFilled = false;
 
 function input(field: LinkField): HTMLInputElement {
   return ($(`f-${field}`) as HTMLInputElement);
@@ -153,12 +151,14 @@ function fillSuggestions(): void {
 
 async function loadContext(): Promise<void> {
   try {
+    const wasRefused = context?.refusal != null;
     context = await callServer('sidebarContext');
-    if (!formFilled && context.row !== null) fillForm(context.row);
-    formFilled = true;
+    // The form starts from the active row; a later read fills it only while it is empty, never over what was typed.
+    if (context.row !== null && LINK_FIELDS.every((field) => input(field).value === '')) fillForm(context.row);
     fillSuggestions();
-    // Said up front, before the user fills a form they could not insert.
+    // Said up front, before the user fills a form they could not insert; taken back once on a links tab.
     if (context.refusal !== null) say(context.refusal, 'error');
+    else if (wasRefused) say('');
     refresh();
   } catch (error) {
     say(`Could not read the sheet: ${(error as Error).message}`, 'error');

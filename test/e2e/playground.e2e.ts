@@ -133,6 +133,28 @@ describe('the link-builder sidebar', () => {
     await expectText(cell(3, 8), `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=summer_sale&utm_content=carousel&client_reference_id=fb-0002`);
   });
 
+  it('asks before Tag selected rows replaces a different tagged link', async () => {
+    const typed = await fetch(`${playground.url}/api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: 'Links', cell: 'H2', input: 'https://example.com/old' }) });
+    expect(typed.ok).toBe(true);
+    await page.reload();
+    await expectText(cell(2, 8), 'https://example.com/old');
+    await cell(2, 1).click();
+    await cell(3, 1).click({ modifiers: ['Shift'] });
+    const sidebar = await openSidebar();
+    await sidebar.locator('#tag').click();
+    const confirm = sidebar.locator('#confirm');
+    await confirm.waitFor();
+    await expectText(confirm.locator('#confirm-question'), '1 selected row already has a different tagged link in Links. Overwrite?');
+    await expectText(confirm.locator('li'), /^Row 2, tagged_link: https:\/\/example\.com\/old → https:\/\/buy\.stripe\.com\//);
+    await confirm.locator('#confirm-no').click();
+    await expectText(sidebar.locator('#status'), 'Nothing was written: every tagged link is as it was.');
+    await expectText(cell(3, 8), /^$/);
+    await sidebar.locator('#tag').click();
+    await confirm.locator('#confirm-yes').click();
+    await expectText(sidebar.locator('#status'), 'Tagged 2 rows in Links (column tagged_link).');
+    await expectText(cell(2, 8), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
+  });
+
   it("refuses the add-on's own tabs before anything is clicked", async () => {
     await page.getByRole('tab', { name: 'Reconciliation' }).click();
     await cell(2, 2).click();
