@@ -15,10 +15,11 @@ import {
   RECONCILIATION_COLUMNS,
   storedRow,
   tabLayout,
+  type ColumnName,
   type Columns,
 } from '../core/reconciliation-columns';
 import { RECONCILIATION_SHEET } from '../core/own-tabs';
-import { appendHeaders, headerRow } from './header-row';
+import { appendHeaders } from './header-row';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,30 +44,57 @@ function formatTab(sheet: Sheet, columns: Columns): void {
   }
 }
 
+/** `'Reconciliation'!A2:A`: quoted, so the name works whatever it holds. */
+function a1(range: string): string {
+  return `'${RECONCILIATION_SHEET.replace(/'/g, "''")}'!${range}`;
+}
+
+/** A tab of ours: reached by A1 notation, which costs one call fewer than looking the sheet up first. */
+interface Tab {
+  spreadsheet: Spreadsheet;
+  columns: Columns;
+}
+
+/** Row 1, or null when there is no such tab. */
+function readHeaderRow(spreadsheet: Spreadsheet): unknown[] | null {
+  let range: Range;
+  try {
+    range = spreadsheet.getRange(a1('1:1'));
+  } catch {
+    return null;
+  }
+  const header: unknown[] = range.getValues()[0] ?? [];
+  return header;
+}
+
+/** Lays out an empty (or new) tab; adds the headers a readable one lacks after its last one. */
+function completeTab(spreadsheet: Spreadsheet, header: readonly unknown[] | null, missing: readonly ColumnName[]): Columns {
+  const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET) ?? spreadsheet.insertSheet(RECONCILIATION_SHEET);
+  const columns: Columns = {};
+  for (const [name, column] of appendHeaders(sheet, header ?? [], missing)) columns[name] = column;
+  if (header === null || missing.length === RECONCILIATION_COLUMNS.length) formatTab(sheet, columns);
+  return columns;
+}
+
 /**
  * The tab with every one of our headers: created if absent, laid out if empty, missing headers
  * added after the last one. Throws UnreadableTabError for a tab it cannot read safely.
  */
-function openTab(spreadsheet: Spreadsheet): { sheet: Sheet; columns: Columns } {
-  const existing = spreadsheet.getSheetByName(RECONCILIATION_SHEET);
-  const sheet = existing ?? spreadsheet.insertSheet(RECONCILIATION_SHEET);
-  const header = headerRow(sheet);
-  const layout = tabLayout(header, () => (existing === null ? 0 : sheet.getLastRow()), RECONCILIATION_SHEET);
+function openTab(spreadsheet: Spreadsheet): Tab {
+  const header = readHeaderRow(spreadsheet);
+  if (header === null) return { spreadsheet, columns: completeTab(spreadsheet, null, RECONCILIATION_COLUMNS) };
+  const layout = tabLayout(header, () => spreadsheet.getRange(a1('A1')).getSheet().getLastRow(), RECONCILIATION_SHEET);
   if (layout.kind === 'unreadable') throw new UnreadableTabError(layout.error);
-  if (layout.kind === 'empty') {
-    const columns: Columns = {};
-    for (const [name, column] of appendHeaders(sheet, [], RECONCILIATION_COLUMNS)) columns[name] = column;
-    formatTab(sheet, columns);
-    return { sheet, columns };
-  }
-  const columns = { ...layout.columns };
-  for (const [name, column] of appendHeaders(sheet, header, layout.missing)) columns[name] = column;
-  return { sheet, columns };
+  if (layout.kind === 'empty') return { spreadsheet, columns: completeTab(spreadsheet, [], RECONCILIATION_COLUMNS) };
+  if (layout.missing.length === 0) return { spreadsheet, columns: layout.columns };
+  return { spreadsheet, columns: { ...layout.columns, ...completeTab(spreadsheet, header, layout.missing) } };
 }
 
 /** Creates the tab, or adds the headers it lacks; sets formats and a bold frozen header row. */
 export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
-  const { sheet, columns } = openTab(spreadsheet);
+  const { columns } = openTab(spreadsheet);
+  const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET);
+  if (sheet === null) throw new Error(`The ${RECONCILIATION_SHEET} tab disappeared while it was being set up`);
   formatTab(sheet, columns);
   return sheet;
 }
@@ -82,20 +110,27 @@ interface FoundRow {
   values: unknown[];
 }
 
+interface Search {
+  found: FoundRow | null;
+  /** The session_id column searched: its sheet is where a new row goes. */
+  searched: Range;
+}
+
 /**
  * The session's row, read, or null. A match inside a longer cell (one id inside another, or an
  * apostrophe a Plain text cell kept) only means checking the row we read anyway.
  */
-function findSessionRow(sheet: Sheet, columns: Columns, sessionId: string, first: number, last: number): FoundRow | null {
+function findSessionRow(spreadsheet: Spreadsheet, columns: Columns, sessionId: string, first: number, last: number): Search {
   const idColumn = columns.session_id ?? first;
   const letter = columnToLetters(idColumn);
-  const finder = sheet.getRange(`${letter}2:${letter}`).createTextFinder(sessionId);
+  const searched = spreadsheet.getRange(a1(`${letter}2:${letter}`));
+  const finder = searched.createTextFinder(sessionId);
   for (let cell = finder.findNext(); cell !== null; cell = finder.findNext()) {
     const range = cell.offset(0, first - idColumn, 1, last - first + 1);
     const values = range.getValues()[0] ?? [];
-    if (storedRow(values, columns, first).sessionId === sessionId) return { range, values };
+    if (storedRow(values, columns, first).sessionId === sessionId) return { found: { range, values }, searched };
   }
-  return null;
+  return { found: null, searched };
 }
 
 /** Our cells of the row, each as its target cell needs it; cells of other columns are kept as read. */
@@ -117,24 +152,27 @@ function writeOurColumns(range: Range, columns: Columns, first: number, last: nu
   }
 }
 
-/** The first row below everything in the tab, made if the grid ends there. */
-function nextFreeRow(sheet: Sheet): number {
-  const row = sheet.getLastRow() + 1;
-  const maxRows = sheet.getMaxRows();
-  if (row > maxRows) sheet.insertRowsAfter(maxRows, 1);
-  return row;
+/**
+ * Appends the record below everything in the tab (appendRow grows the grid itself). The new row
+ * is written as its column formats ask, read from the row above it: a column formatted as Plain
+ * text is so down to its end. Were it not, the cost is an apostrophe shown, never a second row:
+ * reading ignores an apostrophe a Plain text cell kept.
+ */
+function appendRecord(sheet: Sheet, record: SessionRecord, columns: Columns, first: number, last: number): void {
+  const above = Math.max(sheet.getLastRow(), 1);
+  const formats = sheet.getRange(above, first, 1, last - first + 1).getNumberFormats()[0] ?? [];
+  const row = rowFor(record, columns, first, formats, new Array<unknown>(last - first + 1).fill(''));
+  sheet.appendRow([...new Array<unknown>(first - 1).fill(''), ...row]);
 }
 
 /** Inserts the record, or updates its row if the record is newer; repeats and older events change nothing. */
 export function upsertRecord(spreadsheet: Spreadsheet, record: SessionRecord): UpsertAction {
-  const { sheet, columns } = openTab(spreadsheet);
+  const { columns } = openTab(spreadsheet);
   const { first, last } = span(columns);
-  const found = findSessionRow(sheet, columns, record.session_id, first, last);
+  const { found, searched } = findSessionRow(spreadsheet, columns, record.session_id, first, last);
 
   if (found === null) {
-    const range = sheet.getRange(nextFreeRow(sheet), first, 1, last - first + 1);
-    const formats = range.getNumberFormats()[0] ?? [];
-    writeOurColumns(range, columns, first, last, rowFor(record, columns, first, formats, new Array<unknown>(last - first + 1).fill('')));
+    appendRecord(searched.getSheet(), record, columns, first, last);
     return 'inserted';
   }
 
