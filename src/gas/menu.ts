@@ -186,7 +186,14 @@ export function toggleHourlySync(): void {
 
 /** Run by the hourly trigger: no Ui here, so the outcome goes to the execution log. */
 export function scheduledSync(): void {
-  const report = runSync();
+  let report: SyncReport;
+  try {
+    report = runSync();
+  } catch (error) {
+    // A trigger that throws only shows as "failed" in the executions list; say why there.
+    console.error(`Scheduled sync stopped: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
   if (report.ok) console.log(report.message);
   else console.error(`Scheduled sync stopped: ${report.message}`);
 }

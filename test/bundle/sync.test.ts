@@ -287,3 +287,29 @@ describe('the hourly sync', () => {
     expect(app.triggers.toJSON().triggers).toEqual([]);
   });
 });
+
+describe('a Reconciliation tab that cannot be read safely', () => {
+  it('stops Sync now with the reason and writes nothing; the next sync, once the header is back, writes everything once', () => {
+    const app = connected(stripeWithHistory(5));
+    const tab = app.workbook.sheet('Reconciliation');
+    tab.insertRows(0, 1);
+    app.menu('syncNow', { text: '30' });
+    expect(lastAlert(app)).toMatch(/Sync stopped: The Reconciliation tab's header row is missing/);
+    expect(tab.lastRow()).toBe(2);
+    tab.deleteRows(1, 1);
+    app.menu('syncNow', { text: '30' });
+    expect(lastAlert(app)).toMatch(/5 new sessions/);
+    expect(app.rows()).toHaveLength(5);
+  });
+
+  it('makes the hourly trigger log the reason instead of failing', () => {
+    const app = connected(stripeWithHistory(3));
+    app.menu('syncNow', { text: '30' });
+    app.menu('toggleHourlySync');
+    app.workbook.sheet('Reconciliation').insertRows(0, 1);
+    const [trigger] = app.triggers.toJSON().triggers;
+    const run = app.execution('trigger');
+    expect(() => fireTrigger(run, trigger!.uniqueId)).not.toThrow();
+    expect(run.runtime.logs.map((entry) => entry.message).join('\n')).toMatch(/Scheduled sync stopped: The Reconciliation tab's header row is missing/);
+  });
+});
