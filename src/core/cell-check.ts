@@ -31,3 +31,34 @@ export function noteFor(problem: Problem): string {
 export function isOurNote(note: unknown): boolean {
   return typeof note === 'string' && (note.startsWith(VALUE_NOTE) || note.startsWith(LINK_NOTE));
 }
+
+/** Between our words and a note the user had written on the cell, which is kept below them. */
+const KEPT_NOTE = '\n\n— Your note:\n';
+
+/** The user's own part of a cell's note ('' when it has none). */
+function usersNote(note: string): string {
+  if (!isOurNote(note)) return note;
+  const kept = note.indexOf(KEPT_NOTE);
+  return kept === -1 ? '' : note.slice(kept + KEPT_NOTE.length);
+}
+
+/**
+ * How a cell is marked and unmarked without losing what a person put there: their own note stays
+ * below ours and comes back when the value is fixed; their own fill colour is left as it is.
+ */
+export interface CellMark {
+  note: string;
+  /** null is no fill. */
+  background: string | null;
+}
+
+export function markCell(current: CellMark, problem: Problem): CellMark {
+  const own = usersNote(current.note);
+  const background = current.background === null || current.background === MARK_BACKGROUND ? MARK_BACKGROUND : current.background;
+  return { note: own === '' ? noteFor(problem) : `${noteFor(problem)}${KEPT_NOTE}${own}`, background };
+}
+
+export function unmarkCell(current: CellMark): CellMark {
+  if (!isOurNote(current.note)) return current;
+  return { note: usersNote(current.note), background: current.background === MARK_BACKGROUND ? null : current.background };
+}

@@ -3,7 +3,7 @@
  * the selected campaign rows. Columns are found by their headers, never by position.
  */
 
-import { checkCell, isOurNote, MARK_BACKGROUND, noteFor } from '../core/cell-check';
+import { checkCell, markCell, unmarkCell } from '../core/cell-check';
 import { consecutiveRuns } from '../core/runs';
 import { appendHeaders, headerRow } from './header-row';
 import { isLinkHeader, linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
@@ -33,17 +33,11 @@ export function selectedRows(ranges: readonly Range[]): number[] {
   return [...rows].sort((a, b) => a - b);
 }
 
-/** ownTabRefusal's words, for an action that marks cells rather than writing links. */
-function checkCellsRefusal(name: string, action: string): string {
-  return `${action} marks the values of a links tab (a note and a fill), and "${name}" is the add-on's own tab: nothing was written. ` +
-    'Switch to your links tab (the one with a payment link column and utm_ columns) and select the cells to check.';
-}
-
 /** Marks each selected value Stripe would drop (red, with a note); unmarks fixed ones this add-on marked. */
 export function checkSelectedCells(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
-  refuseOwnTab(sheet, 'Check selected cells', checkCellsRefusal);
+  refuseOwnTab(sheet, 'Check selected cells', 'marks the values of a links tab (a note and a fill)');
   const header = headerRow(sheet);
   const count = { invalid: 0, fine: 0, notChecked: 0 };
   for (const range of selectedRanges()) {
@@ -64,19 +58,19 @@ export function checkSelectedCells(): void {
         const nextRow = nextNotes[r];
         const nextBackground = nextBackgrounds[r];
         if (!nextRow || !nextBackground) return;
+        const current = { note: nextRow[c] ?? '', background: nextBackground[c] ?? null };
+        let next = current;
         if (verdict.kind === 'invalid') {
           count.invalid++;
-          nextRow[c] = noteFor(verdict.problem);
-          nextBackground[c] = MARK_BACKGROUND;
+          next = markCell(current, verdict.problem);
         } else if (verdict.kind === 'not_checked') {
           count.notChecked++;
         } else {
           if (verdict.kind === 'valid') count.fine++;
-          if (isOurNote(nextRow[c])) {
-            nextRow[c] = '';
-            nextBackground[c] = null;
-          }
+          next = unmarkCell(current);
         }
+        nextRow[c] = next.note;
+        nextBackground[c] = next.background;
       });
     });
     range.setNotes(nextNotes);
@@ -112,17 +106,17 @@ function linkTabNames(): string[] {
 }
 
 /** Why `action` may not write into `sheet` (one of the add-on's own tabs), naming the tab to use; null when it may. */
-export function ownTabRefusalFor(sheet: Sheet, action: string, refusal: (name: string, action: string) => string = ownTabRefusal): string | null {
+export function ownTabRefusalFor(sheet: Sheet, action: string, does?: string): string | null {
   const name = sheet.getName();
   if (!isOwnTab(name)) return null;
   const tabs = linkTabNames().map((tab) => `"${tab}"`);
   const where = tabs.length === 0 ? '' : ` Your links are in ${tabs.join(', ')}.`;
-  return `${refusal(name, action)}${where}`;
+  return `${ownTabRefusal(name, action, does)}${where}`;
 }
 
 /** Throws before anything is written when `sheet` is one of the add-on's own tabs. */
-export function refuseOwnTab(sheet: Sheet, action: string, refusal?: (name: string, action: string) => string): void {
-  const message = ownTabRefusalFor(sheet, action, refusal);
+export function refuseOwnTab(sheet: Sheet, action: string, does?: string): void {
+  const message = ownTabRefusalFor(sheet, action, does);
   if (message !== null) throw new Error(message);
 }
 

@@ -70,6 +70,22 @@ describe('Check selected cells', () => {
     expect(cell(app, 'E3')?.note).toBe('');
     expect(cell(app, 'E3')?.background ?? null).toBeNull();
   });
+
+  it("keeps a note and a fill the user put on a cell it marks, and gives them back once the value is fixed", () => {
+    const app = campaignTab();
+    cell(app, 'E3')!.note = 'ask Dana before changing';
+    cell(app, 'C3')!.background = '#b7e1cd';
+    app.workbook.setSelection('Links', 'C3:E3');
+    app.menu('checkSelectedCells');
+    expect(cell(app, 'E3')?.note).toMatch(/^Stripe would drop this value\.\n[\s\S]*\n\n— Your note:\nask Dana before changing$/);
+    expect(cell(app, 'C3')?.note).toMatch(/^Stripe would drop this value\./);
+    expect(cell(app, 'C3')?.background).toBe('#b7e1cd');
+    app.workbook.write('Links', [['facebook_ads', 'paid_social', 'Spring_Sale']], 'C3');
+    app.menu('checkSelectedCells');
+    expect(cell(app, 'E3')?.note).toBe('ask Dana before changing');
+    expect(cell(app, 'C3')?.note).toBe('');
+    expect(cell(app, 'C3')?.background).toBe('#b7e1cd');
+  });
 });
 
 describe('the sidebar', () => {
