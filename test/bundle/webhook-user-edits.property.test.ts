@@ -89,7 +89,7 @@ function ourRows(sheet: SheetData): Array<Record<string, unknown>> {
       const record: Record<string, unknown> = {};
       header.forEach((cell, i) => {
         const name = OURS.get(headerKey(cell));
-        if (name !== undefined && !(name in record)) record[name] = row[i] instanceof Date ? (row[i] as Date).getTime() : row[i];
+        if (name !== undefined && !(name in record)) record[name] = row[i] instanceof Date ? (row[i]).getTime() : row[i];
       });
       return record;
     });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isOurNote, markCell, unmarkCell } from '../../src/core/cell-check';
+import { isOurNote, markCell, unmarkCell, type CellMark } from '../../src/core/cell-check';
 
 describe('marking a cell keeps what the user put there', () => {
   const problem = { parameter: 'utm_campaign', code: 'space', value: 'Spring Sale', suggestion: 'Spring_Sale' } as unknown as Parameters<typeof markCell>[1];
@@ -8,7 +8,7 @@ describe('marking a cell keeps what the user put there', () => {
     fc.assert(
       fc.property(fc.string(), fc.constantFrom(null, '#b7e1cd', '#ffff00'), fc.integer({ min: 1, max: 3 }), (note, background, times) => {
         const own = isOurNote(note) ? '' : note;
-        let mark = { note: own, background };
+        let mark: CellMark = { note: own, background };
         for (let i = 0; i < times; i++) mark = markCell(mark, problem);
         expect(isOurNote(mark.note)).toBe(true);
         expect(unmarkCell(mark)).toEqual({ note: own, background });
