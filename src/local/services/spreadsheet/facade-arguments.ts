@@ -1,0 +1,23 @@
+/**
+ * A Sheet or Range that a script passes back in (to setActiveSheet, deleteSheet, setActiveRange,
+ * TextFinder.startFrom, ...), taken back from its facade to the sheet or cells it stands for; anything
+ * else is Apps Script's signature error.
+ */
+import { unwrapFacade } from '../script-realm';
+import type { SheetData } from '../sheet-data';
+import type { Area } from './areas';
+import { RangeImpl } from './range';
+import { SheetImpl } from './sheet';
+import { signatureError } from './signature-error';
+
+export function sheetOf(value: unknown, method: string): SheetData {
+  const target = unwrapFacade(value);
+  if (target instanceof SheetImpl) return target.data;
+  throw signatureError([value], method);
+}
+
+export function areaOf(value: unknown, method: string): Area {
+  const target = unwrapFacade(value);
+  if (target instanceof RangeImpl) return target.area;
+  throw signatureError([value], method);
+}

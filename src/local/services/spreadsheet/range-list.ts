@@ -1,0 +1,17 @@
+/**
+ * RangeList (from Sheet.getRangeList and the active range list): here only getRanges, the ranges in
+ * the order they were given or selected.
+ */
+import type { RangeImpl } from './range';
+import type { SpreadsheetService } from './service';
+
+export class RangeListImpl {
+  constructor(
+    private readonly s: SpreadsheetService,
+    private readonly ranges: RangeImpl[],
+  ) {}
+
+  getRanges(): RangeImpl[] {
+    return this.s.env.realm.array(this.ranges);
+  }
+}
