@@ -1,25 +1,23 @@
 /**
  * The semantics of the add-on's custom functions, as pure functions of what Sheets passes in.
- * src/gas/custom-functions.ts only gives them their public names and argument hints.
+ * src/gas/main.ts only gives them their public names and argument hints.
  */
 
 import { readCell } from './cell-value';
 import { cleanValue } from './clean';
 import { applyPerCell, applyPerRow, FormulaError, type NamedArgument, type RowResult } from './formula-grid';
 import { describeProblems, quote } from './problem';
-import { TRACKING_PARAMETERS } from './stripe-rules';
+import { LINK_FIELDS } from './link-columns';
 import { LinkChecker, tagLink, type TagInput } from './tag-link';
 
-/** The arguments of UTM_LINK and UTM_ISSUES, in order. */
-export const LINK_ARGUMENTS = ['payment_link', ...TRACKING_PARAMETERS] as const;
-
+/** UTM_LINK and UTM_ISSUES take the link fields, in order, as their arguments. */
 function named(values: readonly unknown[]): NamedArgument[] {
-  if (values.length > LINK_ARGUMENTS.length) {
+  if (values.length > LINK_FIELDS.length) {
     throw new FormulaError(
-      `expected at most ${LINK_ARGUMENTS.length} arguments (${LINK_ARGUMENTS.join(', ')}), got ${values.length}`,
+      `expected at most ${LINK_FIELDS.length} arguments (${LINK_FIELDS.join(', ')}), got ${values.length}`,
     );
   }
-  return LINK_ARGUMENTS.map((name, index) => ({ name, value: values[index] }));
+  return LINK_FIELDS.map((name, index) => ({ name, value: values[index] }));
 }
 
 function inputOf(cells: readonly unknown[]): TagInput {

@@ -10,6 +10,7 @@ import { TRACKING_PARAMETERS, UTM_PARAMETERS, type TrackingParameter } from './s
 export type LinkField = 'payment_link' | TrackingParameter;
 export type LinkColumn = LinkField | 'tagged_link';
 
+/** The parts of a tagged link, in the order UTM_LINK takes them as arguments. */
 export const LINK_FIELDS: readonly LinkField[] = ['payment_link', ...TRACKING_PARAMETERS];
 
 const ALIASES: Record<LinkColumn, readonly string[]> = {

@@ -1,199 +1,31 @@
-/**
- * The add-on menu and what its reconciliation items do. Each handler runs from the menu, where
- * the Ui is available; failures become a message to the user, never a silent stop.
- */
+/** The add-on menu, built from one list; each item names the global (main.ts) it runs. */
 
-import { checkStripeKey, maskKey } from '../core/stripe-key';
-import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../core/sync-state';
-import { setupDialogHtml, type TokenNews } from './dialogs';
-import { ensureReconciliationSheet } from './reconciliation-sheet';
-import { createWebhookToken, readSyncState, setStripeApiKey, stripeApiKey, webhookToken } from './settings';
-import { stripeGet, SYNC_RETRIES } from './stripe-client';
-import { runSync, type SyncReport } from './sync';
+import type * as Globals from './main';
 
-export const SCHEDULED_SYNC_HANDLER = 'runScheduledSync';
+export type GlobalName = keyof typeof Globals;
+
+const SEPARATOR = null;
+
+const ITEMS: ReadonlyArray<readonly [label: string, handler: GlobalName] | typeof SEPARATOR> = [
+  ['Open link builder', 'openLinkBuilder'],
+  ['Check selected cells', 'checkSelectedCells'],
+  SEPARATOR,
+  ['Set up reconciliation', 'setUpReconciliation'],
+  ['Show webhook URL', 'showWebhookUrl'],
+  ['Rotate webhook token…', 'rotateWebhookToken'],
+  SEPARATOR,
+  ['Connect Stripe key…', 'connectStripeKey'],
+  ['Sync now', 'syncNow'],
+  ['Sync every hour: on/off', 'toggleHourlySync'],
+  SEPARATOR,
+  ['Help', 'showHelp'],
+];
 
 export function buildMenu(): void {
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem('Open link builder', 'openLinkBuilder')
-    .addItem('Check selected cells', 'checkSelectedCells')
-    .addSeparator()
-    .addItem('Set up reconciliation', 'setUpReconciliation')
-    .addItem('Show webhook URL', 'showWebhookUrl')
-    .addItem('Rotate webhook token…', 'rotateWebhookToken')
-    .addSeparator()
-    .addItem('Connect Stripe key…', 'connectStripeKey')
-    .addItem('Sync now', 'syncNow')
-    .addItem('Sync every hour: on/off', 'toggleHourlySync')
-    .addSeparator()
-    .addItem('Help', 'showHelp')
-    .addToUi();
-}
-
-export function showHelp(): void {
-  showDialog(HtmlService.createHtmlOutputFromFile('Help'), 'Payment link tracking', 560);
-}
-
-function showDialog(page: GoogleAppsScript.HTML.HtmlOutput, title: string, height = 520): void {
-  SpreadsheetApp.getUi().showModalDialog(page.setWidth(560).setHeight(height), title);
-}
-
-function endpointUrl(token: string): { endpoint: string | null; devUrl: boolean } {
-  const url = ScriptApp.getService().getUrl() as string | null;
-  if (url === null || url === '') return { endpoint: null, devUrl: false };
-  return { endpoint: `${url}${url.indexOf('?') === -1 ? '?' : '&'}token=${encodeURIComponent(token)}`, devUrl: /\/dev$/.test(url) };
-}
-
-/** The endpoint URL to paste into Stripe, the events to pick, and how deliveries are checked. */
-function showEndpointDialog(token: string, news: TokenNews): void {
-  const key = stripeApiKey();
-  const verification = key === null ? null : `the restricted key ${maskKey(key)}`;
-  showDialog(HtmlService.createHtmlOutput(setupDialogHtml({ ...endpointUrl(token), verification, news })), 'Stripe webhooks');
-}
-
-const NOT_SET_UP = 'Not set up yet: choose "Set up reconciliation" first.';
-
-export function setUpReconciliation(): void {
-  ensureReconciliationSheet(SpreadsheetApp.getActiveSpreadsheet());
-  const token = webhookToken();
-  showEndpointDialog(token ?? createWebhookToken(), token === null ? 'created' : 'kept');
-}
-
-export function showWebhookUrl(): void {
-  const token = webhookToken();
-  if (token === null) {
-    SpreadsheetApp.getUi().alert(NOT_SET_UP);
-    return;
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of ITEMS) {
+    if (item === SEPARATOR) menu.addSeparator();
+    else menu.addItem(item[0], item[1]);
   }
-  showEndpointDialog(token, 'kept');
-}
-
-/** A new token in place of the old one: for a URL that leaked. The webhook reads the token on every delivery, so the old one is refused from now on. */
-export function rotateWebhookToken(): void {
-  const ui = SpreadsheetApp.getUi();
-  if (webhookToken() === null) {
-    ui.alert(NOT_SET_UP);
-    return;
-  }
-  const answer = ui.alert(
-    'Rotate webhook token',
-    'This makes a new secret token for the endpoint URL. The URL pasted into Stripe (and into the relay\'s APPS_SCRIPT_URL, if you use it) ' +
-      'stops working at once: every delivery to it is refused until you paste the new URL there. ' +
-      'Stripe retries refused deliveries for a while and Sync now fills any gap, so switch soon.\n\nMake a new token now?',
-    ui.ButtonSet.YES_NO,
-  );
-  if (answer !== ui.Button.YES) {
-    ui.alert('Nothing changed: the current webhook URL still works.');
-    return;
-  }
-  showEndpointDialog(createWebhookToken(), 'rotated');
-}
-
-export function connectStripeKey(): void {
-  const ui = SpreadsheetApp.getUi();
-  const current = stripeApiKey();
-  const answer = ui.prompt(
-    'Connect Stripe key',
-    `${current === null ? 'No key is connected: webhooks are checked by their token only.' : `Connected: ${maskKey(current)}.`}\n\n` +
-      'Paste a restricted key (Stripe Dashboard > Developers > API keys > Create restricted key) with Read access to ' +
-      'Checkout Sessions and Events, and nothing else. Leave it empty and press OK to disconnect.',
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK) return;
-  const text = answer.getResponseText().trim();
-  if (text === '') {
-    setStripeApiKey(null);
-    ui.alert('Disconnected. Webhooks are now checked by their token only, and sync is off.');
-    return;
-  }
-  const check = checkStripeKey(text);
-  if (!check.ok) {
-    ui.alert(check.error);
-    return;
-  }
-  // Prove the key can read events before keeping it.
-  const probe = stripeGet(text, '/v1/events?limit=1', SYNC_RETRIES);
-  if (!probe.ok) {
-    ui.alert(`The key was not saved. ${probe.error}`);
-    return;
-  }
-  setStripeApiKey(text);
-  ui.alert(`Connected ${maskKey(text)} (${check.mode} mode). Every delivery is now confirmed with Stripe, and Sync now can fill gaps.`);
-}
-
-function describeSync(report: SyncReport): string {
-  return report.ok ? report.message : `Sync stopped: ${report.message}`;
-}
-
-const CONNECT_KEY_FIRST = 'Connect a restricted Stripe key first (Connect Stripe key…).';
-
-export function syncNow(): void {
-  const ui = SpreadsheetApp.getUi();
-  // Before the question: an answer would be wasted on a sync that cannot run.
-  if (stripeApiKey() === null) {
-    ui.alert(CONNECT_KEY_FIRST);
-    return;
-  }
-  const state = parseSyncState(readSyncState());
-  let firstRunDays: number | undefined;
-  if (state.cursor === null && state.run === null) {
-    const answer = ui.prompt(
-      'First sync',
-      `How many days back should the first sync go? A whole number from 1 to ${String(MAX_HISTORY_DAYS)} (Stripe keeps ${String(MAX_HISTORY_DAYS)} days of events).`,
-      ui.ButtonSet.OK_CANCEL,
-    );
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const days = parseFirstRunDays(answer.getResponseText());
-    if (!days.ok) {
-      ui.alert(days.error);
-      return;
-    }
-    firstRunDays = days.days;
-  }
-  SpreadsheetApp.getActiveSpreadsheet().toast('Reading completed Checkout Sessions from Stripe…', 'Sync', 5);
-  let report: SyncReport;
-  try {
-    report = runSync(firstRunDays === undefined ? {} : { firstRunDays });
-  } catch (error) {
-    ui.alert(`Sync stopped: ${error instanceof Error ? error.message : String(error)}. Rows already written are complete; run it again to resume.`);
-    return;
-  }
-  ui.alert(describeSync(report));
-}
-
-export function toggleHourlySync(): void {
-  const ui = SpreadsheetApp.getUi();
-  const existing = ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === SCHEDULED_SYNC_HANDLER);
-  if (existing.length > 0) {
-    existing.forEach((trigger) => {
-      ScriptApp.deleteTrigger(trigger);
-    });
-    ui.alert('Hourly sync is off.');
-    return;
-  }
-  if (stripeApiKey() === null) {
-    ui.alert(CONNECT_KEY_FIRST);
-    return;
-  }
-  if (parseSyncState(readSyncState()).cursor === null) {
-    ui.alert('Run "Sync now" once first, to choose how far back to start.');
-    return;
-  }
-  ScriptApp.newTrigger(SCHEDULED_SYNC_HANDLER).timeBased().everyHours(1).create();
-  ui.alert('Hourly sync is on: every hour the add-on reads new Checkout Session events from Stripe.');
-}
-
-/** Run by the hourly trigger: no Ui here, so the outcome goes to the execution log. */
-export function scheduledSync(): void {
-  let report: SyncReport;
-  try {
-    report = runSync();
-  } catch (error) {
-    // A trigger that throws only shows as "failed" in the executions list; say why there.
-    console.error(`Scheduled sync stopped: ${error instanceof Error ? error.message : String(error)}`);
-    return;
-  }
-  if (report.ok) console.log(report.message);
-  else console.error(`Scheduled sync stopped: ${report.message}`);
+  menu.addToUi();
 }

@@ -6,6 +6,7 @@
 import { checkCell, markCell, unmarkCell } from '../core/cell-check';
 import { consecutiveRuns } from '../core/runs';
 import { appendHeaders, headerRow } from './header-row';
+import { withScriptLockOrFail } from './script-lock';
 import { isLinkHeader, linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
 import { isOwnTab, ownTabRefusal } from '../core/own-tabs';
 import { describeProblem } from '../core/problem';
@@ -33,11 +34,19 @@ export function selectedRows(ranges: readonly Range[]): number[] {
   return [...rows].sort((a, b) => a - b);
 }
 
+const CHECK_CELLS = 'Check selected cells';
+/** A person is waiting: long enough for a delivery or two to finish, short enough to say so. */
+const MARK_WAIT_MS = 10_000;
+
 /** Marks each selected value Stripe would drop (red, with a note); unmarks fixed ones this add-on marked. */
-export function checkSelectedCells(): void {
+export function markSelectedCells(): void {
+  withScriptLockOrFail(MARK_WAIT_MS, CHECK_CELLS, markLocked);
+}
+
+function markLocked(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
-  refuseOwnTab(sheet, 'Check selected cells', 'marks the values of a links tab (a note and a fill)');
+  refuseOwnTab(sheet, CHECK_CELLS, 'marks the values of a links tab (a note and a fill)');
   const header = headerRow(sheet);
   const count = { invalid: 0, fine: 0, notChecked: 0 };
   for (const range of selectedRanges()) {

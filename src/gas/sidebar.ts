@@ -13,6 +13,7 @@ import {
   type Conflict,
   type InsertResult,
   type LinkFields,
+  type SidebarApi,
   type SidebarContext,
   type TagResult,
   type UsedValue,
@@ -21,9 +22,13 @@ import { TRACKING_PARAMETERS, type TrackingParameter } from '../core/stripe-rule
 import { cellShows, mergeFields, replacedText, tagLink } from '../core/tag-link';
 import { checkValue } from '../core/validate';
 import { headerRow } from './header-row';
+import type * as Globals from './main';
+import { withScriptLockOrFail } from './script-lock';
 import { ensureColumns, ownTabRefusalFor, refuseOwnTab, selectedRanges, selectedRows, tagSelectedRows } from './selection';
 
 const MAX_USED_VALUES = 50;
+/** A person is waiting: long enough for a delivery or two to finish, short enough to say so. */
+const LINK_WRITE_WAIT_MS = 10_000;
 const INSERT = 'Insert into active row';
 
 /** The highlighted cell's row; the typings say never null, the documentation says it can be. */
@@ -32,7 +37,7 @@ function currentRow(): number {
   return cell === null ? 1 : cell.getRow();
 }
 
-export function openLinkBuilder(): void {
+export function openSidebar(): void {
   const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Payment link builder');
   SpreadsheetApp.getUi().showSidebar(page);
 }
@@ -80,7 +85,7 @@ function noUsedValues(): Record<TrackingParameter, UsedValue[]> {
   return used;
 }
 
-export function sidebarContext(): SidebarContext {
+export function readSidebarContext(): SidebarContext {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
   const active = currentRow();
   const activeRow = active >= 2 ? active : null;
@@ -118,7 +123,11 @@ interface CellWrite {
  * empty keeps the row's own value, and the link is built from the merged row. A filled cell that
  * would change is written only when the request carries the user's consent to exactly that.
  */
-export function sidebarInsertIntoActiveRow(request: unknown): InsertResult {
+export function insertIntoActiveRow(request: unknown): InsertResult {
+  return withScriptLockOrFail(LINK_WRITE_WAIT_MS, INSERT, () => insertLocked(request));
+}
+
+function insertLocked(request: unknown): InsertResult {
   const fields = readFields(requestPart(request, 'fields'));
   const overwrite = readConsent(requestPart(request, 'overwrite'));
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
@@ -165,6 +174,15 @@ export function sidebarInsertIntoActiveRow(request: unknown): InsertResult {
   return { status: 'written', sheetName: sheet.getName(), row, link: outcome.url };
 }
 
-export function sidebarTagSelectedRows(request: unknown): TagResult {
-  return tagSelectedRows(readFields(requestPart(request, 'defaults')), readConsent(requestPart(request, 'overwrite')));
+export function tagRowsFromSidebar(request: unknown): TagResult {
+  const defaults = readFields(requestPart(request, 'defaults'));
+  const overwrite = readConsent(requestPart(request, 'overwrite'));
+  return withScriptLockOrFail(LINK_WRITE_WAIT_MS, 'Tag selected rows', () => tagSelectedRows(defaults, overwrite));
 }
+
+/**
+ * The sidebar calls main.ts's functions through google.script.run, typed by SidebarApi: this
+ * stops the build when a server function no longer satisfies it.
+ */
+type Satisfies<Contract, Actual extends Contract> = Actual;
+export type SidebarServerFunctions = Satisfies<SidebarApi, Pick<typeof Globals, keyof SidebarApi>>;

@@ -1,14 +1,9 @@
 /** A demo campaign tab: a few good rows and the mistakes marketers really make. */
 
-export const DEMO_LINK_HEADERS = [
-  'payment_link',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'client_reference_id',
-] as const;
+import { LINK_FIELDS } from '../core/link-columns';
+
+/** The headers are the link fields' own names, in UTM_LINK's argument order. */
+export const DEMO_LINK_HEADERS = LINK_FIELDS;
 
 export const DEMO_LINK_ROWS: ReadonlyArray<readonly (string | number)[]> = [
   ['https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr', 'newsletter', 'email', 'spring_sale', '', 'hero_button', 'nl-0001'],

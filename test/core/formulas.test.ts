@@ -1,5 +1,6 @@
 import { FormulaError } from '../../src/core/formula-grid';
-import { LINK_ARGUMENTS, utmClean, utmIssues, utmLink } from '../../src/core/formulas';
+import { utmClean, utmIssues, utmLink } from '../../src/core/formulas';
+import { LINK_FIELDS as LINK_ARGUMENTS } from '../../src/core/link-columns';
 
 const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
 const PASTE_HINT = 'paste the Stripe Payment Link (https://buy.stripe.com/...)';

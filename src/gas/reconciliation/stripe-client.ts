@@ -3,7 +3,7 @@
  * (429, 5xx, no answer) with exponential backoff, and turning the rest into a clear message.
  */
 
-import { describeApiError, isRetryable, STRIPE_API_ORIGIN } from '../core/stripe-api';
+import { describeApiError, isRetryable, STRIPE_API_ORIGIN } from '../../core/stripe-api';
 
 export type ApiResult = { ok: true; json: unknown } | { ok: false; status: number; error: string };
 

@@ -4,11 +4,13 @@
  * page, so an error or the time limit leaves complete rows and a sync that can resume.
  */
 
-import { recordFromEvent } from '../core/reconciliation';
-import { eventsPagePath, isRefusedCursor, readListPage } from '../core/stripe-api';
-import { readEvent } from '../core/stripe-event';
-import { afterPage, describeCounts, nextRun, parseSyncState, restartRun, seenOnPage, type SyncCounts } from '../core/sync-state';
-import { upsertRecord, type UpsertAction } from './reconciliation-sheet';
+import { recordFromEvent, type SessionRecord } from '../../core/reconciliation';
+import { eventsPagePath, isRefusedCursor, readListPage } from '../../core/stripe-api';
+import { readEvent } from '../../core/stripe-event';
+import { afterPage, describeCounts, nextRun, parseSyncState, restartRun, seenOnPage, type SyncCounts } from '../../core/sync-state';
+import type { UpsertAction } from '../../core/webhook-answer';
+import { withScriptLockOrFail } from '../script-lock';
+import { upsertRecord } from './sheet-store';
 import { readSyncState, stripeApiKey, writeSyncState } from './settings';
 import { stripeGet, SYNC_RETRIES } from './stripe-client';
 
@@ -113,14 +115,6 @@ function bucketOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, item: u
   return 'unreadable';
 }
 
-function writeLocked(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, record: Parameters<typeof upsertRecord>[1]): UpsertAction {
-  const lock = LockService.getScriptLock();
-  lock.waitLock(LOCK_WAIT_MS);
-  try {
-    const action = upsertRecord(spreadsheet, record);
-    if (action !== 'unchanged') SpreadsheetApp.flush();
-    return action;
-  } finally {
-    lock.releaseLock();
-  }
+function writeLocked(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, record: SessionRecord): UpsertAction {
+  return withScriptLockOrFail(LOCK_WAIT_MS, 'Sync', (held) => upsertRecord(held, spreadsheet, record));
 }

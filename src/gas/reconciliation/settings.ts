@@ -1,8 +1,8 @@
 /** What the add-on keeps in script properties, and the only code that reads or writes them. */
 
-const WEBHOOK_TOKEN = 'WEBHOOK_TOKEN';
-const STRIPE_API_KEY = 'STRIPE_API_KEY';
-const SYNC_STATE = 'SYNC_STATE';
+import { SCRIPT_PROPERTIES } from '../../core/script-properties';
+
+const { webhookToken: WEBHOOK_TOKEN, stripeApiKey: STRIPE_API_KEY, syncState: SYNC_STATE } = SCRIPT_PROPERTIES;
 
 const properties = (): GoogleAppsScript.Properties.Properties => PropertiesService.getScriptProperties();
 

@@ -6,27 +6,17 @@
  * Every refusal is counted in the log tab, and says whether a later delivery could get past it.
  */
 
-import { constantTimeEqual } from '../core/constant-time';
-import { recordFromEvent } from '../core/reconciliation';
-import { readCheckoutSession, readEvent, type CheckoutSession, type CheckoutSessionEvent } from '../core/stripe-event';
-import { eventPath, sessionPath } from '../core/stripe-api';
-import { readDelivery, type RejectionReason } from '../core/webhook-delivery';
+import { constantTimeEqual } from '../../core/constant-time';
+import { recordFromEvent } from '../../core/reconciliation';
+import { readCheckoutSession, readEvent, type CheckoutSession, type CheckoutSessionEvent } from '../../core/stripe-event';
+import { eventPath, sessionPath } from '../../core/stripe-api';
+import type { UpsertAction, WebhookAnswer } from '../../core/webhook-answer';
+import { readDelivery, type RejectionReason } from '../../core/webhook-delivery';
+import { withScriptLock } from '../script-lock';
 import { recordRejection } from './rejection-log';
-import { UnreadableTabError, upsertRecord, type UpsertAction } from './reconciliation-sheet';
+import { UnreadableTabError, upsertRecord } from './sheet-store';
 import { stripeApiKey, webhookToken } from './settings';
 import { stripeGet, WEBHOOK_RETRIES } from './stripe-client';
-
-export interface WebhookAnswer {
-  ok: boolean;
-  error?: string;
-  /** Present, and true, when a later delivery of the same event could succeed. */
-  retry?: true;
-  event?: string;
-  session?: string;
-  result?: UpsertAction | 'ignored';
-  note?: string;
-  verified?: boolean;
-}
 
 /** How long a delivery waits for another one to finish writing before giving up (Stripe retries). */
 const LOCK_WAIT_MS = 20_000;
@@ -41,16 +31,12 @@ const RETRYABLE: ReadonlySet<RejectionReason> = new Set<RejectionReason>(['strip
 /** Counts the refusal in the log tab; never lets a logging failure change the answer. */
 function reject(spreadsheet: Spreadsheet | null, reason: RejectionReason, error: string, detail = error): WebhookAnswer {
   if (spreadsheet !== null) {
-    const lock = LockService.getScriptLock();
     try {
-      if (lock.tryLock(LOG_LOCK_WAIT_MS)) {
-        recordRejection(spreadsheet, reason, detail);
-        SpreadsheetApp.flush();
-      }
+      withScriptLock(LOG_LOCK_WAIT_MS, (held) => {
+        recordRejection(held, spreadsheet, reason, detail);
+      });
     } catch (logError) {
       console.warn(`Could not count a refused delivery: ${messageOf(logError)}`);
-    } finally {
-      lock.releaseLock();
     }
   }
   return RETRYABLE.has(reason) ? { ok: false, error, retry: true } : { ok: false, error };
@@ -110,21 +96,17 @@ function handleWebhook(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreadshe
     return { ok: true, result: 'ignored', event: event.id, session: session.id, note: 'an expired session was never paid', verified: key !== null };
   }
 
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return reject(spreadsheet, 'busy', 'Busy writing other deliveries; Stripe will send this one again');
-  let result: UpsertAction | UnreadableTabError;
-  try {
-    result = upsertRecord(spreadsheet, record);
-    // Commit before letting the next delivery in, or it could read the tab without this row.
-    if (result !== 'unchanged') SpreadsheetApp.flush();
-  } catch (error) {
-    if (!(error instanceof UnreadableTabError)) throw error;
-    result = error;
-  } finally {
-    lock.releaseLock();
-  }
-  if (result instanceof UnreadableTabError) return reject(spreadsheet, 'tab_unreadable', result.message);
-  return { ok: true, result, event: event.id, session: record.session_id, verified: key !== null };
+  const written = withScriptLock(LOCK_WAIT_MS, (held): UpsertAction | UnreadableTabError => {
+    try {
+      return upsertRecord(held, spreadsheet, record);
+    } catch (error) {
+      if (error instanceof UnreadableTabError) return error;
+      throw error;
+    }
+  });
+  if (!written.ok) return reject(spreadsheet, 'busy', 'Busy writing other deliveries; Stripe will send this one again');
+  if (written.value instanceof UnreadableTabError) return reject(spreadsheet, 'tab_unreadable', written.value.message);
+  return { ok: true, result: written.value, event: event.id, session: record.session_id, verified: key !== null };
 }
 
 /** doPost's body: every answer is JSON with `ok`, and no exception becomes Apps Script's HTML error page. */

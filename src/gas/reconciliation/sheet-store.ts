@@ -3,12 +3,12 @@
  * user has done to the tab. Columns are found by header in row 1 and the session's row by a
  * TextFinder on the session_id column, so a delivery costs the same handful of service calls at
  * 100 rows or 50,000. Cells are written so they hold exactly the record's text, Plain text or not.
- * Callers hold the script lock.
+ * Every function takes the script lock's proof (script-lock.ts): none can run without the lock.
  */
 
-import { columnToLetters } from '../core/column-letters';
-import { consecutiveRuns } from '../core/runs';
-import { supersedes, type SessionRecord } from '../core/reconciliation';
+import { columnToLetters } from '../../core/column-letters';
+import { consecutiveRuns } from '../../core/runs';
+import { supersedes, type SessionRecord } from '../../core/reconciliation';
 import {
   cellValue,
   COLUMN_FORMATS,
@@ -17,15 +17,15 @@ import {
   tabLayout,
   type ColumnName,
   type Columns,
-} from '../core/reconciliation-columns';
-import { RECONCILIATION_SHEET } from '../core/own-tabs';
-import { appendHeaders } from './header-row';
+} from '../../core/reconciliation-columns';
+import { RECONCILIATION_SHEET } from '../../core/own-tabs';
+import type { UpsertAction } from '../../core/webhook-answer';
+import { appendHeaders } from '../header-row';
+import type { ScriptLockHeld } from '../script-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
-
-export type UpsertAction = 'inserted' | 'updated' | 'unchanged';
 
 /** The tab cannot be written without risking a duplicate or a wrong row: refuse, and let Stripe retry. */
 export class UnreadableTabError extends Error {
@@ -68,7 +68,8 @@ function readHeaderRow(spreadsheet: Spreadsheet): unknown[] | null {
 }
 
 /** Lays out an empty (or new) tab; adds the headers a readable one lacks after its last one. */
-function completeTab(spreadsheet: Spreadsheet, header: readonly unknown[] | null, missing: readonly ColumnName[]): Columns {
+function completeTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, header: readonly unknown[] | null, missing: readonly ColumnName[]): Columns {
+  held.wrote();
   const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET) ?? spreadsheet.insertSheet(RECONCILIATION_SHEET);
   const columns: Columns = {};
   for (const [name, column] of appendHeaders(sheet, header ?? [], missing)) columns[name] = column;
@@ -80,19 +81,20 @@ function completeTab(spreadsheet: Spreadsheet, header: readonly unknown[] | null
  * The tab with every one of our headers: created if absent, laid out if empty, missing headers
  * added after the last one. Throws UnreadableTabError for a tab it cannot read safely.
  */
-function openTab(spreadsheet: Spreadsheet): Tab {
+function openTab(held: ScriptLockHeld, spreadsheet: Spreadsheet): Tab {
   const header = readHeaderRow(spreadsheet);
-  if (header === null) return { spreadsheet, columns: completeTab(spreadsheet, null, RECONCILIATION_COLUMNS) };
+  if (header === null) return { spreadsheet, columns: completeTab(held, spreadsheet, null, RECONCILIATION_COLUMNS) };
   const layout = tabLayout(header, () => spreadsheet.getRange(a1('A1')).getSheet().getLastRow(), RECONCILIATION_SHEET);
   if (layout.kind === 'unreadable') throw new UnreadableTabError(layout.error);
-  if (layout.kind === 'empty') return { spreadsheet, columns: completeTab(spreadsheet, [], RECONCILIATION_COLUMNS) };
+  if (layout.kind === 'empty') return { spreadsheet, columns: completeTab(held, spreadsheet, [], RECONCILIATION_COLUMNS) };
   if (layout.missing.length === 0) return { spreadsheet, columns: layout.columns };
-  return { spreadsheet, columns: { ...layout.columns, ...completeTab(spreadsheet, header, layout.missing) } };
+  return { spreadsheet, columns: { ...layout.columns, ...completeTab(held, spreadsheet, header, layout.missing) } };
 }
 
 /** Creates the tab, or adds the headers it lacks; sets formats and a bold frozen header row. */
-export function ensureReconciliationSheet(spreadsheet: Spreadsheet): Sheet {
-  const { columns } = openTab(spreadsheet);
+export function ensureReconciliationSheet(held: ScriptLockHeld, spreadsheet: Spreadsheet): Sheet {
+  const { columns } = openTab(held, spreadsheet);
+  held.wrote();
   const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET);
   if (sheet === null) throw new Error(`The ${RECONCILIATION_SHEET} tab disappeared while it was being set up`);
   formatTab(sheet, columns);
@@ -166,18 +168,20 @@ function appendRecord(sheet: Sheet, record: SessionRecord, columns: Columns, fir
 }
 
 /** Inserts the record, or updates its row if the record is newer; repeats and older events change nothing. */
-export function upsertRecord(spreadsheet: Spreadsheet, record: SessionRecord): UpsertAction {
-  const { columns } = openTab(spreadsheet);
+export function upsertRecord(held: ScriptLockHeld, spreadsheet: Spreadsheet, record: SessionRecord): UpsertAction {
+  const { columns } = openTab(held, spreadsheet);
   const { first, last } = span(columns);
   const { found, searched } = findSessionRow(spreadsheet, columns, record.session_id, first, last);
 
   if (found === null) {
+    held.wrote();
     appendRecord(searched.getSheet(), record, columns, first, last);
     return 'inserted';
   }
 
   if (!supersedes(record, storedRow(found.values, columns, first).version)) return 'unchanged';
   const formats = found.range.getNumberFormats()[0] ?? [];
+  held.wrote();
   writeOurColumns(found.range, columns, first, last, rowFor(record, columns, first, formats, found.values));
   return 'updated';
 }

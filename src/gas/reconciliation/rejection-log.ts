@@ -4,9 +4,10 @@
  * fill the spreadsheet. What a stranger sent is not copied, only our own description of it.
  */
 
-import type { RejectionReason } from '../core/webhook-delivery';
-import { literalText, textOfCell } from '../core/literal-text';
-import { REJECTION_LOG_SHEET } from '../core/own-tabs';
+import type { RejectionReason } from '../../core/webhook-delivery';
+import { literalText, textOfCell } from '../../core/literal-text';
+import { REJECTION_LOG_SHEET } from '../../core/own-tabs';
+import type { ScriptLockHeld } from '../script-lock';
 
 const HEADERS = ['reason', 'count', 'last_seen', 'last_detail'];
 const REASONS: Record<RejectionReason, string> = {
@@ -22,7 +23,8 @@ const REASONS: Record<RejectionReason, string> = {
 };
 const MAX_DETAIL = 300;
 
-export function recordRejection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, reason: RejectionReason, detail: string): void {
+export function recordRejection(held: ScriptLockHeld, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, reason: RejectionReason, detail: string): void {
+  held.wrote();
   let sheet = spreadsheet.getSheetByName(REJECTION_LOG_SHEET);
   if (sheet === null) {
     sheet = spreadsheet.insertSheet(REJECTION_LOG_SHEET);

@@ -1,0 +1,31 @@
+/**
+ * What doPost answers, as JSON: the one wire contract between the web app, the local web app and
+ * playground, and the relay that turns it into a status for Stripe (200, or 503 when `retry`).
+ */
+
+export type UpsertAction = 'inserted' | 'updated' | 'unchanged';
+
+export interface WebhookAnswer {
+  ok: boolean;
+  error?: string;
+  /** Present, and true, when a later delivery of the same event could succeed. */
+  retry?: true;
+  event?: string;
+  session?: string;
+  result?: UpsertAction | 'ignored';
+  note?: string;
+  /** Whether the event was confirmed with Stripe's API (a key is connected). */
+  verified?: boolean;
+}
+
+/** Reads a body as a WebhookAnswer, or null when it is not one (Google's HTML error page, say). */
+export function readWebhookAnswer(body: string): WebhookAnswer | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (json === null || typeof json !== 'object' || typeof (json as { ok?: unknown }).ok !== 'boolean') return null;
+  return json as WebhookAnswer;
+}

@@ -1,0 +1,9 @@
+/** The add-on's modal dialogs: help, and the frame the set-up dialog opens in. Their pages live in src/gas/html. */
+
+export function showDialog(page: GoogleAppsScript.HTML.HtmlOutput, title: string, height = 520): void {
+  SpreadsheetApp.getUi().showModalDialog(page.setWidth(560).setHeight(height), title);
+}
+
+export function showHelp(): void {
+  showDialog(HtmlService.createHtmlOutputFromFile('Help'), 'Payment link tracking', 560);
+}
