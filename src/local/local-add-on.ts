@@ -5,7 +5,7 @@
  * playground. Node only.
  */
 import { DEFAULT_BUNDLE_PATH } from './apps-script-runtime';
-import { FakeStripeApi, type StripeEvent } from './fake-stripe-api';
+import { FakeStripeApi, type StripeEvent } from './fake-stripe';
 import {
   LockHub,
   PropertyStores,

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FakeStripeApi, signPayload } from '../../src/local/fake-stripe-api';
+import { FakeStripeApi, signPayload } from '../../src/local/fake-stripe';
 import { startPlayground } from '../../src/local/playground/server';
 import { fmt, verdict } from './measure';
 

@@ -4,7 +4,7 @@
  * doPost in the local runtime against a doPost that only answers.
  */
 import { performance } from 'node:perf_hooks';
-import { FakeStripeApi, type StripeEvent } from '../../src/local/fake-stripe-api';
+import { FakeStripeApi, type StripeEvent } from '../../src/local/fake-stripe';
 import { LocalAddOn } from '../../src/local/local-add-on';
 import { runWithServices } from '../../src/local/services';
 import { postToWebApp } from '../../src/local/web-app';

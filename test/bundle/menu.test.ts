@@ -2,7 +2,7 @@
  * Menu items of the built add-on in the local runtime: the first-sync prompt (key checked first,
  * days validated) and rotating the webhook token.
  */
-import { FakeStripeApi } from '../../src/local/fake-stripe-api';
+import { FakeStripeApi } from '../../src/local/fake-stripe';
 import { LocalAddOn as AddOn, WEB_APP_URL } from '../../src/local/local-add-on';
 
 const KEY = 'rk_test_51LocalRestrictedKey0001';

@@ -2,7 +2,7 @@
  * Sync from Stripe's API, as the menu and the hourly trigger run it in dist/Code.js: paging,
  * resuming after an error, backing off on rate limits, and clear messages for a bad key.
  */
-import { FakeStripeApi } from '../../src/local/fake-stripe-api';
+import { FakeStripeApi } from '../../src/local/fake-stripe';
 import { fireTrigger } from '../../src/local/services';
 import { LocalAddOn as AddOn } from '../../src/local/local-add-on';
 

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { headerKey } from '../../src/core/header-names';
 import { RECONCILIATION_COLUMNS } from '../../src/core/reconciliation-columns';
-import { FakeStripeApi, type StripeEvent } from '../../src/local/fake-stripe-api';
+import { FakeStripeApi, type StripeEvent } from '../../src/local/fake-stripe';
 import { LocalAddOn as AddOn } from '../../src/local/local-add-on';
 import type { SheetData } from '../../src/local/services';
 import { deleteColumn, fillGrid, formatAsPlainText, insertColumn, sortBy } from './user-edits';

@@ -2,7 +2,7 @@
  * Exactly once whatever the user does to the Reconciliation tab between deliveries: dist/Code.js in
  * the local runtime, the tab edited as the Sheets UI edits it (test/bundle/user-edits.ts).
  */
-import { FakeStripeApi, type StripeEvent } from '../../src/local/fake-stripe-api';
+import { FakeStripeApi, type StripeEvent } from '../../src/local/fake-stripe';
 import { LocalAddOn as AddOn } from '../../src/local/local-add-on';
 import {
   columnOf,

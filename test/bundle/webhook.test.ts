@@ -3,7 +3,7 @@
  * delivery, deliveries repeated and reordered, hostile bodies, with and without a Stripe key.
  */
 import fc from 'fast-check';
-import { FakeStripeApi, OLD_API_VERSION, type StripeEvent } from '../../src/local/fake-stripe-api';
+import { FakeStripeApi, OLD_API_VERSION, type StripeEvent } from '../../src/local/fake-stripe';
 import { LocalAddOn as AddOn } from '../../src/local/local-add-on';
 
 const KEY = 'rk_test_51LocalRestrictedKey0001';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { FakeStripeApi, signPayload } from '../../src/local/fake-stripe-api';
+import { FakeStripeApi, signPayload } from '../../src/local/fake-stripe';
 import { PLAYGROUND_STRIPE_KEY } from '../../src/local/playground/playground-stripe';
 import { startPlayground, type RunningPlayground } from '../../src/local/playground/server';
 import { launchChromium } from './browser';

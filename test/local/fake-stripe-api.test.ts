@@ -9,13 +9,13 @@ import {
   FakeStripeApi,
   OLD_API_VERSION,
   signPayload,
-  type FetchHandler,
-  type FetchResponse,
   type JsonObject,
+  type StripeApiReply,
   type StripeErrorBody,
   type StripeEvent,
   type StripeList,
-} from '../../src/local/fake-stripe-api';
+} from '../../src/local/fake-stripe';
+import type { FetchHandler } from '../../src/local/services/url-fetch';
 import { readFixture } from '../fixtures/stripe';
 
 
@@ -25,10 +25,10 @@ interface CallOptions {
   headers?: Record<string, string>;
 }
 
-function call(handler: FetchHandler, pathAndQuery: string, options: CallOptions = {}): FetchResponse & { json: unknown } {
+function call(handler: FetchHandler<StripeApiReply>, pathAndQuery: string, options: CallOptions = {}): StripeApiReply & { json: unknown } {
   const key = options.key === undefined ? DEFAULT_TEST_KEY : options.key;
   const headers: Record<string, string> = { ...(key === null ? {} : { Authorization: `Bearer ${key}` }), ...options.headers };
-  const response = handler({ url: `https://api.stripe.com${pathAndQuery}`, method: options.method ?? 'get', headers });
+  const response = handler({ url: `https://api.stripe.com${pathAndQuery}`, method: options.method ?? 'get', headers, payload: '', contentType: null });
   let json: unknown;
   try {
     json = JSON.parse(response.body);
@@ -559,7 +559,7 @@ describe('FakeStripeApi: failures', () => {
     expect(call(api.handle, '/v1/charges', { key: null }).status).toBe(401);
     expect(call(api.handle, '/v1/checkout/sessions', { method: 'post' }).status).toBe(405);
     expect(call(api.handle, '/v1/events/evt_1', { method: 'DELETE' }).status).toBe(405);
-    expect(() => api.handle({ url: 'https://example.com/v1/events', method: 'get', headers: {} })).toThrow(/not a Stripe API URL/);
+    expect(() => api.handle({ url: 'https://example.com/v1/events', method: 'get', headers: {}, payload: '', contentType: null })).toThrow(/not a Stripe API URL/);
   });
 });
 

@@ -6,7 +6,7 @@
  * copied into the fake: with the playground key connected, the add-on fetches each delivered event
  * back from "Stripe" before writing it, and finds it.
  */
-import { FakeStripeApi, type CheckoutSession, type JsonObject } from '../fake-stripe-api';
+import { FakeStripeApi, type CheckoutSession, type JsonObject } from '../fake-stripe';
 
 export const PLAYGROUND_STRIPE_KEY = 'rk_test_playground0000000000';
 

@@ -23,7 +23,10 @@ export interface FetchReply {
   body?: string | Uint8Array;
 }
 
-export type FetchHandler = (request: FetchRequest) => FetchReply;
+/** What answers requests for a host: the one contract between this fake and whatever stands behind
+ *  it (the fake Stripe API, a test's stub). A handler may promise more than FetchReply (the fake
+ *  Stripe API's bodies are always text), so callers that hold it directly can rely on that. */
+export type FetchHandler<Reply extends FetchReply = FetchReply> = (request: FetchRequest) => Reply;
 
 /** Form-encodes like Java's URLEncoder (what Apps Script uses): space as '+', `*-._` kept. */
 export function formEncode(value: string): string {

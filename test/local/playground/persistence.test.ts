@@ -1,7 +1,7 @@
 /** The state file: written atomically, debounced, and read back on the next start. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FakeStripeApi } from '../../../src/local/fake-stripe-api';
+import { FakeStripeApi } from '../../../src/local/fake-stripe';
 import { startTestPlayground, tempStateFile } from './helpers';
 
 describe('state that survives a restart', () => {

@@ -4,7 +4,7 @@
  * with nothing lost or duplicated.
  */
 import Stripe from 'stripe';
-import { FakeStripeApi, signPayload, type StripeEvent } from '../../../src/local/fake-stripe-api';
+import { FakeStripeApi, signPayload, type StripeEvent } from '../../../src/local/fake-stripe';
 import { PLAYGROUND_STRIPE_KEY } from '../../../src/local/playground/playground-stripe';
 import { startTestPlayground, type TestPlayground } from './helpers';
 

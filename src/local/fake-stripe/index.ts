@@ -1,0 +1,241 @@
+/**
+ * A local fake of the part of Stripe's API the add-on reads: events and Checkout Sessions, by id
+ * and as lists, with Stripe's auth, error bodies, list cursors and filters, plus failure injection
+ * (5xx, 429, a rate limit) and a request log for assertions. It answers the fake UrlFetchApp's
+ * handler calls (`api.handle`), so code under test calls `https://api.stripe.com/v1/...` as it
+ * would in Apps Script.
+ *
+ * Objects are built in the shapes of Stripe's OpenAPI fixtures (test/fixtures/stripe/): a
+ * `checkout.session` at the current API version (same keys, same nesting, realistic values instead
+ * of the fixture's filler) and, for events made at API version 2024-06-20, the older shape.
+ * Everything is deterministic: ids come from a seeded generator and time from an injected clock.
+ *
+ * Behaviours modelled on Stripe (see the notes on each; wording of messages is as close to Stripe's
+ * as known, not guaranteed verbatim):
+ * - lists are newest first (created desc, then creation order desc); `starting_after` gives the
+ *   next older page, `ending_before` the page of newer objects right before the cursor, still
+ *   newest first; `has_more` says whether more lie beyond the page in the direction of travel;
+ * - a cursor is a position, so it may name an object the other filters exclude;
+ * - events are listed and retrievable for 30 days only (`eventRetentionDays`), and a list cursor
+ *   naming an older event is refused as an unknown one (400, `resource_missing`);
+ * - keys are per mode: a test key neither lists nor retrieves live objects;
+ * - an event keeps the shape of the API version it was created with, whatever `Stripe-Version` a
+ *   request sends; a Checkout Session is rendered at the request's `Stripe-Version` (or the
+ *   account's default version).
+ *
+ * This file is the one door: `FakeStripeApi` composes the parts (store.ts: clock, ids and objects;
+ * auth.ts; failures.ts; routes.ts with paging.ts; scenarios.ts; api-versions.ts; signing.ts) and
+ * only delegates, so each rule above is written once, in its part.
+ *
+ * Node only: used by the tests and the local server; never bundled into Code.js.
+ */
+
+import type { FetchHandler } from '../services/url-fetch';
+import { CURRENT_API_VERSION, OLD_API_VERSION } from './api-versions';
+import { ApiKeys, DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, type ApiKeyConfig } from './auth';
+import { FailureInjector, type FailureOptions, type RateLimitOptions } from './failures';
+import type { CheckoutSession, JsonObject, SessionOverrides, StripeEvent } from './objects';
+import { StripeRoutes, type RecordedRequest, type StripeApiReply } from './routes';
+import { Scenarios } from './scenarios';
+import { DEFAULT_ACCOUNT_ID, FakeStripeStore, type AddEventOptions } from './store';
+
+export { CURRENT_API_VERSION, OLD_API_VERSION, toOldApiSession } from './api-versions';
+export { DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, maskKey, type ApiKeyConfig, type StripeResource } from './auth';
+export type { FailureOptions, RateLimitOptions } from './failures';
+export type {
+  Address,
+  CheckoutSession,
+  CheckoutSessionFields,
+  CustomerDetails,
+  JsonObject,
+  SessionOverrides,
+  StripeErrorBody,
+  StripeEvent,
+  StripeList,
+} from './objects';
+export { API_ORIGIN, type RecordedRequest, type StripeApiReply } from './routes';
+export { TYPICAL_AMOUNTS, type AsyncScenarioOptions, type ScenarioOptions, type ScenarioResult } from './scenarios';
+export { signPayload } from './signing';
+export { DEFAULT_ACCOUNT_ID, DEFAULT_NOW, type AddEventOptions } from './store';
+
+export interface FakeStripeApiOptions {
+  /** Keys the fake accepts; default `rk_test_fake` (test) and `rk_live_fake` (live), both able to read all. */
+  keys?: (string | ApiKeyConfig)[];
+  /** The clock in Unix seconds; default a manual clock at DEFAULT_NOW moved by `advance`/`setNow`. */
+  now?: () => number;
+  /** Seed of the id generator. */
+  seed?: number;
+  accountId?: string;
+  /** The account's default API version, used for sessions when a request sends no Stripe-Version. */
+  apiVersion?: string;
+  /** Days events stay listable and retrievable (Stripe: 30). `Infinity` keeps them for ever. */
+  eventRetentionDays?: number;
+}
+
+export class FakeStripeApi {
+  /** Every request the fake answered, in order. */
+  readonly requests: RecordedRequest[] = [];
+  readonly accountId: string;
+  readonly apiVersion: string;
+  /** The payment link scenarios use unless told otherwise. */
+  readonly defaultPaymentLink: string;
+  /** Ready-made Checkout flows with their events. */
+  readonly scenario: Scenarios;
+
+  private readonly store: FakeStripeStore;
+  private readonly keys: ApiKeys;
+  private readonly failures: FailureInjector;
+  private readonly routes: StripeRoutes;
+
+  /** The handler the fake UrlFetchApp calls; bound, so it can be passed around. Typed as the
+   *  UrlFetchApp fake's own handler contract, so the compiler checks that the two fit. */
+  readonly handle: FetchHandler<StripeApiReply> = (request) => this.routes.respond(request);
+
+  constructor(options: FakeStripeApiOptions = {}) {
+    this.accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+    this.apiVersion = options.apiVersion ?? CURRENT_API_VERSION;
+    this.store = new FakeStripeStore({
+      now: options.now,
+      seed: options.seed ?? 1,
+      accountId: this.accountId,
+      eventRetentionDays: options.eventRetentionDays ?? 30,
+    });
+    this.keys = new ApiKeys(this.accountId);
+    for (const key of options.keys ?? [DEFAULT_TEST_KEY, DEFAULT_LIVE_KEY]) this.keys.add(key);
+    this.failures = new FailureInjector(() => this.store.now());
+    this.routes = new StripeRoutes({
+      store: this.store,
+      keys: this.keys,
+      failures: this.failures,
+      requests: this.requests,
+      apiVersion: this.apiVersion,
+    });
+    this.defaultPaymentLink = this.store.newPaymentLinkId();
+    this.scenario = new Scenarios(this.store, this.defaultPaymentLink);
+  }
+
+  // ----- clock ---------------------------------------------------------------------------------
+
+  /** The fake's time, in Unix seconds. */
+  now(): number {
+    return this.store.now();
+  }
+
+  setNow(seconds: number): void {
+    this.store.setNow(seconds);
+  }
+
+  advance(seconds: number): void {
+    this.store.setNow(this.store.now() + seconds);
+  }
+
+  // ----- keys ----------------------------------------------------------------------------------
+
+  /** Accept a key (replacing any earlier setting of the same key). */
+  addKey(config: string | ApiKeyConfig): void {
+    this.keys.add(config);
+  }
+
+  removeKey(key: string): void {
+    this.keys.remove(key);
+  }
+
+  // ----- ids -----------------------------------------------------------------------------------
+
+  newEventId(): string {
+    return this.store.newEventId();
+  }
+
+  newSessionId(livemode = false): string {
+    return this.store.newSessionId(livemode);
+  }
+
+  newPaymentLinkId(): string {
+    return this.store.newPaymentLinkId();
+  }
+
+  newPaymentIntentId(): string {
+    return this.store.newPaymentIntentId();
+  }
+
+  newCustomerId(): string {
+    return this.store.newCustomerId();
+  }
+
+  newRequestId(): string {
+    return this.store.newRequestId();
+  }
+
+  // ----- data ----------------------------------------------------------------------------------
+
+  /**
+   * Store a Checkout Session and return a copy of it. Unset fields come from a completed, paid
+   * card payment of 19.99 USD through a Payment Link (current API shape, every key of the
+   * fixture); `created` defaults to now, `id` to a fresh `cs_test_`/`cs_live_` id.
+   */
+  addSession(overrides: SessionOverrides = {}): CheckoutSession {
+    return this.store.addSession(overrides);
+  }
+
+  /** Change a stored session (what GET /v1/checkout/sessions/{id} returns from now on). */
+  updateSession(id: string, overrides: SessionOverrides): CheckoutSession {
+    return this.store.updateSession(id, overrides);
+  }
+
+  getSession(id: string): CheckoutSession | undefined {
+    return this.store.getSession(id);
+  }
+
+  /** All stored sessions, oldest stored first. */
+  allSessions(): CheckoutSession[] {
+    return this.store.allSessions();
+  }
+
+  /**
+   * Store an event of `type` whose `data.object` is a snapshot of `object` (a session, a stored
+   * session's id, or any object) taken now: later changes to the session leave the event as it
+   * was, as Stripe's are. Does not store or change the session itself.
+   */
+  addEvent(type: string, object: CheckoutSession | JsonObject | string, options: AddEventOptions = {}): StripeEvent {
+    return this.store.addEvent(type, object, options);
+  }
+
+  /** `addEvent` at API version 2024-06-20: the session in the event is in that version's shape. */
+  eventFromOldApi(type: string, object: CheckoutSession | JsonObject | string, options: Omit<AddEventOptions, 'apiVersion'> = {}): StripeEvent {
+    return this.store.addEvent(type, object, { ...options, apiVersion: OLD_API_VERSION });
+  }
+
+  getEvent(id: string): StripeEvent | undefined {
+    return this.store.getEvent(id);
+  }
+
+  /** All stored events (including ones past retention), oldest stored first. */
+  allEvents(): StripeEvent[] {
+    return this.store.allEvents();
+  }
+
+  // ----- failure injection --------------------------------------------------------------------
+
+  /** Answer the next `count` requests (matching `options.path`, if given) with `status`. */
+  failNext(count: number, status: number, options: FailureOptions = {}): void {
+    this.failures.failNext(count, status, options);
+  }
+
+  clearFailures(): void {
+    this.failures.clearFailures();
+  }
+
+  /** Answer 429 once `requests` requests have been served, until reset (or the window passes). */
+  rateLimit(options: RateLimitOptions): void {
+    this.failures.rateLimit(options);
+  }
+
+  /** Restart the rate limit's count (keeping the limit). */
+  resetRateLimit(): void {
+    this.failures.resetRateLimit();
+  }
+
+  clearRateLimit(): void {
+    this.failures.clearRateLimit();
+  }
+}

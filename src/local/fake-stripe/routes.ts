@@ -1,0 +1,227 @@
+/**
+ * The fake's HTTP side: what it does with one UrlFetchApp request. Parses the URL, logs the request,
+ * runs failure injection, auth and the Stripe-Version check in Stripe's order, routes to the four
+ * read endpoints (list and retrieve, events and Checkout Sessions) and turns any refusal into
+ * Stripe's error response. The fake only reads because the add-on never writes to Stripe.
+ */
+
+import type { FetchReply, FetchRequest } from '../services/url-fetch';
+import { renderSession } from './api-versions';
+import type { ApiKeys, StripeResource } from './auth';
+import type { FailureInjector } from './failures';
+import { headerValue, HttpError, invalid, noSuch, unrecognized } from './http';
+import { clone, type CheckoutSessionFields, type JsonObject, type StripeEvent, type StripeList } from './objects';
+import { allowParams, arrayParam, booleanParam, createdFilter, globMatcher, paginate, single, type Query } from './paging';
+import type { FakeStripeStore, Stored } from './store';
+
+export const API_ORIGIN = 'https://api.stripe.com';
+
+const MAX_EVENT_TYPES = 20;
+
+/** The fake's replies are always text (JSON, or a proxy's page), which its own tests rely on. */
+export interface StripeApiReply extends FetchReply {
+  body: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  path: string;
+  /** Decoded query: a string for a key given once, an array for a repeated key or one ending in `[]`. */
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  /** The status the fake answered with. */
+  status: number;
+}
+
+export interface RouteParts {
+  store: FakeStripeStore;
+  keys: ApiKeys;
+  failures: FailureInjector;
+  /** The log every answered request is appended to. */
+  requests: RecordedRequest[];
+  /** The account's default API version, for requests that send no Stripe-Version. */
+  apiVersion: string;
+}
+
+export class StripeRoutes {
+  private readonly store: FakeStripeStore;
+  private readonly keys: ApiKeys;
+  private readonly failures: FailureInjector;
+  private readonly requests: RecordedRequest[];
+  private readonly apiVersion: string;
+
+  constructor(parts: RouteParts) {
+    this.store = parts.store;
+    this.keys = parts.keys;
+    this.failures = parts.failures;
+    this.requests = parts.requests;
+    this.apiVersion = parts.apiVersion;
+  }
+
+  respond(request: FetchRequest): StripeApiReply {
+    let parsed: URL;
+    try {
+      parsed = new URL(request.url);
+    } catch {
+      throw new Error(`FakeStripeApi: not a URL: ${request.url}`);
+    }
+    if (parsed.origin !== API_ORIGIN) throw new Error(`FakeStripeApi: not a Stripe API URL: ${request.url}`);
+
+    const method = request.method.toUpperCase();
+    const query: Query = new Map();
+    for (const [key, value] of parsed.searchParams) query.set(key, [...(query.get(key) ?? []), value]);
+    const record: RecordedRequest = {
+      method,
+      url: request.url,
+      path: parsed.pathname,
+      query: Object.fromEntries(
+        [...query].map(([key, values]) => [key, values.length === 1 && !key.endsWith('[]') ? (values[0] ?? '') : values]),
+      ),
+      headers: { ...request.headers },
+      status: 0,
+    };
+    this.requests.push(record);
+
+    const requestId = this.store.newRequestId();
+    let response: StripeApiReply;
+    try {
+      response = this.route(method, parsed.pathname, query, request.headers, requestId);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      const contentType = error.rawBody === undefined ? 'application/json' : 'text/html; charset=utf-8';
+      response = {
+        status: error.status,
+        headers: { 'Content-Type': contentType, 'Request-Id': requestId, ...error.extraHeaders },
+        body: error.rawBody ?? JSON.stringify(error.body, null, 2),
+      };
+    }
+    record.status = response.status;
+    return response;
+  }
+
+  private route(method: string, path: string, query: Query, headers: Record<string, string>, requestId: string): StripeApiReply {
+    this.failures.check(path);
+    const key = this.keys.authenticate(headers);
+    const logUrl = `https://dashboard.stripe.com/${key.livemode ? '' : 'test/'}logs/${requestId}?t=${this.store.now()}`;
+    try {
+      const version = this.requestedVersion(headers);
+      const ok = (body: unknown): StripeApiReply => ({
+        status: 200,
+        headers: { 'Content-Type': 'application/json', 'Request-Id': requestId, 'Stripe-Version': version },
+        body: JSON.stringify(body, null, 2),
+      });
+      const segments = /^\/v1\/(events|checkout\/sessions)(?:\/([^/]+))?$/.exec(path);
+      if (!segments) throw unrecognized(method, path);
+      if (method !== 'GET') {
+        throw new HttpError(405, {
+          error: {
+            type: 'invalid_request_error',
+            message: `FakeStripeApi serves reads only: ${method} ${path} is not supported (the add-on never writes to Stripe).`,
+          },
+        });
+      }
+      const resource: StripeResource = segments[1] === 'events' ? 'events' : 'checkout_sessions';
+      this.keys.requirePermission(key, resource);
+      const id = segments[2] === undefined ? undefined : decodeURIComponent(segments[2]);
+      if (resource === 'events') {
+        return ok(id === undefined ? this.listEvents(query, key.livemode) : this.retrieveEvent(id, query, key.livemode));
+      }
+      return ok(id === undefined ? this.listSessions(query, key.livemode, version) : this.retrieveSession(id, query, key.livemode, version));
+    } catch (error) {
+      if (error instanceof HttpError && error.status !== 401) error.body.error.request_log_url = logUrl;
+      throw error;
+    }
+  }
+
+  private requestedVersion(headers: Record<string, string>): string {
+    const requested = headerValue(headers, 'stripe-version')?.trim();
+    if (requested === undefined || requested === '') return this.apiVersion;
+    if (!/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(requested)) {
+      throw new HttpError(400, { error: { type: 'invalid_request_error', message: `Invalid Stripe API version: ${requested}` } });
+    }
+    return requested;
+  }
+
+  private visibleEvent(stored: Stored<StripeEvent>, livemode: boolean): boolean {
+    return stored.livemode === livemode && this.store.isRetained(stored);
+  }
+
+  private retrieveEvent(id: string, query: Query, livemode: boolean): StripeEvent {
+    allowParams(query, []);
+    const stored = this.store.events.get(id);
+    if (!stored || !this.store.isRetained(stored)) throw noSuch('event', id, 'id');
+    if (stored.livemode !== livemode) throw noSuch('event', id, 'id', stored.livemode);
+    return clone(stored.object);
+  }
+
+  private retrieveSession(id: string, query: Query, livemode: boolean, version: string): JsonObject {
+    allowParams(query, []);
+    const stored = this.store.sessions.get(id);
+    if (!stored) throw noSuch('checkout.session', id, 'id');
+    if (stored.livemode !== livemode) throw noSuch('checkout.session', id, 'id', stored.livemode);
+    return renderSession(stored.object, version);
+  }
+
+  private listEvents(query: Query, livemode: boolean): StripeList<StripeEvent> {
+    allowParams(query, ['limit', 'starting_after', 'ending_before', 'created', 'type', 'types', 'delivery_success']);
+    const type = single(query, 'type');
+    const types = arrayParam(query, 'types');
+    if (type !== undefined && types !== undefined) throw invalid('You may only specify one of these parameters: type, types.', 'type');
+    if (types !== undefined && types.length > MAX_EVENT_TYPES) {
+      throw invalid(`You may pass at most ${MAX_EVENT_TYPES} values in types.`, 'types');
+    }
+    const typeMatches = type === undefined ? undefined : globMatcher(type);
+    const created = createdFilter(query);
+    const delivery = booleanParam(query, 'delivery_success');
+    const candidates = [...this.store.events.values()].filter(
+      (stored) =>
+        this.visibleEvent(stored, livemode) &&
+        created(stored.created) &&
+        (typeMatches === undefined || typeMatches(stored.object.type)) &&
+        (types === undefined || types.includes(stored.object.type)) &&
+        (delivery === undefined || (stored.object.pending_webhooks === 0) === delivery),
+    );
+    // An event past retention is gone, so a cursor naming it is refused as an unknown one.
+    const all = [...this.store.events.values()].filter((stored) => this.visibleEvent(stored, livemode));
+    return paginate('/v1/events', 'event', candidates, all, query, (stored) => clone(stored.object));
+  }
+
+  private listSessions(query: Query, livemode: boolean, version: string): StripeList<JsonObject> {
+    allowParams(query, [
+      'limit',
+      'starting_after',
+      'ending_before',
+      'created',
+      'status',
+      'payment_link',
+      'payment_intent',
+      'customer',
+      'customer_details',
+      'subscription',
+    ]);
+    const created = createdFilter(query);
+    const status = single(query, 'status');
+    if (status !== undefined && !['open', 'complete', 'expired'].includes(status)) {
+      throw invalid(`Invalid status: must be one of open, complete, or expired`, 'status');
+    }
+    const equals: [keyof CheckoutSessionFields, string | undefined][] = [
+      ['status', status],
+      ['payment_link', single(query, 'payment_link')],
+      ['payment_intent', single(query, 'payment_intent')],
+      ['customer', single(query, 'customer')],
+    ];
+    const subscription = single(query, 'subscription');
+    const email = single(query, 'customer_details[email]');
+    const candidates = [...this.store.sessions.values()].filter(
+      (stored) =>
+        stored.livemode === livemode &&
+        created(stored.created) &&
+        equals.every(([field, value]) => value === undefined || stored.object[field] === value) &&
+        (subscription === undefined || stored.object['subscription'] === subscription) &&
+        (email === undefined || stored.object.customer_details?.email === email),
+    );
+    const all = [...this.store.sessions.values()].filter((stored) => stored.livemode === livemode);
+    return paginate('/v1/checkout/sessions', 'checkout.session', candidates, all, query, (stored) => renderSession(stored.object, version));
+  }
+}

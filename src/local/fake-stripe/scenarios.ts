@@ -1,0 +1,165 @@
+/**
+ * Ready-made Checkout flows with their events, as Stripe would make them: a card payment, a
+ * delayed payment method that succeeds or fails days later, an abandoned session, and an assortment
+ * across currencies. They only add through the store, so what a scenario makes is exactly what a
+ * test could have made by hand, with realistic defaults (amounts per currency, buyers, one shared
+ * payment link).
+ */
+
+import { DAY, deepMerge, type CheckoutSession, type SessionOverrides, type StripeEvent } from './objects';
+import type { FakeStripeStore } from './store';
+
+export interface ScenarioOptions {
+  currency?: string;
+  /** `amount_total` in the currency's minor unit; default a realistic amount for the currency. */
+  amount?: number;
+  email?: string | null;
+  name?: string | null;
+  clientReferenceId?: string | null;
+  /** A `plink_...` id; default the fake's one payment link (so sales share a link, as they do). */
+  paymentLink?: string | null;
+  livemode?: boolean;
+  /** When the session was created; default so the scenario's last event happens at `now()`. */
+  created?: number;
+  metadata?: Record<string, string>;
+  /** Make the events at this API version (e.g. OLD_API_VERSION for the 2024-06-20 shape). */
+  apiVersion?: string;
+  /** Any other session fields. */
+  session?: SessionOverrides;
+}
+export interface AsyncScenarioOptions extends ScenarioOptions {
+  outcome: 'succeeded' | 'failed';
+  /** Days between `checkout.session.completed` (unpaid) and the async outcome; default 3. */
+  daysLater?: number;
+}
+export interface ScenarioResult {
+  /** The session as the API now returns it (its final state). */
+  session: CheckoutSession;
+  /** The events the scenario made, oldest first. */
+  events: StripeEvent[];
+}
+
+/** A realistic price per currency, in its minor unit (jpy has none, kwd three decimals). */
+export const TYPICAL_AMOUNTS: Readonly<Record<string, number>> = {
+  usd: 1999,
+  eur: 2500,
+  gbp: 1500,
+  jpy: 5000,
+  krw: 25000,
+  kwd: 12345,
+  bhd: 7500,
+};
+
+/** A payment method that settles days later, per currency. */
+const ASYNC_PAYMENT_METHODS: Readonly<Record<string, string>> = {
+  usd: 'us_bank_account',
+  eur: 'sepa_debit',
+  gbp: 'bacs_debit',
+  jpy: 'konbini',
+};
+
+const COUNTRIES: Readonly<Record<string, string>> = { usd: 'US', eur: 'DE', gbp: 'GB', jpy: 'JP', krw: 'KR', kwd: 'KW', bhd: 'BH' };
+
+/** Bound members, so `const { paid } = api.scenario` works as the old object of functions did. */
+export class Scenarios {
+  private customerCount = 0;
+
+  constructor(
+    private readonly store: FakeStripeStore,
+    private readonly defaultPaymentLink: string,
+  ) {}
+
+  /** A card payment, paid at once: one `checkout.session.completed` (paid). */
+  readonly paid = (options: ScenarioOptions = {}): ScenarioResult => {
+    const created = options.created ?? this.store.now() - 90;
+    const session = this.scenarioSession(options, created, {});
+    const completed = this.store.addEvent('checkout.session.completed', session.id, { created: created + 90, apiVersion: options.apiVersion });
+    return { session: this.store.getSession(session.id) ?? session, events: [completed] };
+  };
+
+  /** A delayed payment method: `completed` with `unpaid`, then `async_payment_succeeded`
+   *  (paid) or `async_payment_failed` (still unpaid) days later. */
+  readonly asyncPayment = (options: AsyncScenarioOptions): ScenarioResult => {
+    const later = Math.round((options.daysLater ?? 3) * DAY);
+    const created = options.created ?? this.store.now() - later - 90;
+    const currency = (options.currency ?? 'usd').toLowerCase();
+    const method = ASYNC_PAYMENT_METHODS[currency] ?? 'customer_balance';
+    const session = this.scenarioSession(options, created, {
+      payment_status: 'unpaid',
+      payment_method_types: [method],
+      payment_method_options: {},
+    });
+    const apiVersion = options.apiVersion;
+    const completed = this.store.addEvent('checkout.session.completed', session.id, { created: created + 90, apiVersion });
+    const outcome =
+      options.outcome === 'succeeded'
+        ? this.store.addEvent('checkout.session.async_payment_succeeded', this.store.updateSession(session.id, { payment_status: 'paid' }), {
+            created: created + 90 + later,
+            apiVersion,
+          })
+        : this.store.addEvent('checkout.session.async_payment_failed', session.id, { created: created + 90 + later, apiVersion });
+    return { session: this.store.getSession(session.id) ?? session, events: [completed, outcome] };
+  };
+
+  /** A session abandoned until it expired 24 hours after creation: `checkout.session.expired`. */
+  readonly expired = (options: ScenarioOptions = {}): ScenarioResult => {
+    const created = options.created ?? this.store.now() - DAY;
+    // A buyer who never got as far as giving details leaves none on the session.
+    const anonymous = options.email === undefined && options.name === undefined;
+    const session = this.scenarioSession(options, created, {
+      status: 'expired',
+      payment_status: 'unpaid',
+      payment_intent: null,
+      url: null,
+      ...(anonymous ? { customer_details: null } : {}),
+    });
+    const expired = this.store.addEvent('checkout.session.expired', session.id, { created: session.expires_at, apiVersion: options.apiVersion });
+    return { session, events: [expired] };
+  };
+
+  /** One of each across currencies: paid usd, jpy and kwd; async eur succeeded; async usd
+   *  failed; an expired gbp session. Each starts an hour after the previous one ends. */
+  readonly assortment = (options: Pick<ScenarioOptions, 'livemode' | 'apiVersion'> = {}): ScenarioResult[] => {
+    const gap = 3600;
+    // Laid out oldest first, the last ending at now().
+    const plans: { span: number; run: (created: number) => ScenarioResult }[] = [
+      { span: 90, run: (created) => this.paid({ ...options, created, currency: 'usd' }) },
+      { span: 90, run: (created) => this.paid({ ...options, created, currency: 'jpy' }) },
+      { span: 90, run: (created) => this.paid({ ...options, created, currency: 'kwd' }) },
+      { span: 90 + 3 * DAY, run: (created) => this.asyncPayment({ ...options, created, currency: 'eur', outcome: 'succeeded' }) },
+      { span: 90 + 3 * DAY, run: (created) => this.asyncPayment({ ...options, created, currency: 'usd', outcome: 'failed' }) },
+      { span: DAY, run: (created) => this.expired({ ...options, created, currency: 'gbp' }) },
+    ];
+    let start = this.store.now() - plans.reduce((total, plan) => total + plan.span + gap, -gap);
+    const results: ScenarioResult[] = [];
+    for (const plan of plans) {
+      results.push(plan.run(start));
+      start += plan.span + gap;
+    }
+    return results;
+  };
+
+  private scenarioSession(options: ScenarioOptions, created: number, fields: SessionOverrides): CheckoutSession {
+    const currency = (options.currency ?? 'usd').toLowerCase();
+    const amount = options.amount ?? TYPICAL_AMOUNTS[currency] ?? 1000;
+    const n = ++this.customerCount;
+    const email = options.email === undefined ? `buyer${n}@example.com` : options.email;
+    const overrides: SessionOverrides = {
+      created,
+      livemode: options.livemode ?? false,
+      currency,
+      amount_total: amount,
+      amount_subtotal: amount,
+      client_reference_id: options.clientReferenceId === undefined ? `row-${n}` : options.clientReferenceId,
+      payment_link: options.paymentLink === undefined ? this.defaultPaymentLink : options.paymentLink,
+      metadata: options.metadata ?? {},
+      customer_details: {
+        email,
+        name: options.name === undefined ? 'Jenny Rosen' : options.name,
+        address: { country: COUNTRIES[currency] ?? 'US' },
+      },
+      ...fields,
+    };
+    return this.store.addSession(deepMerge(overrides, options.session ?? {}));
+  }
+}
