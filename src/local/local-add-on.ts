@@ -4,6 +4,8 @@
  * triggers, and Stripe's API is the local fake. Used by the tests, the benchmark and the
  * playground. Node only.
  */
+import { SCRIPT_PROPERTIES } from '../core/script-properties';
+import { readWebhookAnswer, type WebhookAnswer } from '../core/webhook-answer';
 import { DEFAULT_BUNDLE_PATH } from './apps-script-runtime';
 import { FakeStripeApi, type StripeEvent } from './fake-stripe';
 import {
@@ -20,14 +22,7 @@ import { postToWebApp, type WebAppResponse } from './web-app';
 
 export const WEB_APP_URL = 'https://script.google.com/macros/s/AKfycbLocalTestDeployment/exec';
 
-export interface WebhookAnswer {
-  ok: boolean;
-  error?: string;
-  result?: string;
-  event?: string;
-  session?: string;
-  verified?: boolean;
-}
+export type { WebhookAnswer } from '../core/webhook-answer';
 
 /** State to start from instead of a new, empty spreadsheet (the playground restores its saved state). */
 export interface LocalAddOnState {
@@ -89,7 +84,7 @@ export class LocalAddOn {
   }
 
   token(): string {
-    const token = this.properties.script.get('WEBHOOK_TOKEN');
+    const token = this.properties.script.get(SCRIPT_PROPERTIES.webhookToken);
     if (token === null) throw new Error('no webhook token: run setUp() first');
     return token;
   }
@@ -103,8 +98,9 @@ export class LocalAddOn {
   /** Delivers an event (or any JSON body) and returns doPost's JSON answer. */
   deliver(event: StripeEvent | Record<string, unknown>, token: string | null = this.token()): WebhookAnswer {
     const response = this.postRaw(JSON.stringify(event), token);
-    if (response.mimeType !== 'JSON') throw new Error(`doPost answered ${response.mimeType}, not JSON: ${response.body.slice(0, 200)}`);
-    return JSON.parse(response.body) as WebhookAnswer;
+    const answer = response.mimeType === 'JSON' ? readWebhookAnswer(response.body) : null;
+    if (answer === null) throw new Error(`doPost answered ${response.mimeType}, not a webhook answer: ${response.body.slice(0, 200)}`);
+    return answer;
   }
 
   /** The Reconciliation tab as objects keyed by header. */

@@ -4,6 +4,7 @@
  * functions, the saved state, the menu that onOpen built, the sidebars and dialogs it showed.
  * Every change recalculates the formulas, moves `version` on (the page polls it) and schedules a save.
  */
+import { SCRIPT_PROPERTIES } from '../../core/script-properties';
 import { DEFAULT_BUNDLE_PATH } from '../apps-script-runtime';
 import { LocalAddOn } from '../local-add-on';
 import type { ExecutionContext, ScriptWithServices } from '../services';
@@ -98,7 +99,7 @@ export class Playground {
   }
 
   get webhookUrl(): string {
-    const token = this.app.properties.script.get('WEBHOOK_TOKEN') ?? '';
+    const token = this.app.properties.script.get(SCRIPT_PROPERTIES.webhookToken) ?? '';
     return `${this.origin}/webhook?token=${encodeURIComponent(token)}`;
   }
 
