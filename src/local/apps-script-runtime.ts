@@ -10,37 +10,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import APPS_SCRIPT_LACKS from '../core/apps-script-lacks.json';
+import { stackMapperFor, type StackMapper } from './bundle-source-map';
 
-/** Globals Node has and Apps Script does not: each must be absent from the context. */
-export const GLOBALS_APPS_SCRIPT_LACKS = [
-  'URL',
-  'URLSearchParams',
-  'TextEncoder',
-  'TextDecoder',
-  'setTimeout',
-  'setInterval',
-  'setImmediate',
-  'clearTimeout',
-  'clearInterval',
-  'queueMicrotask',
-  'fetch',
-  'structuredClone',
-  'atob',
-  'btoa',
-  'Buffer',
-  'process',
-  'require',
-  'module',
-  'exports',
-  '__dirname',
-  '__filename',
-  'global',
-  'WebAssembly',
-  'SharedArrayBuffer',
-  'Atomics',
-] as const;
+/**
+ * Globals Node has and Apps Script does not: each must be absent from the context. The one list,
+ * src/core/apps-script-lacks.json, is also what the lint rule forbids in src/core and src/gas.
+ */
+export const GLOBALS_APPS_SCRIPT_LACKS: readonly string[] = APPS_SCRIPT_LACKS;
 
-export const DEFAULT_BUNDLE_PATH = path.resolve(__dirname, '../../dist/Code.js');
+/** The shipped dist/Code.js; the unit tests point APPS_SCRIPT_BUNDLE at its readable twin (test/use-test-bundle.cjs). */
+export const DEFAULT_BUNDLE_PATH = process.env.APPS_SCRIPT_BUNDLE ?? path.resolve(__dirname, '../../dist/Code.js');
 
 export interface LogEntry {
   level: 'log' | 'info' | 'warn' | 'error';
@@ -109,6 +89,8 @@ export function exportValue(value: unknown): unknown {
 export class AppsScriptRuntime {
   readonly context: vm.Context;
   readonly logs: LogEntry[] = [];
+  /** Points the script's stack frames at the TypeScript, when the bundle carries a source map. */
+  readonly mapStack: StackMapper;
   private readonly importValue: (value: unknown) => unknown;
 
   constructor(code: string, options: RuntimeOptions = {}) {
@@ -134,7 +116,9 @@ export class AppsScriptRuntime {
       ...created,
       ...options.services,
     });
-    vm.runInContext(code, this.context, { filename: options.filename ?? 'Code.js' });
+    const filename = options.filename ?? 'Code.js';
+    this.mapStack = stackMapperFor(code, filename);
+    vm.runInContext(code, this.context, { filename });
   }
 
   /** Reads and runs dist/Code.js (built by `npm run build`). */
@@ -162,7 +146,7 @@ export class AppsScriptRuntime {
     try {
       return exportValue(fn(...args.map((arg) => this.importValue(arg))));
     } catch (error) {
-      throw toScriptError(error);
+      throw toScriptError(error, this.mapStack);
     }
   }
 
@@ -184,11 +168,14 @@ export class AppsScriptRuntime {
 }
 
 /** An exception thrown by script code, as a ScriptError. */
-export function toScriptError(error: unknown): ScriptError {
+export function toScriptError(error: unknown, mapStack: StackMapper = (stack) => stack): ScriptError {
   if (error !== null && typeof error === 'object' && 'message' in error) {
     const e = error as { name?: unknown; message?: unknown; stack?: unknown };
     const name = typeof e.name === 'string' ? e.name : 'Error';
-    return new ScriptError(name, String(e.message), typeof e.stack === 'string' ? e.stack : undefined);
+    const scriptError = new ScriptError(name, String(e.message), typeof e.stack === 'string' ? mapStack(e.stack) : undefined);
+    // What a test runner prints: the script's own frames, at their TypeScript lines.
+    if (scriptError.scriptStack !== undefined) scriptError.stack = `ScriptError: ${scriptError.scriptStack}`;
+    return scriptError;
   }
   return new ScriptError('Error', String(error));
 }
