@@ -157,15 +157,42 @@ const esbuildOptions = {
   logLevel: 'warning',
 };
 
+const HEADER = '// Built by esbuild.config.mjs from src/: edit the TypeScript, not this file.\n';
+
 function writeOutputs(result) {
   const bundle = result.outputFiles[0].text;
-  const header = '// Built by esbuild.config.mjs from src/: edit the TypeScript, not this file.\n';
-  const code = `${header}${bundle}\n${declarations(publicFunctions())}`;
+  const code = `${HEADER}${bundle}\n${declarations(publicFunctions())}`;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'Code.js'), code);
   writeFileSync(path.join(outDir, 'appsscript.json'), manifest());
   copyHtml();
   return { codeBytes: Buffer.byteLength(code) };
+}
+
+/**
+ * The same bundle, unminified and with an inline source map, for the tests: an error inside it
+ * points at the line of TypeScript. Only dist/ is pushed; this one stays in build/test/.
+ */
+export const TEST_BUNDLE = path.join(root, 'build/test/Code.js');
+
+export async function buildTestBundle() {
+  // The header as esbuild's banner, so the source map counts its line.
+  const result = await esbuild.build({
+    ...esbuildOptions,
+    minify: false,
+    sourcemap: 'inline',
+    sourcesContent: false,
+    banner: { js: HEADER.trimEnd() },
+    // Where it goes, so the map names sources relative to it.
+    outfile: TEST_BUNDLE,
+  });
+  // The declarations go before the source map comment, which must stay last.
+  const bundle = result.outputFiles[0].text;
+  const mapAt = bundle.lastIndexOf('//# sourceMappingURL=');
+  const code = `${bundle.slice(0, mapAt)}\n${declarations(publicFunctions())}\n${bundle.slice(mapAt)}`;
+  mkdirSync(path.dirname(TEST_BUNDLE), { recursive: true });
+  writeFileSync(TEST_BUNDLE, code);
+  return { testBundleBytes: Buffer.byteLength(code) };
 }
 
 export async function build() {
