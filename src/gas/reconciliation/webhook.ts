@@ -66,7 +66,7 @@ function verifyWithStripe(key: string, claimed: CheckoutSessionEvent): Verificat
   return { ok: true, event: reading.event, session: read.session };
 }
 
-function handleWebhook(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreadsheet): WebhookAnswer {
+function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreadsheet): WebhookAnswer {
   const token = webhookToken();
   if (token === null) return { ok: false, error: 'Not set up yet: open the spreadsheet and run "Set up reconciliation" from the add-on menu' };
   const given = (e.parameter as Record<string, string | undefined> | undefined)?.token ?? '';
@@ -119,7 +119,7 @@ export function answerWebhook(e: GoogleAppsScript.Events.DoPost): GoogleAppsScri
     spreadsheet = active;
     answer = active === null
       ? { ok: false, error: 'This web app cannot reach its spreadsheet; deploy it from the spreadsheet\'s own Apps Script project' }
-      : handleWebhook(e, active);
+      : processDelivery(e, active);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     answer = reject(spreadsheet, 'internal', `Internal error: ${messageOf(error)}`);

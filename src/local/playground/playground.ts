@@ -21,7 +21,7 @@ import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY, VerifiedEventMirror } fr
 import { LINKS_SHEET, seedLinks } from './seed';
 import { loadState, serializeState, StateSaver } from './state-file';
 import { buildStateView, type StateQuery } from './state-view';
-import { handleWebhook, type WebhookReply, type WebhookRequest } from './webhook-endpoint';
+import { serveWebhook, type WebhookReply, type WebhookRequest } from './webhook-endpoint';
 
 type CustomResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -242,7 +242,7 @@ export class Playground {
 
   /** A delivery to the web app endpoint (see webhook-endpoint.ts). */
   webhook(request: WebhookRequest): WebhookReply {
-    const reply = handleWebhook(
+    const reply = serveWebhook(
       request,
       this.webhookSecret,
       () => this.execution('webapp'),

@@ -9,6 +9,7 @@
  * a bad one with 400, without calling doPost.
  */
 import Stripe from 'stripe';
+import type { WebhookAnswer } from '../../core/webhook-answer';
 import type { ScriptWithServices } from '../services';
 import { postToWebApp } from '../web-app';
 
@@ -42,12 +43,12 @@ export function signatureProblem(body: string, signature: string | undefined, se
   }
 }
 
-function json(status: number, value: unknown): WebhookReply {
+function json(status: number, value: WebhookAnswer): WebhookReply {
   return { status, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(value), verified: false, ran: false };
 }
 
 /** `verified` runs after a good signature, before doPost. */
-export function handleWebhook(
+export function serveWebhook(
   request: WebhookRequest,
   secret: string | null,
   execution: () => ScriptWithServices,
