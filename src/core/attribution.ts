@@ -1,0 +1,106 @@
+/**
+ * Which link row produced each sale: the question the product exists to answer. Stripe gives a
+ * Checkout Session no UTM codes, only the `client_reference_id` its link carried and the Payment
+ * Link (`plink_...`) it came through, so a sale is joined to the row whose reference it carries,
+ * and failing that to the one row that uses its payment link. Anything less certain is left
+ * unattributed, with the reason, rather than guessed: a wrong campaign is worse than none.
+ */
+
+import { linkKey, type LinkRow } from './link-rows';
+import { UTM_PARAMETERS, type UtmParameter } from './stripe-rules';
+
+/** A Reconciliation row, as attribution needs it. */
+export interface Sale {
+  session_id: string;
+  client_reference_id: string;
+  payment_status: string;
+  /** Stripe's integer amount, or null when the row has none. */
+  amount_minor: number | null;
+  currency: string;
+  livemode: boolean;
+  /** The `plink_...` id the session came through, or ''. */
+  payment_link: string;
+  /** Unix seconds, or null when the row has no readable time. */
+  created: number | null;
+}
+
+export type UnattributedReason = 'no_reference' | 'unknown_reference' | 'shared_reference' | 'shared_link';
+
+export type Attribution =
+  | { kind: 'attributed'; row: LinkRow; via: 'reference' | 'payment_link' }
+  | { kind: 'unattributed'; reason: UnattributedReason };
+
+export type Utm = Record<UtmParameter, string>;
+
+export function utmOf(row: LinkRow): Utm {
+  const utm = {} as Utm;
+  for (const parameter of UTM_PARAMETERS) utm[parameter] = row.fields[parameter];
+  return utm;
+}
+
+function utmKey(row: LinkRow): string {
+  return UTM_PARAMETERS.map((parameter) => row.fields[parameter]).join('\u0000');
+}
+
+/** The join's lookups, built once for all sales: both are a map away per sale. */
+export class LinkIndex {
+  private readonly byReference = new Map<string, LinkRow[]>();
+  private readonly byLink = new Map<string, LinkRow[]>();
+
+  constructor(rows: readonly LinkRow[]) {
+    for (const row of rows) {
+      const reference = row.fields.client_reference_id;
+      if (reference !== '') push(this.byReference, reference, row);
+      push(this.byLink, linkKey(row.fields.payment_link), row);
+    }
+  }
+
+  /**
+   * The rows a reference names: one campaign (its first row) when they agree on every UTM value,
+   * 'shared' when they do not, null when no row has it.
+   */
+  reference(reference: string): LinkRow | 'shared' | null {
+    const rows = this.byReference.get(reference);
+    if (rows === undefined) return null;
+    const first = rows[0] as LinkRow;
+    return rows.every((row) => utmKey(row) === utmKey(first)) ? first : 'shared';
+  }
+
+  /** The one row using this payment link URL, 'shared' when several do, null when none. */
+  link(url: string): LinkRow | 'shared' | null {
+    const rows = this.byLink.get(linkKey(url));
+    if (rows === undefined) return null;
+    return rows.length === 1 ? (rows[0] as LinkRow) : 'shared';
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The contract's rule for one sale. `linkUrls` maps `plink_` ids to their URLs (from Stripe's
+ * API); without a connected key it is empty, and only references can attribute.
+ */
+export function attributeSale(sale: Sale, index: LinkIndex, linkUrls: ReadonlyMap<string, string>): Attribution {
+  let unattributed: UnattributedReason = 'no_reference';
+  if (sale.client_reference_id !== '') {
+    const byReference = index.reference(sale.client_reference_id);
+    if (byReference === 'shared') return { kind: 'unattributed', reason: 'shared_reference' };
+    if (byReference !== null) return { kind: 'attributed', row: byReference, via: 'reference' };
+    unattributed = 'unknown_reference';
+  }
+  const url = sale.payment_link === '' ? undefined : linkUrls.get(sale.payment_link);
+  if (url === undefined) return { kind: 'unattributed', reason: unattributed };
+  const byLink = index.link(url);
+  if (byLink === 'shared') return { kind: 'unattributed', reason: 'shared_link' };
+  if (byLink !== null) return { kind: 'attributed', row: byLink, via: 'payment_link' };
+  return { kind: 'unattributed', reason: unattributed };
+}
+
+export function attributeSales(sales: readonly Sale[], rows: readonly LinkRow[], linkUrls: ReadonlyMap<string, string>): Attribution[] {
+  const index = new LinkIndex(rows);
+  return sales.map((sale) => attributeSale(sale, index, linkUrls));
+}
