@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppsScriptRuntime, DEFAULT_BUNDLE_PATH, type ScriptRealmAccess } from '../apps-script-runtime';
+import { createCharts } from './charts';
 import { createContentService, createHtmlService, CONTENT_MIME_TYPES } from './content';
 import { LockHub, LockServiceFake, type LockStats } from './lock';
 import { createPropertiesService, PropertyStores } from './properties';
@@ -19,6 +20,7 @@ import { Workbook } from './workbook';
 
 export { Workbook, SheetData } from './workbook';
 export type { Cell, CellValue, FormulaEvaluator, FormulaLocation, WorkbookJson, WorkbookOptions } from './workbook';
+export type { ChartData, ChartPosition, ChartRangeData, ChartTypeName } from './chart-data';
 export { LockHub } from './lock';
 export { PropertyStore, PropertyStores } from './properties';
 export { TriggerStore } from './script';
@@ -151,6 +153,7 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions = {}
   const contentService = createContentService(env);
   services.globals = {
     SpreadsheetApp: spreadsheet.app,
+    Charts: createCharts(env),
     PropertiesService: createPropertiesService(properties, env),
     LockService: locks.service,
     ContentService: contentService,

@@ -2,8 +2,10 @@
  * One sheet of the in-memory spreadsheet behind the SpreadsheetApp fake: a grid of sparse cells
  * (value, formula, number format, note, background, font weight, and the links of an array result
  * that spilled), its size, frozen rows and columns, column widths, and the row and column moves that
- * Sheet's insert, delete and sort make. Nothing here is counted (see workbook.ts).
+ * Sheet's insert, delete and sort make, and its embedded charts (chart-data.ts). Nothing here is
+ * counted (see workbook.ts).
  */
+import type { ChartData } from './chart-data';
 import { isDate, nodeDate } from './script-realm';
 import type { CellValue } from './user-entered';
 
@@ -52,6 +54,8 @@ export class SheetData {
   frozenColumns = 0;
   hidden = false;
   readonly columnWidths = new Map<number, number>();
+  /** Embedded charts, in the order they were inserted. */
+  charts: ChartData[] = [];
   /** rows[row - 1][column - 1]; both levels sparse. */
   private rows: ((Cell | undefined)[] | undefined)[] = [];
 

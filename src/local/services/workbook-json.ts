@@ -1,8 +1,10 @@
 /**
  * The JSON form of a workbook, for the playground to save and restore: each sheet's size, frozen rows
  * and columns, widths and stored cells, with values that JSON cannot hold (dates, NaN, Infinity)
- * encoded and a spilled cell pointing at its formula's cell by position.
+ * encoded, a spilled cell pointing at its formula's cell by position, and each sheet's charts as the
+ * plain data they are (chart-data.ts). `charts` and `nextChartId` may be absent (older files).
  */
+import { copyChart, type ChartData } from './chart-data';
 import { SheetData, type Cell, type FontWeight } from './sheet-data';
 import type { CellValue } from './user-entered';
 import type { Selection } from './workbook';
@@ -22,6 +24,9 @@ export interface CellJson {
   spilledFrom?: [number, number];
 }
 
+/** A stored chart; numHeaders may be absent (-1). */
+export type ChartJson = Omit<ChartData, 'numHeaders'> & { numHeaders?: number };
+
 export interface SheetJson {
   name: string;
   sheetId: number;
@@ -32,6 +37,8 @@ export interface SheetJson {
   hidden: boolean;
   columnWidths: Record<string, number>;
   cells: CellJson[];
+  /** The sheet's embedded charts. */
+  charts?: ChartJson[];
 }
 
 export interface WorkbookJson {
@@ -43,6 +50,7 @@ export interface WorkbookJson {
   activeSheetId: number;
   selection: Selection | null;
   nextSheetId: number;
+  nextChartId?: number;
   sheets: SheetJson[];
 }
 
@@ -86,6 +94,7 @@ export function sheetToJson(sheet: SheetData): SheetJson {
     hidden: sheet.hidden,
     columnWidths,
     cells,
+    charts: sheet.charts.map((chart) => copyChart(chart)),
   };
 }
 
@@ -97,6 +106,7 @@ export function sheetFromJson(json: SheetJson): SheetData {
   sheet.frozenColumns = json.frozenColumns;
   sheet.hidden = json.hidden;
   for (const [column, width] of Object.entries(json.columnWidths)) sheet.columnWidths.set(Number(column), width);
+  sheet.charts = (json.charts ?? []).map((chart) => copyChart({ ...chart, numHeaders: chart.numHeaders ?? -1 }));
   for (const c of json.cells) {
     const cell = sheet.cellForWrite(c.row, c.column);
     cell.value = decodeValue(c.value);

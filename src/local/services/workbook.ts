@@ -13,6 +13,7 @@ export type { CellValue } from './user-entered';
 export { blankCell, DEFAULT_COLUMN_WIDTH, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS, exportCellValue, hasContent, SheetData } from './sheet-data';
 export type { Cell, FontWeight } from './sheet-data';
 export type { CellJson, JsonCellValue, SheetJson, WorkbookJson } from './workbook-json';
+export type { ChartData, ChartPosition, ChartRangeData, ChartTypeName } from './chart-data';
 
 export interface FormulaLocation {
   workbook: Workbook;
@@ -43,6 +44,9 @@ export interface WorkbookOptions {
 
 let workbookCounter = 0;
 
+/** Chart ids are arbitrary integers in Sheets; here they count up from this one. */
+const FIRST_CHART_ID = 1000000001;
+
 export class Workbook {
   id: string;
   name: string;
@@ -51,6 +55,7 @@ export class Workbook {
   activeSheetId: number;
   selection: Selection | null = null;
   private nextSheetId = 0;
+  private nextChartId = FIRST_CHART_ID;
   private evaluator: FormulaEvaluator | null = null;
 
   constructor(options: WorkbookOptions = {}) {
@@ -114,6 +119,13 @@ export class Workbook {
     this.sheets.splice(index, 1);
     if (this.activeSheetId === sheet.sheetId) this.activeSheetId = (this.sheets[Math.max(0, index - 1)] ?? this.activeSheet()).sheetId;
     if (this.selection?.sheetId === sheet.sheetId) this.selection = null;
+  }
+
+  /** A chart id no chart of the workbook has had. */
+  newChartId(): number {
+    const id = this.nextChartId;
+    this.nextChartId += 1;
+    return id;
   }
 
   /** What the playground plugs in to compute formulas (the add-on's custom functions); null: none. */
@@ -282,6 +294,7 @@ export class Workbook {
       activeSheetId: this.activeSheetId,
       selection: this.selection ? { sheetId: this.selection.sheetId, ranges: [...this.selection.ranges] } : null,
       nextSheetId: this.nextSheetId,
+      nextChartId: this.nextChartId,
       sheets: this.sheets.map((sheet) => sheetToJson(sheet)),
     };
   }
@@ -292,6 +305,8 @@ export class Workbook {
     const workbook = new Workbook({ id: data.id, name: data.name, timeZone: data.timeZone, sheets: [] });
     for (const sheetJson of data.sheets) workbook.sheets.push(sheetFromJson(sheetJson));
     workbook.nextSheetId = data.nextSheetId;
+    const charted = workbook.sheets.flatMap((sheet) => sheet.charts.map((chart) => chart.chartId + 1));
+    workbook.nextChartId = Math.max(data.nextChartId ?? FIRST_CHART_ID, FIRST_CHART_ID, ...charted);
     workbook.activeSheetId = data.activeSheetId;
     workbook.selection = data.selection ? { sheetId: data.selection.sheetId, ranges: [...data.selection.ranges] } : null;
     return workbook;

@@ -1,11 +1,13 @@
 /**
- * A Sheet or Range that a script passes back in (to setActiveSheet, deleteSheet, setActiveRange,
- * TextFinder.startFrom, ...), taken back from its facade to the sheet or cells it stands for; anything
- * else is Apps Script's signature error.
+ * A Sheet, Range or EmbeddedChart that a script passes back in (to setActiveSheet, deleteSheet,
+ * setActiveRange, TextFinder.startFrom, insertChart, ...), taken back from its facade to the sheet,
+ * cells or chart it stands for; anything else is Apps Script's signature error.
  */
 import { unwrapFacade } from '../script-realm';
 import type { SheetData } from '../sheet-data';
+import type { ChartDraft } from '../chart-data';
 import type { Area } from './areas';
+import { EmbeddedChartImpl } from './embedded-chart';
 import { RangeImpl } from './range';
 import { SheetImpl } from './sheet';
 import { signatureError } from './signature-error';
@@ -19,5 +21,11 @@ export function sheetOf(value: unknown, method: string): SheetData {
 export function areaOf(value: unknown, method: string): Area {
   const target = unwrapFacade(value);
   if (target instanceof RangeImpl) return target.area;
+  throw signatureError([value], method);
+}
+
+export function chartOf(value: unknown, method: string): ChartDraft {
+  const target = unwrapFacade(value);
+  if (target instanceof EmbeddedChartImpl) return target.draft;
   throw signatureError([value], method);
 }

@@ -6,11 +6,14 @@
  * other only through it (`s.sheet(...)`, `s.range(...)`, ...), so none imports another's module.
  */
 import { parseA1, splitSheetName, toA1 } from '../a1-notation';
+import { emptyDraft, type ChartDraft, type ChartRangeData } from '../chart-data';
 import { facade, type ServiceEnvironment } from '../script-realm';
 import type { SheetData } from '../sheet-data';
 import type { UiFake } from '../ui';
 import type { Workbook } from '../workbook';
 import type { Area } from './areas';
+import { EmbeddedChartImpl } from './embedded-chart';
+import { EmbeddedChartBuilderImpl } from './embedded-chart-builder';
 import { RangeImpl } from './range';
 import { RangeListImpl } from './range-list';
 import { SheetImpl } from './sheet';
@@ -19,10 +22,15 @@ import { SpreadsheetImpl } from './spreadsheet';
 import { SpreadsheetAppImpl } from './spreadsheet-app';
 import { TextFinderImpl } from './text-finder';
 
-export type SpreadsheetFamily = 'SpreadsheetApp' | 'Spreadsheet' | 'Sheet' | 'Range' | 'RangeList' | 'TextFinder';
+export type SpreadsheetFamily =
+  | 'SpreadsheetApp' | 'Spreadsheet' | 'Sheet' | 'Range' | 'RangeList' | 'TextFinder'
+  | 'EmbeddedChart' | 'EmbeddedChartBuilder' | 'ContainerInfo' | 'ChartOptions';
 
 export interface SpreadsheetStats {
-  /** Method calls on SpreadsheetApp, Spreadsheet, Sheet, Range, RangeList and TextFinder objects. */
+  /**
+   * Method calls on SpreadsheetApp, Spreadsheet, Sheet, Range, RangeList and TextFinder objects, and
+   * on charts: EmbeddedChart, EmbeddedChartBuilder (typed builders too), ContainerInfo, ChartOptions.
+   */
   calls: number;
   /** Cells whose content read methods returned (a getValues over 3x4 is 12). */
   cellsRead: number;
@@ -39,7 +47,10 @@ export interface Toast {
 }
 
 /** What a custom function may not call: anything that changes the spreadsheet. */
-const CHANGES_SOMETHING = /^(set|insert|delete|append|clear|hide|show|autoResize|activate|rename)/;
+const CHANGES_SOMETHING = /^(set|insert|delete|append|clear|hide|show|autoResize|activate|rename|update|remove)/;
+
+/** Families whose setters change only the object itself (a builder), never the spreadsheet. */
+const CHANGES_NOTHING: ReadonlySet<SpreadsheetFamily> = new Set(['EmbeddedChart', 'EmbeddedChartBuilder', 'ContainerInfo', 'ChartOptions']);
 
 function emptyStats(): SpreadsheetStats {
   return { calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} };
@@ -75,7 +86,7 @@ export class SpreadsheetService {
         this.counters.calls += 1;
         const key = `${family}.${method}`;
         this.counters.byMethod[key] = (this.counters.byMethod[key] ?? 0) + 1;
-        if (this.env.execution.context === 'custom_function' && CHANGES_SOMETHING.test(method)) {
+        if (this.env.execution.context === 'custom_function' && !CHANGES_NOTHING.has(family) && CHANGES_SOMETHING.test(method)) {
           throw new Error(`You do not have permission to call ${method}`);
         }
       },
@@ -122,6 +133,32 @@ export class SpreadsheetService {
   /** @internal A TextFinder over `scope` (a whole workbook is one area per sheet). */
   textFinder(scope: Area[], text: string): TextFinderImpl {
     return this.wrap('TextFinder', new TextFinderImpl(this, scope, text));
+  }
+
+  /** @internal A chart builder over `draft` (a new chart's, or a copy of a chart's for modify). */
+  chartBuilder(draft: ChartDraft = emptyDraft()): EmbeddedChartBuilderImpl {
+    return this.wrap('EmbeddedChartBuilder', new EmbeddedChartBuilderImpl(this, draft));
+  }
+
+  /** @internal */
+  embeddedChart(draft: ChartDraft): EmbeddedChartImpl {
+    return this.wrap('EmbeddedChart', new EmbeddedChartImpl(this, draft));
+  }
+
+  /**
+   * @internal A chart's data ranges as Ranges: a range on a deleted sheet is left out, one that the
+   * sheet shrank under is cut to the sheet.
+   */
+  chartRanges(ranges: readonly ChartRangeData[]): RangeImpl[] {
+    const out: RangeImpl[] = [];
+    for (const r of ranges) {
+      const sheet = this.workbook.sheetById(r.sheetId);
+      if (!sheet || r.row > sheet.maxRows || r.column > sheet.maxColumns) continue;
+      const numRows = Math.min(r.numRows, sheet.maxRows - r.row + 1);
+      const numColumns = Math.min(r.numColumns, sheet.maxColumns - r.column + 1);
+      out.push(this.range(sheet, r.row, r.column, numRows, numColumns));
+    }
+    return out;
   }
 
   /** @internal A range from A1 notation, on the named sheet or `fallback`. */

@@ -1,18 +1,21 @@
 /**
  * Sheet: its name, id, index and visibility; ranges by A1 notation or by row and column (checked
  * against the sheet's size); last and max rows and columns; frozen rows and columns; row and column
- * insertion and deletion; clearing; column widths (kept, never measured); appendRow; activation; and a
- * TextFinder over the whole sheet.
+ * insertion and deletion; clearing; column widths (kept, never measured); appendRow; activation; a
+ * TextFinder over the whole sheet; and embedded charts (sheet-charts.ts).
  */
 import { splitSheetName } from '../a1-notation';
 import { stringOf } from '../script-realm';
 import { DEFAULT_COLUMN_WIDTH, type SheetData } from '../sheet-data';
 import { dataRange, wholeSheet } from './areas';
 import { clearCell, clearOptions } from './clearing';
+import type { EmbeddedChartImpl } from './embedded-chart';
+import type { EmbeddedChartBuilderImpl } from './embedded-chart-builder';
 import type { RangeImpl } from './range';
 import type { RangeListImpl } from './range-list';
 import { deleteColumns, deleteRows, insertColumns, insertRows } from './rows-columns';
 import type { SpreadsheetService } from './service';
+import { getCharts, insertChart, removeChart, updateChart } from './sheet-charts';
 import { signatureError } from './signature-error';
 import type { SpreadsheetImpl } from './spreadsheet';
 import type { TextFinderImpl } from './text-finder';
@@ -235,5 +238,25 @@ export class SheetImpl {
 
   createTextFinder(text: unknown): TextFinderImpl {
     return this.s.textFinder([wholeSheet(this.data)], stringOf(text));
+  }
+
+  newChart(): EmbeddedChartBuilderImpl {
+    return this.s.chartBuilder();
+  }
+
+  insertChart(chart: unknown): void {
+    insertChart(this.s, this.data, chart);
+  }
+
+  getCharts(): EmbeddedChartImpl[] {
+    return getCharts(this.s, this.data);
+  }
+
+  updateChart(chart: unknown): void {
+    updateChart(this.s, this.data, chart);
+  }
+
+  removeChart(chart: unknown): void {
+    removeChart(this.s, this.data, chart);
   }
 }
