@@ -85,3 +85,20 @@ export function describeApiError(status: number, body: string): string {
   if (status >= 500 || status === 0) return `Stripe did not answer properly (${status === 0 ? 'no response' : String(status)}) after several tries; try again later.${said}`;
   return `Stripe refused the request (${String(status)}).${said}`;
 }
+
+/** A page of Payment Links, newest first: what maps a session's `plink_` id to the URL a link tab holds. */
+export function paymentLinksPagePath(startingAfter: string | null, limit = 100): string {
+  return `/v1/payment_links?limit=${String(limit)}${startingAfter === null ? '' : `&starting_after=${encodeURIComponent(startingAfter)}`}`;
+}
+
+const PAYMENT_LINK_ID = /^plink_[A-Za-z0-9]{1,250}$/;
+
+/** The `plink_` id → URL pairs of a list page's items, skipping anything that is not a Payment Link. */
+export function paymentLinkUrls(items: readonly unknown[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const item of items) {
+    const { id, url } = (item ?? {}) as { id?: unknown; url?: unknown };
+    if (typeof id === 'string' && PAYMENT_LINK_ID.test(id) && typeof url === 'string' && /^https:\/\//.test(url)) pairs.push([id, url]);
+  }
+  return pairs;
+}

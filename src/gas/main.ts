@@ -8,6 +8,8 @@
 
 import { utmClean, utmIssues, utmLink } from '../core/formulas';
 import type { InsertResult, SidebarContext, TagResult } from '../core/sidebar-api';
+import { addReferences as addLinkReferences } from './attribution/add-references';
+import { refreshAndReport } from './attribution/refresh';
 import { showHelp as showHelpDialog } from './dialog';
 import { buildMenu } from './menu';
 import * as reconciliation from './reconciliation/set-up';
@@ -171,4 +173,19 @@ export function toggleHourlySync(): void {
 /** Trigger: the hourly sync from Stripe. */
 export function runScheduledSync(): void {
   reconciliation.syncFromTrigger();
+}
+
+/** Menu, trigger and after every sync: joins each sale to its link row and rewrites the Attribution tab; no Ui, so safe from a trigger. */
+export function refreshAttribution(): void {
+  refreshAndReport();
+}
+
+/** Menu: gives every link row without a client_reference_id its own, never replacing one. */
+export function addReferences(): void {
+  const added = addLinkReferences();
+  SpreadsheetApp.getUi().alert(
+    added.added === 0
+      ? 'Every link row already has a client_reference_id.'
+      : `Added ${String(added.added)} references: ${added.where.join('; ')}. Links tagged before carry none: tag those rows again (or let =UTM_LINK recompute) so each sale brings its reference back.`,
+  );
 }

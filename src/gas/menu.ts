@@ -9,6 +9,7 @@ const SEPARATOR = null;
 const ITEMS: ReadonlyArray<readonly [label: string, handler: GlobalName] | typeof SEPARATOR> = [
   ['Open link builder', 'openLinkBuilder'],
   ['Check selected cells', 'checkSelectedCells'],
+  ['Add references', 'addReferences'],
   SEPARATOR,
   ['Set up reconciliation', 'setUpReconciliation'],
   ['Show webhook URL', 'showWebhookUrl'],
@@ -17,6 +18,7 @@ const ITEMS: ReadonlyArray<readonly [label: string, handler: GlobalName] | typeo
   ['Connect Stripe key…', 'connectStripeKey'],
   ['Sync now', 'syncNow'],
   ['Sync every hour: on/off', 'toggleHourlySync'],
+  ['Refresh attribution', 'refreshAttribution'],
   SEPARATOR,
   ['Help', 'showHelp'],
 ];

@@ -52,6 +52,8 @@ const GLOBALS = [
   'syncNow',
   'toggleHourlySync',
   'runScheduledSync',
+  'refreshAttribution',
+  'addReferences',
 ];
 
 describe('dist/Code.js', () => {

@@ -8,6 +8,7 @@ import { checkStripeKey, maskKey } from '../../core/stripe-key';
 import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../../core/sync-state';
 import { showDialog } from '../dialog';
 import type { GlobalName } from '../menu';
+import { refreshAttribution } from '../attribution/refresh';
 import { withScriptLockOrFail } from '../script-lock';
 import { setupDialogHtml, type TokenNews } from './setup-dialog';
 import { ensureReconciliationSheet } from './sheet-store';
@@ -140,7 +141,19 @@ export function syncFromMenu(): void {
     ui.alert(`Sync stopped: ${error instanceof Error ? error.message : String(error)}. Rows already written are complete; run it again to resume.`);
     return;
   }
+  const attribution = attributionAfterSync();
+  SpreadsheetApp.getActiveSpreadsheet().toast(attribution, 'Attribution', 8);
   ui.alert(describeSync(report));
+}
+
+/** Every sync ends with a refresh of the Attribution tab: its line for the sync's message, or why it failed. */
+function attributionAfterSync(): string {
+  try {
+    const refreshed = refreshAttribution();
+    return `Attribution refreshed: ${String(refreshed.attributed)} of ${String(refreshed.sales)} sales attributed.`;
+  } catch (error) {
+    return `Attribution was not refreshed: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 export function toggleHourlySyncTrigger(): void {
@@ -177,4 +190,5 @@ export function syncFromTrigger(): void {
   }
   if (report.ok) console.log(report.message);
   else console.error(`Scheduled sync stopped: ${report.message}`);
+  console.log(attributionAfterSync());
 }

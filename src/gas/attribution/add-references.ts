@@ -1,0 +1,79 @@
+/**
+ * Add references: every link row without a client_reference_id gets its own (core/references.ts),
+ * written as a value into the row's empty reference cell. A reference someone typed is never
+ * replaced, and a tab without the column gets one after its last column.
+ */
+
+import { headerKey } from '../../core/header-names';
+import { isLinkHeader, locateLinkColumns } from '../../core/link-columns';
+import { readLinkRows, type LinkRow } from '../../core/link-rows';
+import { literalText, textOfCell } from '../../core/literal-text';
+import { isOwnTab, RECONCILIATION_SHEET } from '../../core/own-tabs';
+import { newReferences } from '../../core/references';
+import { consecutiveRuns } from '../../core/runs';
+import { appendHeaders } from '../header-row';
+import { withScriptLockOrFail } from '../script-lock';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const LOCK_WAIT_MS = 10_000;
+
+export interface ReferencesAdded {
+  added: number;
+  /** `Links (rows 2-7, 9)` for each tab written to. */
+  where: string[];
+}
+
+/** Every reference the spreadsheet already uses: on link rows, and on sales whose row may be gone. */
+function referencesInUse(sheets: readonly Sheet[], rows: readonly LinkRow[]): Set<string> {
+  const used = new Set(rows.map((row) => row.fields.client_reference_id).filter((reference) => reference !== ''));
+  const reconciliation = sheets.find((sheet) => sheet.getName() === RECONCILIATION_SHEET);
+  if (reconciliation !== undefined && reconciliation.getLastRow() > 1) {
+    const header: unknown[] = reconciliation.getRange(1, 1, 1, Math.max(reconciliation.getLastColumn(), 1)).getValues()[0] ?? [];
+    const column = header.findIndex((cell) => headerKey(cell) === 'clientreferenceid') + 1;
+    if (column > 0) {
+      for (const [value] of reconciliation.getRange(2, column, reconciliation.getLastRow() - 1, 1).getValues()) {
+        const reference = textOfCell(value);
+        if (reference !== '') used.add(reference);
+      }
+    }
+  }
+  return used;
+}
+
+function addLocked(): ReferencesAdded {
+  const sheets = SpreadsheetApp.getActiveSpreadsheet().getSheets();
+  const tabs = sheets
+    .filter((sheet) => !isOwnTab(sheet.getName()))
+    .map((sheet) => ({ sheet, values: sheet.getDataRange().getValues() }))
+    .filter(({ values }) => isLinkHeader(values[0] ?? []));
+  const rowsByTab = tabs.map(({ sheet, values }) => readLinkRows(sheet.getName(), values));
+  const missing = rowsByTab.map((rows) => rows.filter((row) => row.fields.client_reference_id === ''));
+  const made = newReferences(
+    missing.flat().map((row) => ({ campaign: row.fields.utm_campaign, source: row.fields.utm_source })),
+    referencesInUse(sheets, rowsByTab.flat()),
+  );
+
+  const result: ReferencesAdded = { added: made.length, where: [] };
+  let next = 0;
+  tabs.forEach(({ sheet, values }, t) => {
+    const rows = missing[t] ?? [];
+    if (rows.length === 0) return;
+    const header = values[0] ?? [];
+    const column = locateLinkColumns(header).client_reference_id ?? appendHeaders(sheet, header, ['client_reference_id']).get('client_reference_id') ?? 0;
+    const references = new Map(rows.map((row) => [row.row, made[next++] ?? '']));
+    const runs = consecutiveRuns(rows.map((row) => row.row));
+    for (const { start, end } of runs) {
+      const target = sheet.getRange(start, column, end - start + 1, 1);
+      const formats = target.getNumberFormats();
+      target.setValues(Array.from({ length: end - start + 1 }, (_, i) => [literalText(references.get(start + i) ?? '', formats[i]?.[0])]));
+    }
+    const spans = runs.map(({ start, end }) => (start === end ? String(start) : `${String(start)}-${String(end)}`));
+    result.where.push(`${sheet.getName()} (row${rows.length === 1 ? '' : 's'} ${spans.join(', ')})`);
+  });
+  return result;
+}
+
+export function addReferences(): ReferencesAdded {
+  return withScriptLockOrFail(LOCK_WAIT_MS, 'Add references', addLocked);
+}

@@ -1,0 +1,149 @@
+/**
+ * refreshAttribution: reads Reconciliation and every links tab once, joins each sale to its link
+ * row (core/attribution.ts), and writes each of the add-on's tabs once: the Attribution tab, the
+ * campaign columns of Reconciliation, and each links tab's own paid_sessions and revenue columns
+ * (added after the tab's last column; no cell the tab already held changes). Under the script
+ * lock, without any Ui, so a trigger can run it.
+ */
+
+import { attributeSales, type Attribution } from '../../core/attribution';
+import { buildReport, formatRowRevenue, summarize, summaryLine, totalsByRow } from '../../core/attribution-report';
+import { SALE_CAMPAIGN_COLUMNS, saleCampaignCells, salesFromTab } from '../../core/attribution-sheet';
+import { consecutiveRuns } from '../../core/runs';
+import { headerKey } from '../../core/header-names';
+import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-checks';
+import { readLinkRows, rowAddress, type LinkRow } from '../../core/link-rows';
+import { literalText } from '../../core/literal-text';
+import { isLinkHeader } from '../../core/link-columns';
+import { isOwnTab, RECONCILIATION_SHEET } from '../../core/own-tabs';
+import { appendHeaders } from '../header-row';
+import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
+import { writeAttributionTab } from './attribution-tab';
+import { readPaymentLinkUrls, type LinkUrls } from './payment-links';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const LOCK_WAIT_MS = 30_000;
+/** The columns a links tab gets: its rows' own results. */
+const ROW_TOTAL_COLUMNS = ['paid_sessions', 'revenue'] as const;
+
+export interface RefreshReport {
+  sales: number;
+  attributed: number;
+  /** One line per currency and mode, then what the user should look at. */
+  summary: string[];
+}
+
+interface LinkTab {
+  sheet: Sheet;
+  values: unknown[][];
+  rows: LinkRow[];
+}
+
+function readTabs(spreadsheet: Spreadsheet): { reconciliation: Sheet | null; values: unknown[][]; linkTabs: LinkTab[] } {
+  let reconciliation: Sheet | null = null;
+  let values: unknown[][] = [];
+  const linkTabs: LinkTab[] = [];
+  for (const sheet of spreadsheet.getSheets()) {
+    const name = sheet.getName();
+    if (name === RECONCILIATION_SHEET) {
+      reconciliation = sheet;
+      values = sheet.getDataRange().getValues();
+      continue;
+    }
+    if (isOwnTab(name)) continue;
+    // A tab's header is read before the whole tab: a tab of other data may be large.
+    const header: unknown[] = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] ?? [];
+    if (!isLinkHeader(header)) continue;
+    const all = sheet.getDataRange().getValues();
+    const rows = readLinkRows(name, all);
+    if (rows.length > 0) linkTabs.push({ sheet, values: all, rows });
+  }
+  return { reconciliation, values, linkTabs };
+}
+
+/** Writes `cells` (one row of values per data row) into the named columns of a tab, adding the columns it lacks. */
+function writeOwnColumns(sheet: Sheet, header: readonly unknown[], names: readonly string[], cells: readonly (readonly unknown[])[]): void {
+  if (cells.length === 0) return;
+  const placed = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const name = names.find((n) => headerKey(n) === headerKey(cell));
+    if (name !== undefined && !placed.has(name)) placed.set(name, i + 1);
+  });
+  for (const [name, column] of appendHeaders(sheet, header, names.filter((name) => !placed.has(name)))) placed.set(name, column);
+  const columns = names.map((name) => placed.get(name) ?? 0);
+  const byColumn = [...columns].sort((a, b) => a - b);
+  for (const { start, end } of consecutiveRuns(byColumn)) {
+    const indexes = Array.from({ length: end - start + 1 }, (_, k) => columns.indexOf(start + k));
+    const target = sheet.getRange(2, start, cells.length, end - start + 1);
+    const formats = target.getNumberFormats();
+    target.setValues(cells.map((row, r) => indexes.map((i, k) => {
+      const value = row[i];
+      return typeof value === 'string' ? literalText(value, formats[r]?.[k]) : value;
+    })));
+  }
+}
+
+function summaryOf(sales: ReturnType<typeof salesFromTab>, attributions: Attribution[], linkTabs: LinkTab[], urls: LinkUrls): string[] {
+  const plain = sales.map(({ sale }) => sale);
+  const lines = summarize(plain, attributions).map(summaryLine);
+  if (lines.length === 0) lines.push('No sales in the Reconciliation tab yet.');
+  const rows = linkTabs.flatMap((tab) => tab.rows);
+  for (const shared of sharedReferences(rows)) lines.push(describeSharedReference(shared));
+  if (plain.some((sale) => sale.livemode)) {
+    for (const row of rows) if (isTestModeLink(row.fields.payment_link)) lines.push(`${rowAddress(row)} has a test-mode link, and this spreadsheet has live sales: real customers cannot pay through it.`);
+  }
+  if (!urls.ok && plain.some((sale, i) => sale.payment_link !== '' && attributions[i]?.kind === 'unattributed')) {
+    lines.push(`Sales without a matching reference could not be attributed through their payment link: ${urls.why}. ` +
+      'Connect a restricted key with read access to Payment Links (Connect Stripe key…).');
+  }
+  return lines;
+}
+
+function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshReport {
+  const { reconciliation, values, linkTabs } = readTabs(spreadsheet);
+  const sales = salesFromTab(values);
+  const rows = linkTabs.flatMap((tab) => tab.rows);
+  const byReference = attributeSales(sales.map(({ sale }) => sale), rows, new Map());
+  // Stripe is asked for the links only when a sale needs them.
+  const needsLinks = sales.some(({ sale }, i) => sale.payment_link !== '' && byReference[i]?.kind === 'unattributed');
+  const urls: LinkUrls = needsLinks ? readPaymentLinkUrls() : { ok: true, urls: new Map() };
+  const attributions = needsLinks ? attributeSales(sales.map(({ sale }) => sale), rows, urls.urls) : byReference;
+  const plain = sales.map(({ sale }) => sale);
+
+  const summary = summaryOf(sales, attributions, linkTabs, urls);
+  writeAttributionTab(held, spreadsheet, buildReport(plain, attributions), summary);
+  held.wrote();
+  if (reconciliation !== null && values.length > 1) {
+    const cells: string[][] = Array.from({ length: values.length - 1 }, () => SALE_CAMPAIGN_COLUMNS.map(() => ''));
+    sales.forEach(({ sale, row }, i) => {
+      cells[row - 2] = saleCampaignCells(attributions[i], urls.urls.get(sale.payment_link) ?? '');
+    });
+    writeOwnColumns(reconciliation, values[0] ?? [], SALE_CAMPAIGN_COLUMNS, cells);
+  }
+  const totals = totalsByRow(plain, attributions);
+  for (const tab of linkTabs) {
+    const cells: Array<[number | string, string]> = Array.from({ length: tab.values.length - 1 }, () => ['', '']);
+    for (const row of tab.rows) {
+      const own = totals.get(row);
+      cells[row.row - 2] = [own?.paid_sessions ?? 0, formatRowRevenue(own)];
+    }
+    writeOwnColumns(tab.sheet, tab.values[0] ?? [], ROW_TOTAL_COLUMNS, cells);
+  }
+  return { sales: sales.length, attributed: attributions.filter((a) => a.kind === 'attributed').length, summary };
+}
+
+export function refreshAttribution(): RefreshReport {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return withScriptLockOrFail(LOCK_WAIT_MS, 'Refresh attribution', (held) => refreshLocked(held, spreadsheet));
+}
+
+/** The refresh, then a line on how it went: a toast in the spreadsheet, and the execution log (a trigger has no one to see a toast). */
+export function refreshAndReport(): RefreshReport {
+  const report = refreshAttribution();
+  const headline = `${String(report.attributed)} of ${String(report.sales)} sales attributed. ${report.summary[0] ?? ''}`;
+  console.log(`Attribution refreshed: ${headline}`);
+  SpreadsheetApp.getActiveSpreadsheet().toast(headline, 'Attribution', 8);
+  return report;
+}
