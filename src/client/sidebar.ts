@@ -6,9 +6,10 @@
  */
 
 import { cleanValue } from '../core/clean';
+import { isTestModeLink, TEST_LINK_WARNING } from '../core/link-checks';
 import { LINK_FIELDS, type LinkField } from '../core/link-columns';
 import { checkLink } from '../core/payment-link';
-import { describeConflict, type Conflict, type LinkFields, type SidebarContext, type UsedValue } from '../core/sidebar-api';
+import { describeConflict, type Conflict, type LinkFields, type RowWarning, type SidebarContext, type UsedValue } from '../core/sidebar-api';
 import type { TrackingParameter } from '../core/stripe-rules';
 import { tagLink } from '../core/tag-link';
 import { checkValue } from '../core/validate';
@@ -95,9 +96,34 @@ function showVerdict(field: LinkField): boolean {
   return valid;
 }
 
+/**
+ * The mix-up a field's value makes across rows, while the field holds it: the active row's
+ * reference shared with rows of other UTM values, a test-mode link while the sales are live.
+ */
+function warningFor(field: LinkField): Pick<RowWarning, 'message' | 'rows'> | undefined {
+  if (!context) return undefined;
+  const value = input(field).value.trim();
+  if (value === '') return undefined;
+  const fromRow = context.warnings.find((warning) => warning.field === field && warning.value === value);
+  if (fromRow) return fromRow;
+  if (field === 'payment_link' && context.liveSales && isTestModeLink(value)) return { message: `This ${TEST_LINK_WARNING}`, rows: [] };
+  return undefined;
+}
+
+/** A warning, not an error: the value is one Stripe keeps, and inserting it stays possible. */
+function showWarning(field: LinkField): void {
+  const box = $(`w-${field}`);
+  const warning = warningFor(field);
+  box.hidden = warning === undefined;
+  const text = warning?.message ?? '';
+  // Only when it changes: refresh runs on every keystroke, and a status is read out when written.
+  if (box.textContent !== text) box.textContent = text;
+}
+
 function refresh(): void {
   let allValid = true;
   for (const field of LINK_FIELDS) allValid = showVerdict(field) && allValid;
+  for (const field of LINK_FIELDS) showWarning(field);
   const preview = ($('preview') as HTMLTextAreaElement);
   const outcome = tagLink(readForm());
   const ready = allValid && outcome.status === 'tagged';
@@ -288,13 +314,18 @@ function buildForm(): void {
     box.spellcheck = false;
     box.autocomplete = 'off';
     box.setAttribute('autocapitalize', 'off');
-    box.setAttribute('aria-describedby', `m-${field}`);
     box.addEventListener('input', refresh);
     const message = document.createElement('div');
     message.id = `m-${field}`;
     message.className = 'msg';
     message.setAttribute('aria-live', 'polite');
-    wrapper.append(label, box, message);
+    const warning = document.createElement('div');
+    warning.id = `w-${field}`;
+    warning.className = 'msg warning';
+    warning.hidden = true;
+    warning.setAttribute('role', 'status');
+    box.setAttribute('aria-describedby', `m-${field} w-${field}`);
+    wrapper.append(label, box, message, warning);
     if (field !== 'payment_link') {
       const list = document.createElement('datalist');
       list.id = `l-${field}`;

@@ -13,6 +13,8 @@ export type CellVerdict = { kind: 'valid' } | { kind: 'empty' } | { kind: 'not_c
 export const MARK_BACKGROUND = '#f4c7c3';
 const VALUE_NOTE = 'Stripe would drop this value.';
 const LINK_NOTE = 'This is not a link Stripe can use.';
+/** A value Stripe accepts that still goes wrong across rows or for real customers (link-checks.ts). */
+const WARNING_NOTE = 'Stripe accepts this, but check it.';
 
 export function checkCell(column: LinkColumn | null, value: unknown): CellVerdict {
   if (column === null || column === 'tagged_link') return { kind: 'not_checked' };
@@ -27,9 +29,14 @@ export function noteFor(problem: Problem): string {
   return `${heading}\n${describeProblem(problem)}${problem.suggestion === undefined ? '' : `\nSuggested: ${problem.suggestion}`}`;
 }
 
+/** The note on a cell Stripe accepts but that mixes up sales: `warning` says what and where. */
+export function warningNoteFor(warning: string): string {
+  return `${WARNING_NOTE}\n${warning}`;
+}
+
 /** True for a note this add-on wrote, which it may clear once the value is fixed. */
 export function isOurNote(note: unknown): boolean {
-  return typeof note === 'string' && (note.startsWith(VALUE_NOTE) || note.startsWith(LINK_NOTE));
+  return typeof note === 'string' && [VALUE_NOTE, LINK_NOTE, WARNING_NOTE].some((heading) => note.startsWith(heading));
 }
 
 /** Between our words and a note the user had written on the cell, which is kept below them. */
@@ -52,10 +59,12 @@ export interface CellMark {
   background: string | null;
 }
 
-export function markCell(current: CellMark, problem: Problem): CellMark {
+/** Marks a value Stripe would drop (`problem`), or one it accepts with a mix-up (a note from warningNoteFor). */
+export function markCell(current: CellMark, problem: Problem | { note: string }): CellMark {
+  const note = 'note' in problem ? problem.note : noteFor(problem);
   const own = usersNote(current.note);
   const background = current.background === null || current.background === MARK_BACKGROUND ? MARK_BACKGROUND : current.background;
-  return { note: own === '' ? noteFor(problem) : `${noteFor(problem)}${KEPT_NOTE}${own}`, background };
+  return { note: own === '' ? note : `${note}${KEPT_NOTE}${own}`, background };
 }
 
 export function unmarkCell(current: CellMark): CellMark {

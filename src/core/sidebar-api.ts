@@ -18,6 +18,21 @@ export interface UsedValue {
   rows: number;
 }
 
+/**
+ * A value of the active row that Stripe accepts but that mixes up sales: a warning, not an
+ * error (inserting stays possible). The sidebar shows it next to the field while the field still
+ * holds `value`.
+ */
+export interface RowWarning {
+  field: 'client_reference_id' | 'payment_link';
+  kind: 'shared_reference' | 'test_link';
+  /** The row's value the warning is about, trimmed. */
+  value: string;
+  message: string;
+  /** The other rows that carry the same reference with different UTM values, as `Links row 7`; [] for a test link. */
+  rows: string[];
+}
+
 export interface SidebarContext {
   sheetName: string;
   /** Where the tab keeps each part of a link, by header; missing ones are added when needed. */
@@ -32,6 +47,10 @@ export interface SidebarContext {
   refusal: string | null;
   /** How many rows below the header are selected. */
   selectedRows: number;
+  /** The active row's mix-ups across rows ([] when it has none, or is not a link row). */
+  warnings: RowWarning[];
+  /** The spreadsheet has live sales (Reconciliation's livemode): a test-mode link typed in the form is warned about too. */
+  liveSales: boolean;
 }
 
 /** A filled cell the write would change: where it is, what it holds, what would replace it. */

@@ -3,14 +3,16 @@
  * the selected campaign rows. Columns are found by their headers, never by position.
  */
 
-import { checkCell, markCell, unmarkCell } from '../core/cell-check';
+import { checkCell, markCell, unmarkCell, warningNoteFor } from '../core/cell-check';
+import { describeSharedReference } from '../core/link-checks';
 import { consecutiveRuns } from '../core/runs';
 import { appendHeaders, headerRow } from './header-row';
+import { describeTestLink, LinkMixups } from './link-mixups';
 import { withScriptLockOrFail } from './script-lock';
 import { isLinkHeader, linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
 import { isOwnTab, ownTabRefusal } from '../core/own-tabs';
 import { describeProblem } from '../core/problem';
-import { literalText } from '../core/literal-text';
+import { literalText, textOfCell } from '../core/literal-text';
 import { isConsented, type Conflict, type InvalidRow, type LinkFields, type TagResult } from '../core/sidebar-api';
 import { cellShows, LinkChecker, mergeFields, replacedText, tagLink } from '../core/tag-link';
 
@@ -38,17 +40,65 @@ const CHECK_CELLS = 'Check selected cells';
 /** A person is waiting: long enough for a delivery or two to finish, short enough to say so. */
 const MARK_WAIT_MS = 10_000;
 
-/** Marks each selected value Stripe would drop (red, with a note); unmarks fixed ones this add-on marked. */
+/**
+ * Marks each selected value Stripe would drop (red, with a note), and each one it accepts that
+ * mixes up sales: a reference that rows with different UTM values share, a test-mode link on a
+ * spreadsheet with live sales. Unmarks fixed ones this add-on marked.
+ */
 export function markSelectedCells(): void {
   withScriptLockOrFail(MARK_WAIT_MS, CHECK_CELLS, markLocked);
+}
+
+interface MarkCount {
+  invalid: number;
+  fine: number;
+  notChecked: number;
+  /** The shared references marked, each once however many of its cells are selected. */
+  shared: Set<string>;
+  testLinks: number;
+}
+
+/** The note a valid cell gets for a mix-up across rows, or null when there is none. */
+function mixupNote(mixups: LinkMixups, tab: string, row: number, column: LinkColumn | null, value: unknown, count: MarkCount): string | null {
+  const text = textOfCell(value).trim();
+  if (column === 'client_reference_id') {
+    const shared = mixups.sharedAt(tab, row, text);
+    if (shared === undefined) return null;
+    count.shared.add(shared.reference);
+    return warningNoteFor(describeSharedReference(shared));
+  }
+  if (column === 'payment_link' && mixups.isMisplacedTestLink(text)) {
+    count.testLinks++;
+    return warningNoteFor(describeTestLink(text));
+  }
+  return null;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${String(count)} ${count === 1 ? one : many}`;
+}
+
+function markToast(count: MarkCount): string {
+  const skipped = count.notChecked > 0 ? ` ${String(count.notChecked)} cells are not in a link, UTM or reference column and were not checked.` : '';
+  const parts: string[] = [];
+  if (count.invalid > 0) parts.push(`${String(count.invalid)} values Stripe would drop are marked in red, each with a note saying why and what would work`);
+  const mixups: string[] = [];
+  if (count.shared.size > 0) mixups.push(`${plural(count.shared.size, 'reference is', 'references are')} shared by rows with different UTM values`);
+  if (count.testLinks > 0) mixups.push(`${plural(count.testLinks, 'test-mode link', 'test-mode links')} on a spreadsheet with live sales`);
+  if (mixups.length > 0) parts.push(`${mixups.join('; ')} (marked in red, with a note naming the rows)`);
+  if (parts.length === 0) return `All ${String(count.fine)} values are fine: Stripe keeps them.${skipped}`;
+  return `${parts.join('; ')}; ${String(count.fine)} are fine.${skipped}`;
 }
 
 function markLocked(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
   refuseOwnTab(sheet, CHECK_CELLS, 'marks the values of a links tab (a note and a fill)');
+  const tab = sheet.getName();
   const header = headerRow(sheet);
-  const count = { invalid: 0, fine: 0, notChecked: 0 };
+  // The other tabs and the sales are read only when a selected reference or test-mode link needs them.
+  const mixups = new LinkMixups();
+  const count: MarkCount = { invalid: 0, fine: 0, notChecked: 0, shared: new Set(), testLinks: 0 };
   for (const range of selectedRanges()) {
     const firstRow = range.getRow();
     const firstColumn = range.getColumn();
@@ -75,8 +125,13 @@ function markLocked(): void {
         } else if (verdict.kind === 'not_checked') {
           count.notChecked++;
         } else {
-          if (verdict.kind === 'valid') count.fine++;
-          next = unmarkCell(current);
+          const note = verdict.kind === 'valid' ? mixupNote(mixups, tab, firstRow + r, column, value, count) : null;
+          if (note !== null) {
+            next = markCell(current, { note });
+          } else {
+            if (verdict.kind === 'valid') count.fine++;
+            next = unmarkCell(current);
+          }
         }
         nextRow[c] = next.note;
         nextBackground[c] = next.background;
@@ -85,14 +140,7 @@ function markLocked(): void {
     range.setNotes(nextNotes);
     range.setBackgrounds(nextBackgrounds);
   }
-  const skipped = count.notChecked > 0 ? ` ${String(count.notChecked)} cells are not in a link, UTM or reference column and were not checked.` : '';
-  spreadsheet.toast(
-    count.invalid === 0
-      ? `All ${String(count.fine)} values are fine: Stripe keeps them.${skipped}`
-      : `${String(count.invalid)} values Stripe would drop are marked in red, each with a note saying why and what would work; ${String(count.fine)} are fine.${skipped}`,
-    'Check selected cells',
-    8,
-  );
+  spreadsheet.toast(markToast(count), 'Check selected cells', 8);
 }
 
 /** Adds the header cells the tab lacks, at the end of row 1, and returns where everything is. */

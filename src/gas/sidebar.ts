@@ -4,6 +4,8 @@
  */
 
 import { readCell } from '../core/cell-value';
+import { describeSharedReference, TEST_LINK_WARNING } from '../core/link-checks';
+import { readLinkRows, rowAddress } from '../core/link-rows';
 import { describeProblems } from '../core/problem';
 import { literalText } from '../core/literal-text';
 import { isLinkHeader, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
@@ -13,6 +15,7 @@ import {
   type Conflict,
   type InsertResult,
   type LinkFields,
+  type RowWarning,
   type SidebarApi,
   type SidebarContext,
   type TagResult,
@@ -22,6 +25,7 @@ import { TRACKING_PARAMETERS, type TrackingParameter } from '../core/stripe-rule
 import { cellShows, mergeFields, replacedText, tagLink } from '../core/tag-link';
 import { checkValue } from '../core/validate';
 import { headerRow } from './header-row';
+import { LinkMixups } from './link-mixups';
 import type * as Globals from './main';
 import { withScriptLockOrFail } from './script-lock';
 import { ensureColumns, ownTabRefusalFor, refuseOwnTab, selectedRanges, selectedRows, tagSelectedRows } from './selection';
@@ -92,7 +96,9 @@ export function readSidebarContext(): SidebarContext {
   const selected = selectedRows(selectedRanges()).length;
   const refusal = ownTabRefusalFor(sheet, 'The link builder');
   // One of our tabs (Reconciliation can be long): nothing there to suggest or start from.
-  if (refusal !== null) return { sheetName: sheet.getName(), columns: {}, used: noUsedValues(), activeRow, row: null, refusal, selectedRows: selected };
+  if (refusal !== null) {
+    return { sheetName: sheet.getName(), columns: {}, used: noUsedValues(), activeRow, row: null, refusal, selectedRows: selected, warnings: [], liveSales: false };
+  }
 
   const data: unknown[][] = sheet.getDataRange().getValues();
   const header = data[0] ?? [];
@@ -110,7 +116,30 @@ export function readSidebarContext(): SidebarContext {
       row[field] = column === undefined ? '' : formText(cells[column - 1]);
     }
   }
-  return { sheetName: sheet.getName(), columns, used, activeRow, row, refusal: null, selectedRows: selected };
+  const mixups = new LinkMixups({ tab: sheet.getName(), values: data });
+  // The row's fields as the checks read them (a number is a reference too), not as the form shows them.
+  const fields = row === null || cells === undefined ? undefined : readLinkRows(sheet.getName(), [header, cells])[0]?.fields;
+  const warnings = fields === undefined || activeRow === null ? [] : rowWarnings(mixups, sheet.getName(), activeRow, fields);
+  return { sheetName: sheet.getName(), columns, used, activeRow, row, refusal: null, selectedRows: selected, warnings, liveSales: mixups.liveSales() };
+}
+
+/** The active link row's mix-ups: its reference on rows with other UTM values (named), its test-mode link while sales are live. */
+function rowWarnings(mixups: LinkMixups, tab: string, activeRow: number, row: LinkFields): RowWarning[] {
+  const warnings: RowWarning[] = [];
+  const reference = row.client_reference_id;
+  const shared = mixups.sharedAt(tab, activeRow, reference);
+  if (shared !== undefined) {
+    warnings.push({
+      field: 'client_reference_id',
+      kind: 'shared_reference',
+      value: reference,
+      message: describeSharedReference(shared),
+      rows: shared.rows.filter((at) => at.tab !== tab || at.row !== activeRow).map(rowAddress),
+    });
+  }
+  const link = row.payment_link;
+  if (mixups.isMisplacedTestLink(link)) warnings.push({ field: 'payment_link', kind: 'test_link', value: link, message: `This ${TEST_LINK_WARNING}`, rows: [] });
+  return warnings;
 }
 
 interface CellWrite {

@@ -166,6 +166,27 @@ describe('the link-builder sidebar', () => {
   });
 });
 
+describe('the sidebar warns about mix-ups across rows', () => {
+  it("names the other row that shares the active row's reference with other UTM values, without blocking insert", async () => {
+    // Row 2 (newsletter) takes row 3's reference (facebook, fb-0002): their sales could not be told apart.
+    const typed = await fetch(`${playground.url}/api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: 'Links', cell: 'G2', input: 'fb-0002' }) });
+    expect(typed.ok).toBe(true);
+    await page.reload();
+    await expectText(cell(2, 7), 'fb-0002');
+    await cell(3, 2).click();
+    const sidebar = await openSidebar();
+    const warning = sidebar.locator('#w-client_reference_id');
+    await expectText(warning, /^client_reference_id "fb-0002" is on 2 rows with different UTM values \(Links row 2, Links row 3\)/);
+    // A warning, not an error: the value is one Stripe keeps, and the row can still be written.
+    expect(await sidebar.locator('#f-client_reference_id').getAttribute('aria-invalid')).toBe('false');
+    expect(await sidebar.locator('#insert').isDisabled()).toBe(false);
+    await page.locator('#sidebar').screenshot({ path: path.join(SHOTS, 'sidebar-shared-reference.png') });
+    // A reference of its own ends the mix-up: the warning goes as it is typed.
+    await sidebar.locator('#f-client_reference_id').fill('fb-0003');
+    expect(await warning.isHidden()).toBe(true);
+  });
+});
+
 describe('the add-on menu', () => {
   it('marks the selected values Stripe would drop', async () => {
     await cell(2, 2).click();

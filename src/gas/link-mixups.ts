@@ -1,0 +1,61 @@
+/**
+ * The mix-ups across link rows (src/core/link-checks.ts) as Check selected cells and the sidebar
+ * show them: a reference that rows with different UTM values share, across every links tab of the
+ * spreadsheet, and a test-mode link while the spreadsheet's sales are live. Each is read the
+ * first time it is needed, and once.
+ */
+
+import { lazily } from '../core/lazily';
+import { isLinkHeader } from '../core/link-columns';
+import { isTestModeLink, sharedReferences, TEST_LINK_WARNING, type SharedReference } from '../core/link-checks';
+import { readLinkRows, type LinkRow } from '../core/link-rows';
+import { isOwnTab } from '../core/own-tabs';
+import { headerRow } from './header-row';
+import { hasLiveSales } from './live-sales';
+
+/** A tab's values already read by the caller, so they are not read twice. */
+export interface KnownTab {
+  tab: string;
+  values: unknown[][];
+}
+
+/** The link rows of every links tab; a tab that is not one costs only its header row. */
+export function spreadsheetLinkRows(known?: KnownTab): LinkRow[] {
+  const rows: LinkRow[] = [];
+  for (const sheet of SpreadsheetApp.getActiveSpreadsheet().getSheets()) {
+    const tab = sheet.getName();
+    if (isOwnTab(tab)) continue;
+    if (known !== undefined && tab === known.tab) {
+      rows.push(...readLinkRows(tab, known.values));
+      continue;
+    }
+    if (!isLinkHeader(headerRow(sheet))) continue;
+    rows.push(...readLinkRows(tab, sheet.getDataRange().getValues()));
+  }
+  return rows;
+}
+
+/** `payment_link: "https://buy.stripe.com/test_..." is a test-mode link ...`, as a note says it. */
+export function describeTestLink(link: string): string {
+  return `payment_link: "${link}" ${TEST_LINK_WARNING}`;
+}
+
+export class LinkMixups {
+  private readonly shared: () => SharedReference[];
+  readonly liveSales: () => boolean = lazily(hasLiveSales);
+
+  constructor(known?: KnownTab) {
+    this.shared = lazily(() => sharedReferences(spreadsheetLinkRows(known)));
+  }
+
+  /** The shared reference `reference` is, when the row at `tab`/`row` is one of the rows sharing it. */
+  sharedAt(tab: string, row: number, reference: string): SharedReference | undefined {
+    if (reference === '') return undefined;
+    return this.shared().find((shared) => shared.reference === reference && shared.rows.some((at) => at.tab === tab && at.row === row));
+  }
+
+  /** True for a test-mode link on a spreadsheet with live sales (the sales are read only for a test-mode link). */
+  isMisplacedTestLink(link: string): boolean {
+    return isTestModeLink(link) && this.liveSales();
+  }
+}
