@@ -10,7 +10,14 @@ export const DEFAULT_TEST_KEY = 'rk_test_fake';
 export const DEFAULT_LIVE_KEY = 'rk_live_fake';
 
 /** What a restricted key may read. */
-export type StripeResource = 'events' | 'checkout_sessions';
+export type StripeResource = 'events' | 'checkout_sessions' | 'payment_links';
+
+/** The permission Stripe names in a 403 for each resource. */
+const READ_PERMISSIONS: Readonly<Record<StripeResource, string>> = {
+  events: 'rak_event_read',
+  checkout_sessions: 'rak_checkout_session_read',
+  payment_links: 'rak_payment_link_read',
+};
 
 export interface ApiKeyConfig {
   key: string;
@@ -95,7 +102,7 @@ export class ApiKeys {
   /** Throws Stripe's 403 when the key is restricted away from `resource`. */
   requirePermission(key: KeyState, resource: StripeResource): void {
     if (!key.deny.has(resource)) return;
-    const permission = resource === 'events' ? 'rak_event_read' : 'rak_checkout_session_read';
+    const permission = READ_PERMISSIONS[resource];
     throw new HttpError(403, {
       error: {
         type: 'invalid_request_error',

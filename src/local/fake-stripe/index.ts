@@ -1,6 +1,6 @@
 /**
- * A local fake of the part of Stripe's API the add-on reads: events and Checkout Sessions, by id
- * and as lists, with Stripe's auth, error bodies, list cursors and filters, plus failure injection
+ * A local fake of the part of Stripe's API the add-on reads: events, Checkout Sessions and Payment
+ * Links, by id and as lists, with Stripe's auth, error bodies, list cursors and filters, plus failure injection
  * (5xx, 429, a rate limit) and a request log for assertions. It answers the fake UrlFetchApp's
  * handler calls (`api.handle`), so code under test calls `https://api.stripe.com/v1/...` as it
  * would in Apps Script.
@@ -35,6 +35,7 @@ import { CURRENT_API_VERSION, OLD_API_VERSION } from './api-versions';
 import { ApiKeys, DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, type ApiKeyConfig } from './auth';
 import { FailureInjector, type FailureOptions, type RateLimitOptions } from './failures';
 import type { CheckoutSession, JsonObject, SessionOverrides, StripeEvent } from './objects';
+import type { PaymentLink, PaymentLinkOverrides } from './payment-links';
 import { StripeRoutes, type RecordedRequest, type StripeApiReply } from './routes';
 import { Scenarios } from './scenarios';
 import { DEFAULT_ACCOUNT_ID, FakeStripeStore, type AddEventOptions } from './store';
@@ -53,6 +54,7 @@ export type {
   StripeEvent,
   StripeList,
 } from './objects';
+export { paymentLinkUrl, type PaymentLink, type PaymentLinkFields, type PaymentLinkOverrides } from './payment-links';
 export { API_ORIGIN, type RecordedRequest, type StripeApiReply } from './routes';
 export { TYPICAL_AMOUNTS, type AsyncScenarioOptions, type ScenarioOptions, type ScenarioResult } from './scenarios';
 export { signPayload } from './signing';
@@ -77,8 +79,10 @@ export class FakeStripeApi {
   readonly requests: RecordedRequest[] = [];
   readonly accountId: string;
   readonly apiVersion: string;
-  /** The payment link scenarios use unless told otherwise. */
+  /** The id of the test-mode Payment Link scenarios use unless told otherwise (a stored link). */
   readonly defaultPaymentLink: string;
+  /** The id of the live-mode Payment Link live scenarios use unless told otherwise (a stored link). */
+  readonly defaultLivePaymentLink: string;
   /** Ready-made Checkout flows with their events. */
   readonly scenario: Scenarios;
 
@@ -111,7 +115,11 @@ export class FakeStripeApi {
       apiVersion: this.apiVersion,
     });
     this.defaultPaymentLink = this.store.newPaymentLinkId();
-    this.scenario = new Scenarios(this.store, this.defaultPaymentLink);
+    // Derived, not drawn: the ids a seed gives (sessions, events, ...) stay those it always gave.
+    this.defaultLivePaymentLink = this.store.derivedPaymentLinkId(`${this.defaultPaymentLink}:live`);
+    this.store.addPaymentLink({ id: this.defaultPaymentLink, livemode: false });
+    this.store.addPaymentLink({ id: this.defaultLivePaymentLink, livemode: true });
+    this.scenario = new Scenarios(this.store, { test: this.defaultPaymentLink, live: this.defaultLivePaymentLink });
   }
 
   // ----- clock ---------------------------------------------------------------------------------
@@ -212,6 +220,29 @@ export class FakeStripeApi {
   /** All stored events (including ones past retention), oldest stored first. */
   allEvents(): StripeEvent[] {
     return this.store.allEvents();
+  }
+
+  /**
+   * Store a Payment Link and return a copy of it: active, usd, test mode unless `livemode`, with a
+   * fresh `plink_` id and its `https://buy.stripe.com/test_...` (or live) URL unless given;
+   * `created` (list order only: Stripe's object has no such field) defaults to now.
+   */
+  addPaymentLink(overrides: PaymentLinkOverrides = {}): PaymentLink {
+    return this.store.addPaymentLink(overrides);
+  }
+
+  /** Change a stored link (deactivate it, give it the URL a sheet holds, ...). */
+  updatePaymentLink(id: string, overrides: PaymentLinkOverrides): PaymentLink {
+    return this.store.updatePaymentLink(id, overrides);
+  }
+
+  getPaymentLink(id: string): PaymentLink | undefined {
+    return this.store.getPaymentLink(id);
+  }
+
+  /** All stored links (both modes), oldest stored first. */
+  allPaymentLinks(): PaymentLink[] {
+    return this.store.allPaymentLinks();
   }
 
   // ----- failure injection --------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /**
  * The fake's HTTP side: what it does with one UrlFetchApp request. Parses the URL, logs the request,
- * runs failure injection, auth and the Stripe-Version check in Stripe's order, routes to the four
- * read endpoints (list and retrieve, events and Checkout Sessions) and turns any refusal into
+ * runs failure injection, auth and the Stripe-Version check in Stripe's order, routes to the six
+ * read endpoints (list and retrieve: events, Checkout Sessions, Payment Links) and turns any refusal into
  * Stripe's error response. The fake only reads because the add-on never writes to Stripe.
  */
 
@@ -11,6 +11,7 @@ import type { ApiKeys, StripeResource } from './auth';
 import type { FailureInjector } from './failures';
 import { headerValue, HttpError, invalid, noSuch, unrecognized } from './http';
 import { clone, type CheckoutSessionFields, type JsonObject, type StripeEvent, type StripeList } from './objects';
+import type { PaymentLink } from './payment-links';
 import { allowParams, arrayParam, booleanParam, createdFilter, globMatcher, paginate, single, type Query } from './paging';
 import type { FakeStripeStore, Stored } from './store';
 
@@ -111,7 +112,7 @@ export class StripeRoutes {
         headers: { 'Content-Type': 'application/json', 'Request-Id': requestId, 'Stripe-Version': version },
         body: JSON.stringify(body, null, 2),
       });
-      const segments = /^\/v1\/(events|checkout\/sessions)(?:\/([^/]+))?$/.exec(path);
+      const segments = /^\/v1\/(events|checkout\/sessions|payment_links)(?:\/([^/]+))?$/.exec(path);
       if (!segments) throw unrecognized(method, path);
       if (method !== 'GET') {
         throw new HttpError(405, {
@@ -121,11 +122,14 @@ export class StripeRoutes {
           },
         });
       }
-      const resource: StripeResource = segments[1] === 'events' ? 'events' : 'checkout_sessions';
+      const resource: StripeResource = segments[1] === 'events' ? 'events' : segments[1] === 'payment_links' ? 'payment_links' : 'checkout_sessions';
       this.keys.requirePermission(key, resource);
       const id = segments[2] === undefined ? undefined : decodeURIComponent(segments[2]);
       if (resource === 'events') {
         return ok(id === undefined ? this.listEvents(query, key.livemode) : this.retrieveEvent(id, query, key.livemode));
+      }
+      if (resource === 'payment_links') {
+        return ok(id === undefined ? this.listPaymentLinks(query, key.livemode) : this.retrievePaymentLink(id, query, key.livemode));
       }
       return ok(id === undefined ? this.listSessions(query, key.livemode, version) : this.retrieveSession(id, query, key.livemode, version));
     } catch (error) {
@@ -223,5 +227,21 @@ export class StripeRoutes {
     );
     const all = [...this.store.sessions.values()].filter((stored) => stored.livemode === livemode);
     return paginate('/v1/checkout/sessions', 'checkout.session', candidates, all, query, (stored) => renderSession(stored.object, version));
+  }
+
+  private retrievePaymentLink(id: string, query: Query, livemode: boolean): PaymentLink {
+    allowParams(query, []);
+    const stored = this.store.paymentLinks.get(id);
+    if (!stored) throw noSuch('payment_link', id, 'id');
+    if (stored.livemode !== livemode) throw noSuch('payment_link', id, 'id', stored.livemode);
+    return clone(stored.object);
+  }
+
+  private listPaymentLinks(query: Query, livemode: boolean): StripeList<PaymentLink> {
+    allowParams(query, ['limit', 'starting_after', 'ending_before', 'active']);
+    const active = booleanParam(query, 'active');
+    const all = [...this.store.paymentLinks.values()].filter((stored) => stored.livemode === livemode);
+    const candidates = all.filter((stored) => active === undefined || stored.object.active === active);
+    return paginate('/v1/payment_links', 'payment_link', candidates, all, query, (stored) => clone(stored.object));
   }
 }

@@ -3,10 +3,11 @@
  * delayed payment method that succeeds or fails days later, an abandoned session, and an assortment
  * across currencies. They only add through the store, so what a scenario makes is exactly what a
  * test could have made by hand, with realistic defaults (amounts per currency, buyers, one shared
- * payment link).
+ * payment link per mode).
  */
 
 import { DAY, deepMerge, type CheckoutSession, type SessionOverrides, type StripeEvent } from './objects';
+import type { PaymentLink } from './payment-links';
 import type { FakeStripeStore } from './store';
 
 export interface ScenarioOptions {
@@ -16,8 +17,12 @@ export interface ScenarioOptions {
   email?: string | null;
   name?: string | null;
   clientReferenceId?: string | null;
-  /** A `plink_...` id; default the fake's one payment link (so sales share a link, as they do). */
-  paymentLink?: string | null;
+  /**
+   * The Payment Link the buyer came through: a `plink_...` id or a link from `addPaymentLink`; null
+   * for none. Default the fake's one payment link of the session's mode (so sales share a link, as
+   * they do).
+   */
+  paymentLink?: string | Pick<PaymentLink, 'id'> | null;
   livemode?: boolean;
   /** When the session was created; default so the scenario's last event happens at `now()`. */
   created?: number;
@@ -66,7 +71,7 @@ export class Scenarios {
 
   constructor(
     private readonly store: FakeStripeStore,
-    private readonly defaultPaymentLink: string,
+    private readonly defaultPaymentLinks: { test: string; live: string },
   ) {}
 
   /** A card payment, paid at once: one `checkout.session.completed` (paid). */
@@ -139,6 +144,12 @@ export class Scenarios {
     return results;
   };
 
+  private paymentLinkOf(options: ScenarioOptions): string | null {
+    const link = options.paymentLink;
+    if (link === undefined) return options.livemode === true ? this.defaultPaymentLinks.live : this.defaultPaymentLinks.test;
+    return link === null || typeof link === 'string' ? link : link.id;
+  }
+
   private scenarioSession(options: ScenarioOptions, created: number, fields: SessionOverrides): CheckoutSession {
     const currency = (options.currency ?? 'usd').toLowerCase();
     const amount = options.amount ?? TYPICAL_AMOUNTS[currency] ?? 1000;
@@ -151,7 +162,7 @@ export class Scenarios {
       amount_total: amount,
       amount_subtotal: amount,
       client_reference_id: options.clientReferenceId === undefined ? `row-${n}` : options.clientReferenceId,
-      payment_link: options.paymentLink === undefined ? this.defaultPaymentLink : options.paymentLink,
+      payment_link: this.paymentLinkOf(options),
       metadata: options.metadata ?? {},
       customer_details: {
         email,

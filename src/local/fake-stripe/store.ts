@@ -1,5 +1,6 @@
 /**
- * The fake's state: the clock, the id generator, and the Checkout Sessions and events it holds.
+ * The fake's state: the clock, the id generator, and the Checkout Sessions, Payment Links and events
+ * it holds.
  * Everything that makes the fake deterministic is here (seeded ids, an injected or manual clock,
  * a creation counter that breaks ties between objects made in the same second), so the routes and
  * the scenarios only read and add through it.
@@ -7,6 +8,7 @@
 
 import { currentShapeSession, CURRENT_API_VERSION, eventSnapshot } from './api-versions';
 import { clone, DAY, deepMerge, type CheckoutSession, type JsonObject, type SessionOverrides, type StripeEvent } from './objects';
+import { derivedChars, paymentLinkObject, type PaymentLink, type PaymentLinkOverrides } from './payment-links';
 
 export const DEFAULT_ACCOUNT_ID = 'acct_1QfAk3St9RipEaPI';
 /** 2026-01-01T00:00:00Z: the default clock's start. */
@@ -71,6 +73,7 @@ export class FakeStripeStore {
   readonly eventRetentionDays: number;
   readonly sessions = new Map<string, Stored<CheckoutSession>>();
   readonly events = new Map<string, Stored<StripeEvent>>();
+  readonly paymentLinks = new Map<string, Stored<PaymentLink>>();
 
   private readonly clock: (() => number) | undefined;
   private manualNow = DEFAULT_NOW;
@@ -119,6 +122,11 @@ export class FakeStripeStore {
     return this.accountScopedId('plink');
   }
 
+  /** A payment link id derived from `text`: drawn from nothing, so the ids a seed gives stay as they were. */
+  derivedPaymentLinkId(text: string): string {
+    return `plink_1${derivedChars(`${text}:a`, 5)}${this.accountId.slice(-10)}${derivedChars(`${text}:b`, 8)}`;
+  }
+
   newPaymentIntentId(): string {
     return this.accountScopedId('pi');
   }
@@ -162,6 +170,37 @@ export class FakeStripeStore {
 
   allSessions(): CheckoutSession[] {
     return [...this.sessions.values()].map((stored) => clone(stored.object));
+  }
+
+  // ----- payment links -----------------------------------------------------------------------
+
+  addPaymentLink(overrides: PaymentLinkOverrides): PaymentLink {
+    const { created: createdOverride, ...fields } = overrides;
+    const livemode = fields.livemode ?? false;
+    const id = fields.id ?? this.newPaymentLinkId();
+    const link = deepMerge(paymentLinkObject(id, livemode), fields) as PaymentLink;
+    if (this.paymentLinks.has(link.id)) throw new Error(`FakeStripeApi: payment link ${link.id} already exists`);
+    this.paymentLinks.set(link.id, { object: link, seq: ++this.seq, created: createdOverride ?? this.now(), livemode: link.livemode });
+    return clone(link);
+  }
+
+  updatePaymentLink(id: string, overrides: PaymentLinkOverrides): PaymentLink {
+    const stored = this.paymentLinks.get(id);
+    if (!stored) throw new Error(`FakeStripeApi: no payment link ${id}`);
+    const { created, ...fields } = overrides;
+    stored.object = deepMerge(stored.object, fields) as PaymentLink;
+    stored.livemode = stored.object.livemode;
+    if (created !== undefined) stored.created = created;
+    return clone(stored.object);
+  }
+
+  getPaymentLink(id: string): PaymentLink | undefined {
+    const stored = this.paymentLinks.get(id);
+    return stored ? clone(stored.object) : undefined;
+  }
+
+  allPaymentLinks(): PaymentLink[] {
+    return [...this.paymentLinks.values()].map((stored) => clone(stored.object));
   }
 
   // ----- events --------------------------------------------------------------------------------
