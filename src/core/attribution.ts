@@ -42,49 +42,50 @@ function utmKey(row: LinkRow): string {
   return UTM_PARAMETERS.map((parameter) => row.fields[parameter]).join('\u0000');
 }
 
-/** The join's lookups, built once for all sales: both are a map away per sale. */
+/** The join's lookups, each decided once for all sales: a sale is a map lookup away from its row. */
 export class LinkIndex {
-  private readonly byReference = new Map<string, LinkRow[]>();
-  private readonly byLink = new Map<string, LinkRow[]>();
+  /** A reference's campaign (its first row) when its rows agree on every UTM value, else 'shared'. */
+  private readonly byReference = new Map<string, LinkRow | 'shared'>();
+  /** A link URL's one row, or 'shared' when several rows use it. */
+  private readonly byLink = new Map<string, LinkRow | 'shared'>();
 
   constructor(rows: readonly LinkRow[]) {
+    const utmOfFirst = new Map<string, string>();
     for (const row of rows) {
       const reference = row.fields.client_reference_id;
-      if (reference !== '') push(this.byReference, reference, row);
-      push(this.byLink, linkKey(row.fields.payment_link), row);
+      if (reference !== '') {
+        const seen = utmOfFirst.get(reference);
+        if (seen === undefined) {
+          utmOfFirst.set(reference, utmKey(row));
+          this.byReference.set(reference, row);
+        } else if (seen !== utmKey(row)) {
+          this.byReference.set(reference, 'shared');
+        }
+      }
+      const link = linkKey(row.fields.payment_link);
+      this.byLink.set(link, this.byLink.has(link) ? 'shared' : row);
     }
   }
 
-  /**
-   * The rows a reference names: one campaign (its first row) when they agree on every UTM value,
-   * 'shared' when they do not, null when no row has it.
-   */
   reference(reference: string): LinkRow | 'shared' | null {
-    const rows = this.byReference.get(reference);
-    if (rows === undefined) return null;
-    const first = rows[0] as LinkRow;
-    return rows.every((row) => utmKey(row) === utmKey(first)) ? first : 'shared';
+    return this.byReference.get(reference) ?? null;
   }
 
-  /** The one row using this payment link URL, 'shared' when several do, null when none. */
   link(url: string): LinkRow | 'shared' | null {
-    const rows = this.byLink.get(linkKey(url));
-    if (rows === undefined) return null;
-    return rows.length === 1 ? (rows[0] as LinkRow) : 'shared';
+    return this.byLink.get(linkKey(url)) ?? null;
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Where a `plink_` id's URL is learned: looked up only for sales the reference did not place. */
+export interface LinkUrlLookup {
+  get(paymentLinkId: string): string | undefined;
 }
 
 /**
  * The contract's rule for one sale. `linkUrls` maps `plink_` ids to their URLs (from Stripe's
  * API); without a connected key it is empty, and only references can attribute.
  */
-export function attributeSale(sale: Sale, index: LinkIndex, linkUrls: ReadonlyMap<string, string>): Attribution {
+export function attributeSale(sale: Sale, index: LinkIndex, linkUrls: LinkUrlLookup): Attribution {
   let unattributed: UnattributedReason = 'no_reference';
   if (sale.client_reference_id !== '') {
     const byReference = index.reference(sale.client_reference_id);
@@ -100,7 +101,7 @@ export function attributeSale(sale: Sale, index: LinkIndex, linkUrls: ReadonlyMa
   return { kind: 'unattributed', reason: unattributed };
 }
 
-export function attributeSales(sales: readonly Sale[], rows: readonly LinkRow[], linkUrls: ReadonlyMap<string, string>): Attribution[] {
+export function attributeSales(sales: readonly Sale[], rows: readonly LinkRow[], linkUrls: LinkUrlLookup): Attribution[] {
   const index = new LinkIndex(rows);
   return sales.map((sale) => attributeSale(sale, index, linkUrls));
 }

@@ -1,4 +1,5 @@
 /** `npm run bench`: prints figures, each against a baseline measured in the same run. */
+import { benchAttribution } from './attribution.bench';
 import { benchCustomFunctions } from './custom-functions.bench';
 import { benchPlayground } from './playground.bench';
 import { benchWebhook } from './webhook.bench';
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   benchCustomFunctions();
   console.log('\n## Webhook deliveries');
   benchWebhook();
+  console.log('\n## Attribution');
+  benchAttribution();
   console.log('\n## Playground');
   await benchPlayground();
 }

@@ -13,7 +13,7 @@ import { consecutiveRuns } from '../../core/runs';
 import { headerKey } from '../../core/header-names';
 import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-checks';
 import { readLinkRows, rowAddress, type LinkRow } from '../../core/link-rows';
-import { literalText } from '../../core/literal-text';
+import { literalText, textOfCell } from '../../core/literal-text';
 import { isLinkHeader } from '../../core/link-columns';
 import { isOwnTab, RECONCILIATION_SHEET } from '../../core/own-tabs';
 import { appendHeaders } from '../header-row';
@@ -63,9 +63,19 @@ function readTabs(spreadsheet: Spreadsheet): { reconciliation: Sheet | null; val
   return { reconciliation, values, linkTabs };
 }
 
-/** Writes `cells` (one row of values per data row) into the named columns of a tab, adding the columns it lacks. */
-function writeOwnColumns(sheet: Sheet, header: readonly unknown[], names: readonly string[], cells: readonly (readonly unknown[])[]): void {
+/** What a cell holds, compared as the refresh would write it. */
+function sameCell(current: unknown, next: unknown): boolean {
+  return typeof next === 'string' ? textOfCell(current) === next : current === next;
+}
+
+/**
+ * Writes `cells` (one row of values per data row) into the named columns of a tab, adding the
+ * columns it lacks. `values` is the tab as read: only the rows from the first to the last that
+ * change are written, so a refresh after a sync rewrites what the sync changed, not every row.
+ */
+function writeOwnColumns(sheet: Sheet, values: readonly (readonly unknown[])[], names: readonly string[], cells: readonly (readonly unknown[])[]): void {
   if (cells.length === 0) return;
+  const header = values[0] ?? [];
   const placed = new Map<string, number>();
   header.forEach((cell, i) => {
     const name = names.find((n) => headerKey(n) === headerKey(cell));
@@ -74,11 +84,18 @@ function writeOwnColumns(sheet: Sheet, header: readonly unknown[], names: readon
   for (const [name, column] of appendHeaders(sheet, header, names.filter((name) => !placed.has(name)))) placed.set(name, column);
   const columns = names.map((name) => placed.get(name) ?? 0);
   const byColumn = [...columns].sort((a, b) => a - b);
+  const changed = (r: number): boolean => columns.some((column, i) => !sameCell(values[r + 1]?.[column - 1] ?? '', cells[r]?.[i] ?? ''));
+  let first = 0;
+  while (first < cells.length && !changed(first)) first++;
+  if (first === cells.length) return;
+  let last = cells.length - 1;
+  while (last > first && !changed(last)) last--;
+  const span = cells.slice(first, last + 1);
   for (const { start, end } of consecutiveRuns(byColumn)) {
     const indexes = Array.from({ length: end - start + 1 }, (_, k) => columns.indexOf(start + k));
-    const target = sheet.getRange(2, start, cells.length, end - start + 1);
+    const target = sheet.getRange(2 + first, start, span.length, end - start + 1);
     const formats = target.getNumberFormats();
-    target.setValues(cells.map((row, r) => indexes.map((i, k) => {
+    target.setValues(span.map((row, r) => indexes.map((i, k) => {
       const value = row[i];
       return typeof value === 'string' ? literalText(value, formats[r]?.[k]) : value;
     })));
@@ -105,12 +122,20 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
   const { reconciliation, values, linkTabs } = readTabs(spreadsheet);
   const sales = salesFromTab(values);
   const rows = linkTabs.flatMap((tab) => tab.rows);
-  const byReference = attributeSales(sales.map(({ sale }) => sale), rows, new Map());
-  // Stripe is asked for the links only when a sale needs them.
-  const needsLinks = sales.some(({ sale }, i) => sale.payment_link !== '' && byReference[i]?.kind === 'unattributed');
-  const urls: LinkUrls = needsLinks ? readPaymentLinkUrls() : { ok: true, urls: new Map() };
-  const attributions = needsLinks ? attributeSales(sales.map(({ sale }) => sale), rows, urls.urls) : byReference;
+  // Stripe is asked for the Payment Links only when a sale needs one, and then once.
+  let urls: LinkUrls = { ok: true, urls: new Map() };
+  let asked = false;
+  const lookup = {
+    get: (id: string): string | undefined => {
+      if (!asked) {
+        asked = true;
+        urls = readPaymentLinkUrls();
+      }
+      return urls.urls.get(id);
+    },
+  };
   const plain = sales.map(({ sale }) => sale);
+  const attributions = attributeSales(plain, rows, lookup);
 
   const summary = summaryOf(sales, attributions, linkTabs, urls);
   writeAttributionTab(held, spreadsheet, buildReport(plain, attributions), summary);
@@ -120,7 +145,7 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
     sales.forEach(({ sale, row }, i) => {
       cells[row - 2] = saleCampaignCells(attributions[i], urls.urls.get(sale.payment_link) ?? '');
     });
-    writeOwnColumns(reconciliation, values[0] ?? [], SALE_CAMPAIGN_COLUMNS, cells);
+    writeOwnColumns(reconciliation, values, SALE_CAMPAIGN_COLUMNS, cells);
   }
   const totals = totalsByRow(plain, attributions);
   for (const tab of linkTabs) {
@@ -129,7 +154,7 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
       const own = totals.get(row);
       cells[row.row - 2] = [own?.paid_sessions ?? 0, formatRowRevenue(own)];
     }
-    writeOwnColumns(tab.sheet, tab.values[0] ?? [], ROW_TOTAL_COLUMNS, cells);
+    writeOwnColumns(tab.sheet, tab.values, ROW_TOTAL_COLUMNS, cells);
   }
   return { sales: sales.length, attributed: attributions.filter((a) => a.kind === 'attributed').length, summary };
 }
