@@ -47,7 +47,11 @@ describe('a run\'s toasts in its reply', () => {
     await pg.menu('connectStripeKey', [{ button: 'OK', text: PLAYGROUND_STRIPE_KEY }]);
     const synced = await pg.menu('syncNow', [{ button: 'OK', text: '30' }]);
     expect(synced.ok).toBe(true);
-    expect(synced.toasts).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Reading completed Checkout Sessions/), timeoutSeconds: 5, alertsBefore: 0 })]);
+    // Every sync refreshes attribution and says so in a toast of its own, before the sync's alert.
+    expect(synced.toasts).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^Reading completed Checkout Sessions/), timeoutSeconds: 5, alertsBefore: 0 }),
+      expect.objectContaining({ message: expect.stringMatching(/^Attribution refreshed: \d+ of \d+ sales attributed\.$/), alertsBefore: 0 }),
+    ]);
     expect(synced.alerts).toHaveLength(1);
     const outcome = runOutcome('Sync now', synced, false);
     expect(outcome).toEqual({ message: `Sync now: ${synced.alerts[0]?.prompt.replace(/\s+/g, ' ').trim() ?? ''}`, error: false, timeoutSeconds: null });
