@@ -159,3 +159,43 @@ describe('Add references', () => {
     expect(app.rows('Campaigns')).toEqual([{ Link: LINK_A, Source: 'newsletter', Campaign: 'Spring Sale', Owner: 'ana', client_reference_id: 'spring_sale-1' }]);
   });
 });
+
+describe('through the payment link, when the sale carries no reference a row has', () => {
+  const KEY = 'rk_test_51LocalRestrictedKey0001';
+  const SOLO = 'https://buy.stripe.com/test_soloLinkC';
+
+  function soloShop(connect: boolean): { app: AddOn; stripe: FakeStripeApi } {
+    const stripe = new FakeStripeApi({ keys: [KEY], now: () => NOW });
+    const app = new AddOn(stripe);
+    app.setUp();
+    app.workbook.write('Links', [...LINKS, [SOLO, 'podcast', 'audio', 'launch', '', '', '']]);
+    if (connect) app.menu('connectStripeKey', { text: KEY });
+    const solo = stripe.addPaymentLink({ url: SOLO });
+    for (const { events } of [
+      stripe.scenario.paid({ clientReferenceId: null, paymentLink: solo.id, amount: 900, currency: 'usd' }),
+      stripe.scenario.paid({ clientReferenceId: 'nobody', paymentLink: solo.id, amount: 100, currency: 'usd' }),
+      // LINK_A is on two rows: its link cannot say which.
+      stripe.scenario.paid({ clientReferenceId: null, paymentLink: stripe.addPaymentLink({ url: LINK_A }).id, amount: 50, currency: 'usd' }),
+    ]) for (const event of events) app.deliver(event);
+    return { app, stripe };
+  }
+
+  it('attributes to the one row that uses the link, and fills the link URL next to the plink_ id', () => {
+    const { app } = soloShop(true);
+    refreshAsTrigger(app);
+    expect(byCampaign(app)['launch/podcast/usd']).toMatchObject({ utm_medium: 'audio', paid_sessions: 2, revenue: 10 });
+    expect(byCampaign(app)['(unattributed)//usd']).toMatchObject({ paid_sessions: 1, revenue: 0.5 });
+    expect(String(app.rows('Attribution')[0]?.summary)).toMatch(/1 session through a payment link several rows use \(0\.50 USD paid\)/);
+    const sale = app.rows().find((row) => row.amount_minor === 900);
+    expect(sale).toMatchObject({ utm_source: 'podcast', payment_link_url: SOLO });
+    const header = app.workbook.sheet('Reconciliation').values()[0] ?? [];
+    expect(header.indexOf('payment_link_url')).toBe(header.indexOf('payment_link') + 1);
+  });
+
+  it('without a key, leaves them unattributed and says how to fix it', () => {
+    const { app } = soloShop(false);
+    refreshAsTrigger(app);
+    expect(byCampaign(app)['launch/podcast/usd']).toBeUndefined();
+    expect(String(app.rows('Attribution')[0]?.summary)).toMatch(/could not be attributed through their payment link: no Stripe key is connected\. Connect a restricted key with read access to Payment Links/);
+  });
+});

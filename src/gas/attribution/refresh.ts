@@ -102,6 +102,21 @@ function writeOwnColumns(sheet: Sheet, values: readonly (readonly unknown[])[], 
   }
 }
 
+/**
+ * The URL of each sale's Payment Link goes next to its `plink_` id: the first refresh inserts that
+ * column right after payment_link (columns are found by header, so nothing else minds), and
+ * `values`, the tab as read, is shifted to match.
+ */
+function placeLinkUrlColumn(sheet: Sheet, values: unknown[][]): void {
+  const header = values[0] ?? [];
+  if (header.some((cell) => headerKey(cell) === headerKey('payment_link_url'))) return;
+  const after = header.findIndex((cell) => headerKey(cell) === headerKey('payment_link')) + 1;
+  if (after === 0) return;
+  sheet.insertColumnAfter(after);
+  sheet.getRange(1, after + 1).setValue('payment_link_url');
+  values.forEach((row, r) => row.splice(after, 0, r === 0 ? 'payment_link_url' : ''));
+}
+
 function summaryOf(sales: ReturnType<typeof salesFromTab>, attributions: Attribution[], linkTabs: LinkTab[], urls: LinkUrls): string[] {
   const plain = sales.map(({ sale }) => sale);
   const lines = summarize(plain, attributions).map(summaryLine);
@@ -141,6 +156,7 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
   writeAttributionTab(held, spreadsheet, buildReport(plain, attributions), summary);
   held.wrote();
   if (reconciliation !== null && values.length > 1) {
+    placeLinkUrlColumn(reconciliation, values);
     const cells: string[][] = Array.from({ length: values.length - 1 }, () => SALE_CAMPAIGN_COLUMNS.map(() => ''));
     sales.forEach(({ sale, row }, i) => {
       cells[row - 2] = saleCampaignCells(attributions[i], urls.urls.get(sale.payment_link) ?? '');

@@ -79,7 +79,7 @@ export function connectKey(): void {
     'Connect Stripe key',
     `${current === null ? 'No key is connected: webhooks are checked by their token only.' : `Connected: ${maskKey(current)}.`}\n\n` +
       'Paste a restricted key (Stripe Dashboard > Developers > API keys > Create restricted key) with Read access to ' +
-      'Checkout Sessions and Events, and nothing else. Leave it empty and press OK to disconnect.',
+      'Checkout Sessions, Events and Payment Links (for attribution), and nothing else. Leave it empty and press OK to disconnect.',
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
