@@ -5,7 +5,9 @@
 
 import { checkCell, markCell, unmarkCell, warningNoteFor } from '../core/cell-check';
 import { describeSharedReference } from '../core/link-checks';
+import { isBlank } from '../core/cell-value';
 import { consecutiveRuns } from '../core/runs';
+import { freshReferences } from './attribution/add-references';
 import { appendHeaders, headerRow } from './header-row';
 import { describeTestLink, LinkMixups } from './link-mixups';
 import { withScriptLockOrFail } from './script-lock';
@@ -207,13 +209,32 @@ export function tagSelectedRows(defaults: LinkFields, overwrite?: Conflict[]): T
   const writes: PendingWrite[] = [];
   let tagged = 0;
 
-  for (const row of rows) {
+  const ownFields = (row: number): Partial<Record<LinkField, unknown>> => {
     const cells = block[row - first] ?? [];
     const own: Partial<Record<LinkField, unknown>> = {};
     for (const field of LINK_FIELDS) {
       const column = located[field];
       own[field] = column === undefined ? '' : cells[column - 1];
     }
+    return own;
+  };
+  // A row without a reference gets its own, so each sale through its link says which row it came from.
+  const unreferenced = rows.filter((row) => {
+    const merged = mergeFields(ownFields(row), defaults);
+    return isBlank(merged.client_reference_id) && !isBlank(merged.payment_link);
+  });
+  const made = freshReferences(unreferenced.map((row) => {
+    const merged = mergeFields(ownFields(row), defaults);
+    return { campaign: textOfCell(merged.utm_campaign), source: textOfCell(merged.utm_source) };
+  }));
+  const references = new Map(unreferenced.map((row, i) => [row, made[i] ?? '']));
+  const referenceWrites: PendingWrite[] = [];
+
+  for (const row of rows) {
+    const cells = block[row - first] ?? [];
+    const own = ownFields(row);
+    const reference = references.get(row);
+    if (reference !== undefined) own.client_reference_id = reference;
     const outcome = tagLink(mergeFields(own, defaults), links);
     if (outcome.status !== 'tagged') {
       // Left as it is: an invalid row must not lose the link it had.
@@ -224,6 +245,7 @@ export function tagSelectedRows(defaults: LinkFields, overwrite?: Conflict[]): T
       continue;
     }
     tagged++;
+    if (reference !== undefined) referenceWrites.push({ row, text: reference });
     const current = existing === undefined ? '' : cells[existing - 1];
     const formula = existingFormulas[row - first]?.[0] ?? '';
     // Already there (a formula that shows it included): nothing to write.
@@ -236,12 +258,14 @@ export function tagSelectedRows(defaults: LinkFields, overwrite?: Conflict[]): T
   }
 
   if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), conflicts, invalid };
-  if (writes.length > 0) writeTaggedLinks(sheet, ensureColumns(sheet, header, ['tagged_link']).tagged_link ?? header.length + 1, writes);
+  const columns = ensureColumns(sheet, header, [...(writes.length > 0 ? ['tagged_link' as const] : []), ...(referenceWrites.length > 0 ? ['client_reference_id' as const] : [])]);
+  if (writes.length > 0) writeColumnTexts(sheet, columns.tagged_link ?? header.length + 1, writes);
+  if (referenceWrites.length > 0) writeColumnTexts(sheet, columns.client_reference_id ?? header.length + 1, referenceWrites);
   return { status: 'written', sheetName: sheet.getName(), tagged, invalid };
 }
 
-/** One write per run of consecutive rows, each text as the cell's format needs it to stay itself. */
-function writeTaggedLinks(sheet: Sheet, column: number, writes: readonly PendingWrite[]): void {
+/** Texts into one column, one write per run of consecutive rows, each as the cell's format needs it to stay itself. */
+function writeColumnTexts(sheet: Sheet, column: number, writes: readonly PendingWrite[]): void {
   const byRow = new Map(writes.map((write) => [write.row, write.text]));
   const rows = [...byRow.keys()];
   const first = rows[0] ?? 2;

@@ -164,8 +164,10 @@ describe('the sidebar', () => {
       `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale&client_reference_id=fb-1`,
       '',
       '',
-      `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=winter`,
+      // Row 5 had no reference: Tag selected rows gave it its own (issue 9), and its link carries it.
+      `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=winter&client_reference_id=winter-1`,
     ]);
+    expect(app.workbook.sheet('Links').values().map((row) => row[5])).toEqual(['Reference', 'fb-1', 'fb/2', '', 'winter-1']);
   });
 
   it('says what to select when nothing below the header is selected', () => {

@@ -41,12 +41,24 @@ function referencesInUse(sheets: readonly Sheet[], rows: readonly LinkRow[]): Se
   return used;
 }
 
-function addLocked(): ReferencesAdded {
-  const sheets = SpreadsheetApp.getActiveSpreadsheet().getSheets();
-  const tabs = sheets
+function linkTabs(sheets: readonly Sheet[]): Array<{ sheet: Sheet; values: unknown[][] }> {
+  return sheets
     .filter((sheet) => !isOwnTab(sheet.getName()))
     .map((sheet) => ({ sheet, values: sheet.getDataRange().getValues() }))
     .filter(({ values }) => isLinkHeader(values[0] ?? []));
+}
+
+/** New references for rows about to get one (Tag selected rows), unique against all the spreadsheet holds. */
+export function freshReferences(rows: ReadonlyArray<{ campaign: string; source: string }>): string[] {
+  if (rows.length === 0) return [];
+  const sheets = SpreadsheetApp.getActiveSpreadsheet().getSheets();
+  const linkRows = linkTabs(sheets).flatMap(({ sheet, values }) => readLinkRows(sheet.getName(), values));
+  return newReferences(rows, referencesInUse(sheets, linkRows));
+}
+
+function addLocked(): ReferencesAdded {
+  const sheets = SpreadsheetApp.getActiveSpreadsheet().getSheets();
+  const tabs = linkTabs(sheets);
   const rowsByTab = tabs.map(({ sheet, values }) => readLinkRows(sheet.getName(), values));
   const missing = rowsByTab.map((rows) => rows.filter((row) => row.fields.client_reference_id === ''));
   const made = newReferences(
