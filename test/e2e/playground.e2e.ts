@@ -267,6 +267,66 @@ describe('the status line', () => {
   });
 });
 
+describe('the Attribution tab', () => {
+  /** The shown text of a block of cells, row by row. */
+  const shownRows = (rows: number, columns: number): Promise<string[][]> =>
+    page.evaluate(
+      ([lastRow, lastColumn]) =>
+        Array.from({ length: lastRow }, (_, r) =>
+          Array.from({ length: lastColumn }, (_, c) => (document.getElementById(`cell-${String(r + 1)}-${String(c + 1)}`)?.textContent ?? '').trim()),
+        ),
+      [rows, columns] as const,
+    );
+
+  it('shows revenue per campaign and its bar chart after Refresh attribution', async () => {
+    // The demo's sales reach the open page as Stripe sends them: signed webhooks, oldest first.
+    const events = [...playground.app.stripe.allEvents()].sort((a, b) => a.created - b.created);
+    expect(events.length).toBeGreaterThan(10);
+    for (const event of events) {
+      const body = JSON.stringify(event);
+      const delivered = await fetch(playground.webhookUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signPayload(body, SECRET, Math.floor(Date.now() / 1000)) },
+        body,
+      });
+      expect(await delivered.json()).toMatchObject({ ok: true });
+    }
+    await expectText(page.getByRole('tab', { name: 'Reconciliation' }), 'Reconciliation');
+    expect(await page.getByRole('tab', { name: 'Attribution' }).count()).toBe(0);
+
+    await page.locator('[data-function="refreshAttribution"]').click();
+    await expectText(page.locator('#status'), /\b12 of 14 sales attributed\./);
+    await page.getByRole('tab', { name: 'Attribution' }).click();
+    await expectText(cell(1, 1), 'utm_campaign');
+    const [header = [], ...rows] = await shownRows(7, 7);
+    expect(header).toEqual(['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue']);
+    // Each campaign in each currency, and what could not be attributed, each currency apart.
+    expect(rows.map((row) => row.join(' ')).sort()).toEqual([
+      '(unattributed)   eur FALSE 1 29',
+      '(unattributed)   usd FALSE 1 49',
+      'launch_week linkedin social eur FALSE 3 116',
+      'spring_sale facebook paid_social usd FALSE 2 98',
+      'spring_sale newsletter email eur FALSE 1 45',
+      'spring_sale newsletter email usd FALSE 4 245',
+    ]);
+
+    const chart = page.locator('figure.chart svg');
+    await chart.waitFor();
+    const title = ((await chart.locator('.chart-title').textContent()) ?? '').trim();
+    expect(title).toMatch(/^Revenue per campaign/);
+    expect(await chart.getAttribute('aria-label')).toBe(title);
+    expect(await chart.locator('rect.chart-bar').count()).toBeGreaterThanOrEqual(2);
+    expect(await chart.locator('.chart-label').allTextContents()).toContain('spring_sale');
+    const widths = await chart.locator('rect.chart-bar').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('width'))));
+    expect(widths.every((width) => width > 0)).toBe(true);
+
+    // The chart sits at its anchor cell, over the grid, and is what the README shows.
+    const figure = page.locator('figure.chart');
+    await figure.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'attribution.png') });
+  });
+});
+
 /** Waits (up to 10 s) until the element's text matches, then asserts it, so a failure shows what was there. */
 async function expectText(locator: ReturnType<Page['locator']>, expected: string | RegExp): Promise<void> {
   const matches = (text: string) => (typeof expected === 'string' ? text === expected : expected.test(text));

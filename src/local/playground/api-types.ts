@@ -100,6 +100,26 @@ export interface SheetView {
   columnWidths: Record<string, number>;
   /** Absent when the request asked for another sheet's cells only. */
   cells?: CellView[];
+  /** The tab's embedded charts, with their data read from the cells (sent with the cells). */
+  charts?: ChartView[];
+}
+
+/** An embedded chart, ready to draw: one bar per row of its ranges. */
+export interface ChartView {
+  chartId: number;
+  /** The chart type the add-on asked for (BAR, COLUMN, ...); the page draws every type as bars. */
+  type: string;
+  /** options.title, '' when none. */
+  title: string;
+  /** Where its top-left corner is: a cell (1-based) and pixels from that cell's corner. */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Size in pixels (options.width and options.height, else a default). */
+  width: number;
+  height: number;
+  /** What the second range's header cell says, when it has one (the series' name). */
+  series: string;
+  /** Labels from the first range's column, values from the second's, row by row. */
+  bars: Array<{ label: string; value: number; shown: string }>;
 }
 
 export interface PlaygroundInfo {

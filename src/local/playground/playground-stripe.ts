@@ -1,18 +1,22 @@
 /**
- * Stripe's API as the playground's add-on sees it: a FakeStripeApi on the real clock, seeded with a
- * few realistic Checkout flows, accepting one restricted test key. Its data lives in memory only.
+ * Stripe's API as the playground's add-on sees it: a FakeStripeApi on the real clock, seeded with the
+ * demo's sales (demo-sales.ts), accepting one restricted test key. Its data lives in memory only.
  *
  * A delivery whose Stripe-Signature checked out really came from Stripe (`stripe listen`), so it is
  * copied into the fake: with the playground key connected, the add-on fetches each delivered event
  * back from "Stripe" before writing it, and finds it.
  */
 import { FakeStripeApi, type CheckoutSession, type JsonObject } from '../fake-stripe';
+import { seedDemoSales } from './demo-sales';
 
 export const PLAYGROUND_STRIPE_KEY = 'rk_test_playground0000000000';
 
-export function createPlaygroundStripe(): FakeStripeApi {
+/** What the playground's fake Stripe API holds at start: by default the demo's sales. */
+export type SalesSeed = (stripe: FakeStripeApi) => void;
+
+export function createPlaygroundStripe(seedSales: SalesSeed = seedDemoSales): FakeStripeApi {
   const stripe = new FakeStripeApi({ keys: [PLAYGROUND_STRIPE_KEY], now: () => Math.floor(Date.now() / 1000), seed: 2026 });
-  stripe.scenario.assortment();
+  seedSales(stripe);
   return stripe;
 }
 

@@ -17,7 +17,7 @@ import { BundleFunctionIndex } from './bundle-functions';
 import { DialogStore } from './dialog-store';
 import { runInEditor } from './editor-runs';
 import { PlaygroundFormulas } from './formula-evaluator';
-import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY, VerifiedEventMirror } from './playground-stripe';
+import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY, VerifiedEventMirror, type SalesSeed } from './playground-stripe';
 import { LINKS_SHEET, seedLinks } from './seed';
 import { loadState, serializeState, StateSaver } from './state-file';
 import { buildStateView, type StateQuery } from './state-view';
@@ -37,6 +37,8 @@ export interface PlaygroundOptions {
   log?: (message: string) => void;
   /** Save debounce, in milliseconds (default 200, and at most 1000 of continuous changes). */
   saveDebounceMs?: number;
+  /** What the fake Stripe API holds at start (default the demo's sales, demo-sales.ts). */
+  seedSales?: SalesSeed;
 }
 
 export class Playground {
@@ -61,7 +63,7 @@ export class Playground {
     this.log = options.log ?? (() => undefined);
     this.webhookSecret = options.webhookSecret ?? null;
     const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE_PATH;
-    const stripe = createPlaygroundStripe();
+    const stripe = createPlaygroundStripe(options.seedSales);
     this.mirror = new VerifiedEventMirror(stripe);
     const restored = options.reset ? null : loadState(options.stateFile, this.log);
     this.app = new LocalAddOn(stripe, bundlePath, restored ?? {});

@@ -9,6 +9,7 @@ import type { LocalAddOn } from '../local-add-on';
 import { createRouter } from './http-server';
 import { buildPageAssets } from './page-assets';
 import { Playground } from './playground';
+import type { SalesSeed } from './playground-stripe';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_STATE_FILE = path.resolve(__dirname, '../../../.playground/state.json');
@@ -26,6 +27,8 @@ export interface StartPlaygroundOptions {
   quiet?: boolean;
   /** Another dist/Code.js (default the repository's). */
   bundlePath?: string;
+  /** What the fake Stripe API holds at start (default the demo's sales). */
+  seedSales?: SalesSeed;
 }
 
 export interface RunningPlayground {
@@ -52,6 +55,7 @@ export async function startPlayground(options: StartPlaygroundOptions = {}): Pro
     webhookSecret: options.webhookSecret ?? null,
     log,
     ...(options.bundlePath === undefined ? {} : { bundlePath: options.bundlePath }),
+    ...(options.seedSales === undefined ? {} : { seedSales: options.seedSales }),
   });
   const server = createServer(createRouter({ playground, assets, log }));
   server.keepAliveTimeout = 5000;

@@ -8,6 +8,7 @@ import { displayValue } from '../services/spreadsheet';
 import { parseUserEntered } from '../services/user-entered';
 import type { MenuItemRecord, MenuRecord } from '../services/ui';
 import type { Cell, SheetData, Workbook } from '../services/workbook';
+import { chartViews } from './chart-view';
 import type { CellDetails, CellView, MenuEntry, MenuView, PlaygroundInfo, SheetView, StateView } from './api-types';
 import type { PlaygroundFormulas } from './formula-evaluator';
 
@@ -85,6 +86,8 @@ function sheetView(sheet: SheetData, sources: StateSources, withCells: boolean):
       if (shown) cells.push(shown);
     });
     view.cells = cells;
+    const charts = chartViews(sources.workbook, sheet);
+    if (charts.length > 0) view.charts = charts;
   }
   return view;
 }

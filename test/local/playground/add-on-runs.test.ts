@@ -34,7 +34,8 @@ beforeAll(async () => {
   const { dir, stateFile } = tempStateFile();
   const bundlePath = path.join(dir, 'Code.js');
   writeFileSync(bundlePath, readFileSync(DEFAULT_BUNDLE_PATH, 'utf8') + PROBE);
-  pg = await startTestPlayground({ stateFile, bundlePath });
+  // The fake Stripe API holds the scenarios' assortment (what this file checks), not the demo's sales.
+  pg = await startTestPlayground({ stateFile, bundlePath, seedSales: (stripe) => stripe.scenario.assortment() });
 });
 
 afterAll(async () => {

@@ -55,8 +55,12 @@ export class GridTable {
    * the page even below the tab's content.
    */
   draw(sheet: SheetView, activeRow: number): void {
-    const rows = Math.min(sheet.maxRows, Math.max(MIN_ROWS, sheet.lastRow + EXTRA_ROWS, activeRow + 1));
-    const columns = Math.min(sheet.maxColumns, Math.max(MIN_COLUMNS, sheet.lastColumn + EXTRA_COLUMNS));
+    // Far enough to hold the charts too, so none hangs past the grid's edge.
+    const charts = sheet.charts ?? [];
+    const chartRows = charts.map((chart) => chart.position.row + Math.ceil((chart.position.offsetY + chart.height) / ROW_HEIGHT));
+    const chartColumns = charts.map((chart) => chart.position.column + Math.ceil((chart.position.offsetX + chart.width) / DEFAULT_WIDTH));
+    const rows = Math.min(sheet.maxRows, Math.max(MIN_ROWS, sheet.lastRow + EXTRA_ROWS, activeRow + 1, ...chartRows));
+    const columns = Math.min(sheet.maxColumns, Math.max(MIN_COLUMNS, sheet.lastColumn + EXTRA_COLUMNS, ...chartColumns));
     const shapeKey = JSON.stringify([sheet.name, rows, columns, sheet.frozenRows, sheet.columnWidths]);
     if (shapeKey !== this.shapeKey) {
       this.shapeKey = shapeKey;

@@ -6,6 +6,7 @@
 import type { SheetView, StateView } from '../api-types';
 import { parseRect } from './a1';
 import { getState, postJson } from './api';
+import { ChartLayer } from './charts';
 import { byId, byIdOf, el } from './dom';
 import { Grid } from './grid';
 import { renderMenus, setMenusBusy } from './menu-bar';
@@ -74,6 +75,8 @@ const grid = new Grid(byId('grid-scroll'), {
   },
   status,
 });
+
+const charts = new ChartLayer(byId('grid-scroll'), (row, column) => document.getElementById(`cell-${String(row)}-${String(column)}`));
 
 const effects: RunEffects = {
   showDialog: (dialog) => {
@@ -152,6 +155,7 @@ function apply(state: StateView, adopt: boolean): boolean {
   if (!sheet.cells) return false; // the state was asked for another tab's cells: ask again
   drawTabs();
   grid.show(sheet);
+  charts.show(sheet);
   if (adopt && state.selection && state.selection.sheet === sheet.name) {
     applySelection(sheet, state.selection.ranges);
     selections.set(sheet.name, state.selection.ranges);
