@@ -6,4 +6,6 @@ export const SCRIPT_PROPERTIES = {
   stripeApiKey: 'STRIPE_API_KEY',
   /** Where the sync from Stripe stands (JSON, see sync-state.ts). */
   syncState: 'SYNC_STATE',
+  /** The scheduled sync's interval in minutes, 15 or 60, while one runs. */
+  syncInterval: 'SYNC_INTERVAL_MINUTES',
 } as const;

@@ -165,9 +165,14 @@ export function syncNow(): void {
   reconciliation.syncFromMenu();
 }
 
-/** Menu: turns the hourly sync from Stripe on or off. */
+/** Menu: turns the hourly sync from Stripe on (replacing a 15-minute one) or off. */
 export function toggleHourlySync(): void {
-  reconciliation.toggleHourlySyncTrigger();
+  reconciliation.toggleScheduledSync(60);
+}
+
+/** Menu: turns the sync from Stripe every 15 minutes on (replacing an hourly one) or off. */
+export function toggleQuarterHourSync(): void {
+  reconciliation.toggleScheduledSync(15);
 }
 
 /** Trigger: the hourly sync from Stripe. */

@@ -17,6 +17,7 @@ const ITEMS: ReadonlyArray<readonly [label: string, handler: GlobalName] | typeo
   SEPARATOR,
   ['Connect Stripe key…', 'connectStripeKey'],
   ['Sync now', 'syncNow'],
+  ['Sync every 15 minutes: on/off', 'toggleQuarterHourSync'],
   ['Sync every hour: on/off', 'toggleHourlySync'],
   ['Refresh attribution', 'refreshAttribution'],
   SEPARATOR,

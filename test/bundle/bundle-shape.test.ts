@@ -50,6 +50,7 @@ const GLOBALS = [
   'rotateWebhookToken',
   'connectStripeKey',
   'syncNow',
+  'toggleQuarterHourSync',
   'toggleHourlySync',
   'runScheduledSync',
   'refreshAttribution',

@@ -125,3 +125,20 @@ describe('Rotate webhook token', () => {
     expect(app.properties.script.get('WEBHOOK_TOKEN')).toBeNull();
   });
 });
+
+describe('the scheduled sync: every 15 minutes or every hour', () => {
+  it('runs at the interval chosen, one trigger at a time, and turns off when chosen again', () => {
+    const stripe = new FakeStripeApi({ keys: [KEY], now: () => Math.floor(Date.now() / 1000) });
+    const app = new AddOn(stripe);
+    app.setUp();
+    app.menu('connectStripeKey', { text: KEY });
+    app.menu('syncNow', { text: '7' });
+    app.menu('toggleQuarterHourSync');
+    expect(app.triggers.toJSON().triggers.map((t) => [t.handlerFunction, t.schedule])).toEqual([['runScheduledSync', { everyMinutes: 15 }]]);
+    app.menu('toggleHourlySync');
+    expect(app.triggers.toJSON().triggers.map((t) => [t.handlerFunction, t.schedule])).toEqual([['runScheduledSync', { everyHours: 1 }]]);
+    app.menu('toggleHourlySync');
+    expect(app.triggers.toJSON().triggers).toEqual([]);
+    expect(app.last?.services.ui.log.at(-1)).toMatchObject({ kind: 'alert', prompt: expect.stringMatching(/^Scheduled sync is off/) });
+  });
+});

@@ -12,7 +12,7 @@ import { refreshAttribution } from '../attribution/refresh';
 import { withScriptLockOrFail } from '../script-lock';
 import { setupDialogHtml, type TokenNews } from './setup-dialog';
 import { ensureReconciliationSheet } from './sheet-store';
-import { createWebhookToken, readSyncState, setStripeApiKey, stripeApiKey, webhookToken } from './settings';
+import { createWebhookToken, readSyncInterval, readSyncState, setStripeApiKey, stripeApiKey, webhookToken, writeSyncInterval } from './settings';
 import { stripeGet, SYNC_RETRIES } from './stripe-client';
 import { runSync, type SyncReport } from './sync';
 
@@ -156,14 +156,25 @@ function attributionAfterSync(): string {
   }
 }
 
-export function toggleHourlySyncTrigger(): void {
+/** How often the scheduled sync runs: what Apps Script's time-driven triggers allow and the set-up offers. */
+export type SyncInterval = 15 | 60;
+
+const EVERY: Record<SyncInterval, string> = { 15: 'every 15 minutes', 60: 'every hour' };
+
+/**
+ * Turns the scheduled sync on at `minutes`, or off when it already runs at that interval; one
+ * at another interval is replaced. At most one sync trigger exists afterwards.
+ */
+export function toggleScheduledSync(minutes: SyncInterval): void {
   const ui = SpreadsheetApp.getUi();
   const existing = ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === SCHEDULED_SYNC_HANDLER);
-  if (existing.length > 0) {
+  const current = existing.length === 0 ? null : readSyncInterval() ?? 60;
+  if (current === minutes) {
     existing.forEach((trigger) => {
       ScriptApp.deleteTrigger(trigger);
     });
-    ui.alert('Hourly sync is off.');
+    writeSyncInterval(null);
+    ui.alert(`Scheduled sync is off. New sales now arrive only by webhook, or when you choose Sync now.`);
     return;
   }
   if (stripeApiKey() === null) {
@@ -174,11 +185,16 @@ export function toggleHourlySyncTrigger(): void {
     ui.alert('Run "Sync now" once first, to choose how far back to start.');
     return;
   }
-  ScriptApp.newTrigger(SCHEDULED_SYNC_HANDLER).timeBased().everyHours(1).create();
-  ui.alert('Hourly sync is on: every hour the add-on reads new Checkout Session events from Stripe.');
+  existing.forEach((trigger) => {
+    ScriptApp.deleteTrigger(trigger);
+  });
+  const clock = ScriptApp.newTrigger(SCHEDULED_SYNC_HANDLER).timeBased();
+  (minutes === 15 ? clock.everyMinutes(15) : clock.everyHours(1)).create();
+  writeSyncInterval(minutes);
+  ui.alert(`Scheduled sync is on: ${EVERY[minutes]} the add-on reads new Checkout Session events from Stripe, then refreshes attribution.`);
 }
 
-/** Run by the hourly trigger: no Ui here, so the outcome goes to the execution log. */
+/** Run by the scheduled sync's trigger: no Ui here, so the outcome goes to the execution log. */
 export function syncFromTrigger(): void {
   let report: SyncReport;
   try {

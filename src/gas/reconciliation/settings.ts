@@ -2,7 +2,7 @@
 
 import { SCRIPT_PROPERTIES } from '../../core/script-properties';
 
-const { webhookToken: WEBHOOK_TOKEN, stripeApiKey: STRIPE_API_KEY, syncState: SYNC_STATE } = SCRIPT_PROPERTIES;
+const { webhookToken: WEBHOOK_TOKEN, stripeApiKey: STRIPE_API_KEY, syncState: SYNC_STATE, syncInterval: SYNC_INTERVAL } = SCRIPT_PROPERTIES;
 
 const properties = (): GoogleAppsScript.Properties.Properties => PropertiesService.getScriptProperties();
 
@@ -33,4 +33,15 @@ export function readSyncState(): string | null {
 export function writeSyncState(state: string | null): void {
   if (state === null) properties().deleteProperty(SYNC_STATE);
   else properties().setProperty(SYNC_STATE, state);
+}
+
+/** The scheduled sync's interval in minutes (15 or 60), or null when none was recorded. */
+export function readSyncInterval(): 15 | 60 | null {
+  const value = properties().getProperty(SYNC_INTERVAL);
+  return value === '15' ? 15 : value === '60' ? 60 : null;
+}
+
+export function writeSyncInterval(minutes: 15 | 60 | null): void {
+  if (minutes === null) properties().deleteProperty(SYNC_INTERVAL);
+  else properties().setProperty(SYNC_INTERVAL, String(minutes));
 }
