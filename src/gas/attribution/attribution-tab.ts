@@ -37,7 +37,7 @@ export function writeAttributionTab(held: ScriptLockHeld, spreadsheet: Spreadshe
   const chart = chartTable(report);
   const rows = Math.max(report.length, chart?.rows.length ?? 0, 1) + 1;
   sheet.clear();
-  grow(sheet, rows + 1, CHART_COLUMN + 1);
+  grow(sheet, rows + 3, CHART_COLUMN + 1);
   const grid: unknown[][] = [[...ATTRIBUTION_COLUMNS], ...reportCells(report).map(literalRow)];
   sheet.getRange(1, 1, grid.length, WIDTH).setValues(grid);
   if (report.length > 0) {
@@ -54,11 +54,11 @@ export function writeAttributionTab(held: ScriptLockHeld, spreadsheet: Spreadshe
   sheet.setColumnWidth(SUMMARY_COLUMN, 420);
   sheet.getRange(1, 1, 1, CHART_COLUMN + 1).setFontWeight('bold');
   sheet.setFrozenRows(1);
-  placeChart(sheet, chart);
+  placeChart(sheet, chart, report.length + 3);
 }
 
-/** The chart's data beside the table, and the one chart drawn from it. */
-function placeChart(sheet: Sheet, chart: ChartTable | null): void {
+/** The chart's data beside the table, and the one chart drawn from it, below the table where it is seen with it. */
+function placeChart(sheet: Sheet, chart: ChartTable | null, chartRow: number): void {
   const ours = sheet.getCharts().filter((existing) => String(existing.getOptions().get('title') ?? '').startsWith(CHART_TITLE));
   if (chart === null || chart.rows.length === 0) {
     for (const existing of ours) sheet.removeChart(existing);
@@ -76,7 +76,7 @@ function placeChart(sheet: Sheet, chart: ChartTable | null): void {
     .setNumHeaders(1)
     .setOption('title', chart.title)
     .setOption('legend', { position: 'none' })
-    .setPosition(2, CHART_COLUMN + 3, 0, 0);
+    .setPosition(chartRow, 1, 0, 0);
   if (kept) sheet.updateChart(builder.build());
   else sheet.insertChart(builder.build());
 }
