@@ -5,6 +5,7 @@
  * made at) and the routes (a session is rendered at the request's Stripe-Version) apply it.
  */
 
+import { invoiceCreationOff } from './objects';
 import { clone, DAY, isPlainObject, type CheckoutSession, type JsonObject } from './objects';
 
 /** The API version the current-shape fixture matches: the first one with every one of its fields
@@ -138,18 +139,7 @@ export function currentShapeSession(id: string, created: number, livemode: boole
     expires_at: created + DAY,
     id,
     invoice: null,
-    invoice_creation: {
-      enabled: false,
-      invoice_data: {
-        account_tax_ids: null,
-        custom_fields: null,
-        description: null,
-        footer: null,
-        issuer: null,
-        metadata: {},
-        rendering_options: null,
-      },
-    },
+    invoice_creation: invoiceCreationOff(),
     livemode,
     locale: 'auto',
     metadata: {},

@@ -109,3 +109,11 @@ export function deepMerge(base: JsonObject, overrides: JsonObject): JsonObject {
   }
   return result;
 }
+
+/** `invoice_creation` as Stripe shows it on sessions and Payment Links that make no invoice. */
+export function invoiceCreationOff(): JsonObject {
+  return {
+    enabled: false,
+    invoice_data: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null },
+  };
+}

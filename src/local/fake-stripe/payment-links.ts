@@ -6,6 +6,7 @@
  * making a link draws nothing from the fake's id generator.
  */
 
+import { invoiceCreationOff } from './objects';
 import { createHash } from 'node:crypto';
 import type { JsonObject } from './objects';
 
@@ -58,18 +59,7 @@ export function paymentLinkObject(id: string, livemode: boolean): PaymentLink {
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
     customer_creation: 'if_required',
     inactive_message: null,
-    invoice_creation: {
-      enabled: false,
-      invoice_data: {
-        account_tax_ids: null,
-        custom_fields: null,
-        description: null,
-        footer: null,
-        issuer: null,
-        metadata: {},
-        rendering_options: null,
-      },
-    },
+    invoice_creation: invoiceCreationOff(),
     livemode,
     managed_payments: null,
     metadata: {},
