@@ -4,8 +4,8 @@
  * never overwrite a filled cell without the user's consent, never blank a cell from an empty
  * field, and write text that survives Plain text cells.
  */
+import { failureOf, runInEditor } from './bundle';
 import { LocalAddOn } from '../../src/local/local-add-on';
-import { ScriptError } from '../../src/local/apps-script-runtime';
 import { DEMO_LINK_HEADERS, DEMO_LINK_ROWS } from '../../src/local/demo-links';
 import type { Conflict, InsertResult, SidebarContext, TagResult } from '../../src/core/sidebar-api';
 
@@ -25,28 +25,12 @@ function workbook(): LocalAddOn {
   return app;
 }
 
-function run(app: LocalAddOn, name: string, ...args: unknown[]): unknown {
-  const execution = app.execution('editor');
-  try {
-    return execution.runtime.call(name, ...args);
-  } finally {
-    execution.services.endExecution();
-  }
-}
-
+const run = runInEditor;
 const insert = (app: LocalAddOn, request: unknown) => run(app, 'sidebarInsertIntoActiveRow', request) as InsertResult;
 const tag = (app: LocalAddOn, request: unknown) => run(app, 'sidebarTagSelectedRows', request) as TagResult;
 const context = (app: LocalAddOn) => run(app, 'sidebarContext') as SidebarContext;
 
-function failure(app: LocalAddOn, name: string, ...args: unknown[]): string {
-  try {
-    run(app, name, ...args);
-  } catch (error) {
-    if (error instanceof ScriptError) return error.message;
-    throw error;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const failure = failureOf;
 
 /** Everything a tab holds that an action could change: values, formulas, notes, fills, formats. */
 function snapshot(app: LocalAddOn): string {

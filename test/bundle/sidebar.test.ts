@@ -2,8 +2,8 @@
  * The menu's "Check selected cells" and the sidebar's server functions, run from dist/Code.js in
  * the local runtime over a campaign tab whose columns are found by their headers.
  */
+import { failureOf, runInEditor } from './bundle';
 import { LocalAddOn } from '../../src/local/local-add-on';
-import { ScriptError } from '../../src/local/apps-script-runtime';
 
 const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
 
@@ -20,24 +20,8 @@ function campaignTab(): LocalAddOn {
   return app;
 }
 
-function run(app: LocalAddOn, name: string, ...args: unknown[]): unknown {
-  const execution = app.execution('editor');
-  try {
-    return execution.runtime.call(name, ...args);
-  } finally {
-    execution.services.endExecution();
-  }
-}
-
-function failure(app: LocalAddOn, name: string, ...args: unknown[]): string {
-  try {
-    run(app, name, ...args);
-  } catch (error) {
-    if (error instanceof ScriptError) return error.message;
-    throw error;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const run = runInEditor;
+const failure = failureOf;
 
 const cell = (app: LocalAddOn, a1: string) => {
   const [, letter = 'A', row = '1'] = /^([A-Z])(\d+)$/.exec(a1) ?? [];
