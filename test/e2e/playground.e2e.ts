@@ -46,6 +46,18 @@ afterEach(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
+/**
+ * A webhook delivery as Stripe makes it (the redirect not followed: `front` is what Stripe records),
+ * then the 302's Location read as the relay reads it (`answer`, doPost's JSON).
+ */
+async function deliver(url: string, body: string, signature: string): Promise<{ front: Response; answer: Response | null }> {
+  const front = await fetch(url, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
+  const location = front.headers.get('location');
+  if (front.status !== 302 || location === null) return { front, answer: null };
+  await front.text();
+  return { front, answer: await fetch(new URL(location, url)) };
+}
+
 const cell = (r: number, c: number) => page.locator(`#cell-${String(r)}-${String(c)}`);
 
 async function openSidebar(): Promise<FrameLocator> {
@@ -209,13 +221,16 @@ describe('a signed webhook', () => {
     const stripe = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000) });
     const { session, events } = stripe.scenario.paid({ currency: 'jpy', amount: 5000, email: 'buyer@example.com', clientReferenceId: 'nl-0001' });
     const body = JSON.stringify(events[0]);
-    const post = (signature: string) =>
-      fetch(playground.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
+    const post = (signature: string) => deliver(playground.webhookUrl, body, signature);
 
     const forged = await post(signPayload(body, 'whsec_not_the_secret', Math.floor(Date.now() / 1000)));
-    expect(forged.status).toBe(400);
+    expect(forged.front.status).toBe(400);
+    expect(forged.answer).toBeNull();
+    // As Google's /exec: a 302 once doPost has run, to a one-time URL holding its answer.
     const signed = await post(signPayload(body, SECRET, Math.floor(Date.now() / 1000)));
-    expect(await signed.json()).toMatchObject({ ok: true, result: 'inserted', session: session.id });
+    expect(signed.front.status).toBe(302);
+    expect(signed.answer?.status).toBe(200);
+    expect(await signed.answer?.json()).toMatchObject({ ok: true, result: 'inserted', session: session.id });
 
     await expectText(cell(2, 1), session.id);
     await expectText(cell(2, 2), 'nl-0001');
@@ -284,12 +299,9 @@ describe('the Attribution tab', () => {
     expect(events.length).toBeGreaterThan(10);
     for (const event of events) {
       const body = JSON.stringify(event);
-      const delivered = await fetch(playground.webhookUrl, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signPayload(body, SECRET, Math.floor(Date.now() / 1000)) },
-        body,
-      });
-      expect(await delivered.json()).toMatchObject({ ok: true });
+      const delivered = await deliver(playground.webhookUrl, body, signPayload(body, SECRET, Math.floor(Date.now() / 1000)));
+      expect(delivered.front.status).toBe(302);
+      expect(await delivered.answer?.json()).toMatchObject({ ok: true });
     }
     await expectText(page.getByRole('tab', { name: 'Reconciliation' }), 'Reconciliation');
     expect(await page.getByRole('tab', { name: 'Attribution' }).count()).toBe(0);

@@ -126,8 +126,12 @@ export interface PlaygroundInfo {
   webhookUrl: string;
   stateFile: string;
   stripeKey: string;
+  /** `stripe listen` straight to the endpoint: it shows the 302 Stripe would record. */
   stripeListen: string;
   signatureChecked: boolean;
+  /** `npm run relay` in front of the endpoint, and the `stripe listen` that goes through it (Stripe sees 200). */
+  relayCommand: string;
+  relayListen: string;
 }
 
 /** GET /api/state[?since=version][&sheet=name] */

@@ -10,14 +10,17 @@
  *   POST /api/menu              { function, answers?: [{ button?, text? }] }         -> RunReply
  *   POST /api/run               { function, args?: [...], answers? }                 -> RunReply
  *   GET  /ui/<id>               a sidebar's or dialog's HTML, with the google.script shim
- *   POST /webhook?token=...     the add-on's doPost (see webhook-endpoint.ts)
+ *   POST /webhook?token=...     the add-on's doPost, answered as Google's /exec: 302 to /echo/<id>
+ *   GET  /echo/<id>             doPost's answer to that delivery, once (then 410)
  *
  * The page, /api and /ui answer only requests addressed to localhost; /api posts must be JSON.
+ * /webhook and /echo answer any Host (what `stripe listen` or a tunnel forwards).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, isLocalHost, isLocalOrigin, readBody, readJsonObject, send, sendJson } from './http-util';
 import { injectBeforeScripts } from './dialog-store';
 import { readAnswers } from './editor-runs';
+import { ECHO_ID } from './echo-store';
 import { shimFor, type PageAssets } from './page-assets';
 import { RequestError, type Playground } from './playground';
 
@@ -45,14 +48,23 @@ function answersOf(body: Record<string, unknown>): ReturnType<typeof readAnswers
   }
 }
 
-function summarizeWebhook(status: number, body: string): string {
+function summarizeWebhook(status: number, output: string): string {
   try {
-    const answer = JSON.parse(body) as Record<string, unknown>;
-    const parts = ['ok', 'result', 'event', 'session', 'error'].filter((key) => answer[key] !== undefined).map((key) => `${key}=${String(answer[key])}`);
+    const answer = JSON.parse(output) as Record<string, unknown>;
+    const parts = ['ok', 'result', 'event', 'session', 'error', 'retry'].filter((key) => answer[key] !== undefined).map((key) => `${key}=${String(answer[key])}`);
     return `${String(status)} ${parts.join(' ')}`;
   } catch {
-    return `${String(status)} ${body.slice(0, 80)}`;
+    return `${String(status)} ${output.slice(0, 80)}`;
   }
+}
+
+/**
+ * The origin the echo URL is given under: the one the request was sent to, when that names this
+ * machine (so a client that reached 127.0.0.1 or localhost comes back the same way); else none,
+ * and the Location is relative to wherever the request went.
+ */
+function echoOriginOf(host: string | undefined): string {
+  return host !== undefined && isLocalHost(host) && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `http://${host}` : '';
 }
 
 export function createRouter({ playground, assets, log }: RouterOptions): (request: IncomingMessage, response: ServerResponse) => void {
@@ -68,14 +80,31 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
       }
       const body = await readBody(request, WEBHOOK_BODY_LIMIT);
       const signature = request.headers['stripe-signature'];
-      const reply = playground.webhook({
-        body,
-        queryString: url.search.replace(/^\?/, ''),
-        contentType: request.headers['content-type'] ?? 'application/json',
-        signature: Array.isArray(signature) ? signature[0] : signature,
-      });
-      log(`webhook ${summarizeWebhook(reply.status, reply.body)}`);
+      const reply = playground.webhook(
+        {
+          body,
+          queryString: url.search.replace(/^\?/, ''),
+          contentType: request.headers['content-type'] ?? 'application/json',
+          signature: Array.isArray(signature) ? signature[0] : signature,
+        },
+        echoOriginOf(request.headers.host),
+      );
+      log(`webhook ${summarizeWebhook(reply.status, reply.output ?? reply.body)}`);
       send(response, reply.status, reply.body, reply.headers);
+      return;
+    }
+
+    const echoMatch = /^\/echo\/([^/]*)$/.exec(url.pathname);
+    if (echoMatch) {
+      if (method !== 'GET') {
+        send(response, 405, 'GET the echo URL a webhook delivery was redirected to\n', { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET' });
+        return;
+      }
+      const id = echoMatch[1] ?? '';
+      const echo = ECHO_ID.test(id) ? playground.echo(id) : { found: false as const, status: 404 as const, reason: 'no such echo URL' };
+      if (echo.found) send(response, 200, echo.echo.body, { 'Content-Type': echo.echo.contentType });
+      // Plain text, not JSON: nothing may mistake a spent echo for the add-on's answer.
+      else send(response, echo.status, `${echo.reason}\n`, { 'Content-Type': 'text/plain; charset=utf-8' });
       return;
     }
 

@@ -15,6 +15,7 @@ import type { SheetData } from '../services/workbook';
 import type { Answer, PlaygroundInfo, RunReply, StateView } from './api-types';
 import { BundleFunctionIndex } from './bundle-functions';
 import { DialogStore } from './dialog-store';
+import { EchoStore, type EchoLookup } from './echo-store';
 import { runInEditor } from './editor-runs';
 import { PlaygroundFormulas } from './formula-evaluator';
 import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY, VerifiedEventMirror, type SalesSeed } from './playground-stripe';
@@ -24,6 +25,9 @@ import { buildStateView, type StateQuery } from './state-view';
 import { serveWebhook, type WebhookReply, type WebhookRequest } from './webhook-endpoint';
 
 type CustomResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Where `npm run relay` listens unless PORT says otherwise. */
+export const RELAY_DEFAULT_PORT = 8788;
 
 /** Custom function results kept for reuse (each distinct call of each formula). */
 const CUSTOM_RESULTS_KEPT = 200;
@@ -46,6 +50,8 @@ export class Playground {
   readonly formulas: PlaygroundFormulas;
   readonly functions: BundleFunctionIndex;
   readonly dialogs = new DialogStore();
+  /** The one-time echo URLs the webhook endpoint's 302s point to. */
+  readonly echoes = new EchoStore();
   readonly saver: StateSaver;
   /** Moves on with every change the page should redraw. */
   version = 1;
@@ -112,6 +118,9 @@ export class Playground {
       stateFile: this.options.stateFile,
       stripeKey: PLAYGROUND_STRIPE_KEY,
       stripeListen: `stripe listen --forward-to '${webhookUrl.replace(/^http:\/\//, '')}'`,
+      // The relay reaches the playground on 127.0.0.1, where it listens (localhost may resolve to ::1 first).
+      relayCommand: `APPS_SCRIPT_URL='${webhookUrl.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:')}' STRIPE_WEBHOOK_SECRET=whsec_... npm run relay`,
+      relayListen: `stripe listen --forward-to localhost:${String(RELAY_DEFAULT_PORT)}`,
       signatureChecked: this.webhookSecret !== null,
     };
   }
@@ -242,13 +251,15 @@ export class Playground {
     this.changed();
   }
 
-  /** A delivery to the web app endpoint (see webhook-endpoint.ts). */
-  webhook(request: WebhookRequest): WebhookReply {
-    const reply = serveWebhook(
-      request,
-      this.webhookSecret,
-      () => this.execution('webapp'),
-      () => {
+  /**
+   * A delivery to the web app endpoint (see webhook-endpoint.ts): a 302 to `echoOrigin`/echo/<id>
+   * when doPost returned, as Google's /exec answers.
+   */
+  webhook(request: WebhookRequest, echoOrigin: string = this.origin): WebhookReply {
+    const reply = serveWebhook(request, {
+      secret: this.webhookSecret,
+      execution: () => this.execution('webapp'),
+      verified: () => {
         // Stripe really sent it: let the add-on's fetch-back (with the playground key) find it.
         try {
           this.mirror.mirror(request.body);
@@ -256,9 +267,16 @@ export class Playground {
           this.log(`Could not copy the delivery into the fake Stripe API: ${error instanceof Error ? error.message : String(error)}`);
         }
       },
-    );
+      echoes: this.echoes,
+      echoOrigin,
+    });
     if (reply.ran) this.changed();
     return reply;
+  }
+
+  /** GET /echo/<id>: doPost's answer to a delivery, once. */
+  echo(id: string): EchoLookup {
+    return this.echoes.take(id);
   }
 
   /** Writes the state now (on exit). */

@@ -55,3 +55,19 @@ export async function startTestPlayground(options: StartPlaygroundOptions = {}):
     },
   };
 }
+
+export interface Delivery {
+  /** What the sender (Stripe) sees: 302 when doPost ran, as from Google's /exec. */
+  front: Response;
+  /** The Location's GET (doPost's answer), when the front answered 302. */
+  answer: Response | null;
+}
+
+/** POSTs to the webhook endpoint without following the redirect, then follows it by hand, as the relay does. */
+export async function deliverTo(webhookUrl: string, body: string, headers: Record<string, string> = {}): Promise<Delivery> {
+  const front = await fetch(webhookUrl, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body });
+  const location = front.headers.get('location');
+  if (front.status !== 302 || location === null) return { front, answer: null };
+  await front.text();
+  return { front, answer: await fetch(new URL(location, webhookUrl)) };
+}

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeStripeApi } from '../../../src/local/fake-stripe';
-import { startTestPlayground, tempStateFile } from './helpers';
+import { deliverTo, startTestPlayground, tempStateFile } from './helpers';
 
 describe('state that survives a restart', () => {
   it('keeps cells, formulas, deliveries, properties and the selection, and --reset starts afresh', async () => {
@@ -12,7 +12,9 @@ describe('state that survives a restart', () => {
     await first.post('/api/cell', { sheet: 'Links', cell: 'B2', input: 'news letter' });
     const stripe = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000) });
     const event = stripe.scenario.paid().events[0]!;
-    await fetch(first.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
+    const delivered = await deliverTo(first.webhookUrl, JSON.stringify(event));
+    expect(delivered.front.status).toBe(302);
+    expect(await delivered.answer?.json()).toMatchObject({ ok: true, result: 'inserted' });
     await first.post('/api/select', { sheet: 'Reconciliation', ranges: ['A2'] });
     const token = first.app.properties.script.get('WEBHOOK_TOKEN');
     await first.stop(true);

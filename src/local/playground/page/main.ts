@@ -141,6 +141,8 @@ function apply(state: StateView, adopt: boolean): boolean {
     if (url.value !== state.info.webhookUrl) url.value = state.info.webhookUrl;
     byId('howto-key').textContent = state.info.stripeKey;
     byId('howto-listen').textContent = state.info.stripeListen;
+    byId('howto-relay').textContent = state.info.relayCommand;
+    byId('howto-relay-listen').textContent = state.info.relayListen;
     byId('howto-state').textContent = state.info.stateFile;
     byId('howto-signature').textContent = state.info.signatureChecked
       ? 'Signatures are checked (STRIPE_WEBHOOK_SECRET is set).'
