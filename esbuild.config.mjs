@@ -1,4 +1,5 @@
-// Builds everything Apps Script sees into dist/: Code.js, appsscript.json and the add-on's HTML.
+// Builds everything Apps Script sees into dist/: Code.js, appsscript.json and the add-on's HTML;
+// and the relay, which Apps Script never sees, into build/relay.mjs.
 //
 // Apps Script finds functions (custom functions, triggers, doPost, google.script.run targets) only
 // as top-level `function NAME(...)` declarations, and Sheets reads argument hints from the JSDoc on
@@ -195,9 +196,40 @@ export async function buildTestBundle() {
   return { testBundleBytes: Buffer.byteLength(code) };
 }
 
+/**
+ * The relay (src/relay/worker.ts): one ES module whose default export is the Workers handler,
+ * web platform only, so the same file runs on Workers, Deno and Node. wrangler.toml deploys it as
+ * it is (no_bundle), so the tests judge exactly what is deployed. Not minified: it is a few
+ * kilobytes, and the code Cloudflare's dashboard and stack traces show stays readable.
+ */
+export const RELAY_BUNDLE = path.join(root, 'build/relay.mjs');
+
+export const relayOptions = {
+  entryPoints: [path.join(root, 'src/relay/worker.ts')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  conditions: ['workerd', 'worker', 'browser'],
+  minify: false,
+  legalComments: 'none',
+  banner: { js: HEADER.trimEnd() },
+  write: false,
+  logLevel: 'warning',
+};
+
+export async function buildRelay() {
+  const result = await esbuild.build(relayOptions);
+  const code = result.outputFiles[0].text;
+  mkdirSync(path.dirname(RELAY_BUNDLE), { recursive: true });
+  writeFileSync(RELAY_BUNDLE, code);
+  return { relayBytes: Buffer.byteLength(code) };
+}
+
 export async function build() {
-  const [result, sidebar] = await Promise.all([esbuild.build(esbuildOptions), buildSidebar()]);
-  return { ...writeOutputs(result), ...sidebar };
+  const [result, sidebar, relay] = await Promise.all([esbuild.build(esbuildOptions), buildSidebar(), buildRelay()]);
+  return { ...writeOutputs(result), ...sidebar, ...relay };
 }
 
 async function watch() {
@@ -245,7 +277,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--watch')) {
     await watch();
   } else {
-    const { codeBytes, sidebarBytes } = await build();
-    console.log(`dist/Code.js ${codeBytes} bytes, dist/Sidebar.html ${sidebarBytes} bytes`);
+    const { codeBytes, sidebarBytes, relayBytes } = await build();
+    console.log(`dist/Code.js ${codeBytes} bytes, dist/Sidebar.html ${sidebarBytes} bytes, build/relay.mjs ${relayBytes} bytes`);
   }
 }

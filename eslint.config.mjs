@@ -53,6 +53,22 @@ export default tseslint.config(
     },
   },
   {
+    // The relay runs on Workers, Deno and Node: web platform only. Its Node adapter and server
+    // (node-*.ts) are the exception, and are not part of the Workers bundle.
+    files: ['src/relay/**/*.ts'],
+    ignores: ['src/relay/node-*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', 'module', '__dirname', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: `Not on Workers: ${name} is Node's; use the web platform (the Node server passes env in).`,
+        })),
+      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../local/*', '../gas/*'], message: 'The relay is web platform only (Workers, Deno, Node).' }] }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
