@@ -10,6 +10,7 @@ import { FakeStripeApi, signPayload } from '../../src/local/fake-stripe';
 import { PLAYGROUND_STRIPE_KEY } from '../../src/local/playground/playground-stripe';
 import { startPlayground, type RunningPlayground } from '../../src/local/playground/server';
 import { launchChromium } from './browser';
+import { startRelay, type RelayProcess } from './relay-process';
 
 const SECRET = 'whsec_e2e_local_secret';
 const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
@@ -20,6 +21,8 @@ let playground: RunningPlayground;
 let context: BrowserContext;
 let page: Page;
 let stateDir: string;
+/** The playground's own signature check; off where the relay stands in front (it forwards only the body, as Google receives it). */
+let frontSecret: string | undefined = SECRET;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -32,7 +35,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   stateDir = mkdtempSync(path.join(os.tmpdir(), 'playground-e2e-'));
-  playground = await startPlayground({ port: 0, stateFile: path.join(stateDir, 'state.json'), reset: true, webhookSecret: SECRET, quiet: true });
+  playground = await startPlayground({ port: 0, stateFile: path.join(stateDir, 'state.json'), reset: true, ...(frontSecret === undefined ? {} : { webhookSecret: frontSecret }), quiet: true });
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(playground.url).origin });
   page = await context.newPage();
@@ -238,6 +241,53 @@ describe('a signed webhook', () => {
     await expectText(cell(2, 5), 'jpy');
     await expectText(cell(3, 1), /^$/);
     await page.screenshot({ path: path.join(SHOTS, 'playground-reconciliation.png') });
+  });
+});
+
+describe('a delivery through the relay', () => {
+  const RELAY_SECRET = 'whsec_e2e_relay_secret';
+  let relay: RelayProcess;
+  beforeAll(() => {
+    frontSecret = undefined; // as Apps Script: the relay checks signatures
+  });
+  afterAll(() => {
+    frontSecret = SECRET;
+  });
+  afterEach(async () => {
+    await relay.stop();
+  });
+
+  it('is answered 200 by `npm run relay` and shows up as a Reconciliation row in the open page', async () => {
+    relay = await startRelay({ STRIPE_WEBHOOK_SECRET: RELAY_SECRET, APPS_SCRIPT_URL: playground.webhookUrl });
+    await page.getByRole('tab', { name: 'Reconciliation' }).click();
+    await expectText(cell(2, 1), /^$/);
+    const stripe = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000) });
+    const { session, events } = stripe.scenario.paid({ currency: 'eur', amount: 4500, email: 'relay@example.com', clientReferenceId: 'nl-0002' });
+    const body = JSON.stringify(events[0]);
+    const post = (secret: string) =>
+      fetch(relay.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signPayload(body, secret, Math.floor(Date.now() / 1000)) }, body });
+
+    const forged = await post('whsec_not_the_secret');
+    expect(forged.status).toBe(400);
+    const signed = await post(RELAY_SECRET);
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toMatchObject({ ok: true, answer: { ok: true, result: 'inserted', session: session.id } });
+
+    await expectText(cell(2, 1), session.id);
+    await expectText(cell(2, 2), 'nl-0002');
+    await expectText(cell(2, 3), 'paid');
+    await expectText(cell(2, 5), 'eur');
+    await expectText(cell(3, 1), /^$/);
+
+    // Stripe's retry of the same event: 200 again, and still one row.
+    const again = await post(RELAY_SECRET);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ ok: true, answer: { result: 'unchanged' } });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Reconciliation' }).click();
+    await expectText(cell(2, 1), session.id);
+    await expectText(cell(3, 1), /^$/);
+    expect(relay.output.join('\n')).toMatch(/relay: 200 /);
   });
 });
 

@@ -23,6 +23,9 @@ export function banner(info: PlaygroundInfo, options: { url: string; seeded: boo
     `    ${info.relayCommand}`,
     `    ${info.relayListen}`,
     '    (the whsec_... is the one that `stripe listen` prints)',
+    ...(info.signatureChecked
+      ? ['    The relay forwards only the body, as Google receives it: restart the playground without', '    STRIPE_WEBHOOK_SECRET behind it, or this playground refuses its deliveries (and the relay answers 503).']
+      : []),
     '',
     '  Ctrl+C stops it; the state is saved.',
     '',
