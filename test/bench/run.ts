@@ -1,7 +1,7 @@
 /** `npm run bench`: prints figures, each against a baseline measured in the same run. */
 import { benchAttribution } from './attribution.bench';
 import { benchCustomFunctions } from './custom-functions.bench';
-import { benchPlayground } from './playground.bench';
+import { benchPlayground, benchRelay } from './playground.bench';
 import { benchWebhook } from './webhook.bench';
 
 async function main(): Promise<void> {
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   benchAttribution();
   console.log('\n## Playground');
   await benchPlayground();
+  console.log('\n## Relay');
+  await benchRelay();
 }
 
 main().catch((error: unknown) => {
