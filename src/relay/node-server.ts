@@ -31,7 +31,9 @@ function main(): void {
   const host = process.env.HOST ?? '127.0.0.1';
   const server = serveRelay(env);
   server.listen(port, host, () => {
-    console.log(`relay: listening on http://${host}:${port}/, forwarding to ${maskUrl(env.APPS_SCRIPT_URL ?? '')}`);
+    const address = server.address();
+    const listening = typeof address === 'object' && address !== null ? address.port : port;
+    console.log(`relay: listening on http://${host}:${listening}/, forwarding to ${maskUrl(env.APPS_SCRIPT_URL ?? '')}`);
   });
 }
 

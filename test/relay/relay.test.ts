@@ -223,7 +223,7 @@ describe('nothing is forwarded for a bad signature, a wrong method or a large bo
         controller.close();
       },
     });
-    const streamed = await send(new Request('https://relay.example.workers.dev/', { method: 'POST', headers: { 'stripe-signature': signed(large) }, body: stream, duplex: 'half' } as RequestInit));
+    const streamed = await send(new Request('https://relay.example.workers.dev/', { method: 'POST', headers: { 'stripe-signature': signed(large) }, body: stream, duplex: 'half' }));
     expect(streamed.status).toBe(413);
 
     // Exactly at the limit is forwarded (and answered by doPost).
