@@ -4,12 +4,7 @@
  */
 
 import { readEvent, type CheckoutSessionEvent } from './stripe-event';
-
-/**
- * A checkout.session event is a few kilobytes (line items are not included); 256 KiB leaves
- * room for long metadata and custom fields while refusing bodies meant to fill the sheet.
- */
-export const MAX_BODY_BYTES = 256 * 1024;
+import { MAX_BODY_BYTES } from './webhook-limits';
 
 /**
  * A Checkout Session event nests about six levels deep (data.object.customer_details.address);

@@ -14,7 +14,7 @@
  * runs on Cloudflare Workers, Deno and Node 20.
  */
 
-import { MAX_BODY_BYTES } from '../core/webhook-delivery';
+import { MAX_BODY_BYTES } from '../core/webhook-limits';
 import { readWebhookAnswer, type WebhookAnswer } from '../core/webhook-answer';
 import { verifySignature, type HmacSubtle } from './signature';
 import { redactor } from './secrets';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readDelivery, utf8Length } from '../../src/core/webhook-delivery';
+import { jsonDepth, MAX_JSON_DEPTH, readDelivery, utf8Length } from '../../src/core/webhook-delivery';
+import { MAX_BODY_BYTES } from '../../src/core/webhook-limits';
 import { completedSession, eventFor, OLD_SESSION, readFixture, withField } from './stripe-fixtures';
 
 describe('utf8Length', () => {

@@ -5,7 +5,7 @@
  */
 
 import Stripe from 'stripe';
-import { MAX_BODY_BYTES } from '../../src/core/webhook-delivery';
+import { MAX_BODY_BYTES } from '../../src/core/webhook-limits';
 import { loadBuiltRelay, mainConsole, mainGlobal, type FetchHandler } from './built-relay';
 import { startGoogleFront, type GoogleFront } from './google-front';
 
