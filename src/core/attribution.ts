@@ -44,10 +44,10 @@ function utmKey(row: LinkRow): string {
 
 /** The join's lookups, each decided once for all sales: a sale is a map lookup away from its row. */
 export class LinkIndex {
-  /** A reference's campaign (its first row) when its rows agree on every UTM value, else 'shared'. */
-  private readonly byReference = new Map<string, LinkRow | 'shared'>();
-  /** A link URL's one row, or 'shared' when several rows use it. */
-  private readonly byLink = new Map<string, LinkRow | 'shared'>();
+  /** A reference's campaign (its first row) when its rows agree on every UTM value, else 'ambiguous'. */
+  private readonly byReference = new Map<string, LinkRow | 'ambiguous'>();
+  /** A link URL's one row, or 'ambiguous' when several rows use it. */
+  private readonly byLink = new Map<string, LinkRow | 'ambiguous'>();
 
   constructor(rows: readonly LinkRow[]) {
     const utmOfFirst = new Map<string, string>();
@@ -59,19 +59,19 @@ export class LinkIndex {
           utmOfFirst.set(reference, utmKey(row));
           this.byReference.set(reference, row);
         } else if (seen !== utmKey(row)) {
-          this.byReference.set(reference, 'shared');
+          this.byReference.set(reference, 'ambiguous');
         }
       }
       const link = linkKey(row.fields.payment_link);
-      this.byLink.set(link, this.byLink.has(link) ? 'shared' : row);
+      this.byLink.set(link, this.byLink.has(link) ? 'ambiguous' : row);
     }
   }
 
-  reference(reference: string): LinkRow | 'shared' | null {
+  reference(reference: string): LinkRow | 'ambiguous' | null {
     return this.byReference.get(reference) ?? null;
   }
 
-  link(url: string): LinkRow | 'shared' | null {
+  link(url: string): LinkRow | 'ambiguous' | null {
     return this.byLink.get(linkKey(url)) ?? null;
   }
 }
@@ -89,14 +89,14 @@ export function attributeSale(sale: Sale, index: LinkIndex, linkUrls: LinkUrlLoo
   let unattributed: UnattributedReason = 'no_reference';
   if (sale.client_reference_id !== '') {
     const byReference = index.reference(sale.client_reference_id);
-    if (byReference === 'shared') return { kind: 'unattributed', reason: 'shared_reference' };
+    if (byReference === 'ambiguous') return { kind: 'unattributed', reason: 'shared_reference' };
     if (byReference !== null) return { kind: 'attributed', row: byReference, via: 'reference' };
     unattributed = 'unknown_reference';
   }
   const url = sale.payment_link === '' ? undefined : linkUrls.get(sale.payment_link);
   if (url === undefined) return { kind: 'unattributed', reason: unattributed };
   const byLink = index.link(url);
-  if (byLink === 'shared') return { kind: 'unattributed', reason: 'shared_link' };
+  if (byLink === 'ambiguous') return { kind: 'unattributed', reason: 'shared_link' };
   if (byLink !== null) return { kind: 'attributed', row: byLink, via: 'payment_link' };
   return { kind: 'unattributed', reason: unattributed };
 }

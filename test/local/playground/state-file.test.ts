@@ -75,7 +75,7 @@ describe('the state file is readable by its owner only', () => {
     expect(octal(modeOf(path.join(scratch, 'a', 'b')))).toBe('700');
     expect(octal(modeOf(nested))).toBe('600');
 
-    const shared = path.join(scratch, 'shared');
+    const shared = path.join(scratch, 'team-folder');
     mkdirSync(shared);
     chmodSync(shared, 0o755);
     writeFileAtomic(path.join(shared, 'state.json'), 'x');
