@@ -7,7 +7,7 @@
  */
 
 import { linkKey, type LinkRow } from './link-rows';
-import { UTM_PARAMETERS, type UtmParameter } from './stripe-rules';
+import { UTM_PARAMETERS } from './stripe-rules';
 
 /** A Reconciliation row, as attribution needs it. */
 export interface Sale {
@@ -29,14 +29,6 @@ export type UnattributedReason = 'no_reference' | 'unknown_reference' | 'shared_
 export type Attribution =
   | { kind: 'attributed'; row: LinkRow; via: 'reference' | 'payment_link' }
   | { kind: 'unattributed'; reason: UnattributedReason };
-
-export type Utm = Record<UtmParameter, string>;
-
-export function utmOf(row: LinkRow): Utm {
-  const utm = {} as Utm;
-  for (const parameter of UTM_PARAMETERS) utm[parameter] = row.fields[parameter];
-  return utm;
-}
 
 function utmKey(row: LinkRow): string {
   return UTM_PARAMETERS.map((parameter) => row.fields[parameter]).join('\u0000');

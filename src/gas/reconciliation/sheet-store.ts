@@ -28,9 +28,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** The tab cannot be written without risking a duplicate or a wrong row: refuse, and let Stripe retry. */
-export class UnreadableTabError extends Error {
-  readonly retry = true;
-}
+export class UnreadableTabError extends Error {}
 
 /** Bold frozen header row, and number formats on our columns. */
 function formatTab(sheet: Sheet, columns: Columns): void {
@@ -47,12 +45,6 @@ function formatTab(sheet: Sheet, columns: Columns): void {
 /** `'Reconciliation'!A2:A`: quoted, so the name works whatever it holds. */
 function a1(range: string): string {
   return `'${RECONCILIATION_SHEET.replace(/'/g, "''")}'!${range}`;
-}
-
-/** A tab of ours: reached by A1 notation, which costs one call fewer than looking the sheet up first. */
-interface Tab {
-  spreadsheet: Spreadsheet;
-  columns: Columns;
 }
 
 /** Row 1, or null when there is no such tab. */
@@ -81,19 +73,19 @@ function completeTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, header: rea
  * The tab with every one of our headers: created if absent, laid out if empty, missing headers
  * added after the last one. Throws UnreadableTabError for a tab it cannot read safely.
  */
-function openTab(held: ScriptLockHeld, spreadsheet: Spreadsheet): Tab {
+function openTab(held: ScriptLockHeld, spreadsheet: Spreadsheet): Columns {
   const header = readHeaderRow(spreadsheet);
-  if (header === null) return { spreadsheet, columns: completeTab(held, spreadsheet, null, RECONCILIATION_COLUMNS) };
+  if (header === null) return completeTab(held, spreadsheet, null, RECONCILIATION_COLUMNS);
   const layout = tabLayout(header, () => spreadsheet.getRange(a1('A1')).getSheet().getLastRow(), RECONCILIATION_SHEET);
   if (layout.kind === 'unreadable') throw new UnreadableTabError(layout.error);
-  if (layout.kind === 'empty') return { spreadsheet, columns: completeTab(held, spreadsheet, [], RECONCILIATION_COLUMNS) };
-  if (layout.missing.length === 0) return { spreadsheet, columns: layout.columns };
-  return { spreadsheet, columns: { ...layout.columns, ...completeTab(held, spreadsheet, header, layout.missing) } };
+  if (layout.kind === 'empty') return completeTab(held, spreadsheet, [], RECONCILIATION_COLUMNS);
+  if (layout.missing.length === 0) return layout.columns;
+  return { ...layout.columns, ...completeTab(held, spreadsheet, header, layout.missing) };
 }
 
 /** Creates the tab, or adds the headers it lacks; sets formats and a bold frozen header row. */
 export function ensureReconciliationSheet(held: ScriptLockHeld, spreadsheet: Spreadsheet): Sheet {
-  const { columns } = openTab(held, spreadsheet);
+  const columns = openTab(held, spreadsheet);
   held.wrote();
   const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET);
   if (sheet === null) throw new Error(`The ${RECONCILIATION_SHEET} tab disappeared while it was being set up`);
@@ -169,7 +161,7 @@ function appendRecord(sheet: Sheet, record: SessionRecord, columns: Columns, fir
 
 /** Inserts the record, or updates its row if the record is newer; repeats and older events change nothing. */
 export function upsertRecord(held: ScriptLockHeld, spreadsheet: Spreadsheet, record: SessionRecord): UpsertAction {
-  const { columns } = openTab(held, spreadsheet);
+  const columns = openTab(held, spreadsheet);
   const { first, last } = span(columns);
   const { found, searched } = findSessionRow(spreadsheet, columns, record.session_id, first, last);
 
