@@ -4,62 +4,12 @@
  * never overwrite a filled cell without the user's consent, never blank a cell from an empty
  * field, and write text that survives Plain text cells.
  */
-import { failureOf, runInEditor } from './bundle';
-import { LocalAddOn } from '../../src/local/local-add-on';
-import { DEMO_LINK_HEADERS, DEMO_LINK_ROWS } from '../../src/local/demo-links';
-import type { Conflict, InsertResult, SidebarContext, TagResult } from '../../src/core/sidebar-api';
-
-const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
-const SALE = ['cs_test_a1', 'fb-0002', 'paid', 49, 'eur', 'buyer@example.com', 'plink_1', false, '', 'evt_1'];
-
-/** The playground's Links tab (row 3 is facebook / carousel / fb-0002) and the add-on's own tabs. */
-function workbook(): LocalAddOn {
-  const app = new LocalAddOn();
-  app.workbook.write('Links', [[...DEMO_LINK_HEADERS], ...DEMO_LINK_ROWS.map((row) => [...row])]);
-  app.workbook.write('Reconciliation', [
-    ['session_id', 'client_reference_id', 'payment_status', 'amount', 'currency', 'customer_email', 'payment_link', 'livemode', 'created', 'last_event'],
-    SALE,
-  ]);
-  app.workbook.write('Attribution', [['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'], ['spring_sale', 'facebook', 'paid_social', 'eur', false, 1, 49]]);
-  app.workbook.write('Webhook log', [['time', 'reason'], ['2024-01-01', 'bad token']]);
-  return app;
-}
-
-const run = runInEditor;
-const insert = (app: LocalAddOn, request: unknown) => run(app, 'sidebarInsertIntoActiveRow', request) as InsertResult;
-const tag = (app: LocalAddOn, request: unknown) => run(app, 'sidebarTagSelectedRows', request) as TagResult;
-const context = (app: LocalAddOn) => run(app, 'sidebarContext') as SidebarContext;
+import { failureOf } from './bundle';
+import type { LocalAddOn } from '../../src/local/local-add-on';
+import type { Conflict } from '../../src/core/sidebar-api';
+import { context, FORM, insert, LINK, linkRow, links, snapshot, tag, workbook } from './link-workbook';
 
 const failure = failureOf;
-
-/** Everything a tab holds that an action could change: values, formulas, notes, fills, formats. */
-function snapshot(app: LocalAddOn): string {
-  const tabs: Record<string, unknown> = {};
-  for (const sheet of app.workbook.sheets) {
-    const cells: unknown[] = [];
-    sheet.forEachCell((cell, row, column) => cells.push([row, column, cell.value, cell.formula, cell.note, cell.background, cell.numberFormat]));
-    tabs[sheet.name] = cells;
-  }
-  return JSON.stringify(tabs);
-}
-
-const links = (app: LocalAddOn) => app.workbook.sheet('Links').values();
-const header = (app: LocalAddOn) => links(app)[0] ?? [];
-/** Row `row` of Links as an object keyed by header. */
-function linkRow(app: LocalAddOn, row: number): Record<string, unknown> {
-  const values = links(app)[row - 1] ?? [];
-  return Object.fromEntries(header(app).map((name, i) => [String(name), values[i]]));
-}
-
-const FORM = {
-  payment_link: LINK,
-  utm_source: 'facebook',
-  utm_medium: 'paid_social',
-  utm_campaign: 'spring_sale',
-  utm_term: '',
-  utm_content: '',
-  client_reference_id: '',
-};
 
 describe("the add-on's own tabs", () => {
   for (const tab of ['Reconciliation', 'Attribution', 'Webhook log']) {
