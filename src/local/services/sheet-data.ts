@@ -2,10 +2,12 @@
  * One sheet of the in-memory spreadsheet behind the SpreadsheetApp fake: a grid of sparse cells
  * (value, formula, number format, note, background, font weight, and the links of an array result
  * that spilled), its size, frozen rows and columns, column widths, and the row and column moves that
- * Sheet's insert, delete and sort make, and its embedded charts (chart-data.ts). Nothing here is
- * counted (see workbook.ts).
+ * Sheet's insert, delete, move and sort make, its embedded charts (chart-data.ts), and the developer
+ * metadata on the sheet and on its rows and columns, which follows them (metadata-data.ts). Nothing
+ * here is counted (see workbook.ts).
  */
 import type { ChartData } from './chart-data';
+import { movedIndex, shiftForDelete, shiftForInsert, type MetadataRecord } from './metadata-data';
 import { isDate, nodeDate } from './script-realm';
 import type { CellValue } from './user-entered';
 
@@ -56,6 +58,8 @@ export class SheetData {
   readonly columnWidths = new Map<number, number>();
   /** Embedded charts, in the order they were inserted. */
   charts: ChartData[] = [];
+  /** Developer metadata on the sheet (SHEET) and on its rows and columns (ROW, COLUMN). */
+  developerMetadata: MetadataRecord[] = [];
   /** rows[row - 1][column - 1]; both levels sparse. */
   private rows: ((Cell | undefined)[] | undefined)[] = [];
 
@@ -126,12 +130,14 @@ export class SheetData {
     if (this.rows.length < after) this.rows.length = after;
     this.rows.splice(after, 0, ...fill);
     this.maxRows += count;
+    shiftForInsert(this.developerMetadata, 'ROW', after, count);
   }
 
   /** Removes rows start..start+count-1, and returns their cells. */
   deleteRows(start: number, count: number): Cell[] {
     const removed = this.rows.splice(start - 1, count);
     this.maxRows -= count;
+    this.developerMetadata = shiftForDelete(this.developerMetadata, 'ROW', start, count);
     return removed.flatMap((cells) => (cells ?? []).filter((cell): cell is Cell => cell !== undefined));
   }
 
@@ -154,6 +160,7 @@ export class SheetData {
     }
     this.maxColumns += count;
     this.shiftColumnWidths(after + 1, count);
+    shiftForInsert(this.developerMetadata, 'COLUMN', after, count);
   }
 
   /** Removes columns start..start+count-1, and returns their cells; cells to the right move left. */
@@ -166,7 +173,36 @@ export class SheetData {
     this.maxColumns -= count;
     for (let c = start; c < start + count; c++) this.columnWidths.delete(c);
     this.shiftColumnWidths(start + count, -count);
+    this.developerMetadata = shiftForDelete(this.developerMetadata, 'COLUMN', start, count);
     return removed;
+  }
+
+  /**
+   * Moves rows start..start+count-1 to before row `destination` (counted before the move), with their
+   * cells and metadata, as Sheet.moveRows does.
+   */
+  moveRows(start: number, count: number, destination: number): void {
+    const moved = (i: number): number => movedIndex(i, start, count, destination);
+    if (this.rows.length < this.maxRows) this.rows.length = this.maxRows;
+    const rows: ((Cell | undefined)[] | undefined)[] = new Array<undefined>(this.rows.length);
+    this.rows.forEach((cells, r) => (rows[moved(r + 1) - 1] = cells));
+    this.rows = rows;
+    for (const record of this.developerMetadata) if (record.type === 'ROW') record.index = moved(record.index);
+  }
+
+  /** Moves columns start..start+count-1 to before column `destination`, with cells, widths and metadata. */
+  moveColumns(start: number, count: number, destination: number): void {
+    const moved = (i: number): number => movedIndex(i, start, count, destination);
+    this.rows = this.rows.map((cells) => {
+      if (!cells) return cells;
+      const out = new Array<Cell | undefined>(cells.length);
+      cells.forEach((cell, c) => (out[moved(c + 1) - 1] = cell));
+      return out;
+    });
+    const widths = [...this.columnWidths].map(([column, width]): [number, number] => [moved(column), width]);
+    this.columnWidths.clear();
+    for (const [column, width] of widths) this.columnWidths.set(column, width);
+    for (const record of this.developerMetadata) if (record.type === 'COLUMN') record.index = moved(record.index);
   }
 
   private shiftColumnWidths(from: number, by: number): void {

@@ -2,9 +2,12 @@
  * The JSON form of a workbook, for the playground to save and restore: each sheet's size, frozen rows
  * and columns, widths and stored cells, with values that JSON cannot hold (dates, NaN, Infinity)
  * encoded, a spilled cell pointing at its formula's cell by position, and each sheet's charts as the
- * plain data they are (chart-data.ts). `charts` and `nextChartId` may be absent (older files).
+ * plain data they are (chart-data.ts), and developer metadata (metadata-data.ts): the spreadsheet's
+ * in the workbook, each sheet's (on the sheet, its rows and columns) in its sheet. `charts`,
+ * `nextChartId`, `developerMetadata` and `nextMetadataId` may be absent (older files).
  */
 import { copyChart, type ChartData } from './chart-data';
+import { copyRecord, type MetadataRecord } from './metadata-data';
 import { SheetData, type Cell, type FontWeight } from './sheet-data';
 import type { CellValue } from './user-entered';
 import type { Selection } from './workbook';
@@ -39,6 +42,8 @@ export interface SheetJson {
   cells: CellJson[];
   /** The sheet's embedded charts. */
   charts?: ChartJson[];
+  /** Developer metadata on the sheet and its rows and columns. */
+  developerMetadata?: MetadataRecord[];
 }
 
 export interface WorkbookJson {
@@ -51,6 +56,9 @@ export interface WorkbookJson {
   selection: Selection | null;
   nextSheetId: number;
   nextChartId?: number;
+  nextMetadataId?: number;
+  /** Developer metadata on the spreadsheet itself. */
+  developerMetadata?: MetadataRecord[];
   sheets: SheetJson[];
 }
 
@@ -95,6 +103,7 @@ export function sheetToJson(sheet: SheetData): SheetJson {
     columnWidths,
     cells,
     charts: sheet.charts.map((chart) => copyChart(chart)),
+    developerMetadata: sheet.developerMetadata.map((record) => copyRecord(record)),
   };
 }
 
@@ -107,6 +116,7 @@ export function sheetFromJson(json: SheetJson): SheetData {
   sheet.hidden = json.hidden;
   for (const [column, width] of Object.entries(json.columnWidths)) sheet.columnWidths.set(Number(column), width);
   sheet.charts = (json.charts ?? []).map((chart) => copyChart({ ...chart, numHeaders: chart.numHeaders ?? -1 }));
+  sheet.developerMetadata = (json.developerMetadata ?? []).map((record) => copyRecord(record));
   for (const c of json.cells) {
     const cell = sheet.cellForWrite(c.row, c.column);
     cell.value = decodeValue(c.value);

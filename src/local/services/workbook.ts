@@ -5,6 +5,7 @@
  * SpreadsheetApp (spreadsheet/); tests may read and seed the workbook directly.
  */
 import { parseA1, splitSheetName } from './a1-notation';
+import { copyRecord, listing, type MetadataListing, type MetadataRecord } from './metadata-data';
 import { hasContent, SheetData, type Cell } from './sheet-data';
 import { interpretWrite, toCellValue, type CellValue } from './user-entered';
 import { sheetFromJson, sheetToJson, type WorkbookJson } from './workbook-json';
@@ -14,6 +15,7 @@ export { blankCell, DEFAULT_COLUMN_WIDTH, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS,
 export type { Cell, FontWeight } from './sheet-data';
 export type { CellJson, JsonCellValue, SheetJson, WorkbookJson } from './workbook-json';
 export type { ChartData, ChartPosition, ChartRangeData, ChartTypeName } from './chart-data';
+export type { MetadataListing, MetadataRecord } from './metadata-data';
 
 export interface FormulaLocation {
   workbook: Workbook;
@@ -54,7 +56,10 @@ export class Workbook {
   readonly sheets: SheetData[] = [];
   activeSheetId: number;
   selection: Selection | null = null;
+  /** Developer metadata on the spreadsheet itself (the rest is on its sheets). */
+  spreadsheetMetadata: MetadataRecord[] = [];
   private nextSheetId = 0;
+  private nextMetadataId = 1;
   private nextChartId = FIRST_CHART_ID;
   private evaluator: FormulaEvaluator | null = null;
 
@@ -126,6 +131,22 @@ export class Workbook {
     const id = this.nextChartId;
     this.nextChartId += 1;
     return id;
+  }
+
+  /** A developer metadata id no metadata of the workbook has had. */
+  newMetadataId(): number {
+    const id = this.nextMetadataId;
+    this.nextMetadataId += 1;
+    return id;
+  }
+
+  /** Every developer metadata of the workbook, spreadsheet's first, then each sheet's, by id (for tests). */
+  developerMetadata(): MetadataListing[] {
+    const byId = (a: MetadataRecord, b: MetadataRecord): number => a.id - b.id;
+    return [
+      ...[...this.spreadsheetMetadata].sort(byId).map((record) => listing(record, null)),
+      ...this.sheets.flatMap((sheet) => [...sheet.developerMetadata].sort(byId).map((record) => listing(record, sheet.name))),
+    ];
   }
 
   /** What the playground plugs in to compute formulas (the add-on's custom functions); null: none. */
@@ -295,6 +316,8 @@ export class Workbook {
       selection: this.selection ? { sheetId: this.selection.sheetId, ranges: [...this.selection.ranges] } : null,
       nextSheetId: this.nextSheetId,
       nextChartId: this.nextChartId,
+      nextMetadataId: this.nextMetadataId,
+      developerMetadata: this.spreadsheetMetadata.map((record) => copyRecord(record)),
       sheets: this.sheets.map((sheet) => sheetToJson(sheet)),
     };
   }
@@ -307,6 +330,9 @@ export class Workbook {
     workbook.nextSheetId = data.nextSheetId;
     const charted = workbook.sheets.flatMap((sheet) => sheet.charts.map((chart) => chart.chartId + 1));
     workbook.nextChartId = Math.max(data.nextChartId ?? FIRST_CHART_ID, FIRST_CHART_ID, ...charted);
+    workbook.spreadsheetMetadata = (data.developerMetadata ?? []).map((record) => copyRecord(record));
+    const metadataIds = [...workbook.spreadsheetMetadata, ...workbook.sheets.flatMap((sheet) => sheet.developerMetadata)].map((record) => record.id + 1);
+    workbook.nextMetadataId = Math.max(data.nextMetadataId ?? 1, 1, ...metadataIds);
     workbook.activeSheetId = data.activeSheetId;
     workbook.selection = data.selection ? { sheetId: data.selection.sheetId, ranges: [...data.selection.ranges] } : null;
     return workbook;

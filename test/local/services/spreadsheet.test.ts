@@ -218,7 +218,7 @@ describe('counters', () => {
     const range = SpreadsheetApp.getActiveSheet().getRange(1, 1, 3, 4);
     services.resetStats();
     range.getValues();
-    expect(services.spreadsheet.stats()).toEqual({ calls: 1, cellsRead: 12, cellsWritten: 0, byMethod: { 'Range.getValues': 1 } });
+    expect(services.spreadsheet.stats()).toEqual({ calls: 1, roundTrips: 1, cellsRead: 12, cellsWritten: 0, byMethod: { 'Range.getValues': 1 } });
   });
 
   it('counts every call of a chain, the cells each read returns and each write sets', () => {
@@ -236,6 +236,7 @@ describe('counters', () => {
     sheet.createTextFinder('a').findAll();
     expect(services.stats().spreadsheet).toEqual({
       calls: 23,
+      roundTrips: 12,
       cellsRead: 12 + 1 + 4 + 2 + 2 + 2 + 2 + 1,
       cellsWritten: 4 + 3,
       byMethod: {

@@ -3,7 +3,8 @@
  * values, formulas, number formats, notes, backgrounds and font weights (each cell counted as read);
  * writes of the same (strings parsed as typed input, each cell counted as written, grids checked
  * against the range's size as Sheets checks them); clearing; activation; and a TextFinder over the
- * range. Formats this fake does not keep are accepted and counted, not stored.
+ * range; developer metadata on a whole row or column (metadata-access.ts). Formats this fake does not
+ * keep are accepted and counted, not stored.
  */
 import { toA1 } from '../a1-notation';
 import { stringOf, textOf } from '../script-realm';
@@ -11,7 +12,10 @@ import { exportCellValue, hasContent, type Cell, type FontWeight } from '../shee
 import type { CellValue } from '../user-entered';
 import { forEachStoredCell, type Area } from './areas';
 import { clearCell, clearOptions } from './clearing';
+import type { DeveloperMetadataImpl } from './developer-metadata';
+import type { DeveloperMetadataFinderImpl } from './developer-metadata-finder';
 import { displayValue } from './display-value';
+import { addMetadata, ARBITRARY_RANGE_ERROR, metadataAt, rangeLocation } from './metadata-access';
 import type { SpreadsheetService } from './service';
 import type { SheetImpl } from './sheet';
 import { signatureError } from './signature-error';
@@ -291,6 +295,22 @@ export class RangeImpl {
 
   createTextFinder(text: unknown): TextFinderImpl {
     return this.s.textFinder([this.area], stringOf(text));
+  }
+
+  /** Only on a whole row ('3:3') or a whole column ('C:C'); anything else is refused as Sheets does. */
+  addDeveloperMetadata(...args: unknown[]): RangeImpl {
+    const location = rangeLocation(this.area);
+    if (!location) throw new Error(ARBITRARY_RANGE_ERROR);
+    addMetadata(this.s, this.area.sheet.developerMetadata, location, args, 'Range.addDeveloperMetadata');
+    return this._self();
+  }
+
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    return this.s.env.realm.array(metadataAt(this.area).map((record) => this.s.developerMetadata(record)));
+  }
+
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    return this.s.metadataFinder({ kind: 'range', area: this.area });
   }
 
   private _self(): RangeImpl {

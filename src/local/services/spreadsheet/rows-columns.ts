@@ -1,9 +1,10 @@
 /**
  * Sheet's row and column insertion and deletion (insertRowsAfter, deleteColumns, ... and their
  * one-row kin), with the bounds Sheets checks and its errors: the grid's column limit, and that a
- * sheet keeps at least one row and column that is not frozen.
+ * sheet keeps at least one row and column that is not frozen; and moveRows / moveColumns.
  */
 import type { SheetData } from '../sheet-data';
+import { areaOf } from './facade-arguments';
 import type { SpreadsheetService } from './service';
 import type { SheetImpl } from './sheet';
 
@@ -39,4 +40,20 @@ export function deleteColumns(s: SpreadsheetService, sheet: SheetData, start: nu
   if (sheet.maxColumns - howMany <= sheet.frozenColumns) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
   s.workbook.forgetCells(sheet.deleteColumns(start, howMany));
   return s.sheet(sheet);
+}
+
+/** Sheet.moveRows: the rows the range spans go before row `destination` (1..maxRows + 1). */
+export function moveRows(sheet: SheetData, rowSpec: unknown, destination: unknown): void {
+  const area = areaOf(rowSpec, 'Sheet.moveRows');
+  const to = Number(destination);
+  if (area.sheet !== sheet || !(to >= 1 && to <= sheet.maxRows + 1)) throw new Error('Those rows are out of bounds.');
+  sheet.moveRows(area.row, area.numRows, to);
+}
+
+/** Sheet.moveColumns: the columns the range spans go before column `destination` (1..maxColumns + 1). */
+export function moveColumns(sheet: SheetData, columnSpec: unknown, destination: unknown): void {
+  const area = areaOf(columnSpec, 'Sheet.moveColumns');
+  const to = Number(destination);
+  if (area.sheet !== sheet || !(to >= 1 && to <= sheet.maxColumns + 1)) throw new Error('Those columns are out of bounds.');
+  sheet.moveColumns(area.column, area.numColumns, to);
 }

@@ -2,20 +2,26 @@
  * SpreadsheetService: what the SpreadsheetApp family's objects share. It holds the Workbook, the
  * execution's environment and the Ui; hands out the script-facing objects, each counted and guarded
  * (a custom function may not change anything); checks a range against its sheet as Sheets does; and
- * keeps the counters (calls, cells read and written) and the toasts shown. The classes construct each
+ * keeps the counters (calls, round trips (round-trips.ts), cells read and written) and the toasts shown. The classes construct each
  * other only through it (`s.sheet(...)`, `s.range(...)`, ...), so none imports another's module.
  */
 import { parseA1, splitSheetName, toA1 } from '../a1-notation';
 import { emptyDraft, type ChartDraft, type ChartRangeData } from '../chart-data';
 import { facade, type ServiceEnvironment } from '../script-realm';
+import type { MetadataRecord } from '../metadata-data';
 import type { SheetData } from '../sheet-data';
 import type { UiFake } from '../ui';
 import type { Workbook } from '../workbook';
 import type { Area } from './areas';
+import { DeveloperMetadataImpl } from './developer-metadata';
+import { DeveloperMetadataFinderImpl } from './developer-metadata-finder';
+import { DeveloperMetadataLocationImpl } from './developer-metadata-location';
 import { EmbeddedChartImpl } from './embedded-chart';
 import { EmbeddedChartBuilderImpl } from './embedded-chart-builder';
 import { RangeImpl } from './range';
 import { RangeListImpl } from './range-list';
+import type { MetadataScope } from './metadata-access';
+import { isRoundTrip } from './round-trips';
 import { SheetImpl } from './sheet';
 import { signatureError } from './signature-error';
 import { SpreadsheetImpl } from './spreadsheet';
@@ -24,14 +30,18 @@ import { TextFinderImpl } from './text-finder';
 
 export type SpreadsheetFamily =
   | 'SpreadsheetApp' | 'Spreadsheet' | 'Sheet' | 'Range' | 'RangeList' | 'TextFinder'
-  | 'EmbeddedChart' | 'EmbeddedChartBuilder' | 'ContainerInfo' | 'ChartOptions';
+  | 'EmbeddedChart' | 'EmbeddedChartBuilder' | 'ContainerInfo' | 'ChartOptions'
+  | 'DeveloperMetadata' | 'DeveloperMetadataFinder' | 'DeveloperMetadataLocation';
 
 export interface SpreadsheetStats {
   /**
    * Method calls on SpreadsheetApp, Spreadsheet, Sheet, Range, RangeList and TextFinder objects, and
-   * on charts: EmbeddedChart, EmbeddedChartBuilder (typed builders too), ContainerInfo, ChartOptions.
+   * on charts: EmbeddedChart, EmbeddedChartBuilder (typed builders too), ContainerInfo, ChartOptions,
+   * and on developer metadata: DeveloperMetadata, DeveloperMetadataFinder, DeveloperMetadataLocation.
    */
   calls: number;
+  /** The calls that go to the spreadsheet to read or write (round-trips.ts); handle-making is not one. */
+  roundTrips: number;
   /** Cells whose content read methods returned (a getValues over 3x4 is 12). */
   cellsRead: number;
   /** Cells write methods set or cleared (a setValues over 3x4 is 12). */
@@ -47,13 +57,13 @@ export interface Toast {
 }
 
 /** What a custom function may not call: anything that changes the spreadsheet. */
-const CHANGES_SOMETHING = /^(set|insert|delete|append|clear|hide|show|autoResize|activate|rename|update|remove)/;
+const CHANGES_SOMETHING = /^(set|insert|delete|append|clear|hide|show|autoResize|activate|rename|update|remove|add|move)/;
 
 /** Families whose setters change only the object itself (a builder), never the spreadsheet. */
 const CHANGES_NOTHING: ReadonlySet<SpreadsheetFamily> = new Set(['EmbeddedChart', 'EmbeddedChartBuilder', 'ContainerInfo', 'ChartOptions']);
 
 function emptyStats(): SpreadsheetStats {
-  return { calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} };
+  return { calls: 0, roundTrips: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} };
 }
 
 export class SpreadsheetService {
@@ -84,6 +94,7 @@ export class SpreadsheetService {
     return facade(impl, this.env.realm, {
       beforeCall: (method) => {
         this.counters.calls += 1;
+        if (isRoundTrip(family, method)) this.counters.roundTrips += 1;
         const key = `${family}.${method}`;
         this.counters.byMethod[key] = (this.counters.byMethod[key] ?? 0) + 1;
         if (this.env.execution.context === 'custom_function' && !CHANGES_NOTHING.has(family) && CHANGES_SOMETHING.test(method)) {
@@ -138,6 +149,21 @@ export class SpreadsheetService {
   /** @internal A chart builder over `draft` (a new chart's, or a copy of a chart's for modify). */
   chartBuilder(draft: ChartDraft = emptyDraft()): EmbeddedChartBuilderImpl {
     return this.wrap('EmbeddedChartBuilder', new EmbeddedChartBuilderImpl(this, draft));
+  }
+
+  /** @internal A handle on one developer metadata record. */
+  developerMetadata(record: MetadataRecord): DeveloperMetadataImpl {
+    return this.wrap('DeveloperMetadata', new DeveloperMetadataImpl(this, record));
+  }
+
+  /** @internal */
+  metadataFinder(scope: MetadataScope): DeveloperMetadataFinderImpl {
+    return this.wrap('DeveloperMetadataFinder', new DeveloperMetadataFinderImpl(this, scope));
+  }
+
+  /** @internal */
+  metadataLocation(record: MetadataRecord): DeveloperMetadataLocationImpl {
+    return this.wrap('DeveloperMetadataLocation', new DeveloperMetadataLocationImpl(this, record));
   }
 
   /** @internal */

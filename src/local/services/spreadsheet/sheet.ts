@@ -2,18 +2,22 @@
  * Sheet: its name, id, index and visibility; ranges by A1 notation or by row and column (checked
  * against the sheet's size); last and max rows and columns; frozen rows and columns; row and column
  * insertion and deletion; clearing; column widths (kept, never measured); appendRow; activation; a
- * TextFinder over the whole sheet; and embedded charts (sheet-charts.ts).
+ * TextFinder over the whole sheet; embedded charts (sheet-charts.ts); row and column moves; and
+ * developer metadata on the sheet, and a finder over the sheet's and its rows' and columns'.
  */
 import { splitSheetName } from '../a1-notation';
 import { stringOf } from '../script-realm';
 import { DEFAULT_COLUMN_WIDTH, type SheetData } from '../sheet-data';
 import { dataRange, wholeSheet } from './areas';
 import { clearCell, clearOptions } from './clearing';
+import type { DeveloperMetadataImpl } from './developer-metadata';
+import type { DeveloperMetadataFinderImpl } from './developer-metadata-finder';
 import type { EmbeddedChartImpl } from './embedded-chart';
 import type { EmbeddedChartBuilderImpl } from './embedded-chart-builder';
+import { addMetadata } from './metadata-access';
 import type { RangeImpl } from './range';
 import type { RangeListImpl } from './range-list';
-import { deleteColumns, deleteRows, insertColumns, insertRows } from './rows-columns';
+import { deleteColumns, deleteRows, insertColumns, insertRows, moveColumns, moveRows } from './rows-columns';
 import type { SpreadsheetService } from './service';
 import { getCharts, insertChart, removeChart, updateChart } from './sheet-charts';
 import { signatureError } from './signature-error';
@@ -155,6 +159,33 @@ export class SheetImpl {
 
   deleteRows(rowPosition: unknown, howMany: unknown): void {
     deleteRows(this.s, this.data, Number(rowPosition), Number(howMany));
+  }
+
+  /** Moves the rows rowSpec spans to before row destinationIndex (counted before the move). */
+  moveRows(rowSpec: unknown, destinationIndex: unknown): void {
+    moveRows(this.data, rowSpec, destinationIndex);
+  }
+
+  /** Moves the columns columnSpec spans to before column destinationIndex (counted before the move). */
+  moveColumns(columnSpec: unknown, destinationIndex: unknown): void {
+    moveColumns(this.data, columnSpec, destinationIndex);
+  }
+
+  /** addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility). */
+  addDeveloperMetadata(...args: unknown[]): SheetImpl {
+    addMetadata(this.s, this.data.developerMetadata, { type: 'SHEET', index: 0 }, args, 'Sheet.addDeveloperMetadata');
+    return this.s.sheet(this.data);
+  }
+
+  /** The metadata on the sheet itself (not on its rows or columns). */
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    const records = this.data.developerMetadata.filter((record) => record.type === 'SHEET').sort((a, b) => a.id - b.id);
+    return this.s.env.realm.array(records.map((record) => this.s.developerMetadata(record)));
+  }
+
+  /** A finder over the metadata on the sheet and on its rows and columns. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    return this.s.metadataFinder({ kind: 'sheet', sheet: this.data });
   }
 
   /** Clears contents and formats (notes stay); clear({contentsOnly: true}) / clear({formatOnly: true}). */

@@ -3,6 +3,7 @@
  * outside the editor), flush; openById and openByUrl are refused, as they are to a script without the
  * spreadsheets scope.
  */
+import { LOCATION_TYPE, VISIBILITY } from '../metadata-data';
 import { unwrapFacade } from '../script-realm';
 import { areaOf, sheetOf } from './facade-arguments';
 import { RangeImpl } from './range';
@@ -12,6 +13,11 @@ import type { SheetImpl } from './sheet';
 import type { SpreadsheetImpl } from './spreadsheet';
 
 export class SpreadsheetAppImpl {
+  /** SpreadsheetApp.DeveloperMetadataLocationType: SPREADSHEET, SHEET, ROW, COLUMN (enum objects). */
+  readonly DeveloperMetadataLocationType = LOCATION_TYPE;
+  /** SpreadsheetApp.DeveloperMetadataVisibility: DOCUMENT, PROJECT (enum objects). */
+  readonly DeveloperMetadataVisibility = VISIBILITY;
+
   constructor(private readonly s: SpreadsheetService) {}
 
   getActiveSpreadsheet(): SpreadsheetImpl {

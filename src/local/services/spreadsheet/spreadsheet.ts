@@ -1,11 +1,15 @@
 /**
  * Spreadsheet (the active spreadsheet): its name, id, URL and time zone; its sheets (insert, delete,
  * find, activate); the active range and selection; toasts; A1 ranges across sheets; a TextFinder over
- * every sheet; and the active sheet's data range and appendRow.
+ * every sheet; the active sheet's data range and appendRow; and developer metadata on the
+ * spreadsheet (addDeveloperMetadata, getDeveloperMetadata) and a finder over all of it.
  */
 import { stringOf, textOf } from '../script-realm';
 import { dataRange, wholeSheet } from './areas';
 import { areaOf, sheetOf } from './facade-arguments';
+import type { DeveloperMetadataImpl } from './developer-metadata';
+import type { DeveloperMetadataFinderImpl } from './developer-metadata-finder';
+import { addMetadata } from './metadata-access';
 import type { RangeImpl } from './range';
 import type { RangeListImpl } from './range-list';
 import type { SpreadsheetService } from './service';
@@ -138,6 +142,23 @@ export class SpreadsheetImpl {
 
   getLastColumn(): number {
     return this.s.workbook.activeSheet().lastColumn();
+  }
+
+  /** addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility). */
+  addDeveloperMetadata(...args: unknown[]): SpreadsheetImpl {
+    addMetadata(this.s, this.s.workbook.spreadsheetMetadata, { type: 'SPREADSHEET', index: 0 }, args, 'Spreadsheet.addDeveloperMetadata');
+    return this.s.spreadsheet();
+  }
+
+  /** The metadata on the spreadsheet itself (not on its sheets, rows or columns). */
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    const records = [...this.s.workbook.spreadsheetMetadata].sort((a, b) => a.id - b.id);
+    return this.s.env.realm.array(records.map((record) => this.s.developerMetadata(record)));
+  }
+
+  /** A finder over every metadata of the spreadsheet. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    return this.s.metadataFinder({ kind: 'spreadsheet' });
   }
 
   appendRow(values: unknown): SpreadsheetImpl {
