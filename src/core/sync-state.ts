@@ -4,6 +4,13 @@
  * run pages backwards through a window that starts at `since`; only when it reaches the end of
  * the window does the cursor move up to the newest event it saw. Events at the cursor's second
  * are read again next time: harmless, since writing an event twice changes nothing.
+ *
+ * The cursor never runs ahead of the clock. An event Stripe dates in the future (a skewed clock, a
+ * test clock) is written like any other, but it does not move the cursor: the cursor is the newest
+ * event seen that is not ahead of the clock, so the next sync still reads what comes after, and
+ * reads the event dated ahead again (changing nothing) until the clock passes it. A saved cursor
+ * ahead of the clock (an earlier version took the newest time unbounded) says nothing true, so the
+ * sync reads again from the 30 days Stripe keeps.
  */
 
 import { EVENT_ID } from './stripe-event';
@@ -71,11 +78,23 @@ export function clampDays(days: number): number {
   return Math.min(MAX_HISTORY_DAYS, Math.max(1, Math.round(days)));
 }
 
-/** The run to do next: the one in progress, or a new one from the cursor (or `firstRunDays` back). */
+/** A saved time that is not ahead of the clock, or null: "everything before a time yet to come" cannot be true. */
+function notAhead(time: number | null, nowSeconds: number): number | null {
+  return time !== null && time <= nowSeconds ? time : null;
+}
+
+/**
+ * The run to do next: the one in progress, or a new one from the cursor (or `firstRunDays` back).
+ * A cursor or a run's start ahead of the clock is not trusted: the run reads from the 30 days
+ * Stripe keeps instead.
+ */
 export function nextRun(state: SyncState, nowSeconds: number, firstRunDays: number | null): SyncRun | null {
-  if (state.run !== null) return state.run;
   const oldest = nowSeconds - MAX_HISTORY_DAYS * DAY;
-  if (state.cursor !== null) return { since: Math.max(state.cursor, oldest), startingAfter: null, newest: null, pages: 0, events: 0 };
+  if (state.run !== null) return state.run.since <= nowSeconds ? state.run : { ...state.run, since: oldest, startingAfter: null };
+  if (state.cursor !== null) {
+    const cursor = notAhead(state.cursor, nowSeconds);
+    return { since: cursor === null ? oldest : Math.max(cursor, oldest), startingAfter: null, newest: null, pages: 0, events: 0 };
+  }
   if (firstRunDays === null) return null;
   return { since: nowSeconds - clampDays(firstRunDays) * DAY, startingAfter: null, newest: null, pages: 0, events: 0 };
 }
@@ -124,31 +143,38 @@ export function describeCounts(counts: SyncCounts): string {
 export interface PageSeen {
   /** The id of the page's last (oldest) item: where the next page starts. */
   lastId: string | null;
-  /** The newest `created` on the page. */
+  /** The newest `created` on the page that is not ahead of the clock. */
   newest: number | null;
   count: number;
 }
 
-/** Where a page of events leaves the items' ids and times, whatever else they hold. */
-export function seenOnPage(items: readonly unknown[]): PageSeen {
+/**
+ * Where a page of events leaves the items' ids and times, whatever else they hold. An event dated
+ * after `nowSeconds` is counted and continued from, but its time is not taken: a cursor there would
+ * skip every event that comes before it.
+ */
+export function seenOnPage(items: readonly unknown[], nowSeconds: number): PageSeen {
   let newest: number | null = null;
   let lastId: string | null = null;
   for (const item of items) {
     const { id, created } = (item ?? {}) as { id?: unknown; created?: unknown };
     if (typeof id === 'string') lastId = id;
-    if (typeof created === 'number' && (newest === null || created > newest)) newest = created;
+    if (typeof created === 'number' && created <= nowSeconds && (newest === null || created > newest)) newest = created;
   }
   return { lastId, newest, count: items.length };
 }
 
-/** The state after a page of events (newest first) has been written. */
-export function afterPage(state: SyncState, run: SyncRun, page: PageSeen, hasMore: boolean): SyncState {
-  const newest = page.newest === null ? run.newest : Math.max(page.newest, run.newest ?? page.newest);
+/** The state after a page of events (newest first) has been written; the cursor is never ahead of `nowSeconds`. */
+export function afterPage(state: SyncState, run: SyncRun, page: PageSeen, hasMore: boolean, nowSeconds: number): SyncState {
+  const runNewest = notAhead(run.newest, nowSeconds);
+  const pageNewest = notAhead(page.newest, nowSeconds);
+  const newest = pageNewest === null ? runNewest : Math.max(pageNewest, runNewest ?? pageNewest);
   if (hasMore && page.lastId !== null) {
     return {
       cursor: state.cursor,
       run: { since: run.since, startingAfter: page.lastId, newest, pages: run.pages + 1, events: run.events + page.count },
     };
   }
-  return { cursor: Math.max(state.cursor ?? 0, newest ?? run.since), run: null };
+  // run.since is not ahead either: nextRun never starts or resumes a run from a time yet to come.
+  return { cursor: Math.max(notAhead(state.cursor, nowSeconds) ?? 0, newest ?? run.since), run: null };
 }

@@ -231,6 +231,49 @@ describe('a cursor Stripe refuses', () => {
   });
 });
 
+describe('an event dated in the future', () => {
+  const savedState = (app: AddOn) => JSON.parse(app.properties.script.get('SYNC_STATE') ?? '{}') as { cursor: number | null; run: unknown };
+
+  it('is written like any other, and the next sync still reads what came after it', () => {
+    let clock = now() - 3 * 86_400;
+    const stripe = new FakeStripeApi({ keys: [KEY], now: () => clock });
+    stripe.scenario.paid({ clientReferenceId: 'three-days-ago' });
+    // Stripe's copy says two days from now (a skewed clock, a test clock): the sync writes it as it is.
+    clock = now() + 2 * 86_400;
+    stripe.scenario.paid({ clientReferenceId: 'dated-ahead' });
+    clock = now() - 600;
+    const newestSoFar = stripe.scenario.paid({ clientReferenceId: 'ten-minutes-ago' }).events.at(-1)!.created;
+    const app = connected(stripe);
+    app.menu('syncNow', { text: '30' });
+    expect(lastAlert(app)).toBe('Synced 3 events: 3 new sessions, 0 updated, 0 already up to date, 0 not recorded.');
+    expect(app.rows().map((row) => row.client_reference_id).sort()).toEqual(['dated-ahead', 'ten-minutes-ago', 'three-days-ago']);
+    // The cursor stops at the newest event that is not ahead of the clock.
+    expect(savedState(app)).toEqual({ cursor: newestSoFar, run: null });
+
+    // Later sales, then a second sync: they are read (and the event dated ahead is read again, changing nothing).
+    clock = now();
+    stripe.scenario.paid({ clientReferenceId: 'later-1' });
+    stripe.scenario.paid({ clientReferenceId: 'later-2' });
+    app.menu('syncNow');
+    expect(lastAlert(app)).toBe('Synced 4 events: 2 new sessions, 0 updated, 2 already up to date, 0 not recorded.');
+    expect(app.rows().map((row) => row.client_reference_id)).toEqual(expect.arrayContaining(['later-1', 'later-2']));
+    expect(app.rows()).toHaveLength(5);
+    expect(savedState(app).cursor).toBeLessThanOrEqual(now());
+  });
+
+  it('unfreezes a cursor an earlier version left ahead of the clock: the sync reads again from the 30 days Stripe keeps', () => {
+    const stripe = stripeWithHistory(4);
+    const app = connected(stripe);
+    const frozen = now() + 365 * 86_400;
+    app.properties.script.replace(new Map([...Object.entries(app.properties.script.entries()), ['SYNC_STATE', JSON.stringify({ cursor: frozen, run: null })]]));
+    app.menu('syncNow');
+    expect(lastAlert(app)).toBe('Synced 4 events: 4 new sessions, 0 updated, 0 already up to date, 0 not recorded.');
+    const [page] = eventPages(stripe);
+    expect(Math.abs(Number(page?.query['created[gte]']) - (now() - 30 * 86_400))).toBeLessThan(60);
+    expect(savedState(app).cursor).toBeLessThanOrEqual(now());
+  });
+});
+
 describe('the sync summary', () => {
   /** The numbers of "Synced N events: a new sessions, b updated, c already up to date, d not recorded (...)". */
   function counts(message: string): { events: number; buckets: number[]; notRecorded: Record<string, number> } {

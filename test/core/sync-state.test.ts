@@ -64,7 +64,7 @@ function execute(
     paths.push(path);
     const page = listEvents(events, path);
     seen.push(...page.data);
-    state = afterPage(state, run, seenOnPage(page.data), page.has_more);
+    state = afterPage(state, run, seenOnPage(page.data, options.now), page.has_more, options.now);
     stateText = JSON.stringify(state);
     if (state.run === null) return { stateText, seen, paths, complete: true };
     run = state.run;
@@ -125,7 +125,7 @@ describe('parseSyncState', () => {
         expect(run).not.toBeNull();
         expect(() => eventsPagePath(run!.since, run!.startingAfter)).not.toThrow();
         expect(Number.isFinite(run!.since)).toBe(true);
-        expect(() => afterPage(state, run!, seenOnPage([]), false)).not.toThrow();
+        expect(() => afterPage(state, run!, seenOnPage([], NOW), false, NOW)).not.toThrow();
       }),
     );
   });
@@ -182,6 +182,17 @@ describe('nextRun', () => {
     const run: SyncRun = { since: NOW - 5 * DAY, startingAfter: 'evt_2', newest: NOW - 10, pages: 2, events: 200 };
     expect(nextRun({ cursor: NOW - DAY, run }, NOW + 3600, 30)).toEqual(run);
   });
+
+  it('does not trust a cursor ahead of the clock (an earlier version saved one): it reads from the 30 days Stripe keeps', () => {
+    expect(nextRun({ cursor: NOW + DAY, run: null }, NOW, null)?.since).toBe(NOW - 30 * DAY);
+    expect(nextRun({ cursor: NOW + 1, run: null }, NOW, null)?.since).toBe(NOW - 30 * DAY);
+    expect(nextRun({ cursor: NOW, run: null }, NOW, null)?.since).toBe(NOW);
+  });
+
+  it('starts a run in progress again from the 30 days Stripe keeps when its window starts ahead of the clock', () => {
+    const run: SyncRun = { since: NOW + DAY, startingAfter: 'evt_2', newest: null, pages: 1, events: 100 };
+    expect(nextRun({ cursor: NOW + DAY, run }, NOW, null)).toEqual({ ...run, since: NOW - 30 * DAY, startingAfter: null });
+  });
 });
 
 describe('seenOnPage', () => {
@@ -191,19 +202,26 @@ describe('seenOnPage', () => {
       { id: 'evt_b', created: 200 },
       { id: 'evt_a', created: 100 },
     ];
-    expect(seenOnPage(page)).toEqual({ lastId: 'evt_a', newest: 300, count: 3 });
+    expect(seenOnPage(page, NOW)).toEqual({ lastId: 'evt_a', newest: 300, count: 3 });
   });
 
   it('takes the newest time wherever it is on the page', () => {
-    expect(seenOnPage([{ id: 'evt_b', created: 200 }, { id: 'evt_c', created: 300 }, { id: 'evt_a', created: 100 }]).newest).toBe(300);
+    expect(seenOnPage([{ id: 'evt_b', created: 200 }, { id: 'evt_c', created: 300 }, { id: 'evt_a', created: 100 }], NOW).newest).toBe(300);
+  });
+
+  it('counts an event dated ahead of the clock and continues from it, but does not take its time', () => {
+    const page = [{ id: 'evt_f', created: NOW + 2 * DAY }, { id: 'evt_b', created: NOW - 200 }, { id: 'evt_a', created: NOW - 300 }];
+    expect(seenOnPage(page, NOW)).toEqual({ lastId: 'evt_a', newest: NOW - 200, count: 3 });
+    expect(seenOnPage([{ id: 'evt_f', created: NOW + 1 }], NOW)).toEqual({ lastId: 'evt_f', newest: null, count: 1 });
+    expect(seenOnPage([{ id: 'evt_n', created: NOW }], NOW).newest).toBe(NOW);
   });
 
   it('sees nothing on an empty page', () => {
-    expect(seenOnPage([])).toEqual({ lastId: null, newest: null, count: 0 });
+    expect(seenOnPage([], NOW)).toEqual({ lastId: null, newest: null, count: 0 });
   });
 
   it('tolerates items that are not events, counting them', () => {
-    expect(seenOnPage([{ id: 'evt_b', created: 200 }, null, 42, 'evt_x', { id: 7, created: '999' }, { created: 150 }])).toEqual({ lastId: 'evt_b', newest: 200, count: 6 });
+    expect(seenOnPage([{ id: 'evt_b', created: 200 }, null, 42, 'evt_x', { id: 7, created: '999' }, { created: 150 }], NOW)).toEqual({ lastId: 'evt_b', newest: 200, count: 6 });
   });
 });
 
@@ -212,31 +230,38 @@ describe('afterPage', () => {
 
   it('keeps the cursor and moves the run on while there are more pages', () => {
     const state: SyncState = { cursor: NOW - DAY, run: null };
-    expect(afterPage(state, run(), { lastId: 'evt_b', newest: NOW - 10, count: 100 }, true)).toEqual({
+    expect(afterPage(state, run(), { lastId: 'evt_b', newest: NOW - 10, count: 100 }, true, NOW)).toEqual({
       cursor: NOW - DAY,
       run: { since: NOW - DAY, startingAfter: 'evt_b', newest: NOW - 10, pages: 1, events: 100 },
     });
   });
 
   it('keeps the newest time of the run across pages', () => {
-    const after = afterPage(FRESH, run({ newest: NOW - 10, pages: 1, events: 100 }), { lastId: 'evt_c', newest: NOW - 500, count: 100 }, true);
+    const after = afterPage(FRESH, run({ newest: NOW - 10, pages: 1, events: 100 }), { lastId: 'evt_c', newest: NOW - 500, count: 100 }, true, NOW);
     expect(after.run?.newest).toBe(NOW - 10);
   });
 
   it('moves the cursor up to the newest event of the run when it reaches the end', () => {
-    expect(afterPage({ cursor: NOW - DAY, run: null }, run({ newest: NOW - 10, pages: 2 }), { lastId: 'evt_a', newest: NOW - 900, count: 3 }, false)).toEqual({ cursor: NOW - 10, run: null });
+    expect(afterPage({ cursor: NOW - DAY, run: null }, run({ newest: NOW - 10, pages: 2 }), { lastId: 'evt_a', newest: NOW - 900, count: 3 }, false, NOW)).toEqual({ cursor: NOW - 10, run: null });
   });
 
   it('never moves the cursor down', () => {
-    expect(afterPage({ cursor: NOW - 5, run: null }, run(), { lastId: 'evt_a', newest: NOW - 900, count: 1 }, false).cursor).toBe(NOW - 5);
+    expect(afterPage({ cursor: NOW - 5, run: null }, run(), { lastId: 'evt_a', newest: NOW - 900, count: 1 }, false, NOW).cursor).toBe(NOW - 5);
+  });
+
+  it('never leaves the cursor ahead of the clock, whatever the run or the saved state held', () => {
+    // A run an earlier version saved with a time ahead, and a cursor ahead: neither is kept.
+    expect(afterPage({ cursor: NOW + DAY, run: null }, run({ newest: NOW + DAY }), { lastId: 'evt_a', newest: NOW - 900, count: 1 }, false, NOW)).toEqual({ cursor: NOW - 900, run: null });
+    expect(afterPage({ cursor: NOW + DAY, run: null }, run({ since: NOW - 7 * DAY }), seenOnPage([{ id: 'evt_f', created: NOW + DAY }], NOW), false, NOW)).toEqual({ cursor: NOW - 7 * DAY, run: null });
+    expect(afterPage(FRESH, run({ newest: NOW + 60 }), { lastId: 'evt_b', newest: NOW - 10, count: 100 }, true, NOW).run?.newest).toBe(NOW - 10);
   });
 
   it('ends a run with no events at its start, not at 0 or null', () => {
-    expect(afterPage(FRESH, run({ since: NOW - 7 * DAY }), seenOnPage([]), false)).toEqual({ cursor: NOW - 7 * DAY, run: null });
+    expect(afterPage(FRESH, run({ since: NOW - 7 * DAY }), seenOnPage([], NOW), false, NOW)).toEqual({ cursor: NOW - 7 * DAY, run: null });
   });
 
   it('ends a run it cannot continue (more pages but no id to continue from) instead of reading the same page forever', () => {
-    const after = afterPage(FRESH, run(), { lastId: null, newest: null, count: 0 }, true);
+    const after = afterPage(FRESH, run(), { lastId: null, newest: null, count: 0 }, true, NOW);
     expect(after.run).toBeNull();
   });
 });
@@ -271,6 +296,19 @@ describe('a sync through Stripe’s event list', () => {
     expect(nextRun(parseSyncState(second.stateText), NOW + 7200, null)?.since).toBe(NOW - 1000);
   });
 
+  it('writes an event dated in the future like any other, and the next sync still reads what came after it', () => {
+    const ahead = { id: 'evt_ahead', created: NOW + 30 * DAY };
+    const first = execute(null, [...events, ahead], { now: NOW, firstRunDays: 1, pageSize: 2 });
+    expect(first.seen.map((event) => event.id)).toEqual(['evt_ahead', 'evt_e5', 'evt_e4', 'evt_e3', 'evt_e2', 'evt_e1']);
+    expect(parseSyncState(first.stateText)).toEqual({ cursor: NOW - 1000, run: null });
+
+    const later = [{ id: 'evt_l1', created: NOW + 100 }, { id: 'evt_l2', created: NOW + 200 }];
+    const second = execute(first.stateText, [...events, ahead, ...later], { now: NOW + 600, firstRunDays: null, pageSize: 2 });
+    // The event dated ahead is read again (writing it again changes nothing) until the clock passes it.
+    expect(second.seen.map((event) => event.id)).toEqual(['evt_ahead', 'evt_l2', 'evt_l1', 'evt_e5']);
+    expect(parseSyncState(second.stateText)).toEqual({ cursor: NOW + 200, run: null });
+  });
+
   it('keeps a sane cursor when a run finds no events', () => {
     const first = execute(null, [], { now: NOW, firstRunDays: 3, pageSize: 100 });
     expect(first.complete).toBe(true);
@@ -298,7 +336,8 @@ describe('a sync through Stripe’s event list', () => {
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 30 }),
         (before, after, pageSize, stops) => {
           // A first sync of 7 days, then new events (some in the same second as the newest), then a second sync.
-          const old = before.map(({ id, age }) => ({ id, created: NOW - age }));
+          // An event of the first batch in three is dated ahead of the clock (up to a day): it must stop nothing.
+          const old = before.map(({ id, age }, i) => ({ id, created: i % 3 === 2 ? NOW + 1 + (age % DAY) : NOW - age }));
           const all = [...old];
           let stateText: string | null = null;
           let stop = 0;
@@ -316,7 +355,8 @@ describe('a sync through Stripe’s event list', () => {
           const seenFirst = sync(NOW, 7);
           for (const event of old) expect(seenFirst.has(event.id)).toBe(true);
           const cursor = parseSyncState(stateText).cursor!;
-          expect(cursor).toBe(old.length === 0 ? NOW - 7 * DAY : Math.max(...old.map((event) => event.created)));
+          const notAhead = old.filter((event) => event.created <= NOW);
+          expect(cursor).toBe(notAhead.length === 0 ? NOW - 7 * DAY : Math.max(...notAhead.map((event) => event.created)));
 
           const oldIds = new Set(old.map((event) => event.id));
           const newer = after.filter(({ id }) => !oldIds.has(id)).map(({ id, age }) => ({ id, created: Math.max(cursor, NOW + 600 - age) }));

@@ -76,6 +76,9 @@ export function runSync(options: SyncOptions = {}): SyncReport {
     if (Date.now() - started > budget) {
       return finish(true, false, `Stopped at the time limit after ${String(report.pages)} pages; the next sync continues from there. Read so far: ${describeCounts(report)}`);
     }
+    // The clock when the page was asked for bounds the cursor: an event dated after it is written
+    // like any other, but the cursor stays behind it, so the next sync still reads what comes after.
+    const askedAt = Math.floor(Date.now() / 1000);
     const page = stripeGet(key, eventsPagePath(run.since, run.startingAfter), SYNC_RETRIES);
     if (!page.ok && !report.restarted && isRefusedCursor(page.status, run.startingAfter)) {
       // Once per sync: if the new start is refused too, that error is reported as it is.
@@ -92,7 +95,7 @@ export function runSync(options: SyncOptions = {}): SyncReport {
     for (const item of list.data) report[bucketOf(spreadsheet, item)]++;
     report.pages++;
     report.events += list.data.length;
-    state = afterPage(state, run, seenOnPage(list.data), list.hasMore);
+    state = afterPage(state, run, seenOnPage(list.data, askedAt), list.hasMore, askedAt);
     writeSyncState(JSON.stringify(state));
     if (state.run === null) return finish(true, true, `Synced ${describeCounts(report)}`);
     run = state.run;
