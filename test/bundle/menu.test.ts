@@ -90,6 +90,9 @@ describe('Rotate webhook token', () => {
     const [question] = alerts(app);
     expect(question).toMatchObject({ buttons: 'YES_NO', answer: 'NO' });
     expect(question?.prompt).toMatch(/URL .*Stripe.* stops working at once/);
+    // What Stripe does meanwhile: through the relay it keeps the event; with the direct endpoint, the sync catches up.
+    expect(question?.prompt).toMatch(/through the relay, Stripe gets a 503 .* exponential backoff, for up to three days/s);
+    expect(question?.prompt).toMatch(/direct \/exec endpoint .* Sync now or the scheduled sync/s);
     expect(app.token()).toBe(token);
     expect(app.last?.services.ui.lastDialog()).toBeNull();
     expect(alerts(app).at(-1)?.prompt).toMatch(/Nothing changed/);
@@ -111,9 +114,11 @@ describe('Rotate webhook token', () => {
     expect(dialog?.html).not.toContain(old);
     expect(dialog?.html).toMatch(/New webhook URL/);
     expect(dialog?.html).toMatch(/old URL no longer works/);
+    expect(dialog?.html).toMatch(/Stripe gets a 503 for each refused event .* up\s+to three days/s);
 
     const refused = app.deliver(paid(stripe), old);
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/token/i) });
+    // Refused, and asked to be sent again: a person fixes the URL, and Stripe must keep the event until then.
+    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/token/i), retry: true });
     expect(app.deliver(paid(stripe), token)).toMatchObject({ ok: true });
     expect(app.rows()).toHaveLength(2);
   });

@@ -148,14 +148,16 @@ describe('what is refused, and leaves Reconciliation untouched', () => {
   ])('%s', (_, token) => {
     const app = addOn();
     app.setUp();
-    expect(app.deliver(event(app), token)).toEqual({ ok: false, error: 'Wrong or missing token' });
+    // A person fixes a token (a rotated one, a relay with an old URL): Stripe must keep the event until then.
+    expect(app.deliver(event(app), token)).toEqual({ ok: false, error: 'Wrong or missing token', retry: true });
     expect(app.rows()).toEqual([]);
     expect(app.rows('Webhook log')).toEqual([expect.objectContaining({ reason: 'wrong or missing token', count: 1 })]);
   });
 
   it('before set-up, with a clear answer', () => {
     const app = addOn();
-    expect(app.deliver(event(app), 'anything')).toMatchObject({ ok: false, error: expect.stringMatching(/Set up reconciliation/) });
+    expect(app.deliver(event(app), 'anything')).toEqual({ ok: false, error: expect.stringMatching(/Set up reconciliation/), retry: true });
+    expect(app.workbook.getSheet('Webhook log')).toBeNull();
   });
 
   it.each([

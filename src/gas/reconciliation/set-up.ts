@@ -61,8 +61,11 @@ export function rotateToken(): void {
   const answer = ui.alert(
     'Rotate webhook token',
     'This makes a new secret token for the endpoint URL. The URL pasted into Stripe (and into the relay\'s APPS_SCRIPT_URL, if you use it) ' +
-      'stops working at once: every delivery to it is refused until you paste the new URL there. ' +
-      'Stripe retries refused deliveries for a while and Sync now fills any gap, so switch soon.\n\nMake a new token now?',
+      'stops working at once: every delivery to it is refused, and asked to be sent again, until you paste the new URL there.\n\n' +
+      'Meanwhile, through the relay, Stripe gets a 503 for each event and sends it again with exponential backoff, for up to three days ' +
+      'in live mode (a few times over hours in test mode): paste the new URL within that time and nothing is lost. ' +
+      'A direct /exec endpoint shows Stripe Google\'s redirect (302) whatever the add-on answers, so the request to send again never reaches Stripe: ' +
+      'there, count on Sync now or the scheduled sync to catch those events up.\n\nMake a new token now?',
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) {

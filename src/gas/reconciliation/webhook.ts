@@ -25,8 +25,12 @@ const LOG_LOCK_WAIT_MS = 2000;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Reasons a later delivery of the same event could get past. */
-const RETRYABLE: ReadonlySet<RejectionReason> = new Set<RejectionReason>(['stripe_unreachable', 'busy', 'tab_unreadable', 'internal']);
+/**
+ * Reasons a later delivery of the same event could get past. A token refused is one: a rotated
+ * token, or a relay still posting to the old URL, is fixed by a person, and Stripe must keep the
+ * event until then (through the relay, `retry` becomes a 503 and Stripe sends it again).
+ */
+const RETRYABLE: ReadonlySet<RejectionReason> = new Set<RejectionReason>(['bad_token', 'stripe_unreachable', 'busy', 'tab_unreadable', 'internal']);
 
 /** Counts the refusal in the log tab; never lets a logging failure change the answer. */
 function reject(spreadsheet: Spreadsheet | null, reason: RejectionReason, error: string, detail = error): WebhookAnswer {
@@ -68,7 +72,8 @@ function verifyWithStripe(key: string, claimed: CheckoutSessionEvent): Verificat
 
 function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreadsheet): WebhookAnswer {
   const token = webhookToken();
-  if (token === null) return { ok: false, error: 'Not set up yet: open the spreadsheet and run "Set up reconciliation" from the add-on menu' };
+  // Not counted: before the set-up there is no log tab to count in. Retried: the set-up is a person's to do.
+  if (token === null) return { ok: false, error: 'Not set up yet: open the spreadsheet and run "Set up reconciliation" from the add-on menu', retry: true };
   const given = (e.parameter as Record<string, string | undefined> | undefined)?.token ?? '';
   if (!constantTimeEqual(token, given)) {
     return reject(spreadsheet, 'bad_token', 'Wrong or missing token', given === '' ? 'no ?token= in the URL' : 'a token that does not match');

@@ -92,13 +92,19 @@ describe('the relay in front of the playground', () => {
     expect(pg.playground.echoes.size).toBe(0);
   });
 
-  it("answers 200 to the add-on's refusal for good (a wrong token), and nothing is written", async () => {
+  it('answers 503 to a wrong token (a relay with an old URL), so Stripe keeps the event until a person fixes the URL', async () => {
     const before = await sessionIds();
-    const payload = JSON.stringify(paidEvent());
+    const event = paidEvent();
+    const payload = JSON.stringify(event);
     const response = await relay.fetch(delivery(payload), { ...env, APPS_SCRIPT_URL: pg.webhookUrl.replace(/token=[^&]+/, 'token=wrong') });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: false, answer: { ok: false, error: 'Wrong or missing token' } });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ok: false, retry: true, answer: { ok: false, error: 'Wrong or missing token', retry: true } });
     expect(await sessionIds()).toEqual(before);
+
+    // The relay gets the current URL; Stripe's next try of the same event goes through.
+    const retried = await relay.fetch(delivery(payload), env);
+    expect(retried.status).toBe(200);
+    expect(await sessionIds()).toEqual([...before, sessionOf(event)]);
   });
 
   it('answers 503 when the add-on asks for a retry (the header row is gone), and 200 once it is back', async () => {
