@@ -9,7 +9,7 @@ import { cleanValue } from '../core/clean';
 import { isTestModeLink, TEST_LINK_WARNING } from '../core/link-checks';
 import { LINK_FIELDS, type LinkField } from '../core/link-columns';
 import { checkLink } from '../core/payment-link';
-import { describeConflict, type Conflict, type LinkFields, type RowWarning, type SidebarContext, type UsedValue } from '../core/sidebar-api';
+import { describeConflict, typedFields, type Conflict, type LinkFields, type RowWarning, type SidebarContext, type UsedValue } from '../core/sidebar-api';
 import type { TrackingParameter } from '../core/stripe-rules';
 import { tagLink } from '../core/tag-link';
 import { checkValue } from '../core/validate';
@@ -32,6 +32,8 @@ function $(id: string): HTMLElement {
 }
 
 let context: SidebarContext | null = null;
+/** What the form was filled with from the active row: a field still holding it was not typed, and Tag selected rows leaves it to that row. */
+let filledFrom: LinkFields | null = null;
 
 function input(field: LinkField): HTMLInputElement {
   return ($(`f-${field}`) as HTMLInputElement);
@@ -180,7 +182,10 @@ async function loadContext(): Promise<void> {
     const wasRefused = context?.refusal != null;
     context = await callServer('sidebarContext');
     // The form starts from the active row; a later read fills it only while it is empty, never over what was typed.
-    if (context.row !== null && LINK_FIELDS.every((field) => input(field).value === '')) fillForm(context.row);
+    if (context.row !== null && LINK_FIELDS.every((field) => input(field).value === '')) {
+      fillForm(context.row);
+      filledFrom = context.row;
+    }
     fillSuggestions();
     // Said up front, before the user fills a form they could not insert; taken back once on a links tab.
     if (context.refusal !== null) say(context.refusal, 'error');
@@ -278,20 +283,25 @@ async function insertIntoActiveRow(): Promise<void> {
 }
 
 async function tagSelected(): Promise<void> {
-  const defaults = readForm();
+  // Only what the user typed goes to every selected row; what came from the active row stays that row's.
+  const typed = typedFields(readForm(), filledFrom);
   let overwrite: Conflict[] | undefined;
   for (;;) {
-    const result = await callServer('sidebarTagSelectedRows', overwrite === undefined ? { defaults } : { defaults, overwrite });
+    const result = await callServer('sidebarTagSelectedRows', overwrite === undefined ? { typed } : { typed, overwrite });
     if (result.status === 'written') {
       const lines = result.invalid.map(({ row, problems }) => `Row ${String(row)}: ${problems.join(' ')}`);
-      const tagged = `Tagged ${plural(result.tagged, 'row', 'rows')} in ${result.sheetName} (column tagged_link).`;
-      say(lines.length === 0 ? tagged : `${tagged} ${String(lines.length)} could not be tagged (their tagged_link is unchanged):`, lines.length === 0 ? 'ok' : 'error', lines);
+      const filled = result.filled === 0 ? '' : ` Filled ${plural(result.filled, 'empty cell', 'empty cells')} with the values you typed.`;
+      const tagged = `Tagged ${plural(result.tagged, 'row', 'rows')} in ${result.sheetName} (column tagged_link).${filled}`;
+      say(lines.length === 0 ? tagged : `${tagged} ${String(lines.length)} could not be tagged (left as they were):`, lines.length === 0 ? 'ok' : 'error', lines);
       return;
     }
     say('');
-    const question = `${plural(result.conflicts.length, 'selected row already has', 'selected rows already have')} a different tagged link in ${result.sheetName}. Overwrite?`;
+    const onlyLinks = result.conflicts.every((conflict) => conflict.column === 'tagged_link');
+    const question = onlyLinks
+      ? `${plural(result.conflicts.length, 'selected row already has', 'selected rows already have')} a different tagged link in ${result.sheetName}. Overwrite?`
+      : `${plural(result.conflicts.length, 'cell', 'cells')} of the selected rows in ${result.sheetName} already ${result.conflicts.length === 1 ? 'holds' : 'hold'} something else. Overwrite?`;
     if (!(await askToOverwrite(question, result.conflicts, true))) {
-      say('Nothing was written: every tagged link is as it was.');
+      say(onlyLinks ? 'Nothing was written: every tagged link is as it was.' : 'Nothing was written: the selected rows are as they were.');
       return;
     }
     overwrite = result.conflicts;

@@ -75,8 +75,14 @@ export type InsertResult =
   | { status: 'confirm'; sheetName: string; row: number; link: string; conflicts: Conflict[] };
 
 export interface TagRequest {
-  /** Used where a selected row's own cell is blank or its column missing. */
-  defaults: LinkFields;
+  /**
+   * The form's values that the user typed (or picked) themselves, by field. Each fills the
+   * selected rows' empty cells for its field (written into the row, so that each link carries
+   * only what its row shows); a filled cell stays the row's own. A value the form was filled
+   * with from the active row and that the user left as it was is never sent (see typedFields):
+   * it is that row's, and must not reach the other rows.
+   */
+  typed: Partial<LinkFields>;
   overwrite?: Conflict[];
 }
 
@@ -86,9 +92,9 @@ export interface InvalidRow {
 }
 
 export type TagResult =
-  /** Rows that could not be tagged keep their tagged_link cell as it was. */
-  | { status: 'written'; sheetName: string; tagged: number; invalid: InvalidRow[] }
-  /** Nothing was written: these rows already hold a different tagged link. */
+  /** Rows that could not be tagged are left as they were; `filled` counts the empty cells the typed values filled. */
+  | { status: 'written'; sheetName: string; tagged: number; filled: number; invalid: InvalidRow[] }
+  /** Nothing was written: these filled cells (a different tagged link, a formula) would change. */
   | { status: 'confirm'; sheetName: string; conflicts: Conflict[]; invalid: InvalidRow[] };
 
 /** Server functions the sidebar may call, by their top-level names in Code.js. */
@@ -96,6 +102,19 @@ export interface SidebarApi {
   sidebarContext(): SidebarContext;
   sidebarInsertIntoActiveRow(request: InsertRequest): InsertResult;
   sidebarTagSelectedRows(request: TagRequest): TagResult;
+}
+
+/**
+ * What Tag selected rows may apply to every selected row: the fields whose value the user typed.
+ * A field that still holds what the form was filled with from the active row (`filledFrom`) is
+ * that row's value, not the user's, and is left out; so is an empty one.
+ */
+export function typedFields(form: LinkFields, filledFrom: LinkFields | null): Partial<LinkFields> {
+  const typed: Partial<LinkFields> = {};
+  for (const [field, value] of Object.entries(form) as Array<[LinkField, string]>) {
+    if (value !== '' && value !== filledFrom?.[field]) typed[field] = value;
+  }
+  return typed;
 }
 
 function sameConflict(a: Conflict, b: Conflict): boolean {

@@ -62,6 +62,20 @@ export function mergeFields(primary: Partial<Record<LinkField, unknown>>, fallba
   return merged as TagInput;
 }
 
+/**
+ * What the form fills in a row: each field the user typed a value for whose cell in the row is
+ * empty (or has no column). A filled cell is the row's own and keeps its value; the row's link is
+ * built with these filled in, so it carries nothing the row does not show.
+ */
+export function formFills(own: Partial<Record<LinkField, unknown>>, typed: Partial<Record<LinkField, string>>): Partial<Record<LinkField, string>> {
+  const fills: Partial<Record<LinkField, string>> = {};
+  for (const field of LINK_FIELDS) {
+    const value = typed[field];
+    if (value !== undefined && value !== '' && isBlank(own[field])) fills[field] = value;
+  }
+  return fills;
+}
+
 /** What a cell shows, as the user would read it in a question about replacing it. */
 function shownText(value: unknown, formula: string): string {
   if (isBlank(value)) return formula;

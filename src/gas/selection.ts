@@ -16,7 +16,7 @@ import { isOwnTab, ownTabRefusal } from '../core/own-tabs';
 import { describeProblem } from '../core/problem';
 import { literalText, textOfCell } from '../core/literal-text';
 import { isConsented, type Conflict, type InvalidRow, type LinkFields, type TagResult } from '../core/sidebar-api';
-import { cellShows, LinkChecker, mergeFields, replacedText, tagLink } from '../core/tag-link';
+import { cellShows, formFills, LinkChecker, mergeFields, replacedText, tagLink } from '../core/tag-link';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -184,12 +184,18 @@ interface PendingWrite {
   text: string;
 }
 
+/** The columns Tag selected rows writes, in the order missing ones are added. */
+const TAG_COLUMNS: readonly LinkColumn[] = [...LINK_FIELDS, 'tagged_link'];
+
 /**
- * Tags each selected row from its own columns, using `defaults` where a row's cell is blank or
- * missing. A row whose tagged_link already holds something else is a conflict: unless the user
- * agreed to exactly those conflicts (`overwrite`), nothing is written and they are returned.
+ * Tags each selected row from its own columns. A value the user typed in the form (`typed`)
+ * fills the row's empty cell for its field, and a row without a reference gets its own: both are
+ * written into the row, so each link carries exactly what its row shows, and nothing of one row
+ * reaches another. A filled cell (a different tagged link, a formula that shows nothing) is a
+ * conflict: unless the user agreed to exactly those conflicts (`overwrite`), nothing is written
+ * and they are returned. A row that cannot be tagged is left as it was.
  */
-export function tagSelectedRows(defaults: LinkFields, overwrite?: Conflict[]): TagResult {
+export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict[]): TagResult {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
   refuseOwnTab(sheet, 'Tag selected rows');
   const rows = selectedRows(selectedRanges());
@@ -198,19 +204,19 @@ export function tagSelectedRows(defaults: LinkFields, overwrite?: Conflict[]): T
   const located = locateLinkColumns(header);
   const first = rows[0] ?? 2;
   const last = rows[rows.length - 1] ?? first;
-  const height = last - first + 1;
-  const block: unknown[][] = sheet.getRange(first, 1, height, header.length).getValues();
-  const existing = located.tagged_link;
+  const block = sheet.getRange(first, 1, last - first + 1, header.length);
+  const values: unknown[][] = block.getValues();
   // Formulas too: a formula cell is filled even when it shows nothing.
-  const existingFormulas: string[][] = existing === undefined ? [] : sheet.getRange(first, existing, height, 1).getFormulas();
+  const formulas: string[][] = block.getFormulas();
   const links = new LinkChecker();
   const invalid: InvalidRow[] = [];
   const conflicts: Conflict[] = [];
-  const writes: PendingWrite[] = [];
+  const writes = new Map<LinkColumn, PendingWrite[]>();
   let tagged = 0;
+  let filled = 0;
 
   const ownFields = (row: number): Partial<Record<LinkField, unknown>> => {
-    const cells = block[row - first] ?? [];
+    const cells = values[row - first] ?? [];
     const own: Partial<Record<LinkField, unknown>> = {};
     for (const field of LINK_FIELDS) {
       const column = located[field];
@@ -218,26 +224,38 @@ export function tagSelectedRows(defaults: LinkFields, overwrite?: Conflict[]): T
     }
     return own;
   };
+  const fills = new Map(rows.map((row) => [row, formFills(ownFields(row), typed)]));
   // A row without a reference gets its own, so each sale through its link says which row it came from.
   const unreferenced = rows.filter((row) => {
-    const merged = mergeFields(ownFields(row), defaults);
+    const merged = mergeFields(fills.get(row) ?? {}, ownFields(row));
     return isBlank(merged.client_reference_id) && !isBlank(merged.payment_link);
   });
   const made = freshReferences(unreferenced.map((row) => {
-    const merged = mergeFields(ownFields(row), defaults);
+    const merged = mergeFields(fills.get(row) ?? {}, ownFields(row));
     return { campaign: textOfCell(merged.utm_campaign), source: textOfCell(merged.utm_source) };
   }));
   const references = new Map(unreferenced.map((row, i) => [row, made[i] ?? '']));
-  const referenceWrites: PendingWrite[] = [];
+
+  /** Queues `text` for the row's cell in `column`, asking first when the cell holds something else. */
+  const queue = (row: number, column: LinkColumn, text: string): void => {
+    const at = located[column];
+    if (at !== undefined) {
+      const current = values[row - first]?.[at - 1];
+      // Already there (a formula that shows it included): nothing to write.
+      if (cellShows(current, text)) return;
+      const replaced = replacedText(current, formulas[row - first]?.[at - 1] ?? '', text);
+      if (replaced !== null) conflicts.push({ row, column, header: String(header[at - 1]), current: replaced, next: text });
+    }
+    writes.set(column, [...(writes.get(column) ?? []), { row, text }]);
+  };
 
   for (const row of rows) {
-    const cells = block[row - first] ?? [];
-    const own = ownFields(row);
+    const rowFills = { ...fills.get(row) };
     const reference = references.get(row);
-    if (reference !== undefined) own.client_reference_id = reference;
-    const outcome = tagLink(mergeFields(own, defaults), links);
+    if (reference !== undefined) rowFills.client_reference_id = reference;
+    const outcome = tagLink(mergeFields(rowFills, ownFields(row)), links);
     if (outcome.status !== 'tagged') {
-      // Left as it is: an invalid row must not lose the link it had.
+      // Left as it is: an invalid row must not lose the link it had, nor get half of the form.
       invalid.push({
         row,
         problems: outcome.status === 'invalid' ? outcome.problems.map(describeProblem) : ['payment_link: is empty; fill it in the row or in the form'],
@@ -245,23 +263,23 @@ export function tagSelectedRows(defaults: LinkFields, overwrite?: Conflict[]): T
       continue;
     }
     tagged++;
-    if (reference !== undefined) referenceWrites.push({ row, text: reference });
-    const current = existing === undefined ? '' : cells[existing - 1];
-    const formula = existingFormulas[row - first]?.[0] ?? '';
-    // Already there (a formula that shows it included): nothing to write.
-    if (cellShows(current, outcome.url)) continue;
-    if (existing !== undefined) {
-      const replaced = replacedText(current, formula, outcome.url);
-      if (replaced !== null) conflicts.push({ row, column: 'tagged_link', header: String(header[existing - 1]), current: replaced, next: outcome.url });
+    for (const field of LINK_FIELDS) {
+      const text = rowFills[field];
+      if (text === undefined) continue;
+      if (field !== 'client_reference_id' || reference === undefined) filled++;
+      queue(row, field, text);
     }
-    writes.push({ row, text: outcome.url });
+    queue(row, 'tagged_link', outcome.url);
   }
 
   if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), conflicts, invalid };
-  const columns = ensureColumns(sheet, header, [...(writes.length > 0 ? ['tagged_link' as const] : []), ...(referenceWrites.length > 0 ? ['client_reference_id' as const] : [])]);
-  if (writes.length > 0) writeColumnTexts(sheet, columns.tagged_link ?? header.length + 1, writes);
-  if (referenceWrites.length > 0) writeColumnTexts(sheet, columns.client_reference_id ?? header.length + 1, referenceWrites);
-  return { status: 'written', sheetName: sheet.getName(), tagged, invalid };
+  const columns = ensureColumns(sheet, header, TAG_COLUMNS.filter((column) => writes.has(column)));
+  for (const column of TAG_COLUMNS) {
+    const list = writes.get(column);
+    const at = columns[column];
+    if (list !== undefined && at !== undefined) writeColumnTexts(sheet, at, list);
+  }
+  return { status: 'written', sheetName: sheet.getName(), tagged, filled, invalid };
 }
 
 /** Texts into one column, one write per run of consecutive rows, each as the cell's format needs it to stay itself. */

@@ -204,9 +204,10 @@ function insertLocked(request: unknown): InsertResult {
 }
 
 export function tagRowsFromSidebar(request: unknown): TagResult {
-  const defaults = readFields(requestPart(request, 'defaults'));
+  // Only what the user typed: a page that sends the whole form (one opened before an update) is refused.
+  const typed = readFields(requestPart(request, 'typed'));
   const overwrite = readConsent(requestPart(request, 'overwrite'));
-  return withScriptLockOrFail(LINK_WRITE_WAIT_MS, 'Tag selected rows', () => tagSelectedRows(defaults, overwrite));
+  return withScriptLockOrFail(LINK_WRITE_WAIT_MS, 'Tag selected rows', () => tagSelectedRows(typed, overwrite));
 }
 
 /**

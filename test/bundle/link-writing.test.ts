@@ -27,7 +27,7 @@ describe("the add-on's own tabs", () => {
       const app = workbook();
       app.workbook.setSelection(tab, 'A2:B2');
       const before = snapshot(app);
-      const message = failure(app, 'sidebarTagSelectedRows', { defaults: FORM });
+      const message = failure(app, 'sidebarTagSelectedRows', { typed: FORM });
       expect(message).toContain(`"${tab}" is the add-on's own tab: nothing was written`);
       expect(message).toContain('"Links"');
       expect(snapshot(app)).toBe(before);
@@ -167,7 +167,7 @@ describe('Tag selected rows', () => {
     withTaggedColumn(app, ['https://example.com/old-1', link2]);
     app.workbook.setSelection('Links', 'A2:A3');
     const before = snapshot(app);
-    const asked = tag(app, { defaults: { ...FORM, utm_source: '', utm_medium: '', utm_campaign: '' } });
+    const asked = tag(app, { typed: { ...FORM, utm_source: '', utm_medium: '', utm_campaign: '' } });
     expect(asked.status).toBe('confirm');
     const conflicts: Conflict[] = asked.status === 'confirm' ? asked.conflicts : [];
     // Row 3 already holds the link it would get: nothing to ask.
@@ -176,7 +176,7 @@ describe('Tag selected rows', () => {
     ]);
     expect(snapshot(app)).toBe(before);
 
-    const written = tag(app, { defaults: FORM, overwrite: conflicts });
+    const written = tag(app, { typed: FORM, overwrite: conflicts });
     expect(written).toMatchObject({ status: 'written', tagged: 2, invalid: [] });
     expect(links(app).map((row) => row[7])).toEqual(['tagged_link', conflicts[0]?.next, link2, '', '', '', '']);
   });
@@ -185,7 +185,7 @@ describe('Tag selected rows', () => {
     const app = workbook();
     withTaggedColumn(app, ['', '', 'https://example.com/kept']);
     app.workbook.setSelection('Links', 'A2:A4');
-    const result = tag(app, { defaults: FORM });
+    const result = tag(app, { typed: FORM });
     expect(result).toMatchObject({ status: 'written', tagged: 2, invalid: [{ row: 4, problems: [expect.stringMatching(/^utm_source: "Facebook Ads"/), expect.anything(), expect.anything()] }] });
     expect(linkRow(app, 4).tagged_link).toBe('https://example.com/kept');
     expect(linkRow(app, 2).tagged_link).toMatch(/utm_source=newsletter/);
@@ -197,7 +197,7 @@ describe('Tag selected rows', () => {
     const sheet = app.workbook.sheet('Links');
     for (let row = 2; row <= 7; row++) sheet.cellForWrite(row, 8).numberFormat = '@';
     app.workbook.setSelection('Links', 'A2:A3');
-    tag(app, { defaults: FORM });
+    tag(app, { typed: FORM });
     expect(linkRow(app, 2).tagged_link).toMatch(/^https:\/\/buy\.stripe\.com\//);
     expect(linkRow(app, 3).tagged_link).toMatch(/^https:\/\/buy\.stripe\.com\//);
   });

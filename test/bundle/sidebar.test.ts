@@ -139,7 +139,7 @@ describe('the sidebar', () => {
   it('tags the selected rows from their own columns, filling blanks from the form', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'A2:A3', 'A5');
-    const result = run(app, 'sidebarTagSelectedRows', { defaults: { ...form, utm_campaign: 'winter', client_reference_id: '' } }) as { tagged: number; invalid: unknown[] };
+    const result = run(app, 'sidebarTagSelectedRows', { typed: { ...form, utm_campaign: 'winter', client_reference_id: '' } }) as { tagged: number; invalid: unknown[] };
     expect(result.tagged).toBe(2);
     expect(result.invalid).toEqual([{ row: 3, problems: [expect.stringMatching(/^utm_source: "Facebook Ads" has a space/), expect.stringMatching(/^utm_medium/), expect.stringMatching(/^utm_campaign/), expect.stringMatching(/^client_reference_id: "fb\/2" has "\/"/)] }]);
     const tagged = app.workbook.sheet('Links').values().map((row) => row[6]);
@@ -152,12 +152,16 @@ describe('the sidebar', () => {
       `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=winter&client_reference_id=winter-1`,
     ]);
     expect(app.workbook.sheet('Links').values().map((row) => row[5])).toEqual(['Reference', 'fb-1', 'fb/2', '', 'winter-1']);
+    // Row 5's empty cells now show what its link carries: the typed link and campaign; its own source and medium stay.
+    expect(app.workbook.sheet('Links').values()[4]).toEqual(['', LINK, 'google', 'cpc', 'winter', 'winter-1', tagged[4]]);
+    // Row 2 was full: nothing of the form replaced its values.
+    expect(app.workbook.sheet('Links').values()[1]?.slice(0, 6)).toEqual(['launch', LINK, 'facebook', 'paid_social', 'spring_sale', 'fb-1']);
   });
 
   it('says what to select when nothing below the header is selected', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'B1:F1');
-    expect(failure(app, 'sidebarTagSelectedRows', { defaults: form })).toMatch(/Select the campaign rows to tag/);
+    expect(failure(app, 'sidebarTagSelectedRows', { typed: form })).toMatch(/Select the campaign rows to tag/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describeConflict, isConsented, readConsent, type Conflict } from '../../src/core/sidebar-api';
+import { describeConflict, isConsented, readConsent, typedFields, type Conflict, type LinkFields } from '../../src/core/sidebar-api';
 import { isLinkHeader } from '../../src/core/link-columns';
 import { cellShows, mergeFields, replacedText } from '../../src/core/tag-link';
 
@@ -84,5 +84,21 @@ describe('isLinkHeader', () => {
     expect(isLinkHeader(['payment_link', 'client_reference_id'])).toBe(false);
     expect(isLinkHeader(['session_id', 'client_reference_id', 'payment_link', 'utm_source'])).toBe(true);
     expect(isLinkHeader(['utm_source', 'utm_medium'])).toBe(false);
+  });
+});
+
+describe('what the user typed, as Tag selected rows is told it', () => {
+  const ROW: LinkFields = { payment_link: 'https://buy.stripe.com/x', utm_source: 'facebook', utm_medium: 'paid_social', utm_campaign: 'spring_sale', utm_term: '', utm_content: 'carousel', client_reference_id: 'fb-0002' };
+
+  it('leaves out every value the form was filled with from the active row', () => {
+    expect(typedFields(ROW, ROW)).toEqual({});
+  });
+
+  it('keeps what the user changed, and leaves out what they emptied', () => {
+    expect(typedFields({ ...ROW, utm_campaign: 'summer_sale', utm_term: 'shoes', utm_content: '' }, ROW)).toEqual({ utm_campaign: 'summer_sale', utm_term: 'shoes' });
+  });
+
+  it('keeps every filled field of a form that was not filled from a row', () => {
+    expect(typedFields({ ...ROW, utm_term: '' }, null)).toEqual({ ...ROW, utm_term: undefined });
   });
 });

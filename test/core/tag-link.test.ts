@@ -1,7 +1,7 @@
 import { checkLink } from '../../src/core/payment-link';
 import { describeProblems } from '../../src/core/problem';
 import { parseQuery, splitLink } from '../../src/core/query-string';
-import { LinkChecker, tagLink, type TagInput, type TagOutcome } from '../../src/core/tag-link';
+import { formFills, LinkChecker, tagLink, type TagInput, type TagOutcome } from '../../src/core/tag-link';
 
 const STRIPE_EXAMPLE = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
 
@@ -153,5 +153,20 @@ describe('LinkChecker', () => {
   it('checks a repeated link once', () => {
     const links = new LinkChecker();
     expect(links.check(STRIPE_EXAMPLE)).toBe(links.check(STRIPE_EXAMPLE));
+  });
+});
+
+describe('formFills: what the typed values fill in a row', () => {
+  it('fills only the empty cells (and missing columns), never a filled one', () => {
+    const own = { payment_link: STRIPE_EXAMPLE, utm_source: 'google', utm_medium: '', utm_campaign: null, utm_content: 0 };
+    expect(formFills(own, { utm_source: 'bing', utm_medium: 'cpc', utm_campaign: 'winter', utm_term: 'shoes', utm_content: 'hero' })).toEqual({
+      utm_medium: 'cpc',
+      utm_campaign: 'winter',
+      utm_term: 'shoes',
+    });
+  });
+
+  it('an empty typed value fills nothing', () => {
+    expect(formFills({ payment_link: '' }, { payment_link: '', utm_source: '' })).toEqual({});
   });
 });

@@ -111,7 +111,7 @@ describe('the link-builder sidebar', () => {
     await cell(4, 1).click({ modifiers: ['Shift'] });
     const sidebar = await openSidebar();
     await sidebar.locator('#tag').click();
-    await expectText(sidebar.locator('#status'), /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged \(their tagged_link is unchanged\):/);
+    await expectText(sidebar.locator('#status'), /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged \(left as they were\):/);
     await expectText(sidebar.locator('#status li'), /^Row 4: utm_source: "Facebook Ads" has a space/);
     await expectText(cell(2, 8), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
     await expectText(cell(3, 8), /utm_source=facebook/);
