@@ -7,13 +7,16 @@ export function headerRow(sheet: Sheet): unknown[] {
 }
 
 /**
- * Writes `names` after the last non-empty header cell, first adding columns where the grid ends
- * (a range past getMaxColumns() does not exist); returns the column each one got.
+ * Writes `names` after the tab's last used column (a column of notes without a header is used
+ * too: a new column never lands on a filled cell), first adding columns where the grid ends (a
+ * range past getMaxColumns() does not exist); returns the column each one got. `header` counts
+ * as used as well, for a caller that has just written it.
  */
 export function appendHeaders<Name extends string>(sheet: Sheet, header: readonly unknown[], names: readonly Name[]): Map<Name, number> {
   const placed = new Map<Name, number>();
   if (names.length === 0) return placed;
-  const lastUsed = header.reduce<number>((last, cell, index) => (cell === '' || cell === null ? last : index + 1), 0);
+  const lastHeader = header.reduce<number>((last, cell, index) => (cell === '' || cell === null ? last : index + 1), 0);
+  const lastUsed = Math.max(lastHeader, sheet.getLastColumn());
   const maxColumns = sheet.getMaxColumns();
   const needed = lastUsed + names.length - maxColumns;
   if (needed > 0) sheet.insertColumnsAfter(maxColumns, needed);
