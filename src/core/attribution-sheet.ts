@@ -52,7 +52,7 @@ export function salesFromTab(values: readonly (readonly unknown[])[]): Array<{ s
   const sales: Array<{ sale: Sale; row: number }> = [];
   for (let r = 1; r < values.length; r++) {
     const cells = values[r] ?? [];
-    const session_id = textOfCell(at(cells, 'session_id'));
+    const session_id = textOfCell(at(cells, 'session_id')).trim();
     if (session_id === '') continue;
     const currency = textOfCell(at(cells, 'currency')).toLowerCase();
     const created = unixSecondsOf(at(cells, 'created'));

@@ -6,7 +6,6 @@
 
 import { isLinkHeader, LINK_FIELDS, locateLinkColumns, type LinkField } from './link-columns';
 import { textOfCell } from './literal-text';
-import { isOwnTab } from './own-tabs';
 
 export interface LinkRow {
   tab: string;
@@ -16,10 +15,10 @@ export interface LinkRow {
   fields: Record<LinkField, string>;
 }
 
-/** The link rows of a tab, or [] when it is not a links tab (or one of the add-on's own). */
+/** The rows with a link of a tab, or [] when its header is not a links tab's (the caller skips the add-on's own tabs, known by their mark). */
 export function readLinkRows(tab: string, values: readonly (readonly unknown[])[]): LinkRow[] {
   const header = values[0] ?? [];
-  if (isOwnTab(tab) || !isLinkHeader(header)) return [];
+  if (!isLinkHeader(header)) return [];
   const columns = locateLinkColumns(header);
   const rows: LinkRow[] = [];
   for (let r = 1; r < values.length; r++) {
@@ -47,4 +46,15 @@ export function linkKey(link: string): string {
   const bare = link.trim().replace(/[?#].*$/s, '').replace(/\/+$/, '');
   const match = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(bare);
   return match ? `${(match[1] ?? '').toLowerCase()}${match[2] ?? ''}` : bare;
+}
+
+const STRIPE_PAYMENT_LINK_ORIGIN = 'https://buy.stripe.com/';
+
+/**
+ * A Stripe Payment Link: on buy.stripe.com, or a link Stripe's API lists for the account (a
+ * merchant's own domain). `listed` holds the listed URLs' linkKey, or is null without a key.
+ */
+export function isStripePaymentLink(link: string, listed: ReadonlySet<string> | null): boolean {
+  const key = linkKey(link);
+  return key.startsWith(STRIPE_PAYMENT_LINK_ORIGIN) || (listed !== null && listed.has(key));
 }

@@ -7,39 +7,30 @@
 import { columnToLetters } from './column-letters';
 import { headerKey } from './header-names';
 import { literalText, textOfCell } from './literal-text';
+import { fixedFormat, RECONCILIATION_TAB } from './ledger/declaration';
 import { isPaymentStatus, type RecordVersion, type SessionRecord } from './reconciliation';
 
 export type ColumnName = keyof SessionRecord;
 export type Columns = Partial<Record<ColumnName, number>>;
 
-export const RECONCILIATION_COLUMNS: readonly ColumnName[] = [
-  'session_id',
-  'client_reference_id',
-  'payment_status',
-  'amount',
-  'currency',
-  'customer_email',
-  'payment_link',
-  'livemode',
-  'created',
-  'last_event',
-  'amount_minor',
-  'last_event_created',
-];
+/** The columns a session's record fills, as the ledger declares them (ledger/declaration.ts). */
+export const RECONCILIATION_COLUMNS: readonly ColumnName[] = RECONCILIATION_TAB.columns
+  .filter((column) => column.merge === 'newest-event')
+  .map((column) => column.name as ColumnName);
 
 const BY_KEY = new Map<string, ColumnName>(RECONCILIATION_COLUMNS.map((name) => [headerKey(name), name]));
 
 /**
- * Number formats set once when the tab is made. Text columns get none: text is written so that
- * it stays literal in any cell (literal-text.ts), Plain text or not.
+ * Number formats set once when the tab is made, from the declaration. Text columns get none: text
+ * is written so that it stays literal in any cell (literal-text.ts), Plain text or not.
  */
-export const COLUMN_FORMATS: Partial<Record<ColumnName, string>> = {
-  // Shows 2 or 3 decimals as the currency needs; the currency column says which currency.
-  amount: '#,##0.00#',
-  created: 'yyyy-mm-dd hh:mm:ss',
-  amount_minor: '0',
-  last_event_created: 'yyyy-mm-dd hh:mm:ss',
-};
+export const COLUMN_FORMATS: Partial<Record<ColumnName, string>> = {};
+for (const column of RECONCILIATION_TAB.columns) {
+  const format = fixedFormat(column);
+  if (format !== null && RECONCILIATION_COLUMNS.indexOf(column.name as ColumnName) !== -1) {
+    COLUMN_FORMATS[column.name as ColumnName] = format;
+  }
+}
 
 export interface HeaderReading {
   /** 1-based column of each of our headers; the first of several wins. */
@@ -143,7 +134,8 @@ export function storedRow(row: readonly unknown[], columns: Columns, firstColumn
   };
   const status = textOfCell(at('payment_status'));
   return {
-    sessionId: textOfCell(at('session_id')),
+    // A person may pad an id with spaces; it is still that session's row.
+    sessionId: textOfCell(at('session_id')).trim(),
     version: {
       // A status someone typed over is not evidence of payment: read it as the lowest.
       payment_status: isPaymentStatus(status) ? status : 'unpaid',

@@ -5,7 +5,8 @@
 
 import * as z from 'zod/mini';
 import { lazily } from './lazily';
-import { EVENT_ID, HANDLED_EVENT_TYPES, SESSION_ID } from './stripe-event';
+import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES } from './ledger/stripe-events';
+import { EVENT_ID, SESSION_ID } from './stripe-event';
 
 export const STRIPE_API_ORIGIN = 'https://api.stripe.com';
 
@@ -22,7 +23,7 @@ export function sessionPath(sessionId: string): string {
 /** One page of Checkout Session events created at or after `since`, newest first, after `startingAfter`. */
 export function eventsPagePath(since: number, startingAfter: string | null, limit = 100): string {
   const query = [
-    ...HANDLED_EVENT_TYPES.map((type) => `types%5B%5D=${encodeURIComponent(type)}`),
+    ...SUBSCRIBED_EVENT_TYPES.map((type) => `types%5B%5D=${encodeURIComponent(type)}`),
     `created%5Bgte%5D=${String(Math.floor(since))}`,
     `limit=${String(limit)}`,
   ];
@@ -78,7 +79,7 @@ export function describeApiError(status: number, body: string): string {
   const said = stripeMessage(body);
   if (status === 401) return `Stripe did not accept the API key (401). Paste a current restricted key with Add-on menu > Connect Stripe key.${said}`;
   if (status === 403) {
-    return `The Stripe key is not allowed to read this (403). Give the restricted key read access to Checkout Sessions and Events.${said}`;
+    return `The Stripe key is not allowed to read this (403). Give the restricted key read access to ${keyPermissionsText()}.${said}`;
   }
   if (status === 404) return `Stripe has no such object (404): it may belong to another account or mode (test or live).${said}`;
   if (status === 429) return `Stripe is rate-limiting requests (429) and still was after several tries; run the sync again in a few minutes.${said}`;

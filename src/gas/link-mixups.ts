@@ -9,8 +9,8 @@ import { lazily } from '../core/lazily';
 import { isLinkHeader } from '../core/link-columns';
 import { isTestModeLink, sharedReferences, TEST_LINK_WARNING, type SharedReference } from '../core/link-checks';
 import { readLinkRows, type LinkRow } from '../core/link-rows';
-import { isOwnTab } from '../core/own-tabs';
 import { headerRow } from './header-row';
+import { findMarkedTabs, ownSheetIds } from './ledger/own-tabs';
 import { hasLiveSales } from './live-sales';
 
 /** A tab's values already read by the caller, so they are not read twice. */
@@ -22,9 +22,11 @@ export interface KnownTab {
 /** The link rows of every links tab; a tab that is not one costs only its header row. */
 export function spreadsheetLinkRows(known?: KnownTab): LinkRow[] {
   const rows: LinkRow[] = [];
-  for (const sheet of SpreadsheetApp.getActiveSpreadsheet().getSheets()) {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const own = ownSheetIds(findMarkedTabs(spreadsheet));
+  for (const sheet of spreadsheet.getSheets()) {
     const tab = sheet.getName();
-    if (isOwnTab(tab)) continue;
+    if (own.has(sheet.getSheetId())) continue;
     if (known !== undefined && tab === known.tab) {
       rows.push(...readLinkRows(tab, known.values));
       continue;

@@ -1,12 +1,12 @@
 /**
- * Whether the spreadsheet's sales are live: the Reconciliation tab has a sale whose `livemode`
+ * Whether the spreadsheet's sales are live: the ledger (found by its mark) has a sale whose `livemode`
  * is TRUE. Then its link rows are meant for real customers, and a test-mode link on one is a
  * mistake worth a warning. Reads the header and that one column, nothing else.
  */
 
 import { headerKey } from '../core/header-names';
-import { RECONCILIATION_SHEET } from '../core/own-tabs';
 import { headerRow } from './header-row';
+import { findMarkedTabs, findOwnTab } from './ledger/own-tabs';
 
 const LIVEMODE = headerKey('livemode');
 
@@ -16,7 +16,8 @@ function isTrue(value: unknown): boolean {
 }
 
 export function hasLiveSales(): boolean {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(RECONCILIATION_SHEET);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = findOwnTab(spreadsheet, 'reconciliation', findMarkedTabs(spreadsheet));
   if (sheet === null) return false;
   const lastRow = sheet.getLastRow();
   if (lastRow < 2) return false;

@@ -103,7 +103,8 @@ describe('Check selected cells: mix-ups across rows', () => {
 
   it('reads livemode TRUE typed as text in the Reconciliation tab', () => {
     const app = spreadsheet([]);
-    app.workbook.write('Reconciliation', [['livemode'], ["'TRUE"]]);
+    // In the Live mode column of a ledger an earlier version made (no mark yet).
+    app.workbook.write('Reconciliation', [['session_id', 'livemode'], ['cs_1', "'TRUE"]]);
     check(app, 'A4');
     expect(cell(app, 'A4')?.background).toBe(MARK);
   });

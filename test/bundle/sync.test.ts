@@ -102,7 +102,7 @@ describe('Sync now', () => {
     ['a revoked key', () => undefined, /did not accept the API key \(401\)/],
     ['a key that may not read events', (stripe: FakeStripeApi) => {
       stripe.addKey({ key: KEY, deny: ['events'] });
-    }, /not allowed to read this \(403\).*Checkout Sessions and Events/],
+    }, /not allowed to read this \(403\).*Checkout Sessions, Events and Payment Links/],
   ])('says what to do about %s', (_, rekey, message) => {
     const app = connected(stripeWithHistory(3));
     app.stripe.removeKey(KEY);

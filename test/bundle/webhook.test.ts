@@ -151,7 +151,7 @@ describe('what is refused, and leaves Reconciliation untouched', () => {
     // A person fixes a token (a rotated one, a relay with an old URL): Stripe must keep the event until then.
     expect(app.deliver(event(app), token)).toEqual({ ok: false, error: 'Wrong or missing token', retry: true });
     expect(app.rows()).toEqual([]);
-    expect(app.rows('Webhook log')).toEqual([expect.objectContaining({ reason: 'wrong or missing token', count: 1 })]);
+    expect(app.rows('Webhook log')).toEqual([expect.objectContaining({ reason: 'wrong or missing token (retried)', count: 1 })]);
   });
 
   it('before set-up, with a clear answer', () => {
@@ -193,7 +193,7 @@ describe('what is refused, and leaves Reconciliation untouched', () => {
     expect(log).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ reason: 'not JSON', count: 30 }),
-        expect.objectContaining({ reason: 'wrong or missing token', count: 30 }),
+        expect.objectContaining({ reason: 'wrong or missing token (retried)', count: 30 }),
       ]),
     );
   });

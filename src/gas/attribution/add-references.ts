@@ -6,12 +6,12 @@
 
 import { headerKey } from '../../core/header-names';
 import { isLinkHeader, locateLinkColumns } from '../../core/link-columns';
-import { readLinkRows, type LinkRow } from '../../core/link-rows';
+import { isStripePaymentLink, readLinkRows, type LinkRow } from '../../core/link-rows';
 import { literalText, textOfCell } from '../../core/literal-text';
-import { isOwnTab, RECONCILIATION_SHEET } from '../../core/own-tabs';
 import { newReferences } from '../../core/references';
 import { consecutiveRuns } from '../../core/runs';
 import { appendHeaders } from '../header-row';
+import { findMarkedTabs, findOwnTab, ownSheetIds, type MarkedTabs } from '../ledger/own-tabs';
 import { withScriptLockOrFail } from '../script-lock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,10 +25,10 @@ export interface ReferencesAdded {
 }
 
 /** Every reference the spreadsheet already uses: on link rows, and on sales whose row may be gone. */
-function referencesInUse(sheets: readonly Sheet[], rows: readonly LinkRow[]): Set<string> {
+function referencesInUse(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, marked: MarkedTabs, rows: readonly LinkRow[]): Set<string> {
   const used = new Set(rows.map((row) => row.fields.client_reference_id).filter((reference) => reference !== ''));
-  const reconciliation = sheets.find((sheet) => sheet.getName() === RECONCILIATION_SHEET);
-  if (reconciliation !== undefined && reconciliation.getLastRow() > 1) {
+  const reconciliation = findOwnTab(spreadsheet, 'reconciliation', marked);
+  if (reconciliation !== null && reconciliation.getLastRow() > 1) {
     const header: unknown[] = reconciliation.getRange(1, 1, 1, Math.max(reconciliation.getLastColumn(), 1)).getValues()[0] ?? [];
     const column = header.findIndex((cell) => headerKey(cell) === 'clientreferenceid') + 1;
     if (column > 0) {
@@ -41,9 +41,14 @@ function referencesInUse(sheets: readonly Sheet[], rows: readonly LinkRow[]): Se
   return used;
 }
 
-function linkTabs(sheets: readonly Sheet[]): Array<{ sheet: Sheet; values: unknown[][] }> {
+/** The links tabs: not the add-on's own (known by their mark), with a links header. */
+function linkTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, marked: MarkedTabs): Array<{ sheet: Sheet; values: unknown[][] }> {
+  const own = ownSheetIds(marked);
+  const ledger = findOwnTab(spreadsheet, 'reconciliation', marked);
+  if (ledger !== null) own.add(ledger.getSheetId());
+  const sheets = spreadsheet.getSheets();
   return sheets
-    .filter((sheet) => !isOwnTab(sheet.getName()))
+    .filter((sheet) => !own.has(sheet.getSheetId()))
     .map((sheet) => ({ sheet, values: sheet.getDataRange().getValues() }))
     .filter(({ values }) => isLinkHeader(values[0] ?? []));
 }
@@ -51,19 +56,22 @@ function linkTabs(sheets: readonly Sheet[]): Array<{ sheet: Sheet; values: unkno
 /** New references for rows about to get one (Tag selected rows), unique against all the spreadsheet holds. */
 export function freshReferences(rows: ReadonlyArray<{ campaign: string; source: string }>): string[] {
   if (rows.length === 0) return [];
-  const sheets = SpreadsheetApp.getActiveSpreadsheet().getSheets();
-  const linkRows = linkTabs(sheets).flatMap(({ sheet, values }) => readLinkRows(sheet.getName(), values));
-  return newReferences(rows, referencesInUse(sheets, linkRows));
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const marked = findMarkedTabs(spreadsheet);
+  const linkRows = linkTabs(spreadsheet, marked).flatMap(({ sheet, values }) => readLinkRows(sheet.getName(), values));
+  return newReferences(rows, referencesInUse(spreadsheet, marked, linkRows));
 }
 
 function addLocked(): ReferencesAdded {
-  const sheets = SpreadsheetApp.getActiveSpreadsheet().getSheets();
-  const tabs = linkTabs(sheets);
-  const rowsByTab = tabs.map(({ sheet, values }) => readLinkRows(sheet.getName(), values));
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const marked = findMarkedTabs(spreadsheet);
+  const tabs = linkTabs(spreadsheet, marked);
+  // Only rows with a Stripe Payment Link get a reference: a tab of other links is never written.
+  const rowsByTab = tabs.map(({ sheet, values }) => readLinkRows(sheet.getName(), values).filter((row) => isStripePaymentLink(row.fields.payment_link, null)));
   const missing = rowsByTab.map((rows) => rows.filter((row) => row.fields.client_reference_id === ''));
   const made = newReferences(
     missing.flat().map((row) => ({ campaign: row.fields.utm_campaign, source: row.fields.utm_source })),
-    referencesInUse(sheets, rowsByTab.flat()),
+    referencesInUse(spreadsheet, marked, rowsByTab.flat()),
   );
 
   const result: ReferencesAdded = { added: made.length, where: [] };

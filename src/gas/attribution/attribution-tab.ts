@@ -9,17 +9,15 @@ import { ATTRIBUTION_COLUMNS, CHART_TITLE, chartTable, reportCells, type ChartTa
 import { columnToLetters } from '../../core/column-letters';
 import { currencyNumberFormat } from '../../core/currency';
 import { literalText } from '../../core/literal-text';
-import { ATTRIBUTION_SHEET } from '../../core/own-tabs';
+import { ATTRIBUTION_TAB, fixedFormat } from '../../core/ledger/declaration';
 import type { ScriptLockHeld } from '../script-lock';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const WIDTH = ATTRIBUTION_COLUMNS.length;
 /** After the table, a blank column, then the summary; after another, the chart's data. */
 const SUMMARY_COLUMN = WIDTH + 2;
 const CHART_COLUMN = SUMMARY_COLUMN + 2;
-const column = (name: (typeof ATTRIBUTION_COLUMNS)[number]): number => ATTRIBUTION_COLUMNS.indexOf(name) + 1;
 
 function grow(sheet: Sheet, rows: number, columns: number): void {
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
@@ -31,9 +29,8 @@ function literalRow(row: readonly unknown[]): unknown[] {
   return row.map((cell) => (typeof cell === 'string' ? literalText(cell) : cell));
 }
 
-export function writeAttributionTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, report: readonly ReportRow[], summary: readonly string[]): void {
-  held.wrote();
-  const sheet = spreadsheet.getSheetByName(ATTRIBUTION_SHEET) ?? spreadsheet.insertSheet(ATTRIBUTION_SHEET);
+/** The add-on's Attribution tab (found by its mark), rewritten whole. */
+export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], summary: readonly string[]): void {
   const chart = chartTable(report);
   const rows = Math.max(report.length, chart?.rows.length ?? 0, 1) + 1;
   sheet.clear();
@@ -41,14 +38,9 @@ export function writeAttributionTab(held: ScriptLockHeld, spreadsheet: Spreadshe
   const grid: unknown[][] = [[...ATTRIBUTION_COLUMNS], ...reportCells(report).map(literalRow)];
   sheet.getRange(1, 1, grid.length, WIDTH).setValues(grid);
   if (report.length > 0) {
-    const formats = report.map((row) => {
-      const money = currencyNumberFormat(row.currency);
-      return [money, '0', '0', '0', money, 'yyyy-mm-dd hh:mm', 'yyyy-mm-dd hh:mm'];
-    });
-    sheet.getRange(2, column('revenue'), report.length, formats[0]?.length ?? 0).setNumberFormats(
-      // revenue, pending, failed, sessions, average, first, last sit side by side.
-      formats,
-    );
+    // Each column's format as declared; money is the row's own currency's.
+    const formats = report.map((row) => ATTRIBUTION_TAB.columns.map((c) => (c.format === undefined ? '' : (fixedFormat(c) ?? currencyNumberFormat(row.currency)))));
+    sheet.getRange(2, 1, report.length, WIDTH).setNumberFormats(formats);
   }
   sheet.getRange(1, SUMMARY_COLUMN, 2, 1).setValues([['summary'], [literalText(summary.join('\n'))]]).setWrap(true);
   sheet.setColumnWidth(SUMMARY_COLUMN, 420);
@@ -79,4 +71,11 @@ function placeChart(sheet: Sheet, chart: ChartTable | null, chartRow: number): v
     .setPosition(chartRow, 1, 0, 0);
   if (kept) sheet.updateChart(builder.build());
   else sheet.insertChart(builder.build());
+}
+
+/** Why the last refresh stopped, in the summary's place; the table stays as the last finished refresh left it. */
+export function writeAttributionStatus(held: ScriptLockHeld, sheet: Sheet, status: string): void {
+  held.wrote();
+  if (sheet.getMaxColumns() < SUMMARY_COLUMN) sheet.insertColumnsAfter(sheet.getMaxColumns(), SUMMARY_COLUMN - sheet.getMaxColumns());
+  sheet.getRange(1, SUMMARY_COLUMN, 2, 1).setValues([['summary'], [literalText(status)]]).setWrap(true);
 }

@@ -6,12 +6,13 @@
 
 import type { RejectionReason } from '../../core/webhook-delivery';
 import { literalText, textOfCell } from '../../core/literal-text';
-import { REJECTION_LOG_SHEET } from '../../core/own-tabs';
+import { columnNames, WEBHOOK_LOG_TAB } from '../../core/ledger/declaration';
+import { findMarkedTabs, openOwnTab } from '../ledger/own-tabs';
 import type { ScriptLockHeld } from '../script-lock';
 
-const HEADERS = ['reason', 'count', 'last_seen', 'last_detail'];
+const HEADERS = columnNames(WEBHOOK_LOG_TAB);
 const REASONS: Record<RejectionReason, string> = {
-  bad_token: 'wrong or missing token',
+  bad_token: 'wrong or missing token (retried)',
   too_large: 'body too large',
   not_json: 'not JSON',
   not_an_event: 'not a Stripe event',
@@ -24,10 +25,12 @@ const REASONS: Record<RejectionReason, string> = {
 const MAX_DETAIL = 300;
 
 export function recordRejection(held: ScriptLockHeld, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, reason: RejectionReason, detail: string): void {
+  const opened = openOwnTab(held, spreadsheet, 'webhook_log', findMarkedTabs(spreadsheet), true);
+  if (opened === null) return;
+  const { sheet } = opened;
+  if (opened.notice !== null) console.log(opened.notice);
   held.wrote();
-  let sheet = spreadsheet.getSheetByName(REJECTION_LOG_SHEET);
-  if (sheet === null) {
-    sheet = spreadsheet.insertSheet(REJECTION_LOG_SHEET);
+  if (opened.created || sheet.getLastRow() === 0) {
     sheet.getRange(1, 1, 1, HEADERS.length).setValues([HEADERS]).setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet.getRange(2, 3, Object.keys(REASONS).length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');

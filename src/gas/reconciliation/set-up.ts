@@ -4,6 +4,7 @@
  * (the hourly sync excepted); failures become a message to the user, never a silent stop.
  */
 
+import { keyPermissionsText } from '../../core/ledger/stripe-events';
 import { checkStripeKey, maskKey } from '../../core/stripe-key';
 import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../../core/sync-state';
 import { showDialog } from '../dialog';
@@ -37,7 +38,8 @@ const NOT_SET_UP = 'Not set up yet: choose "Set up reconciliation" first.';
 
 export function setUp(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  withScriptLockOrFail(SET_UP_LOCK_WAIT_MS, 'Set up reconciliation', (held) => ensureReconciliationSheet(held, spreadsheet));
+  const { notice } = withScriptLockOrFail(SET_UP_LOCK_WAIT_MS, 'Set up reconciliation', (held) => ensureReconciliationSheet(held, spreadsheet));
+  if (notice !== null) spreadsheet.toast(notice, 'Reconciliation', 15);
   const token = webhookToken();
   showEndpointDialog(token ?? createWebhookToken(), token === null ? 'created' : 'kept');
 }
@@ -82,7 +84,7 @@ export function connectKey(): void {
     'Connect Stripe key',
     `${current === null ? 'No key is connected: webhooks are checked by their token only.' : `Connected: ${maskKey(current)}.`}\n\n` +
       'Paste a restricted key (Stripe Dashboard > Developers > API keys > Create restricted key) with Read access to ' +
-      'Checkout Sessions, Events and Payment Links (for attribution), and nothing else. Leave it empty and press OK to disconnect.',
+      `${keyPermissionsText()}, and nothing else. Leave it empty and press OK to disconnect.`,
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;

@@ -4,6 +4,7 @@
  */
 
 import { fillTemplate } from '../../core/html';
+import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES } from '../../core/ledger/stripe-events';
 
 /** What happened to the token before the dialog: made by the set-up, kept, or replaced by a rotation. */
 export type TokenNews = 'created' | 'kept' | 'rotated';
@@ -29,6 +30,8 @@ export function setupDialogHtml(facts: SetupFacts): string {
       title: TITLES[facts.news],
       endpoint: facts.endpoint ?? '',
       verification: facts.verification ?? '',
+      key_permissions: keyPermissionsText(),
+      subscribed_events: SUBSCRIBED_EVENT_TYPES.join('\n'),
     },
     { deployed: facts.endpoint !== null, dev_url: facts.devUrl, verified: facts.verification !== null, rotated: facts.news === 'rotated' },
   );

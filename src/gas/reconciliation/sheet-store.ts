@@ -1,34 +1,27 @@
 /**
  * The Reconciliation tab as a store of SessionRecords, one row per Checkout Session, whatever the
- * user has done to the tab. Columns are found by header in row 1 and the session's row by a
- * TextFinder on the session_id column, so a delivery costs the same handful of service calls at
- * 100 rows or 50,000. Cells are written so they hold exactly the record's text, Plain text or not.
+ * user has done to the tab. The tab is found by its mark (ledger/own-tabs.ts), columns by header in
+ * row 1, and the session's row by a TextFinder on the session_id column, so a delivery costs the
+ * same few round trips at 100 rows or 50,000. Cells are written as their own formats need (read,
+ * never guessed from a neighbour), so they hold exactly the record's text, Plain text or not.
  * Every function takes the script lock's proof (script-lock.ts): none can run without the lock.
  */
 
 import { columnToLetters } from '../../core/column-letters';
 import { consecutiveRuns } from '../../core/runs';
 import { supersedes, type SessionRecord } from '../../core/reconciliation';
-import {
-  cellValue,
-  COLUMN_FORMATS,
-  RECONCILIATION_COLUMNS,
-  storedRow,
-  tabLayout,
-  type ColumnName,
-  type Columns,
-} from '../../core/reconciliation-columns';
-import { RECONCILIATION_SHEET } from '../../core/own-tabs';
+import { cellValue, COLUMN_FORMATS, RECONCILIATION_COLUMNS, storedRow, tabLayout, type ColumnName, type Columns } from '../../core/reconciliation-columns';
 import type { UpsertAction } from '../../core/webhook-answer';
 import { appendHeaders } from '../header-row';
+import { findMarkedTabs, openOwnTab } from '../ledger/own-tabs';
+import { UnreadableTabError } from '../ledger/unreadable-tab';
 import type { ScriptLockHeld } from '../script-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-/** The tab cannot be written without risking a duplicate or a wrong row: refuse, and let Stripe retry. */
-export class UnreadableTabError extends Error {}
+export { UnreadableTabError };
 
 /** Bold frozen header row, and number formats on our columns. */
 function formatTab(sheet: Sheet, columns: Columns): void {
@@ -42,55 +35,40 @@ function formatTab(sheet: Sheet, columns: Columns): void {
   }
 }
 
-/** `'Reconciliation'!A2:A`: quoted, so the name works whatever it holds. */
-function a1(range: string): string {
-  return `'${RECONCILIATION_SHEET.replace(/'/g, "''")}'!${range}`;
-}
-
-/** Row 1, or null when there is no such tab. */
-function readHeaderRow(spreadsheet: Spreadsheet): unknown[] | null {
-  let range: Range;
-  try {
-    range = spreadsheet.getRange(a1('1:1'));
-  } catch {
-    return null;
-  }
-  const header: unknown[] = range.getValues()[0] ?? [];
-  return header;
-}
-
-/** Lays out an empty (or new) tab; adds the headers a readable one lacks after its last one. */
-function completeTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, header: readonly unknown[] | null, missing: readonly ColumnName[]): Columns {
-  held.wrote();
-  const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET) ?? spreadsheet.insertSheet(RECONCILIATION_SHEET);
-  const columns: Columns = {};
-  for (const [name, column] of appendHeaders(sheet, header ?? [], missing)) columns[name] = column;
-  if (header === null || missing.length === RECONCILIATION_COLUMNS.length) formatTab(sheet, columns);
-  return columns;
+interface LedgerTab {
+  sheet: Sheet;
+  columns: Columns;
+  /** Said once, when the ledger had to be made under another name. */
+  notice: string | null;
 }
 
 /**
- * The tab with every one of our headers: created if absent, laid out if empty, missing headers
- * added after the last one. Throws UnreadableTabError for a tab it cannot read safely.
+ * The ledger with every one of our headers: made if there is none, laid out if empty, missing
+ * headers added after its last used column. Throws UnreadableTabError for a tab it cannot read safely.
  */
-function openTab(held: ScriptLockHeld, spreadsheet: Spreadsheet): Columns {
-  const header = readHeaderRow(spreadsheet);
-  if (header === null) return completeTab(held, spreadsheet, null, RECONCILIATION_COLUMNS);
-  const layout = tabLayout(header, () => spreadsheet.getRange(a1('A1')).getSheet().getLastRow(), RECONCILIATION_SHEET);
-  if (layout.kind === 'unreadable') throw new UnreadableTabError(layout.error);
-  if (layout.kind === 'empty') return completeTab(held, spreadsheet, [], RECONCILIATION_COLUMNS);
-  if (layout.missing.length === 0) return layout.columns;
-  return { ...layout.columns, ...completeTab(held, spreadsheet, header, layout.missing) };
+function openTab(held: ScriptLockHeld, spreadsheet: Spreadsheet): LedgerTab {
+  const opened = openOwnTab(held, spreadsheet, 'reconciliation', findMarkedTabs(spreadsheet), true);
+  if (opened === null) throw new Error('The Reconciliation tab could not be opened');
+  const { sheet, notice } = opened;
+  if (notice !== null) console.log(notice);
+  const header: unknown[] = opened.created ? [] : (sheet.getRange('1:1').getValues()[0] ?? []);
+  const layout = opened.created ? ({ kind: 'empty' } as const) : tabLayout(header, () => sheet.getLastRow(), sheet.getName());
+  if (layout.kind === 'unreadable') throw new UnreadableTabError(sheet.getName(), layout.error);
+  const missing: readonly ColumnName[] = layout.kind === 'empty' ? RECONCILIATION_COLUMNS : layout.missing;
+  const columns: Columns = layout.kind === 'empty' ? {} : { ...layout.columns };
+  if (missing.length === 0) return { sheet, columns, notice };
+  held.wrote();
+  for (const [name, column] of appendHeaders(sheet, header, missing)) columns[name] = column;
+  if (layout.kind === 'empty') formatTab(sheet, columns);
+  return { sheet, columns, notice };
 }
 
-/** Creates the tab, or adds the headers it lacks; sets formats and a bold frozen header row. */
-export function ensureReconciliationSheet(held: ScriptLockHeld, spreadsheet: Spreadsheet): Sheet {
-  const columns = openTab(held, spreadsheet);
+/** Makes the ledger, or adds the headers it lacks; sets formats and a bold frozen header row. Returns what to tell the user once. */
+export function ensureReconciliationSheet(held: ScriptLockHeld, spreadsheet: Spreadsheet): { sheet: Sheet; notice: string | null } {
+  const { sheet, columns, notice } = openTab(held, spreadsheet);
   held.wrote();
-  const sheet = spreadsheet.getSheetByName(RECONCILIATION_SHEET);
-  if (sheet === null) throw new Error(`The ${RECONCILIATION_SHEET} tab disappeared while it was being set up`);
   formatTab(sheet, columns);
-  return sheet;
+  return { sheet, notice };
 }
 
 function span(columns: Columns): { first: number; last: number } {
@@ -104,30 +82,23 @@ interface FoundRow {
   values: unknown[];
 }
 
-interface Search {
-  found: FoundRow | null;
-  /** The session_id column searched: its sheet is where a new row goes. */
-  searched: Range;
-}
-
 /**
- * The session's row, read, or null. A match inside a longer cell (one id inside another, or an
- * apostrophe a Plain text cell kept) only means checking the row we read anyway.
+ * The session's row, read, or null. A match inside a longer cell (one id inside another, spaces a
+ * person typed around it, an apostrophe a Plain text cell kept) only means checking the row we read anyway.
  */
-function findSessionRow(spreadsheet: Spreadsheet, columns: Columns, sessionId: string, first: number, last: number): Search {
+function findSessionRow(sheet: Sheet, columns: Columns, sessionId: string, first: number, last: number): FoundRow | null {
   const idColumn = columns.session_id ?? first;
   const letter = columnToLetters(idColumn);
-  const searched = spreadsheet.getRange(a1(`${letter}2:${letter}`));
-  const finder = searched.createTextFinder(sessionId);
+  const finder = sheet.getRange(`${letter}2:${letter}`).createTextFinder(sessionId);
   for (let cell = finder.findNext(); cell !== null; cell = finder.findNext()) {
     const range = cell.offset(0, first - idColumn, 1, last - first + 1);
     const values = range.getValues()[0] ?? [];
-    if (storedRow(values, columns, first).sessionId === sessionId) return { found: { range, values }, searched };
+    if (storedRow(values, columns, first).sessionId === sessionId) return { range, values };
   }
-  return { found: null, searched };
+  return null;
 }
 
-/** Our cells of the row, each as its target cell needs it; cells of other columns are kept as read. */
+/** Our cells of the row, each as its target cell's format needs it; cells of other columns are kept as read. */
 function rowFor(record: SessionRecord, columns: Columns, first: number, formats: readonly unknown[], existing: readonly unknown[]): unknown[] {
   const row = existing.slice();
   for (const name of RECONCILIATION_COLUMNS) {
@@ -147,27 +118,28 @@ function writeOurColumns(range: Range, columns: Columns, first: number, last: nu
 }
 
 /**
- * Appends the record below everything in the tab (appendRow grows the grid itself). The new row
- * is written as its column formats ask, read from the row above it: a column formatted as Plain
- * text is so down to its end. Were it not, the cost is an apostrophe shown, never a second row:
- * reading ignores an apostrophe a Plain text cell kept.
+ * Writes the record into the first row below everything in the tab, growing the grid when it is
+ * full. The row's own number formats are read first: a user may have made any part of the tab Plain
+ * text, and text written for the wrong kind of cell either shows an apostrophe or runs as a formula.
  */
 function appendRecord(sheet: Sheet, record: SessionRecord, columns: Columns, first: number, last: number): void {
-  const above = Math.max(sheet.getLastRow(), 1);
-  const formats = sheet.getRange(above, first, 1, last - first + 1).getNumberFormats()[0] ?? [];
-  const row = rowFor(record, columns, first, formats, new Array<unknown>(last - first + 1).fill(''));
-  sheet.appendRow([...new Array<unknown>(first - 1).fill(''), ...row]);
+  const row = sheet.getLastRow() + 1;
+  const maxRows = sheet.getMaxRows();
+  if (row > maxRows) sheet.insertRowsAfter(maxRows, row - maxRows);
+  const range = sheet.getRange(row, first, 1, last - first + 1);
+  const formats = range.getNumberFormats()[0] ?? [];
+  writeOurColumns(range, columns, first, last, rowFor(record, columns, first, formats, new Array<unknown>(last - first + 1).fill('')));
 }
 
 /** Inserts the record, or updates its row if the record is newer; repeats and older events change nothing. */
 export function upsertRecord(held: ScriptLockHeld, spreadsheet: Spreadsheet, record: SessionRecord): UpsertAction {
-  const columns = openTab(held, spreadsheet);
+  const { sheet, columns } = openTab(held, spreadsheet);
   const { first, last } = span(columns);
-  const { found, searched } = findSessionRow(spreadsheet, columns, record.session_id, first, last);
+  const found = findSessionRow(sheet, columns, record.session_id, first, last);
 
   if (found === null) {
     held.wrote();
-    appendRecord(searched.getSheet(), record, columns, first, last);
+    appendRecord(sheet, record, columns, first, last);
     return 'inserted';
   }
 

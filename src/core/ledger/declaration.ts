@@ -1,0 +1,126 @@
+/**
+ * The ledger: every tab the add-on writes and every column it adds to a user's tab, declared once
+ * (name, number format, key, merge rule, whose it is). The stores in src/gas/ledger write through
+ * these declarations, so a new record (refunds, disputes, invoices, expired sessions) is a new
+ * declaration and a handler, not a copy of a store.
+ */
+
+import { UTM_PARAMETERS } from '../stripe-rules';
+import type { TabRole } from './marks';
+
+/**
+ * How a column's cells change once written:
+ * - `newest-event`: the row shows the newest state of its Stripe object (reconciliation.ts's order);
+ * - `filled-once`: written when empty, then kept (a sale keeps the attribution it got);
+ * - `refresh`: recomputed by every refresh;
+ * - `count`: a counter the add-on adds to.
+ */
+export type MergeRule = 'newest-event' | 'filled-once' | 'refresh' | 'count';
+
+/** A Sheets number format, or `{ money: true }`: the currency's own format, chosen per row by the row's currency. */
+export type ColumnFormat = string | { readonly money: true };
+const MONEY: ColumnFormat = { money: true };
+
+/** The fixed number format of a column, or null for text and for money (set per row). */
+export function fixedFormat(column: ColumnDeclaration): string | null {
+  return typeof column.format === 'string' ? column.format : null;
+}
+
+export interface ColumnDeclaration {
+  readonly name: string;
+  readonly merge: MergeRule;
+  /** The number format set on the column's data cells; text columns have none (text is written literal). */
+  readonly format?: ColumnFormat;
+}
+
+export interface TabDeclaration {
+  readonly role: TabRole;
+  /** The name the tab is made under (another when a user's tab has it). */
+  readonly name: string;
+  /** The column a row is found by, one row per value; none for a tab rewritten whole. */
+  readonly key: string | null;
+  readonly columns: readonly ColumnDeclaration[];
+  /**
+   * Row 1 of an unmarked tab that an earlier version of the add-on made (they left no mark):
+   * such a tab under the declared name is adopted and marked. Every header here must be present.
+   */
+  readonly adoptWhenHeaderHas: readonly string[];
+}
+
+const column = (name: string, merge: MergeRule, format?: ColumnFormat): ColumnDeclaration =>
+  format === undefined ? { name, merge } : { name, merge, format };
+
+const TIME = 'yyyy-mm-dd hh:mm:ss';
+
+/** One row per Checkout Session. The first ten columns are the contract's. */
+export const RECONCILIATION_TAB: TabDeclaration = {
+  role: 'reconciliation',
+  name: 'Reconciliation',
+  key: 'session_id',
+  columns: [
+    column('session_id', 'newest-event'),
+    column('client_reference_id', 'newest-event'),
+    column('payment_status', 'newest-event'),
+    // Shows 2 or 3 decimals as the currency needs; the currency column says which currency.
+    column('amount', 'newest-event', '#,##0.00#'),
+    column('currency', 'newest-event'),
+    column('customer_email', 'newest-event'),
+    column('payment_link', 'newest-event'),
+    column('livemode', 'newest-event'),
+    column('created', 'newest-event', TIME),
+    column('last_event', 'newest-event'),
+    column('amount_minor', 'newest-event', '0'),
+    column('last_event_created', 'newest-event', TIME),
+    // Written by the refresh: the campaign of each sale, and its Payment Link's URL.
+    ...UTM_PARAMETERS.map((name) => column(name, 'refresh')),
+    column('payment_link_url', 'refresh'),
+  ],
+  adoptWhenHeaderHas: ['session_id'],
+};
+
+/** One row per campaign, source, medium, currency and mode; rewritten whole by every refresh. */
+export const ATTRIBUTION_TAB: TabDeclaration = {
+  role: 'attribution',
+  name: 'Attribution',
+  key: null,
+  columns: [
+    column('utm_campaign', 'refresh'),
+    column('utm_source', 'refresh'),
+    column('utm_medium', 'refresh'),
+    column('currency', 'refresh'),
+    column('livemode', 'refresh'),
+    column('paid_sessions', 'refresh', '0'),
+    column('revenue', 'refresh', MONEY),
+    column('pending_sessions', 'refresh', '0'),
+    column('failed_sessions', 'refresh', '0'),
+    column('sessions', 'refresh', '0'),
+    column('average_order', 'refresh', MONEY),
+    column('first_sale', 'refresh', 'yyyy-mm-dd hh:mm'),
+    column('last_sale', 'refresh', 'yyyy-mm-dd hh:mm'),
+  ],
+  adoptWhenHeaderHas: ['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'],
+};
+
+/** One row per reason a delivery was refused, and never more: a stranger can move counters, not fill the sheet. */
+export const WEBHOOK_LOG_TAB: TabDeclaration = {
+  role: 'webhook_log',
+  name: 'Webhook log',
+  key: 'reason',
+  columns: [column('reason', 'count'), column('count', 'count', '0'), column('last_seen', 'count', TIME), column('last_detail', 'count')],
+  adoptWhenHeaderHas: ['reason', 'count', 'last_seen', 'last_detail'],
+};
+
+export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [RECONCILIATION_TAB, ATTRIBUTION_TAB, WEBHOOK_LOG_TAB];
+
+/** The columns the add-on adds to a user's links tab, after its last used column, each marked. */
+export const LINK_TAB_COLUMNS: readonly ColumnDeclaration[] = [column('paid_sessions', 'refresh', '0'), column('revenue', 'refresh')];
+
+export function declarationOf(role: TabRole): TabDeclaration {
+  const found = OWN_TAB_DECLARATIONS.find((tab) => tab.role === role);
+  if (found === undefined) throw new Error(`No tab is declared for ${role}`);
+  return found;
+}
+
+export function columnNames(tab: TabDeclaration): string[] {
+  return tab.columns.map((c) => c.name);
+}
