@@ -246,7 +246,9 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
       const replaced = replacedText(current, formulas[row - first]?.[at - 1] ?? '', text);
       if (replaced !== null) conflicts.push({ row, column, header: String(header[at - 1]), current: replaced, next: text });
     }
-    writes.set(column, [...(writes.get(column) ?? []), { row, text }]);
+    const list = writes.get(column) ?? [];
+    list.push({ row, text });
+    writes.set(column, list);
   };
 
   for (const row of rows) {
