@@ -15,6 +15,9 @@
  *
  * The page, /api and /ui answer only requests addressed to localhost; /api posts must be JSON.
  * /webhook and /echo answer any Host (what `stripe listen` or a tunnel forwards).
+ * No other site may frame any answer (Content-Security-Policy: frame-ancestors 'none', and
+ * X-Frame-Options: DENY for older browsers); /ui, which the page frames from its other loopback
+ * name, may be framed by this server's own origins only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, isLocalHost, isLocalOrigin, readBody, readJsonObject, send, sendJson } from './http-util';
@@ -67,8 +70,23 @@ function echoOriginOf(host: string | undefined): string {
   return host !== undefined && isLocalHost(host) && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `http://${host}` : '';
 }
 
+/** Every answer, unless a route says otherwise: no page of any site may frame it (clickjacking). */
+const NO_FRAMING = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' } as const;
+
+/**
+ * A sidebar's or dialog's HTML: the page frames it from its other loopback name (see panels.ts), so
+ * only this server's origins, on the port the request came in on, may frame it. X-Frame-Options
+ * cannot name another origin, so it is left out: browsers that know frame-ancestors follow it.
+ */
+function frameableByPlayground(response: ServerResponse, port: number | undefined): Record<string, string> {
+  response.removeHeader('X-Frame-Options');
+  const at = `:${String(port ?? 0)}`;
+  return { 'Content-Security-Policy': `frame-ancestors http://localhost${at} http://127.0.0.1${at} http://[::1]${at}` };
+}
+
 export function createRouter({ playground, assets, log }: RouterOptions): (request: IncomingMessage, response: ServerResponse) => void {
   const routes = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    for (const [name, value] of Object.entries(NO_FRAMING)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     const route = `${method} ${url.pathname}`;
@@ -180,7 +198,7 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
       const parent = url.searchParams.get('parent');
       const parentOrigin = parent !== null && isLocalOrigin(parent) ? parent : `http://${request.headers.host ?? 'localhost'}`;
       const shim = shimFor(assets, { functions: playground.functions.get().all, dialogId: id, parentOrigin });
-      send(response, 200, injectBeforeScripts(dialog.html, shim), { 'Content-Type': 'text/html; charset=utf-8' });
+      send(response, 200, injectBeforeScripts(dialog.html, shim), { 'Content-Type': 'text/html; charset=utf-8', ...frameableByPlayground(response, request.socket.localPort) });
       return;
     }
     throw new HttpError(404, `nothing at ${route}`);
