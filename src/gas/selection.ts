@@ -12,7 +12,8 @@ import { appendHeaders, headerRow } from './header-row';
 import { describeTestLink, LinkMixups } from './link-mixups';
 import { withScriptLockOrFail } from './script-lock';
 import { isLinkHeader, linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
-import { isOwnTab, ownTabRefusal } from '../core/own-tabs';
+import { ownTabRefusal } from '../core/own-tabs';
+import { findMarkedTabs, isOwnSheet, ownSheetIds } from './ledger/own-tabs';
 import { describeProblem } from '../core/problem';
 import { literalText, textOfCell } from '../core/literal-text';
 import { isConsented, type Conflict, type InvalidRow, type LinkFields, type TagResult } from '../core/sidebar-api';
@@ -157,9 +158,11 @@ const MAX_NAMED_TABS = 3;
 
 /** The spreadsheet's links tabs, to name in a refusal (read only when refusing, so its cost is no one's). */
 function linkTabNames(): string[] {
-  return SpreadsheetApp.getActiveSpreadsheet()
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const own = ownSheetIds(findMarkedTabs(spreadsheet));
+  return spreadsheet
     .getSheets()
-    .filter((sheet) => !isOwnTab(sheet.getName()) && isLinkHeader(headerRow(sheet)))
+    .filter((sheet) => !own.has(sheet.getSheetId()) && isLinkHeader(headerRow(sheet)))
     .slice(0, MAX_NAMED_TABS)
     .map((sheet) => sheet.getName());
 }
@@ -167,7 +170,7 @@ function linkTabNames(): string[] {
 /** Why `action` may not write into `sheet` (one of the add-on's own tabs), naming the tab to use; null when it may. */
 export function ownTabRefusalFor(sheet: Sheet, action: string, does?: string): string | null {
   const name = sheet.getName();
-  if (!isOwnTab(name)) return null;
+  if (!isOwnSheet(SpreadsheetApp.getActiveSpreadsheet(), sheet)) return null;
   const tabs = linkTabNames().map((tab) => `"${tab}"`);
   const where = tabs.length === 0 ? '' : ` Your links are in ${tabs.join(', ')}.`;
   return `${ownTabRefusal(name, action, does)}${where}`;

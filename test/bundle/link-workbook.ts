@@ -19,7 +19,7 @@ export function workbook(): LocalAddOn {
     SALE,
   ]);
   app.workbook.write('Attribution', [['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'], ['spring_sale', 'facebook', 'paid_social', 'eur', false, 1, 49]]);
-  app.workbook.write('Webhook log', [['time', 'reason'], ['2024-01-01', 'bad token']]);
+  app.workbook.write('Webhook log', [['reason', 'count', 'last_seen', 'last_detail'], ['wrong or missing token (retried)', 1, '2024-01-01', '']]);
   return app;
 }
 

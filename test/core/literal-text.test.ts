@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { headerKey } from '../../src/core/header-names';
 import { isPlainTextFormat, literalText, textOfCell } from '../../src/core/literal-text';
-import { isOwnTab, ownTabRefusal } from '../../src/core/own-tabs';
+import { ownTabRefusal } from '../../src/core/own-tabs';
 
 describe('literalText in a Plain text cell', () => {
   it('writes the text as it is: a Plain text cell parses nothing and would keep an apostrophe', () => {
@@ -41,11 +41,6 @@ describe('headerKey', () => {
 });
 
 describe("the add-on's own tabs", () => {
-  it('are Reconciliation, Attribution and Webhook log, in any case', () => {
-    for (const name of ['Reconciliation', 'attribution', 'WEBHOOK LOG', ' Webhook log ']) expect(isOwnTab(name)).toBe(true);
-    for (const name of ['Links', 'Reconciliation 2', 'Sheet1']) expect(isOwnTab(name)).toBe(false);
-  });
-
   it('are refused with the tab named and where to go instead', () => {
     expect(ownTabRefusal('Reconciliation', 'Tag selected rows')).toMatch(/"Reconciliation" is the add-on's own tab: nothing was written.*links tab/);
   });

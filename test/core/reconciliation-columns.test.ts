@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { literalText } from '../../src/core/literal-text';
-import { RECONCILIATION_SHEET } from '../../src/core/own-tabs';
+import { RECONCILIATION_TAB } from '../../src/core/ledger/declaration';
 import {
   cellValue,
   COLUMN_FORMATS,
@@ -37,7 +37,7 @@ function asStored(value: unknown): unknown {
 
 describe('the Reconciliation tab', () => {
   it('is called Reconciliation and has the contract columns first, in order', () => {
-    expect(RECONCILIATION_SHEET).toBe('Reconciliation');
+    expect(RECONCILIATION_TAB.name).toBe('Reconciliation');
     expect(RECONCILIATION_COLUMNS.slice(0, CONTRACT_COLUMNS.length)).toEqual(CONTRACT_COLUMNS);
     expect(new Set(RECONCILIATION_COLUMNS).size).toBe(RECONCILIATION_COLUMNS.length);
   });

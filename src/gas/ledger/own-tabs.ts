@@ -7,7 +7,7 @@
  * header (core/ledger/declaration.ts) it is adopted and marked, once.
  */
 
-import { declarationOf, type TabDeclaration } from '../../core/ledger/declaration';
+import { declarationOf, OWN_TAB_DECLARATIONS, type TabDeclaration } from '../../core/ledger/declaration';
 import { ownTabName, roleOfTabMark, TAB_MARK_KEY, tabMarkValue, type TabRole } from '../../core/ledger/marks';
 import { headerKey } from '../../core/header-names';
 import type { ScriptLockHeld } from '../script-lock';
@@ -47,6 +47,12 @@ export function ownSheetIds(marked: MarkedTabs): Set<number> {
   return new Set([...marked.values()].map((sheet) => sheet.getSheetId()));
 }
 
+/** The tab called `name` as Sheets compares tab names (case aside), for the unmarked path only. */
+function sheetNamed(spreadsheet: Spreadsheet, name: string): Sheet | null {
+  const key = name.trim().toLowerCase();
+  return spreadsheet.getSheets().find((sheet) => sheet.getName().trim().toLowerCase() === key) ?? null;
+}
+
 function mark(sheet: Sheet, role: TabRole): void {
   sheet.addDeveloperMetadata(TAB_MARK_KEY, tabMarkValue(role, sheet.getSheetId()), visibility());
 }
@@ -80,8 +86,15 @@ export function findOwnTab(spreadsheet: Spreadsheet, role: TabRole, marked: Mark
   const found = marked.get(role);
   if (found !== undefined) return found;
   const tab = declarationOf(role);
-  const named = spreadsheet.getSheetByName(tab.name);
+  const named = sheetNamed(spreadsheet, tab.name);
   return named !== null && !ownSheetIds(marked).has(named.getSheetId()) && madeByEarlierVersion(named, tab) ? named : null;
+}
+
+/** Whether `sheet` is one of the add-on's tabs (marked, or an earlier version's): what link-writing actions refuse. */
+export function isOwnSheet(spreadsheet: Spreadsheet, sheet: Sheet): boolean {
+  const marked = findMarkedTabs(spreadsheet);
+  const id = sheet.getSheetId();
+  return ownSheetIds(marked).has(id) || OWN_TAB_DECLARATIONS.some((tab) => findOwnTab(spreadsheet, tab.role, marked)?.getSheetId() === id);
 }
 
 export interface OpenedTab {
@@ -101,7 +114,7 @@ export function openOwnTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, role:
   if (found !== undefined) return { sheet: found, notice: null, created: false };
   const tab = declarationOf(role);
   const claimed = ownSheetIds(marked);
-  const named = spreadsheet.getSheetByName(tab.name);
+  const named = sheetNamed(spreadsheet, tab.name);
   if (named !== null && !claimed.has(named.getSheetId()) && madeByEarlierVersion(named, tab)) {
     held.wrote();
     mark(named, role);
@@ -109,7 +122,7 @@ export function openOwnTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, role:
   }
   if (!create) return null;
   held.wrote();
-  const name = ownTabName(tab.name, (candidate) => spreadsheet.getSheetByName(candidate) !== null);
+  const name = ownTabName(tab.name, (candidate) => sheetNamed(spreadsheet, candidate) !== null);
   const sheet = spreadsheet.insertSheet(name);
   mark(sheet, role);
   const notice =
