@@ -21,6 +21,7 @@ import { Workbook } from './workbook';
 export { Workbook, SheetData } from './workbook';
 export type { Cell, CellValue, FormulaEvaluator, FormulaLocation, WorkbookJson, WorkbookOptions } from './workbook';
 export type { ChartData, ChartPosition, ChartRangeData, ChartTypeName } from './chart-data';
+export type { MetadataListing, MetadataRecord } from './metadata-data';
 export { LockHub } from './lock';
 export { PropertyStore, PropertyStores } from './properties';
 export { TriggerStore } from './script';
