@@ -15,6 +15,8 @@
  *
  * The page, /api and /ui answer only requests addressed to localhost; /api posts must be JSON.
  * /webhook and /echo answer any Host (what `stripe listen` or a tunnel forwards).
+ * A change is answered only once it is durably saved (Playground.saved): a delivery whose save
+ * fails gets 503 (not acknowledged: Stripe, through the relay, sends it again), an /api call 500.
  * No other site may frame any answer (Content-Security-Policy: frame-ancestors 'none', and
  * X-Frame-Options: DENY for older browsers); /ui, which the page frames from its other loopback
  * name, may be framed by this server's own origins only.
@@ -107,7 +109,18 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
         },
         echoOriginOf(request.headers.host),
       );
-      log(`webhook ${summarizeWebhook(reply.status, reply.output ?? reply.body)}`);
+      const summary = summarizeWebhook(reply.status, reply.output ?? reply.body);
+      if (reply.ran) {
+        try {
+          await playground.saved();
+        } catch {
+          // The saver logged why.
+          log(`webhook ${summary}, but not saved: answered 503`);
+          send(response, 503, 'The playground could not save this delivery; it is not acknowledged: send it again.\n', { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' });
+          return;
+        }
+      }
+      log(`webhook ${summary}`);
       send(response, reply.status, reply.body, reply.headers);
       return;
     }
@@ -148,25 +161,31 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
         sendJson(response, 200, playground.state({ ...(since === null ? {} : { since: Number(since) }), ...(sheet === null ? {} : { sheet }) }));
         return;
       }
-      case 'POST /api/open':
+      case 'POST /api/open': {
         await readJsonObject(request, API_BODY_LIMIT);
-        sendJson(response, 200, playground.runOnOpen());
+        const reply = playground.runOnOpen();
+        await playground.saved();
+        sendJson(response, 200, reply);
         return;
+      }
       case 'POST /api/select': {
         const body = await readJsonObject(request, API_BODY_LIMIT);
         playground.select(body['sheet'], body['ranges']);
+        await playground.saved();
         sendJson(response, 200, { ok: true, version: playground.version });
         return;
       }
       case 'POST /api/cell': {
         const body = await readJsonObject(request, API_BODY_LIMIT);
         playground.editCell(body['sheet'], body['cell'], body['input']);
+        await playground.saved();
         sendJson(response, 200, { ok: true, version: playground.version });
         return;
       }
       case 'POST /api/clear': {
         const body = await readJsonObject(request, API_BODY_LIMIT);
         playground.clear(body['sheet'], body['ranges']);
+        await playground.saved();
         sendJson(response, 200, { ok: true, version: playground.version });
         return;
       }
@@ -175,6 +194,7 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
         const name = functionName(body);
         const reply = playground.runMenu(name, answersOf(body));
         log(`menu ${name}: ${reply.needsAnswer ? 'waiting for an answer' : reply.ok ? 'done' : `failed: ${reply.error ?? ''}`}`);
+        await playground.saved();
         sendJson(response, 200, reply);
         return;
       }
@@ -185,6 +205,7 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
         const name = functionName(body);
         const reply = playground.runFunction(name, args, answersOf(body));
         if (!reply.ok && !reply.needsAnswer) log(`google.script.run ${name} failed: ${reply.error ?? ''}`);
+        await playground.saved();
         sendJson(response, 200, reply);
         return;
       }

@@ -2,7 +2,8 @@
  * The playground's state and what can be done to it, without HTTP: the add-on (dist/Code.js run as
  * Apps Script runs it, one fresh execution per action), its formulas computed by its own custom
  * functions, the saved state, the menu that onOpen built, the sidebars and dialogs it showed.
- * Every change recalculates the formulas, moves `version` on (the page polls it) and schedules a save.
+ * Every change recalculates the formulas, moves `version` on (the page polls it) and starts a save;
+ * the HTTP answer that reports it done waits for `saved()` (see state-file.ts: group commit).
  */
 import { SCRIPT_PROPERTIES } from '../../core/script-properties';
 import { DEFAULT_BUNDLE_PATH } from '../apps-script-runtime';
@@ -39,8 +40,6 @@ export interface PlaygroundOptions {
   webhookSecret?: string | null;
   bundlePath?: string;
   log?: (message: string) => void;
-  /** Save debounce, in milliseconds (default 200, and at most 1000 of continuous changes). */
-  saveDebounceMs?: number;
   /** What the fake Stripe API holds at start (default the demo's sales, demo-sales.ts). */
   seedSales?: SalesSeed;
 }
@@ -80,7 +79,6 @@ export class Playground {
     });
     this.app.workbook.setFormulaEvaluator(this.formulas.evaluate);
     this.saver = new StateSaver(options.stateFile, () => serializeState(this.app), {
-      ...(options.saveDebounceMs === undefined ? {} : { debounceMs: options.saveDebounceMs }),
       onError: (error) => {
         this.log(`Could not save ${options.stateFile}: ${error instanceof Error ? error.message : String(error)}`);
       },
@@ -132,7 +130,7 @@ export class Playground {
     return run;
   }
 
-  /** Something the page shows changed: recalculate, tell the page, save soon. */
+  /** Something the page shows changed: recalculate, tell the page, start saving (see `saved`). */
   changed(): void {
     this.app.workbook.recalculate();
     this.version += 1;
@@ -279,7 +277,15 @@ export class Playground {
     return this.echoes.take(id);
   }
 
-  /** Writes the state now (on exit). */
+  /**
+   * Resolves once every change made so far is durably saved; rejects when the save fails. What
+   * answers a change as done (the web app's 302, the API's ok) waits for it.
+   */
+  saved(): Promise<void> {
+    return this.saver.commit();
+  }
+
+  /** Writes the state now, synchronously (on exit). */
   flush(): void {
     this.saver.flush();
   }

@@ -37,7 +37,7 @@ export interface RunningPlayground {
   /** The webhook endpoint with its token. */
   webhookUrl: string;
   stateFile: string;
-  /** Stops the server and writes the state. */
+  /** Stops the server, waits for the save under way and writes the state. */
   close(): Promise<void>;
   app: LocalAddOn;
   playground: Playground;
@@ -82,14 +82,19 @@ export async function startPlayground(options: StartPlaygroundOptions = {}): Pro
 
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {
-    closed ??= new Promise<void>((resolve) => {
+    closed ??= (async () => {
       process.off('exit', flushOnExit);
-      server.close(() => {
-        resolve();
+      const stopped = new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
       });
       server.closeAllConnections();
+      // The asynchronous save under way first (a failure is logged), then whatever is left, at once.
+      await playground.saved().catch(() => undefined);
       playground.flush();
-    });
+      await stopped;
+    })();
     return closed;
   };
 

@@ -1,5 +1,5 @@
-/** The state file: written atomically, debounced, and read back on the next start. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** The state file: written atomically and durably before a change is answered, and read back on the next start. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeStripeApi } from '../../../src/local/fake-stripe';
 import { deliverTo, startTestPlayground, tempStateFile } from './helpers';
@@ -54,17 +54,54 @@ describe('state that survives a restart', () => {
     await second.stop();
   });
 
-  it('debounces saves under a burst of changes', async () => {
+  it('answers an edit only once the file holds it, and saves a burst of concurrent edits in fewer writes', async () => {
     const { stateFile } = tempStateFile();
     const pg = await startTestPlayground({ stateFile });
-    const writesBefore = pg.playground.saver.writes;
-    for (let i = 0; i < 50; i++) await pg.post('/api/cell', { sheet: 'Links', cell: 'L2', input: String(i) });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const writes = pg.playground.saver.writes - writesBefore;
-    expect(writes).toBeGreaterThanOrEqual(1);
-    expect(writes).toBeLessThan(10);
-    const saved = readFileSync(stateFile, 'utf8');
-    expect(saved).toContain('"value":49');
-    await pg.stop();
+    try {
+      const writesBefore = pg.playground.saver.writes;
+      const missing: string[] = [];
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, async (_, i) => {
+          const input = `burst-${String(i)}`;
+          const answer = await pg.post('/api/cell', { sheet: 'Links', cell: `L${String(i + 2)}`, input });
+          // Read at the moment of the answer: the edit it reports done is already on disk.
+          if (!readFileSync(stateFile, 'utf8').includes(`"${input}"`)) missing.push(input);
+          return answer.status;
+        }),
+      );
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      expect(missing).toEqual([]);
+      const writes = pg.playground.saver.writes - writesBefore;
+      expect(writes).toBeGreaterThanOrEqual(1);
+      expect(writes).toBeLessThan(50); // group commit: edits that arrive during a write share the next one
+    } finally {
+      await pg.stop();
+    }
+  });
+
+  it('answers 503, not a 302, to a delivery it could not save, and takes its resend once it can', async () => {
+    const { stateFile } = tempStateFile();
+    const pg = await startTestPlayground({ stateFile });
+    try {
+      // A folder where the state file goes: the rename that would save fails.
+      rmSync(stateFile);
+      mkdirSync(path.join(stateFile, 'in-the-way'), { recursive: true });
+      const stripe = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000), seed: 9 });
+      const event = stripe.scenario.paid().events[0]!;
+      const session = (event.data.object as { id: string }).id;
+      const refused = await deliverTo(pg.webhookUrl, JSON.stringify(event));
+      expect(refused.front.status).toBe(503);
+      expect(refused.front.headers.get('location')).toBeNull();
+      expect(await refused.front.text()).toMatch(/not acknowledged/);
+      expect((await pg.post('/api/cell', { sheet: 'Links', cell: 'L2', input: 'unsaved' })).status).toBe(500);
+
+      rmSync(stateFile, { recursive: true });
+      const resent = await deliverTo(pg.webhookUrl, JSON.stringify(event));
+      expect(resent.front.status).toBe(302);
+      expect(await resent.answer?.json()).toMatchObject({ ok: true, result: 'unchanged' }); // doPost had run the first time
+      expect(readFileSync(stateFile, 'utf8')).toContain(session);
+    } finally {
+      await pg.stop();
+    }
   });
 });
