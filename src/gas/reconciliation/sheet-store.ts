@@ -124,9 +124,16 @@ function writeOurColumns(range: Range, columns: Columns, first: number, last: nu
  */
 function appendRecord(sheet: Sheet, record: SessionRecord, columns: Columns, first: number, last: number): void {
   const row = sheet.getLastRow() + 1;
-  const maxRows = sheet.getMaxRows();
-  if (row > maxRows) sheet.insertRowsAfter(maxRows, row - maxRows);
-  const range = sheet.getRange(row, first, 1, last - first + 1);
+  const width = last - first + 1;
+  let range: Range;
+  try {
+    // Sheets checks a range against the grid when the range is made: asking getMaxRows first would
+    // cost every delivery a round trip to save the rare one that finds the grid full.
+    range = sheet.getRange(row, first, 1, width);
+  } catch {
+    sheet.insertRowsAfter(row - 1, 1);
+    range = sheet.getRange(row, first, 1, width);
+  }
   const formats = range.getNumberFormats()[0] ?? [];
   writeOurColumns(range, columns, first, last, rowFor(record, columns, first, formats, new Array<unknown>(last - first + 1).fill('')));
 }
