@@ -4,13 +4,11 @@
  * page, so an error or the time limit leaves complete rows and a sync that can resume.
  */
 
-import { recordFromEvent, type SessionRecord } from '../../core/reconciliation';
 import { eventsPagePath, isRefusedCursor, readListPage } from '../../core/stripe-api';
 import { readEvent } from '../../core/stripe-event';
 import { afterPage, describeCounts, nextRun, parseSyncState, restartRun, seenOnPage, type SyncCounts } from '../../core/sync-state';
-import type { UpsertAction } from '../../core/webhook-answer';
 import { withScriptLockOrFail } from '../script-lock';
-import { upsertRecord } from './sheet-store';
+import { recordEvent } from '../ledger/record-event';
 import { readSyncState, stripeApiKey, writeSyncState } from './settings';
 import { stripeGet, SYNC_RETRIES } from './stripe-client';
 
@@ -110,14 +108,11 @@ function bucketOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, item: u
     console.warn(`Sync skipped an event: ${reading.error}`);
     return 'unreadable';
   }
-  const record = recordFromEvent(reading.event);
-  if (record !== null) return writeLocked(spreadsheet, record);
+  const outcome = withScriptLockOrFail(LOCK_WAIT_MS, 'Sync', (held) => recordEvent(held, spreadsheet, reading.event));
+  if (outcome !== 'not_recorded') return outcome;
   if (reading.event.type === 'checkout.session.expired') return 'expired';
   // Any other event the core declines to record is one it cannot use.
   console.warn(`Sync did not record event ${reading.event.id}`);
   return 'unreadable';
 }
 
-function writeLocked(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, record: SessionRecord): UpsertAction {
-  return withScriptLockOrFail(LOCK_WAIT_MS, 'Sync', (held) => upsertRecord(held, spreadsheet, record));
-}

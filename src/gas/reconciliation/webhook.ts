@@ -7,14 +7,14 @@
  */
 
 import { constantTimeEqual } from '../../core/constant-time';
-import { recordFromEvent } from '../../core/reconciliation';
 import { readCheckoutSession, readEvent, type CheckoutSession, type CheckoutSessionEvent } from '../../core/stripe-event';
 import { eventPath, sessionPath } from '../../core/stripe-api';
-import type { UpsertAction, WebhookAnswer } from '../../core/webhook-answer';
+import type { WebhookAnswer } from '../../core/webhook-answer';
 import { readDelivery, type RejectionReason } from '../../core/webhook-delivery';
 import { withScriptLock } from '../script-lock';
 import { recordRejection } from './rejection-log';
-import { UnreadableTabError, upsertRecord } from './sheet-store';
+import { recordEvent, type RecordOutcome } from '../ledger/record-event';
+import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { stripeApiKey, webhookToken } from './settings';
 import { stripeGet, WEBHOOK_RETRIES } from './stripe-client';
 
@@ -96,14 +96,10 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
     session = verified.session;
   }
 
-  const record = recordFromEvent(event, session);
-  if (record === null) {
-    return { ok: true, result: 'ignored', event: event.id, session: session.id, note: 'an expired session was never paid', verified: key !== null };
-  }
-
-  const written = withScriptLock(LOCK_WAIT_MS, (held): UpsertAction | UnreadableTabError => {
+  const verifiedEvent = event;
+  const written = withScriptLock(LOCK_WAIT_MS, (held): RecordOutcome | UnreadableTabError => {
     try {
-      return upsertRecord(held, spreadsheet, record);
+      return recordEvent(held, spreadsheet, verifiedEvent, session);
     } catch (error) {
       if (error instanceof UnreadableTabError) return error;
       throw error;
@@ -111,7 +107,10 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
   });
   if (!written.ok) return reject(spreadsheet, 'busy', 'Busy writing other deliveries; Stripe will send this one again');
   if (written.value instanceof UnreadableTabError) return reject(spreadsheet, 'tab_unreadable', written.value.message);
-  return { ok: true, result: written.value, event: event.id, session: record.session_id, verified: key !== null };
+  if (written.value === 'not_recorded') {
+    return { ok: true, result: 'ignored', event: event.id, session: session.id, note: 'an expired session was never paid', verified: key !== null };
+  }
+  return { ok: true, result: written.value, event: event.id, session: session.id, verified: key !== null };
 }
 
 /** doPost's body: every answer is JSON with `ok`, and no exception becomes Apps Script's HTML error page. */
@@ -123,7 +122,7 @@ export function answerWebhook(e: GoogleAppsScript.Events.DoPost): GoogleAppsScri
     const active = SpreadsheetApp.getActiveSpreadsheet() as Spreadsheet | null;
     spreadsheet = active;
     answer = active === null
-      ? { ok: false, error: 'This web app cannot reach its spreadsheet; deploy it from the spreadsheet\'s own Apps Script project' }
+      ? { ok: false, error: 'This web app cannot reach its spreadsheet; deploy it from the spreadsheet\'s own Apps Script project', retry: true }
       : processDelivery(e, active);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
