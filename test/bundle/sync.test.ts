@@ -27,6 +27,8 @@ function connected(stripe: FakeStripeApi): AddOn {
   return app;
 }
 
+const stripe = (app: AddOn): FakeStripeApi => app.stripe;
+
 function lastAlert(app: AddOn): string {
   const entry = app.last?.services.ui.log.filter((e) => e.kind === 'alert').at(-1);
   return entry && 'prompt' in entry ? entry.prompt : '';
@@ -354,5 +356,18 @@ describe('a Reconciliation tab that cannot be read safely', () => {
     const run = app.execution('trigger');
     expect(() => fireTrigger(run, trigger!.uniqueId)).not.toThrow();
     expect(run.runtime.logs.map((entry) => entry.message).join('\n')).toMatch(/Scheduled sync stopped: The Reconciliation tab's header row is missing/);
+  });
+
+  it("says so on the Attribution tab's status line, and writes nothing else anywhere", () => {
+    const app = connected(stripeWithHistory(3));
+    app.menu('syncNow', { text: '30' });
+    stripe(app).scenario.paid({ clientReferenceId: 'after-the-title-row' });
+    app.workbook.sheet('Reconciliation').insertRows(0, 1);
+    const cells = () => app.workbook.sheets.filter((sheet) => sheet.name !== 'Attribution').map((sheet) => JSON.stringify(sheet.values()));
+    const before = cells();
+    app.menu('syncNow');
+    expect(cells()).toEqual(before);
+    const status = app.workbook.sheet('Attribution').values().flat().map(String).find((cell) => cell.startsWith('Sync stopped'));
+    expect(status).toMatch(/The Reconciliation tab's header row is missing \(row 1 is empty\)/);
   });
 });

@@ -165,12 +165,15 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
   return { sales: sales.length, attributed: attributions.filter((a) => a.kind === 'attributed').length, summary };
 }
 
-/** Why the refresh stopped, where a person looks: the Attribution tab's status line (when it has one) and the log. */
-function reportStop(spreadsheet: Spreadsheet, error: UnreadableTabError): void {
-  console.warn(`Attribution refresh stopped: ${error.message}`);
+/**
+ * Why a refresh or a sync stopped at a tab it cannot read safely, where a person looks: the log,
+ * and the Attribution tab's status line (when there is one: nothing else is written).
+ */
+export function reportStop(spreadsheet: Spreadsheet, what: 'Refresh' | 'Sync', error: UnreadableTabError): void {
+  console.warn(`${what} stopped: ${error.message}`);
   withScriptLockOrFail(LOCK_WAIT_MS, 'Refresh attribution', (held) => {
     const tab = findMarkedTabs(spreadsheet).get('attribution');
-    if (tab !== undefined) writeAttributionStatus(held, tab, `Refresh stopped: ${error.message}`);
+    if (tab !== undefined) writeAttributionStatus(held, tab, `${what} stopped: ${error.message}`);
   });
 }
 
@@ -180,7 +183,7 @@ export function refreshAttribution(): RefreshReport {
   try {
     return withScriptLockOrFail(LOCK_WAIT_MS, 'Refresh attribution', (held) => refreshLocked(held, spreadsheet));
   } catch (error) {
-    if (error instanceof UnreadableTabError) reportStop(spreadsheet, error);
+    if (error instanceof UnreadableTabError) reportStop(spreadsheet, 'Refresh', error);
     throw error;
   }
 }

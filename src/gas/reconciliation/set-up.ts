@@ -9,7 +9,8 @@ import { checkStripeKey, maskKey } from '../../core/stripe-key';
 import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../../core/sync-state';
 import { showDialog } from '../dialog';
 import type { GlobalName } from '../menu';
-import { refreshAttribution } from '../attribution/refresh';
+import { refreshAttribution, reportStop } from '../attribution/refresh';
+import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail } from '../script-lock';
 import { setupDialogHtml, type TokenNews } from './setup-dialog';
 import { ensureReconciliationSheet } from './sheet-store';
@@ -143,6 +144,7 @@ export function syncFromMenu(): void {
   try {
     report = runSync(firstRunDays === undefined ? {} : { firstRunDays });
   } catch (error) {
+    if (error instanceof UnreadableTabError) reportStop(SpreadsheetApp.getActiveSpreadsheet(), 'Sync', error);
     ui.alert(`Sync stopped: ${error instanceof Error ? error.message : String(error)}. Rows already written are complete; run it again to resume.`);
     return;
   }
@@ -207,6 +209,7 @@ export function syncFromTrigger(): void {
   } catch (error) {
     // A trigger that throws only shows as "failed" in the executions list; say why there.
     console.error(`Scheduled sync stopped: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UnreadableTabError) reportStop(SpreadsheetApp.getActiveSpreadsheet(), 'Sync', error);
     return;
   }
   if (report.ok) console.log(report.message);
