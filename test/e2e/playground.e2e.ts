@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { FakeStripeApi, signPayload } from '../../src/local/fake-stripe';
 import { PLAYGROUND_STRIPE_KEY } from '../../src/local/playground/playground-stripe';
 import { startPlayground, type RunningPlayground } from '../../src/local/playground/server';
-import { launchChromium } from './browser';
+import { expectText, launchChromium, openSidebar as openSidebarOf } from './browser';
 import { startRelay, type RelayProcess } from './relay-process';
 
 const SECRET = 'whsec_e2e_local_secret';
@@ -63,12 +63,7 @@ async function deliver(url: string, body: string, signature: string): Promise<{ 
 
 const cell = (r: number, c: number) => page.locator(`#cell-${String(r)}-${String(c)}`);
 
-async function openSidebar(): Promise<FrameLocator> {
-  await page.locator('[data-function="openLinkBuilder"]').click();
-  const sidebar = page.frameLocator('#sidebar-frame');
-  await sidebar.locator('#f-payment_link').waitFor();
-  return sidebar;
-}
+const openSidebar = (): Promise<FrameLocator> => openSidebarOf(page);
 
 describe('the link-builder sidebar', () => {
   it('flags an invalid value as it is typed and fixes it with one click, then copies and inserts the link', async () => {
@@ -389,16 +384,3 @@ describe('the Attribution tab', () => {
   });
 });
 
-/** Waits (up to 10 s) until the element's text matches, then asserts it, so a failure shows what was there. */
-async function expectText(locator: ReturnType<Page['locator']>, expected: string | RegExp): Promise<void> {
-  const matches = (text: string) => (typeof expected === 'string' ? text === expected : expected.test(text));
-  const deadline = Date.now() + 10_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = ((await locator.first().textContent()) ?? '').trim();
-    if (matches(text)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  if (typeof expected === 'string') expect(text).toBe(expected);
-  else expect(text).toMatch(expected);
-}

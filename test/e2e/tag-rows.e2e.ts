@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type RunningPlayground } from '../../src/local/playground/server';
-import { launchChromium } from './browser';
+import { expectText, launchChromium, openSidebar as openSidebarOf } from './browser';
 
 const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
 
@@ -42,12 +42,7 @@ afterEach(async () => {
 
 const cell = (r: number, c: number) => page.locator(`#cell-${String(r)}-${String(c)}`);
 
-async function openSidebar(): Promise<FrameLocator> {
-  await page.locator('[data-function="openLinkBuilder"]').click();
-  const sidebar = page.frameLocator('#sidebar-frame');
-  await sidebar.locator('#f-payment_link').waitFor();
-  return sidebar;
-}
+const openSidebar = (): Promise<FrameLocator> => openSidebarOf(page);
 
 /** Types into a cell of Links as a person would, through the playground's API. */
 async function typeInto(a1: string, input: string): Promise<void> {
@@ -81,16 +76,3 @@ describe('Tag selected rows in the sidebar', () => {
   });
 });
 
-/** Waits (up to 10 s) for the element's text to match, then asserts it. */
-async function expectText(locator: ReturnType<Page['locator']>, expected: string | RegExp): Promise<void> {
-  const matches = (text: string) => (typeof expected === 'string' ? text === expected : expected.test(text));
-  const deadline = Date.now() + 10_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = ((await locator.first().textContent()) ?? '').trim();
-    if (matches(text)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  if (typeof expected === 'string') expect(text).toBe(expected);
-  else expect(text).toMatch(expected);
-}
