@@ -146,6 +146,16 @@ function describeAnswer(answer: WebhookAnswer): string {
   return [answer.event, answer.session, answer.result, answer.error].filter((part) => part !== undefined).join(' ');
 }
 
+/** The 405 for any method but POST (the Node server gives it too, for methods fetch cannot carry). */
+export function methodNotAllowed(method: string): Response {
+  return answerWith(405, { ok: false, error: `the relay takes Stripe's webhook deliveries, which are POSTs, not ${method}` }, identity, { allow: 'POST' });
+}
+
+/** The 500 for a failure nobody foresaw: Stripe retries it, and it carries no detail that could hold a secret. */
+export function failedUnexpectedly(): Response {
+  return answerWith(500, { ok: false, retry: true, error: 'the relay failed unexpectedly; Stripe will send the event again' });
+}
+
 export function createRelay(options: RelayOptions = {}): RelayHandler {
   const now = options.now ?? Date.now;
   const forward = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
@@ -154,7 +164,7 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
   async function handle(request: Request, env: unknown): Promise<Response> {
     if (request.method !== 'POST') {
       log(`relay: 405 ${request.method} refused`);
-      return answerWith(405, { ok: false, error: `the relay takes Stripe's webhook deliveries, which are POSTs, not ${request.method}` }, identity, { allow: 'POST' });
+      return methodNotAllowed(request.method);
     }
 
     const missing = SETTINGS.filter((name) => setting(env, name) === undefined);
@@ -238,9 +248,8 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
       try {
         return await handle(request, env);
       } catch (error) {
-        // Unexpected: a 500 Stripe retries, with no detail that could carry a secret.
         log(`relay: 500 internal error (${error instanceof Error ? error.name : 'unknown'})`);
-        return answerWith(500, { ok: false, retry: true, error: 'the relay failed unexpectedly; Stripe will send the event again' });
+        return failedUnexpectedly();
       }
     },
   };

@@ -3,35 +3,21 @@
  * does), posting through it into the Google-like front.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import Stripe from 'stripe';
 import { startGoogleFront, type GoogleFront } from './google-front';
+import { startRelayProcess, type RelayProcess } from './relay-process';
 
-const root = path.resolve(__dirname, '../..');
 const stripe = new Stripe('sk_test_relay_tests');
 const SECRET = 'whsec_nodeServerTestSecret012345';
 const TOKEN = 'tok-Node_Server_Token_5e6f7a8b';
 
 let front: GoogleFront;
-let server: ChildProcess | undefined;
+let server: RelayProcess['child'] | undefined;
 
-function start(env: Record<string, string>): Promise<{ output: () => string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/relay/node-server.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return new Promise((resolve) => {
-    const ready = () => { resolve({ output: () => output, exited }); };
-    child.stdout.on('data', () => { if (/listening on/.test(output)) ready(); });
-    void exited.then(ready);
-  });
+async function start(env: Record<string, string>): Promise<RelayProcess> {
+  const started = await startRelayProcess(env);
+  server = started.child;
+  return started;
 }
 
 beforeAll(async () => {
