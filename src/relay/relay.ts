@@ -2,11 +2,13 @@
  * The relay: a Fetch-API handler between Stripe and the web app. Stripe counts Apps Script's 302
  * as a failed delivery and doPost never sees headers, so the relay checks Stripe-Signature over
  * the raw body, forwards the body unchanged to the web app's /exec URL (with its ?token=),
- * follows Google's redirect to read doPost's JSON answer, and gives Stripe a status it believes:
+ * follows Google's redirect (by hand, only where redirects.ts allows) to read doPost's JSON
+ * answer, and gives Stripe a status it believes:
  *
  *   200  the add-on took the event (ok: true), or refused it for good (ok: false, no retry)
- *   503  the add-on asked for a retry, Google answered something that is not the add-on's JSON
- *        (its HTML error page, a 5xx), or no answer came in time (Stripe waits 10 s)
+ *   503  the add-on asked for a retry (a token refused too), Google answered something that is
+ *        not the add-on's JSON (its HTML error page, a 5xx), a redirect led somewhere the relay
+ *        does not follow, or no answer came in time (Stripe waits 10 s)
  *   400  missing, malformed, wrong or expired signature: nothing is forwarded
  *   405  not a POST; 413 a body over MAX_BODY_BYTES; 500 a missing setting (named, never shown)
  *
@@ -18,6 +20,7 @@ import { MAX_BODY_BYTES } from '../core/webhook-limits';
 import { readWebhookAnswer, type WebhookAnswer } from '../core/webhook-answer';
 import { verifySignature, type HmacSubtle } from './signature';
 import { redactor } from './secrets';
+import { isRedirect, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redirects';
 
 /** Stripe gives up on an endpoint after 10 s; the relay answers before that. */
 export const FORWARD_TIMEOUT_MS = 9000;
@@ -201,20 +204,35 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
     let status: number;
     let contentType: string;
     let text: string;
+    let refused: string | null = null;
     try {
-      // One deadline for the POST, Google's redirect (fetch turns the 302 into the GET that
-      // Google expects) and reading the answer.
+      // One deadline for the POST, Google's redirect and reading the answer. Redirects are
+      // followed by hand, only where redirects.ts allows (Apps Script's hosts over https, or
+      // APPS_SCRIPT_URL's own origin); a 302 or 303 becomes the GET that Google expects.
       const signal = AbortSignal.timeout(timeoutMs);
-      const response = await forward(url, {
+      let target = url;
+      let init: RequestInit = {
         method: 'POST',
         body,
         headers: { 'content-type': request.headers.get('content-type') ?? 'application/json; charset=utf-8' },
-        redirect: 'follow',
+        redirect: 'manual',
         signal,
-      });
+      };
+      let response = await forward(target, init);
+      for (let redirects = 0; isRedirect(response.status) && refused === null; redirects++) {
+        const next = redirectTarget(response.status, response.headers.get('location'), target, url);
+        await response.body?.cancel().catch(() => undefined);
+        if (!next.ok) refused = next.reason;
+        else if (redirects >= MAX_REDIRECTS) refused = `the web app redirected more than ${MAX_REDIRECTS} times in a row`;
+        else {
+          if (!keepsMethod(response.status)) init = { method: 'GET', redirect: 'manual', signal };
+          target = next.url;
+          response = await forward(target, init);
+        }
+      }
       status = response.status;
       contentType = response.headers.get('content-type') ?? 'no content type';
-      text = await response.text();
+      text = refused === null ? await response.text() : '';
     } catch (error) {
       const name = error instanceof Error ? error.name : 'Error';
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
@@ -223,6 +241,10 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
       return answerWith(503, { ok: false, retry: true, error: `${why}; Stripe will send the event again` }, redact);
     }
     const ms = now() - started;
+    if (refused !== null) {
+      log(redact(`relay: 503 ${refused}, in ${ms} ms`));
+      return answerWith(503, { ok: false, retry: true, error: `${refused}; Stripe will send the event again` }, redact);
+    }
 
     const answer = status >= 200 && status < 300 ? readWebhookAnswer(text) : null;
     if (answer === null) {

@@ -20,7 +20,11 @@ export type FrontReply =
   /** A 5xx on the POST itself, with Google's HTML. */
   | { kind: 'server-error'; status: number }
   /** Never answers (the connection stays open until the front closes). */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** A redirect to this Location, written as it is (relative, another host, javascript:...). */
+  | { kind: 'redirect'; location: string; status?: number }
+  /** doPost's answer behind this many redirects in a row (the last one to the echo URL). */
+  | { kind: 'hops'; redirects: number; answer: WebhookAnswer };
 
 export interface Post {
   /** The raw body as received, byte for byte. */
@@ -39,6 +43,8 @@ export interface GoogleFront {
   posts: Post[];
   /** Every request to an echo URL: method and whether it was served. */
   echoes: { method: string; served: boolean }[];
+  /** Every hop of a 'hops' reply that was followed (its path). */
+  hops: string[];
   /** Replaces doPost for the next POSTs. */
   setDoPost(doPost: DoPost): void;
   close(): Promise<void>;
@@ -77,6 +83,7 @@ export async function startGoogleFront(token: string, doPost: DoPost = sessionsD
   let current = doPost;
   const posts: Post[] = [];
   const echoes: { method: string; served: boolean }[] = [];
+  const hops: string[] = [];
   const pending = new Map<string, string>();
   const sockets = new Set<Socket>();
   let nextId = 1;
@@ -92,9 +99,19 @@ export async function startGoogleFront(token: string, doPost: DoPost = sessionsD
         response.writeHead(reply.status, { 'content-type': 'text/html; charset=utf-8' }).end(SERVER_ERROR_PAGE);
         return;
       }
+      if (reply.kind === 'redirect') {
+        response.writeHead(reply.status ?? 302, { location: reply.location, 'content-type': 'text/html; charset=UTF-8' }).end('<HTML><BODY>Moved</BODY></HTML>');
+        return;
+      }
       const id = `${nextId++}-${Math.random().toString(36).slice(2)}`;
-      pending.set(id, reply.kind === 'answer' ? JSON.stringify(reply.answer) : '');
-      response.writeHead(302, { location: `${origin}/echo/${id}`, 'content-type': 'text/html; charset=UTF-8' }).end('<HTML><BODY>Moved Temporarily</BODY></HTML>');
+      pending.set(id, reply.kind === 'html-error' ? '' : JSON.stringify(reply.answer));
+      redirectTo(response, id, reply.kind === 'hops' ? reply.redirects - 1 : 0);
+      return;
+    }
+    const hop = /^\/hop\/([\w-]+)\/(\d+)$/.exec(url.pathname);
+    if (hop?.[1] !== undefined && request.method === 'GET') {
+      hops.push(url.pathname);
+      redirectTo(response, hop[1], Number(hop[2]) - 1);
       return;
     }
     const echo = /^\/echo\/([\w-]+)$/.exec(url.pathname);
@@ -115,6 +132,12 @@ export async function startGoogleFront(token: string, doPost: DoPost = sessionsD
     response.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not Found</body></html>');
   }
 
+  /** A 302 to the echo URL, or to a hop that has `more` redirects still to give. */
+  function redirectTo(response: ServerResponse, id: string, more: number): void {
+    const location = more > 0 ? `${origin}/hop/${id}/${more}` : `${origin}/echo/${id}`;
+    response.writeHead(302, { location, 'content-type': 'text/html; charset=UTF-8' }).end('<HTML><BODY>Moved Temporarily</BODY></HTML>');
+  }
+
   let origin = '';
   const server: Server = createServer((request, response) => {
     handle(request, response, origin).catch(() => response.writeHead(500).end());
@@ -130,6 +153,7 @@ export async function startGoogleFront(token: string, doPost: DoPost = sessionsD
     origin,
     posts,
     echoes,
+    hops,
     setDoPost(next) {
       current = next;
     },

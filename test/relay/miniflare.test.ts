@@ -96,6 +96,19 @@ test('503 on a retry, an HTML error page, a 5xx and a hang', async () => {
   expect(Date.now() - started).toBeLessThan(5000);
 });
 
+test("redirects are followed by hand in workerd too: its own origin's hops, and a 503 for another host or port", async () => {
+  front.setDoPost(() => ({ kind: 'hops', redirects: 3, answer: { ok: true, result: 'inserted' } }));
+  expect(await post(event('cs_test_mf5'))).toMatchObject({ status: 200, json: { ok: true } });
+  const port = new URL(front.origin).port;
+  const refused: [string, string][] = [['https://evil.example/collect', 'https://evil.example'], [`http://127.0.0.1:${Number(port) + 1}/echo/1`, `http://127.0.0.1:${Number(port) + 1}`]];
+  for (const [location, named] of refused) {
+    front.setDoPost(() => ({ kind: 'redirect', location }));
+    expect(await post(event('cs_test_mf5'))).toMatchObject({ status: 503, json: { retry: true, error: expect.stringContaining(`the web app redirected to ${named}, which the relay does not follow`) } });
+  }
+  front.setDoPost(() => ({ kind: 'hops', redirects: 4, answer: { ok: true } }));
+  expect(await post(event('cs_test_mf5'))).toMatchObject({ status: 503, json: { error: 'the web app redirected more than 3 times in a row; Stripe will send the event again' } });
+});
+
 test('400 for a bad signature, 405, 413: nothing forwarded', async () => {
   const payload = event('cs_test_mf3');
   expect(await post(payload, null)).toMatchObject({ status: 400, json: { ok: false, error: 'the request has no Stripe-Signature header; not forwarded' } });
