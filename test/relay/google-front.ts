@@ -55,12 +55,13 @@ const SERVER_ERROR_PAGE = '<!DOCTYPE html><html><head><title>Server error</title
 
 /**
  * A doPost that keeps sessions in memory: `inserted` the first time a session is seen,
- * `unchanged` after; a wrong token is refused for good, as the add-on does.
+ * `unchanged` after; a wrong token is refused with `retry: true`, as the add-on does (a rotated
+ * token or an old APPS_SCRIPT_URL is a person's to fix, and Stripe must keep the event).
  */
 export function sessionsDoPost(token: string): DoPost {
   const seen = new Set<string>();
   return (post) => {
-    if (post.token !== token) return { kind: 'answer', answer: { ok: false, error: 'Wrong or missing token' } };
+    if (post.token !== token) return { kind: 'answer', answer: { ok: false, error: 'Wrong or missing token', retry: true } };
     const event = JSON.parse(post.body.toString('utf8')) as { id: string; data: { object: { id: string } } };
     const session = event.data.object.id;
     const result = seen.has(session) ? 'unchanged' : 'inserted';

@@ -7,7 +7,7 @@
 import Stripe from 'stripe';
 import { MAX_BODY_BYTES } from '../../src/core/webhook-limits';
 import { loadBuiltRelay, mainConsole, mainGlobal, type FetchHandler } from './built-relay';
-import { startGoogleFront, type GoogleFront } from './google-front';
+import { sessionsDoPost, startGoogleFront, type GoogleFront } from './google-front';
 
 const stripe = new Stripe('sk_test_relay_tests');
 const SECRET = 'whsec_relayTestSecret0123456789abcdef';
@@ -102,13 +102,26 @@ describe('a valid delivery is forwarded, and Stripe gets 200 or 503 from what do
     });
   });
 
-  test("a wrong token in APPS_SCRIPT_URL is doPost's refusal for good (200), and the answer does not carry the token", async () => {
+  test("a token refused (a rotated token, an old APPS_SCRIPT_URL) is a retry: 503, so Stripe keeps the event; no answer or log line carries the token", async () => {
     const wrong = `${front.origin}/exec?token=tok-the-wrong-one-123456`;
-    front.setDoPost((post) => ({ kind: 'answer', answer: { ok: false, error: `Wrong or missing token ${post.token ?? ''}` } }));
+    // The add-on's answer, with the token it was given echoed as written and URL-encoded.
+    front.setDoPost((post) => ({ kind: 'answer', answer: { ok: false, retry: true, error: `Wrong or missing token ${post.token ?? ''} (${encodeURIComponent(post.token ?? '')})` } }));
+    const before = logged.length;
     const answer = await send(delivery(event('cs_test_c')), { ...env, APPS_SCRIPT_URL: wrong });
-    expect(answer.status).toBe(200);
-    expect(answer.json.answer).toEqual({ ok: false, error: 'Wrong or missing token [redacted]' });
+    expect(answer.status).toBe(503);
+    expect(answer.json).toEqual({
+      ok: false,
+      retry: true,
+      error: 'the add-on asked for a retry: Wrong or missing token [redacted] ([redacted])',
+      answer: { ok: false, retry: true, error: 'Wrong or missing token [redacted] ([redacted])' },
+    });
     expect(answer.text).not.toContain('tok-the-wrong-one-123456');
+    const lines = logged.slice(before);
+    expect(lines).toEqual([expect.stringMatching(/^relay: 503 the add-on asked for a retry: Wrong or missing token \[redacted\] \(\[redacted\]\), in \d+ ms$/)]);
+    // The front's own doPost refuses a wrong token as the add-on does.
+    front.setDoPost(sessionsDoPost(TOKEN));
+    expect(await send(delivery(event('cs_test_c')), { ...env, APPS_SCRIPT_URL: wrong })).toMatchObject({ status: 503, json: { retry: true, answer: { ok: false, retry: true, error: 'Wrong or missing token' } } });
+    expect((await send(delivery(event('cs_test_c')))).status).toBe(200);
   });
 
   test('503 when doPost asks for a retry', async () => {
