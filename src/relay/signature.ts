@@ -11,6 +11,8 @@
  * Web Crypto here, and the tests check this against the package's own signatures.
  */
 
+import { constantTimeEqual } from '../core/constant-time';
+
 /** Stripe's default tolerance, in seconds, between the signed timestamp and the clock. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
@@ -64,18 +66,6 @@ function toHex(bytes: Uint8Array): string {
   let hex = '';
   for (const byte of bytes) hex += (HEX[byte >> 4] ?? '') + (HEX[byte & 15] ?? '');
   return hex;
-}
-
-/**
- * Equal strings, in time that depends only on the expected one's length (the HMAC's, public):
- * every character is compared whatever the first difference.
- */
-export function constantTimeEqual(expected: string, candidate: string): boolean {
-  let difference = expected.length ^ candidate.length;
-  for (let i = 0; i < expected.length; i++) {
-    difference |= expected.charCodeAt(i) ^ (i < candidate.length ? candidate.charCodeAt(i) : 0);
-  }
-  return difference === 0;
 }
 
 const encoder = new TextEncoder();

@@ -4,7 +4,8 @@
  */
 
 import Stripe from 'stripe';
-import { constantTimeEqual, parseSignatureHeader, verifySignature, DEFAULT_TOLERANCE_SECONDS, type HmacSubtle } from '../../src/relay/signature';
+import { constantTimeEqual } from '../../src/core/constant-time';
+import { parseSignatureHeader, verifySignature, DEFAULT_TOLERANCE_SECONDS, type HmacSubtle } from '../../src/relay/signature';
 
 const stripe = new Stripe('sk_test_relay_signature_tests');
 const SECRET = 'whsec_test_0123456789abcdefghijklmnopqrstuv';
@@ -109,5 +110,11 @@ describe('parseSignatureHeader and constantTimeEqual', () => {
     expect(constantTimeEqual('abcd', 'abc')).toBe(false);
     expect(constantTimeEqual('abcd', 'abcde')).toBe(false);
     expect(constantTimeEqual('abcd', '')).toBe(false);
+  });
+
+  test("is core's compare, so an empty expected value never matches, not even an empty candidate", () => {
+    // The relay once had its own compare, under which ('', '') matched; the one in core refuses it.
+    expect(constantTimeEqual('', '')).toBe(false);
+    expect(constantTimeEqual('', 'abcd')).toBe(false);
   });
 });
