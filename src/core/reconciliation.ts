@@ -7,7 +7,7 @@
  */
 
 import { toMajorUnits } from './currency';
-import type { CheckoutSession, CheckoutSessionEvent } from './stripe-event';
+import { PAYMENT_LINK_ID, type CheckoutSession, type CheckoutSessionEvent } from './stripe-event';
 
 export type PaymentStatus = 'paid' | 'unpaid' | 'no_payment_required' | 'failed';
 
@@ -58,8 +58,6 @@ function statusAfter(event: CheckoutSessionEvent, session: CheckoutSession): Pay
   if (event.type === 'checkout.session.async_payment_failed') return 'failed';
   return session.payment_status;
 }
-
-const PAYMENT_LINK_ID = /^plink_[A-Za-z0-9]{1,250}$/;
 
 /** `plink_...`, whether Stripe sent the id or the expanded Payment Link; '' for anything else. */
 export function paymentLinkId(session: Pick<CheckoutSession, 'payment_link'>): string {

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { lazily } from './lazily';
 import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES } from './ledger/stripe-events';
-import { EVENT_ID, SESSION_ID } from './stripe-event';
+import { EVENT_ID, PAYMENT_LINK_ID, SESSION_ID } from './stripe-event';
 
 export const STRIPE_API_ORIGIN = 'https://api.stripe.com';
 
@@ -91,8 +91,6 @@ export function describeApiError(status: number, body: string): string {
 export function paymentLinksPagePath(startingAfter: string | null, limit = 100): string {
   return `/v1/payment_links?limit=${String(limit)}${startingAfter === null ? '' : `&starting_after=${encodeURIComponent(startingAfter)}`}`;
 }
-
-const PAYMENT_LINK_ID = /^plink_[A-Za-z0-9]{1,250}$/;
 
 /** The `plink_` id → URL pairs of a list page's items, skipping anything that is not a Payment Link. */
 export function paymentLinkUrls(items: readonly unknown[]): Array<[string, string]> {

@@ -25,6 +25,8 @@ export function isHandledEventType(type: string): type is HandledEventType {
 // Ids are written into the sheet and looked up by exact match: only Stripe's own shapes pass.
 export const EVENT_ID = /^evt_[A-Za-z0-9_]{1,250}$/;
 export const SESSION_ID = /^cs_(?:test|live)_[A-Za-z0-9]{1,250}$/;
+/** A Payment Link's id, as a session names it and as the Payment Links list gives it. */
+export const PAYMENT_LINK_ID = /^plink_[A-Za-z0-9]{1,250}$/;
 
 const nullableText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
 
