@@ -6,8 +6,8 @@
  * unattributed, with the reason, rather than guessed: a wrong campaign is worse than none.
  */
 
+import { sharedReferences } from './link-checks';
 import { linkKey, type LinkRow } from './link-rows';
-import { UTM_PARAMETERS } from './stripe-rules';
 
 /** A Reconciliation row, as attribution needs it. */
 export interface Sale {
@@ -30,30 +30,18 @@ export type Attribution =
   | { kind: 'attributed'; row: LinkRow; via: 'reference' | 'payment_link' }
   | { kind: 'unattributed'; reason: UnattributedReason };
 
-function utmKey(row: LinkRow): string {
-  return UTM_PARAMETERS.map((parameter) => row.fields[parameter]).join('\u0000');
-}
-
 /** The join's lookups, each decided once for all sales: a sale is a map lookup away from its row. */
 export class LinkIndex {
-  /** A reference's campaign (its first row) when its rows agree on every UTM value, else 'ambiguous'. */
+  /** A reference's campaign (its first row), or 'ambiguous' when it is one of sharedReferences. */
   private readonly byReference = new Map<string, LinkRow | 'ambiguous'>();
   /** A link URL's one row, or 'ambiguous' when several rows use it. */
   private readonly byLink = new Map<string, LinkRow | 'ambiguous'>();
 
   constructor(rows: readonly LinkRow[]) {
-    const utmOfFirst = new Map<string, string>();
+    for (const { reference } of sharedReferences(rows)) this.byReference.set(reference, 'ambiguous');
     for (const row of rows) {
       const reference = row.fields.client_reference_id;
-      if (reference !== '') {
-        const seen = utmOfFirst.get(reference);
-        if (seen === undefined) {
-          utmOfFirst.set(reference, utmKey(row));
-          this.byReference.set(reference, row);
-        } else if (seen !== utmKey(row)) {
-          this.byReference.set(reference, 'ambiguous');
-        }
-      }
+      if (reference !== '' && !this.byReference.has(reference)) this.byReference.set(reference, row);
       const link = linkKey(row.fields.payment_link);
       this.byLink.set(link, this.byLink.has(link) ? 'ambiguous' : row);
     }

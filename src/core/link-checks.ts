@@ -4,10 +4,8 @@
  * customers. UTM_LINK and UTM_ISSUES do not report these: each is a link Stripe accepts.
  */
 
-import { TRACKING_PARAMETERS } from './stripe-rules';
+import { UTM_PARAMETERS } from './stripe-rules';
 import { rowAddress, type LinkRow } from './link-rows';
-
-const UTM_PARAMETERS = TRACKING_PARAMETERS.filter((parameter) => parameter !== 'client_reference_id');
 
 export interface SharedReference {
   reference: string;
@@ -19,7 +17,11 @@ function utmKey(row: LinkRow): string {
   return UTM_PARAMETERS.map((parameter) => row.fields[parameter]).join('\u0000');
 }
 
-/** References that rows with different UTM values share: the sales that carry them cannot be attributed. */
+/**
+ * References that rows with different UTM values share: the sales that carry them cannot be
+ * attributed. The one statement of the rule: attribution (core/attribution.ts) leaves these
+ * references' sales unattributed, and the mix-up checks show their rows.
+ */
 export function sharedReferences(rows: readonly LinkRow[]): SharedReference[] {
   const byReference = new Map<string, LinkRow[]>();
   for (const row of rows) {

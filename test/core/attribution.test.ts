@@ -11,6 +11,7 @@ import {
   totalsByRow,
   UNATTRIBUTED_CAMPAIGN,
 } from '../../src/core/attribution-report';
+import { sharedReferences } from '../../src/core/link-checks';
 import { readLinkRows, type LinkRow } from '../../src/core/link-rows';
 import { newReferences, referenceBase } from '../../src/core/references';
 import { isAcceptedValue } from '../../src/core/stripe-rules';
@@ -98,6 +99,24 @@ describe('attributeSales', () => {
       { kind: 'unattributed', reason: 'no_reference' },
       { kind: 'unattributed', reason: 'shared_link' },
     ]);
+  });
+
+  it('leaves unattributed exactly the references the mix-up check shows as shared, and attributes the rest to their first row (property)', () => {
+    const cell = (values: string[]) => fc.constantFrom(...values);
+    const row = fc.tuple(cell([LINK_A, LINK_B]), cell(['google', 'bing']), cell(['cpc']), cell(['launch', 'spring']), cell(['', 'shoes']), cell(['']), cell(['', 'r1', 'r2', 'r3']));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (cells) => {
+        const rows = tab(cells);
+        const shared = new Set(sharedReferences(rows).map((s) => s.reference));
+        for (const reference of ['r1', 'r2', 'r3']) {
+          const [result] = attributeSales([sale({ client_reference_id: reference })], rows, new Map());
+          const first = rows.find((r) => r.fields.client_reference_id === reference);
+          if (shared.has(reference)) expect(result).toEqual({ kind: 'unattributed', reason: 'shared_reference' });
+          else if (first === undefined) expect(result).toEqual({ kind: 'unattributed', reason: 'unknown_reference' });
+          else expect(result).toMatchObject({ kind: 'attributed', via: 'reference', row: { row: first.row } });
+        }
+      }),
+    );
   });
 
   it('without payment link URLs (no key), attributes by reference only', () => {
