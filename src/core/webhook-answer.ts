@@ -3,7 +3,15 @@
  * playground, and the relay that turns it into a status for Stripe (200, or 503 when `retry`).
  */
 
-export type UpsertAction = 'inserted' | 'updated' | 'unchanged';
+/** What a delivery did to the ledger: the one list, which the relay passes through and nothing else. */
+export const ANSWER_RESULTS = ['inserted', 'updated', 'unchanged', 'ignored'] as const;
+export type AnswerResult = (typeof ANSWER_RESULTS)[number];
+/** What an upsert did to a session's row (an ignored event makes none). */
+export type UpsertAction = Exclude<AnswerResult, 'ignored'>;
+
+export function isAnswerResult(value: unknown): value is AnswerResult {
+  return typeof value === 'string' && (ANSWER_RESULTS as readonly string[]).indexOf(value) !== -1;
+}
 
 export interface WebhookAnswer {
   ok: boolean;
@@ -12,7 +20,7 @@ export interface WebhookAnswer {
   retry?: true;
   event?: string;
   session?: string;
-  result?: UpsertAction | 'ignored';
+  result?: AnswerResult;
   note?: string;
   /** Whether the event was confirmed with Stripe's API (a key is connected). */
   verified?: boolean;

@@ -10,7 +10,7 @@
  */
 
 import { serveRelay } from './node-adapter';
-import type { RelayEnv } from './relay';
+import { REQUIRED_SETTINGS, type RelayEnv } from './relay';
 import { maskUrl } from './secrets';
 
 const DEFAULT_PORT = 8788;
@@ -18,7 +18,7 @@ const DEFAULT_PORT = 8788;
 function main(): void {
   const env: RelayEnv = {};
   const missing: string[] = [];
-  for (const name of ['STRIPE_WEBHOOK_SECRET', 'APPS_SCRIPT_URL'] as const) {
+  for (const name of REQUIRED_SETTINGS) {
     const value = process.env[name];
     if (value === undefined || value === '') missing.push(name);
     else env[name] = value;

@@ -17,7 +17,7 @@
  */
 
 import { MAX_BODY_BYTES } from '../core/webhook-limits';
-import { readWebhookAnswer, type WebhookAnswer } from '../core/webhook-answer';
+import { isAnswerResult, readWebhookAnswer, type WebhookAnswer } from '../core/webhook-answer';
 import { verifySignature, type HmacSubtle } from './signature';
 import { redactor } from './secrets';
 import { isRedirect, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redirects';
@@ -35,7 +35,8 @@ export interface RelayEnv {
   RELAY_TIMEOUT_MS?: string;
 }
 
-const SETTINGS = ['STRIPE_WEBHOOK_SECRET', 'APPS_SCRIPT_URL'] as const;
+/** The settings the relay cannot run without: the one list, which the Node server reads from its environment. */
+export const REQUIRED_SETTINGS = ['STRIPE_WEBHOOK_SECRET', 'APPS_SCRIPT_URL'] as const satisfies ReadonlyArray<keyof RelayEnv>;
 
 /** What the relay answers Stripe (and shows in its dashboard): what happened, no secret. */
 export interface RelayAnswer {
@@ -66,7 +67,7 @@ interface DenoLike {
  * A setting from env, else from Deno.env: `deno serve` calls fetch(request, info) with no env.
  * Never process.env: the Node server passes process.env's values in env itself.
  */
-function setting(env: unknown, name: string): string | undefined {
+function setting(env: unknown, name: keyof RelayEnv): string | undefined {
   const given = typeof env === 'object' && env !== null ? (env as Record<string, unknown>)[name] : undefined;
   if (typeof given === 'string' && given !== '') return given;
   const deno = (globalThis as { Deno?: DenoLike }).Deno;
@@ -137,8 +138,7 @@ function passThrough(answer: WebhookAnswer, redact: (text: string) => string): W
   if (event !== undefined) kept.event = event;
   const session = text(answer.session);
   if (session !== undefined) kept.session = session;
-  const result = answer.result;
-  if (result === 'inserted' || result === 'updated' || result === 'unchanged' || result === 'ignored') kept.result = result;
+  if (isAnswerResult(answer.result)) kept.result = answer.result;
   const note = text(answer.note);
   if (note !== undefined) kept.note = note;
   if (typeof answer.verified === 'boolean') kept.verified = answer.verified;
@@ -170,7 +170,7 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
       return methodNotAllowed(request.method);
     }
 
-    const missing = SETTINGS.filter((name) => setting(env, name) === undefined);
+    const missing = REQUIRED_SETTINGS.filter((name) => setting(env, name) === undefined);
     const secret = setting(env, 'STRIPE_WEBHOOK_SECRET') ?? '';
     const url = setting(env, 'APPS_SCRIPT_URL') ?? '';
     if (missing.length > 0) {

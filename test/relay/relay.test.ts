@@ -5,6 +5,7 @@
  */
 
 import Stripe from 'stripe';
+import { ANSWER_RESULTS, type WebhookAnswer } from '../../src/core/webhook-answer';
 import { MAX_BODY_BYTES } from '../../src/core/webhook-limits';
 import { loadBuiltRelay, mainConsole, mainGlobal, type FetchHandler } from './built-relay';
 import { sessionsDoPost, startGoogleFront, type GoogleFront } from './google-front';
@@ -89,6 +90,15 @@ describe('a valid delivery is forwarded, and Stripe gets 200 or 503 from what do
       expect(post.contentType).toBe('application/json; charset=utf-8');
     }
     expect(front.echoes).toEqual([{ method: 'GET', served: true }, { method: 'GET', served: true }]);
+  });
+
+  test("passes through every result core's answer lists, and no other", async () => {
+    for (const result of [...ANSWER_RESULTS, 'deleted']) {
+      front.setDoPost(() => ({ kind: 'answer', answer: { ok: true, event: 'evt_r', result } as WebhookAnswer }));
+      const answer = await send(delivery(event('cs_test_r')));
+      expect(answer.status).toBe(200);
+      expect(answer.json.answer).toEqual(result === 'deleted' ? { ok: true, event: 'evt_r' } : { ok: true, event: 'evt_r', result });
+    }
   });
 
   test('200 when doPost refuses for good (ok: false without retry), with its answer passed through', async () => {
