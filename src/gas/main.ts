@@ -175,7 +175,7 @@ export function toggleQuarterHourSync(): void {
   reconciliation.toggleScheduledSync(15);
 }
 
-/** Trigger: the hourly sync from Stripe. */
+/** Trigger: the scheduled sync from Stripe, at the interval chosen on the menu. */
 export function runScheduledSync(): void {
   reconciliation.syncFromTrigger();
 }

@@ -1,5 +1,6 @@
 /** The add-on menu, built from one list; each item names the global (main.ts) it runs. */
 
+import { syncMenuItem } from '../core/ledger/stripe-events';
 import type * as Globals from './main';
 
 export type GlobalName = keyof typeof Globals;
@@ -17,8 +18,8 @@ const ITEMS: ReadonlyArray<readonly [label: string, handler: GlobalName] | typeo
   SEPARATOR,
   ['Connect Stripe key…', 'connectStripeKey'],
   ['Sync now', 'syncNow'],
-  ['Sync every 15 minutes: on/off', 'toggleQuarterHourSync'],
-  ['Sync every hour: on/off', 'toggleHourlySync'],
+  [`${syncMenuItem(15)}: on/off`, 'toggleQuarterHourSync'],
+  [`${syncMenuItem(60)}: on/off`, 'toggleHourlySync'],
   ['Refresh attribution', 'refreshAttribution'],
   SEPARATOR,
   ['Help', 'showHelp'],

@@ -9,7 +9,7 @@ import { ATTRIBUTION_COLUMNS, SALE_CAMPAIGN_COLUMNS } from '../../src/core/attri
 import { headerKey } from '../../src/core/header-names';
 import { ATTRIBUTION_TAB, columnNames, fixedFormat, LINK_TAB_COLUMNS, OWN_TAB_DECLARATIONS, RECONCILIATION_TAB, WEBHOOK_LOG_TAB } from '../../src/core/ledger/declaration';
 import { ownColumnHeader, ownTabName, roleOfTabMark, tabMarkValue } from '../../src/core/ledger/marks';
-import { EVENT_ROUTES, KEY_PERMISSIONS, keyPermissionsText, SUBSCRIBED_EVENT_TYPES } from '../../src/core/ledger/stripe-events';
+import { EVENT_ROUTES, KEY_PERMISSIONS, keyPermissionsText, readSyncIntervalText, SUBSCRIBED_EVENT_TYPES, SYNC_INTERVALS, syncMenuItem } from '../../src/core/ledger/stripe-events';
 import { COLUMN_FORMATS, RECONCILIATION_COLUMNS } from '../../src/core/reconciliation-columns';
 import { describeApiError, eventsPagePath } from '../../src/core/stripe-api';
 import { HANDLED_EVENT_TYPES } from '../../src/core/stripe-event';
@@ -83,5 +83,17 @@ describe('what the add-on asks of Stripe, in one table', () => {
     for (const type of SUBSCRIBED_EVENT_TYPES) expect(dialog).not.toContain(type);
     expect(dialog).toContain('{{subscribed_events}}');
     expect(dialog).toContain('{{key_permissions}}');
+  });
+
+  it('has the sync intervals that the menu, the set-up dialog and the stored setting use', () => {
+    expect(SYNC_INTERVALS.map((interval) => interval.minutes)).toEqual([15, 60]);
+    expect(syncMenuItem(15)).toBe('Sync every 15 minutes');
+    expect(syncMenuItem(60)).toBe('Sync every hour');
+    expect(['15', '60', '30', '', null].map(readSyncIntervalText)).toEqual([15, 60, null, null, null]);
+    const dialog = readFileSync(path.join(ROOT, 'src/gas/html/SetupDialog.html'), 'utf8');
+    for (const interval of SYNC_INTERVALS) expect(dialog).not.toContain(interval.every);
+    expect(dialog).toContain('{{sync_spans}}');
+    const menu = readFileSync(path.join(ROOT, 'src/gas/menu.ts'), 'utf8');
+    for (const interval of SYNC_INTERVALS) expect(menu).not.toContain(interval.every);
   });
 });

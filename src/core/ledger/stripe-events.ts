@@ -1,8 +1,10 @@
 /**
  * What the add-on asks of Stripe, in one table: each event type it records and the ledger tab its
- * handler writes, and each read permission its key needs and why. The set-up dialog, Help, the
- * key prompt, the error for a 403 and the sync's event filter are all derived from here, so what
- * a user is told to subscribe to and to allow cannot drift from what the code handles.
+ * handler writes, each read permission its key needs and why, and how often the scheduled sync
+ * can read. The set-up dialog, the key prompt, the refusal of a secret key, the error for a 403,
+ * the sync's event filter, and the menu's sync items and the trigger they make are all derived
+ * from here, so what a user is told to subscribe to, to allow and to choose cannot drift from
+ * what the code does. (Help names no event, permission or interval.)
  */
 
 import type { HandledEventType } from '../stripe-event';
@@ -44,4 +46,37 @@ export const KEY_PERMISSIONS: readonly KeyPermission[] = [
 export function keyPermissionsText(): string {
   const names = KEY_PERMISSIONS.map((p) => p.resource);
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** How often the scheduled sync can run, in minutes: what the menu offers and the set-up dialog names. */
+export type SyncInterval = 15 | 60;
+
+export interface SyncIntervalWords {
+  readonly minutes: SyncInterval;
+  /** `15 minutes`, `an hour`: how long a new sale can wait at this interval. */
+  readonly span: string;
+  /** `every 15 minutes`, `every hour`. */
+  readonly every: string;
+}
+
+/** The scheduled sync's intervals, shortest first: the menu's items, the set-up dialog, the trigger and the stored setting. */
+export const SYNC_INTERVALS: readonly SyncIntervalWords[] = [
+  { minutes: 15, span: '15 minutes', every: 'every 15 minutes' },
+  { minutes: 60, span: 'an hour', every: 'every hour' },
+];
+
+export function syncIntervalWords(minutes: SyncInterval): SyncIntervalWords {
+  const words = SYNC_INTERVALS.find((interval) => interval.minutes === minutes);
+  if (words === undefined) throw new Error(`not a sync interval: ${String(minutes)}`);
+  return words;
+}
+
+/** The menu item that turns the sync at this interval on or off, without its `: on/off`: `Sync every hour`. */
+export function syncMenuItem(minutes: SyncInterval): string {
+  return `Sync ${syncIntervalWords(minutes).every}`;
+}
+
+/** A stored interval (the script property's text) as an interval, or null when it is none of them. */
+export function readSyncIntervalText(text: string | null): SyncInterval | null {
+  return SYNC_INTERVALS.find((interval) => String(interval.minutes) === text)?.minutes ?? null;
 }

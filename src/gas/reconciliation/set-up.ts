@@ -1,10 +1,10 @@
 /**
  * What the menu's reconciliation items do: set up the tab and the endpoint, rotate the token,
- * connect a key, sync now, the hourly sync. Each runs from the menu, where the Ui is available
- * (the hourly sync excepted); failures become a message to the user, never a silent stop.
+ * connect a key, sync now, the scheduled sync. Each runs from the menu, where the Ui is available
+ * (the scheduled sync's trigger excepted); failures become a message to the user, never a silent stop.
  */
 
-import { keyPermissionsText } from '../../core/ledger/stripe-events';
+import { keyPermissionsText, syncIntervalWords, type SyncInterval } from '../../core/ledger/stripe-events';
 import { checkStripeKey, maskKey } from '../../core/stripe-key';
 import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../../core/sync-state';
 import { showDialog } from '../dialog';
@@ -163,11 +163,6 @@ function attributionAfterSync(): string {
   }
 }
 
-/** How often the scheduled sync runs: what Apps Script's time-driven triggers allow and the set-up offers. */
-export type SyncInterval = 15 | 60;
-
-const EVERY: Record<SyncInterval, string> = { 15: 'every 15 minutes', 60: 'every hour' };
-
 /**
  * Turns the scheduled sync on at `minutes`, or off when it already runs at that interval; one
  * at another interval is replaced. At most one sync trigger exists afterwards.
@@ -196,9 +191,9 @@ export function toggleScheduledSync(minutes: SyncInterval): void {
     ScriptApp.deleteTrigger(trigger);
   });
   const clock = ScriptApp.newTrigger(SCHEDULED_SYNC_HANDLER).timeBased();
-  (minutes === 15 ? clock.everyMinutes(15) : clock.everyHours(1)).create();
+  (minutes < 60 ? clock.everyMinutes(minutes) : clock.everyHours(minutes / 60)).create();
   writeSyncInterval(minutes);
-  ui.alert(`Scheduled sync is on: ${EVERY[minutes]} the add-on reads new Checkout Session events from Stripe, then refreshes attribution.`);
+  ui.alert(`Scheduled sync is on: ${syncIntervalWords(minutes).every} the add-on reads new Checkout Session events from Stripe, then refreshes attribution.`);
 }
 
 /** Run by the scheduled sync's trigger: no Ui here, so the outcome goes to the execution log. */

@@ -1,5 +1,6 @@
 /** What the add-on keeps in script properties, and the only code that reads or writes them. */
 
+import { readSyncIntervalText, type SyncInterval } from '../../core/ledger/stripe-events';
 import { SCRIPT_PROPERTIES } from '../../core/script-properties';
 
 const { webhookToken: WEBHOOK_TOKEN, stripeApiKey: STRIPE_API_KEY, syncState: SYNC_STATE, syncInterval: SYNC_INTERVAL } = SCRIPT_PROPERTIES;
@@ -35,13 +36,12 @@ export function writeSyncState(state: string | null): void {
   else properties().setProperty(SYNC_STATE, state);
 }
 
-/** The scheduled sync's interval in minutes (15 or 60), or null when none was recorded. */
-export function readSyncInterval(): 15 | 60 | null {
-  const value = properties().getProperty(SYNC_INTERVAL);
-  return value === '15' ? 15 : value === '60' ? 60 : null;
+/** The scheduled sync's interval in minutes, or null when none was recorded. */
+export function readSyncInterval(): SyncInterval | null {
+  return readSyncIntervalText(properties().getProperty(SYNC_INTERVAL));
 }
 
-export function writeSyncInterval(minutes: 15 | 60 | null): void {
+export function writeSyncInterval(minutes: SyncInterval | null): void {
   if (minutes === null) properties().deleteProperty(SYNC_INTERVAL);
   else properties().setProperty(SYNC_INTERVAL, String(minutes));
 }

@@ -4,7 +4,7 @@
  */
 
 import { fillTemplate } from '../../core/html';
-import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES } from '../../core/ledger/stripe-events';
+import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES, SYNC_INTERVALS, syncMenuItem } from '../../core/ledger/stripe-events';
 
 /** What happened to the token before the dialog: made by the set-up, kept, or replaced by a rotation. */
 export type TokenNews = 'created' | 'kept' | 'rotated';
@@ -32,6 +32,9 @@ export function setupDialogHtml(facts: SetupFacts): string {
       verification: facts.verification ?? '',
       key_permissions: keyPermissionsText(),
       subscribed_events: SUBSCRIBED_EVENT_TYPES.join('\n'),
+      sync_spans: SYNC_INTERVALS.map((interval) => interval.span).join(' or '),
+      sync_every_15: syncMenuItem(15),
+      sync_every_60: syncMenuItem(60),
     },
     { deployed: facts.endpoint !== null, dev_url: facts.devUrl, verified: facts.verification !== null, rotated: facts.news === 'rotated' },
   );
