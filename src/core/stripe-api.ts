@@ -20,6 +20,9 @@ export function sessionPath(sessionId: string): string {
   return `/v1/checkout/sessions/${sessionId}`;
 }
 
+/** The smallest read that proves a key can read events, made before the key is kept. */
+export const KEY_PROBE_PATH = '/v1/events?limit=1';
+
 /** One page of Checkout Session events created at or after `since`, newest first, after `startingAfter`. */
 export function eventsPagePath(since: number, startingAfter: string | null, limit = 100): string {
   const query = [

@@ -5,6 +5,7 @@
  */
 
 import { keyPermissionsText, syncIntervalWords, type SyncInterval } from '../../core/ledger/stripe-events';
+import { KEY_PROBE_PATH } from '../../core/stripe-api';
 import { checkStripeKey, maskKey } from '../../core/stripe-key';
 import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../../core/sync-state';
 import { showDialog } from '../dialog';
@@ -101,7 +102,7 @@ export function connectKey(): void {
     return;
   }
   // Prove the key can read events before keeping it.
-  const probe = stripeGet(text, '/v1/events?limit=1', SYNC_RETRIES);
+  const probe = stripeGet(text, KEY_PROBE_PATH, SYNC_RETRIES);
   if (!probe.ok) {
     ui.alert(`The key was not saved. ${probe.error}`);
     return;
