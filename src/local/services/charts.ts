@@ -18,5 +18,5 @@ class ChartsFake {
 }
 
 export function createCharts(env: ServiceEnvironment): object {
-  return facade(new ChartsFake(), env.realm);
+  return facade(new ChartsFake(), env.realm, { name: 'Charts' });
 }

@@ -81,7 +81,7 @@ export class TextOutputImpl {
   }
 
   private _self(): this {
-    return facade(this, this.env.realm);
+    return facade(this, this.env.realm, { name: 'TextOutput' });
   }
 }
 
@@ -199,7 +199,7 @@ export class HtmlOutputImpl {
   }
 
   private _self(): this {
-    return facade(this, this.env.realm);
+    return facade(this, this.env.realm, { name: 'HtmlOutput' });
   }
 }
 
@@ -225,7 +225,7 @@ export class HtmlTemplateImpl {
     const data = env.realm.toScript({}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(this)) data[key] = value;
     const html = render(data, (value) => escapeHtml(textOf(value)));
-    return facade(new HtmlOutputImpl(env, html), env.realm);
+    return facade(new HtmlOutputImpl(env, html), env.realm, { name: 'HtmlOutput' });
   }
 }
 
@@ -277,15 +277,16 @@ export function createContentService(env: ServiceEnvironment): object {
   return facade(
     {
       MimeType: MIME_TYPE_ENUM,
-      createTextOutput: (content?: unknown) => facade(new TextOutputImpl(env, content), env.realm),
+      createTextOutput: (content?: unknown) => facade(new TextOutputImpl(env, content), env.realm, { name: 'TextOutput' }),
     },
     env.realm,
+    { name: 'ContentService' },
   );
 }
 
 /** The HtmlService global. */
 export function createHtmlService(env: ServiceEnvironment, options: HtmlServiceOptions): object {
-  const template = (source: string): object => facade(new HtmlTemplateImpl(env, source), env.realm, { openProperties: true });
+  const template = (source: string): object => facade(new HtmlTemplateImpl(env, source), env.realm, { name: 'HtmlTemplate', openProperties: true });
   return facade(
     {
       SandboxMode: SANDBOX_MODE,
@@ -293,13 +294,14 @@ export function createHtmlService(env: ServiceEnvironment, options: HtmlServiceO
       createHtmlOutput: (html?: unknown) => {
         const target = unwrapFacade(html);
         const content = target instanceof HtmlTemplateImpl ? target.getRawContent() : html;
-        return facade(new HtmlOutputImpl(env, content), env.realm);
+        return facade(new HtmlOutputImpl(env, content), env.realm, { name: 'HtmlOutput' });
       },
-      createHtmlOutputFromFile: (name: unknown) => facade(new HtmlOutputImpl(env, htmlFile(options.htmlDirectory, name)), env.realm),
+      createHtmlOutputFromFile: (name: unknown) => facade(new HtmlOutputImpl(env, htmlFile(options.htmlDirectory, name)), env.realm, { name: 'HtmlOutput' }),
       createTemplate: (html: unknown) => template(textOf(html)),
       createTemplateFromFile: (name: unknown) => template(htmlFile(options.htmlDirectory, name)),
     },
     env.realm,
+    { name: 'HtmlService' },
   );
 }
 

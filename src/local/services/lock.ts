@@ -106,7 +106,7 @@ export class LockServiceFake {
     private readonly env: ServiceEnvironment,
     private readonly identity: { userEmail: () => string; documentId: () => string },
   ) {
-    const lock = (key: string): object => facade(new LockImpl(hub, key, env.execution.executionId, this.counters), env.realm);
+    const lock = (key: string): object => facade(new LockImpl(hub, key, env.execution.executionId, this.counters), env.realm, { name: 'Lock' });
     this.service = facade(
       {
         getScriptLock: () => lock(LockHub.scriptKey),
@@ -115,6 +115,7 @@ export class LockServiceFake {
         getDocumentLock: () => (this.env.execution.context === 'webapp' ? null : lock(LockHub.documentKey(this.identity.documentId()))),
       },
       env.realm,
+      { name: 'LockService' },
     );
   }
 

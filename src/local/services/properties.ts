@@ -147,16 +147,16 @@ class PropertiesImpl {
   }
 
   private _self(): this {
-    return facade(this, this.env.realm);
+    return facade(this, this.env.realm, { name: 'Properties' });
   }
 }
 
 /** The PropertiesService global. */
 export function createPropertiesService(stores: PropertyStores, env: ServiceEnvironment): object {
   const service = {
-    getScriptProperties: () => facade(new PropertiesImpl(stores.script, env), env.realm),
-    getUserProperties: () => facade(new PropertiesImpl(stores.user, env), env.realm),
-    getDocumentProperties: () => facade(new PropertiesImpl(stores.document, env), env.realm),
+    getScriptProperties: () => facade(new PropertiesImpl(stores.script, env), env.realm, { name: 'Properties' }),
+    getUserProperties: () => facade(new PropertiesImpl(stores.user, env), env.realm, { name: 'Properties' }),
+    getDocumentProperties: () => facade(new PropertiesImpl(stores.document, env), env.realm, { name: 'Properties' }),
   };
-  return facade(service, env.realm);
+  return facade(service, env.realm, { name: 'PropertiesService' });
 }

@@ -2,6 +2,7 @@
  * What every service fake shares: the realm the script runs in (so that arrays, Dates and errors
  * handed to the script are the script's own) and the execution context it runs in.
  */
+import { notImplementedMessage, type AppsScriptClass } from './reference-pages';
 
 /** How the current execution was started; it decides what the services allow, as in Apps Script. */
 export type ExecutionContext = 'editor' | 'webapp' | 'trigger' | 'custom_function';
@@ -20,6 +21,7 @@ export class ScriptRealm {
   readonly toScript: (value: unknown) => unknown;
   private readonly evaluateSource: ((source: string) => unknown) | undefined;
   private readonly errorFactory: ErrorFactory;
+  private readonly typeErrorFactory: (message: string) => TypeError;
 
   constructor(hooks: ScriptRealmHooks = {}) {
     this.toScript = hooks.toScript ?? ((value) => value);
@@ -31,6 +33,9 @@ export class ScriptRealm {
           error.name = 'Exception';
           return error;
         };
+    this.typeErrorFactory = hooks.evaluate
+      ? (hooks.evaluate('(function (message) { return new TypeError(message); })') as (message: string) => TypeError)
+      : (message) => new TypeError(message);
   }
 
   /** True when templates (and anything else that must run script code) can be evaluated. */
@@ -69,6 +74,11 @@ export class ScriptRealm {
   error(message: string): Error {
     return this.errorFactory(message);
   }
+
+  /** A TypeError of the script's realm (what calling a method an object lacks throws). */
+  typeError(message: string): TypeError {
+    return this.typeErrorFactory(message);
+  }
 }
 
 /** A Date of either realm (instanceof fails across realms). */
@@ -101,6 +111,8 @@ export interface ServiceEnvironment {
 }
 
 export interface FacadeOptions {
+  /** The Apps Script class the object stands for: it names the object in errors and in the counters. */
+  name: AppsScriptClass;
   /** Called before every method call, with the method's name (counting, permission checks). */
   beforeCall?: (method: string) => void;
   /** Lets the script set and read its own properties on the object (an HtmlTemplate's variables). */
@@ -109,19 +121,34 @@ export interface FacadeOptions {
 
 const facadeTargets = new WeakMap<object, object>();
 
+/** Names a script or a test framework reads to find out what an object is; absent, not unimplemented. */
+const PROBES: ReadonlySet<string> = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'nodeName', 'tagName', 'inspect', 'length']);
+
 /**
  * The object the script sees for a service object: only its methods (and its enum-like constants,
  * whose names start with a capital letter) are visible, `beforeCall` sees every call, and an error
- * a method throws reaches the script as an Error of the script's realm named 'Exception'.
+ * a method throws reaches the script as an Error of the script's realm named 'Exception'. A member the
+ * fake does not have fails loudly, naming the class, the member and the reference page to follow:
+ * calling a method throws a TypeError of the script's realm (where Apps Script has the method, the
+ * script would otherwise see "... is not a function"); reading a missing enum (capitalized) throws.
  */
-export function facade<T extends object>(target: T, realm: ScriptRealm, options: FacadeOptions = {}): T {
+export function facade<T extends object>(target: T, realm: ScriptRealm, options: FacadeOptions): T {
+  const unimplemented = (member: string): (() => never) => {
+    return () => {
+      throw realm.typeError(notImplementedMessage(options.name, member));
+    };
+  };
   const proxy = new Proxy(target, {
     get(object, property) {
       if (typeof property !== 'string') return undefined;
-      const value: unknown = Reflect.get(object, property, object);
-      if (typeof value !== 'function') return options.openProperties === true || /^[A-Z]/.test(property) ? value : undefined;
       if (property === 'constructor' || property.startsWith('_') || Object.prototype.hasOwnProperty.call(Object.prototype, property)) {
-        return property === 'toString' ? () => object.constructor.name.replace(/Fake$|Impl$/, '') : undefined;
+        return property === 'toString' ? () => options.name : undefined;
+      }
+      const value: unknown = Reflect.get(object, property, object);
+      if (typeof value !== 'function') {
+        if (options.openProperties === true || (/^[A-Z]/.test(property) && value !== undefined)) return value;
+        if (/^[A-Z][A-Za-z0-9_]*$/.test(property)) throw realm.typeError(notImplementedMessage(options.name, property));
+        return /^[a-z][A-Za-z0-9]*$/.test(property) && !PROBES.has(property) ? unimplemented(property) : undefined;
       }
       const method = value as (...args: unknown[]) => unknown;
       return (...args: unknown[]): unknown => {

@@ -193,7 +193,7 @@ class ClockTriggerBuilderImpl {
   }
 
   private _self(): this {
-    return facade(this, this.scripts.env.realm);
+    return facade(this, this.scripts.env.realm, { name: 'ClockTriggerBuilder' });
   }
 }
 
@@ -229,7 +229,7 @@ class SpreadsheetTriggerBuilderImpl {
 
   private _on(eventType: EventType): this {
     this.eventType = eventType;
-    return facade(this, this.scripts.env.realm);
+    return facade(this, this.scripts.env.realm, { name: 'SpreadsheetTriggerBuilder' });
   }
 }
 
@@ -240,13 +240,13 @@ class TriggerBuilderImpl {
   ) {}
 
   timeBased(): ClockTriggerBuilderImpl {
-    return facade(new ClockTriggerBuilderImpl(this.scripts, this.handler), this.scripts.env.realm);
+    return facade(new ClockTriggerBuilderImpl(this.scripts, this.handler), this.scripts.env.realm, { name: 'ClockTriggerBuilder' });
   }
 
   forSpreadsheet(spreadsheet: unknown): SpreadsheetTriggerBuilderImpl {
     const target = unwrapFacade(spreadsheet) as { getId?: () => string } | string;
     const id = typeof target === 'string' ? target : typeof target.getId === 'function' ? target.getId() : this.scripts.options.documentId();
-    return facade(new SpreadsheetTriggerBuilderImpl(this.scripts, this.handler, id), this.scripts.env.realm);
+    return facade(new SpreadsheetTriggerBuilderImpl(this.scripts, this.handler, id), this.scripts.env.realm, { name: 'SpreadsheetTriggerBuilder' });
   }
 }
 
@@ -281,11 +281,12 @@ export class ScriptService {
               isEnabled: () => options.webAppUrl() !== null,
             },
             realm,
+            { name: 'Service' },
           ),
         getOAuthToken: () => `local-oauth-token-${randomUUID()}`,
-        newTrigger: (functionName: unknown) => facade(new TriggerBuilderImpl(this, stringOf(functionName)), realm),
-        getProjectTriggers: () => realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm))),
-        getUserTriggers: () => realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm))),
+        newTrigger: (functionName: unknown) => facade(new TriggerBuilderImpl(this, stringOf(functionName)), realm, { name: 'TriggerBuilder' }),
+        getProjectTriggers: () => realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm, { name: 'Trigger' }))),
+        getUserTriggers: () => realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm, { name: 'Trigger' }))),
         deleteTrigger: (trigger: unknown) => {
           const target = unwrapFacade(trigger);
           if (!(target instanceof TriggerImpl)) throw new Error('Invalid argument: trigger');
@@ -293,11 +294,12 @@ export class ScriptService {
         },
       },
       realm,
+      { name: 'ScriptApp' },
     );
   }
 
   /** @internal */
   created(record: Omit<TriggerRecord, 'uniqueId' | 'created'>): object {
-    return facade(new TriggerImpl(this.store.add(record)), this.env.realm);
+    return facade(new TriggerImpl(this.store.add(record)), this.env.realm, { name: 'Trigger' });
   }
 }

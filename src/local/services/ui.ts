@@ -140,7 +140,7 @@ export class UiFake {
 
   /** The Ui object the script gets from SpreadsheetApp.getUi(). */
   forScript(realm: ScriptRealm): object {
-    return facade(new UiImpl(this, realm), realm);
+    return facade(new UiImpl(this, realm), realm, { name: 'Ui' });
   }
 
   /** @internal Stops the script at a dialog that needs an answer nobody gave (stopWhenUnanswered only). */
@@ -209,19 +209,19 @@ class MenuImpl {
       throw new Error(`The parameters (${typeName(caption)},${typeName(functionName)}) don't match the method signature for Menu.addItem.`);
     }
     this.record.items.push({ kind: 'item', caption, functionName });
-    return facade(this, this.realm);
+    return facade(this, this.realm, { name: 'Menu' });
   }
 
   addSeparator(): object {
     this.record.items.push({ kind: 'separator' });
-    return facade(this, this.realm);
+    return facade(this, this.realm, { name: 'Menu' });
   }
 
   addSubMenu(menu: unknown): object {
     const sub = unwrapFacade(menu);
     if (!(sub instanceof MenuImpl)) throw new Error(`The parameters (${typeName(menu)}) don't match the method signature for Menu.addSubMenu.`);
     this.record.items.push({ kind: 'submenu', menu: sub.record });
-    return facade(this, this.realm);
+    return facade(this, this.realm, { name: 'Menu' });
   }
 
   addToUi(): void {
@@ -266,11 +266,11 @@ class UiImpl {
   ) {}
 
   createMenu(caption: unknown): object {
-    return facade(new MenuImpl(this.ui, this.realm, stringOf(caption), false), this.realm);
+    return facade(new MenuImpl(this.ui, this.realm, stringOf(caption), false), this.realm, { name: 'Menu' });
   }
 
   createAddonMenu(): object {
-    return facade(new MenuImpl(this.ui, this.realm, this.ui.addonName, true), this.realm);
+    return facade(new MenuImpl(this.ui, this.realm, this.ui.addonName, true), this.realm, { name: 'Menu' });
   }
 
   alert(...args: unknown[]): ButtonName {
@@ -286,7 +286,7 @@ class UiImpl {
     this.ui.requireAnswer({ kind: 'prompt', title, prompt, buttons });
     const { button, text } = this.ui.takeAnswer(buttons);
     this.ui.log.push({ kind: 'prompt', title, prompt, buttons, answer: button, text });
-    return facade(new PromptResponseImpl(button, text), this.realm);
+    return facade(new PromptResponseImpl(button, text), this.realm, { name: 'PromptResponse' });
   }
 
   showSidebar(output: unknown): void {

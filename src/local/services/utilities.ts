@@ -103,7 +103,7 @@ export class BlobImpl {
   }
 
   copyBlob(): BlobImpl {
-    return facade(new BlobImpl(this.env, this.bytes(), this.contentType, this.name), this.env.realm);
+    return facade(new BlobImpl(this.env, this.bytes(), this.contentType, this.name), this.env.realm, { name: 'Blob' });
   }
 
   getBlob(): this {
@@ -111,7 +111,7 @@ export class BlobImpl {
   }
 
   private _self(): this {
-    return facade(this, this.env.realm);
+    return facade(this, this.env.realm, { name: 'Blob' });
   }
 }
 
@@ -119,6 +119,7 @@ export function newBlob(env: ServiceEnvironment, data: unknown, contentType?: un
   return facade(
     new BlobImpl(env, bytesOf(data ?? ''), contentType === undefined || contentType === null ? null : stringOf(contentType), name === undefined || name === null ? null : stringOf(name)),
     env.realm,
+    { name: 'Blob' },
   );
 }
 
@@ -165,6 +166,7 @@ export class UtilitiesFake {
         newBlob: (data: unknown, contentType?: unknown, name?: unknown) => newBlob(env, data, contentType, name),
       },
       realm,
+      { name: 'Utilities' },
     );
   }
 }
@@ -180,7 +182,7 @@ export interface SessionOptions {
  * custom function, as Apps Script gives no identity there; the deploying user elsewhere.
  */
 export function createSession(env: ServiceEnvironment, options: SessionOptions): object {
-  const user = (email: () => string): object => facade({ getEmail: email }, env.realm);
+  const user = (email: () => string): object => facade({ getEmail: email }, env.realm, { name: 'User' });
   return facade(
     {
       getScriptTimeZone: () => options.scriptTimeZone,
@@ -190,5 +192,6 @@ export function createSession(env: ServiceEnvironment, options: SessionOptions):
       getEffectiveUser: () => user(() => options.userEmail),
     },
     env.realm,
+    { name: 'Session' },
   );
 }

@@ -24,7 +24,16 @@ function errors() {
 }
 function hidden() {
   var range = SpreadsheetApp.getActiveSheet().getRange('A1');
-  return [typeof range.area, typeof range._readGrid, typeof range.getValues];
+  return [typeof range._readGrid, typeof range.getValues, Object.keys(range).length, String(range)];
+}
+function unimplemented() {
+  var sheet = SpreadsheetApp.getActiveSheet();
+  var caught = [];
+  try { sheet.hideColumns(1); } catch (e) { caught.push([e instanceof TypeError, e.message]); }
+  try { sheet.getRange('A1').area(); } catch (e) { caught.push([e instanceof TypeError, e.message]); }
+  try { SpreadsheetApp.BorderStyle.SOLID; } catch (e) { caught.push([e instanceof TypeError, e.message]); }
+  try { Utilities.parseCsv('a,b'); } catch (e) { caught.push([e instanceof TypeError, e.message]); }
+  return [caught, JSON.stringify(sheet), typeof sheet.then];
 }
 function doPost(e) {
   var lock = LockService.getScriptLock();
@@ -57,7 +66,25 @@ describe('services in the runtime', () => {
 
   it('shows the script only the methods of a service object', () => {
     const { runtime } = runWithServices(SCRIPT);
-    expect(runtime.call('hidden')).toEqual(['undefined', 'undefined', 'function']);
+    expect(runtime.call('hidden')).toEqual(['undefined', 'function', 0, 'Range']);
+  });
+
+  it('fails loudly on a member it does not implement, naming the class, the member and the reference page', () => {
+    const { runtime, services } = runWithServices(SCRIPT);
+    const page = 'https://developers.google.com/apps-script/reference/';
+    const message = (member: string, path: string): string =>
+      `${member} is not implemented by the local Apps Script runtime (src/local/services): add it, following ${page}${path}`;
+    expect(runtime.call('unimplemented')).toEqual([
+      [
+        [true, message('Sheet.hideColumns', 'spreadsheet/sheet')],
+        [true, message('Range.area', 'spreadsheet/range')],
+        [true, message('SpreadsheetApp.BorderStyle', 'spreadsheet/spreadsheet-app')],
+        [true, message('Utilities.parseCsv', 'utilities/utilities')],
+      ],
+      '{}',
+      'undefined',
+    ]);
+    expect(services.stats().spreadsheet.byMethod).toEqual({ 'SpreadsheetApp.getActiveSheet': 1, 'Sheet.getRange': 1 });
   });
 
   it('evaluates HTML templates in the script scope', () => {

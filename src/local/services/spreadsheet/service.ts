@@ -92,6 +92,7 @@ export class SpreadsheetService {
   /** @internal The script-facing object for one of the family's objects: counted and guarded. */
   wrap<T extends object>(family: SpreadsheetFamily, impl: T): T {
     return facade(impl, this.env.realm, {
+      name: family,
       beforeCall: (method) => {
         this.counters.calls += 1;
         if (isRoundTrip(family, method)) this.counters.roundTrips += 1;
