@@ -6,35 +6,16 @@
  */
 
 import { lazily } from '../core/lazily';
-import { isLinkHeader } from '../core/link-columns';
 import { isTestModeLink, sharedReferences, TEST_LINK_WARNING, type SharedReference } from '../core/link-checks';
-import { readLinkRows, type LinkRow } from '../core/link-rows';
-import { headerRow } from './header-row';
+import type { LinkRow } from '../core/link-rows';
+import { readAllLinkRows, type KnownTab } from './attribution/link-tabs';
 import { findMarkedTabs, ownSheetIds } from './ledger/own-tabs';
 import { hasLiveSales } from './live-sales';
 
-/** A tab's values already read by the caller, so they are not read twice. */
-export interface KnownTab {
-  tab: string;
-  values: unknown[][];
-}
-
-/** The link rows of every links tab; a tab that is not one costs only its header row. */
-export function spreadsheetLinkRows(known?: KnownTab): LinkRow[] {
-  const rows: LinkRow[] = [];
+/** The link rows of every links tab (the add-on's own tabs, known by their mark, skipped). */
+function spreadsheetLinkRows(known?: KnownTab): LinkRow[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const own = ownSheetIds(findMarkedTabs(spreadsheet));
-  for (const sheet of spreadsheet.getSheets()) {
-    const tab = sheet.getName();
-    if (own.has(sheet.getSheetId())) continue;
-    if (known !== undefined && tab === known.tab) {
-      rows.push(...readLinkRows(tab, known.values));
-      continue;
-    }
-    if (!isLinkHeader(headerRow(sheet))) continue;
-    rows.push(...readLinkRows(tab, sheet.getDataRange().getValues()));
-  }
-  return rows;
+  return readAllLinkRows(spreadsheet, ownSheetIds(findMarkedTabs(spreadsheet)), known);
 }
 
 /** `payment_link: "https://buy.stripe.com/test_..." is a test-mode link ...`, as a note says it. */

@@ -8,10 +8,11 @@ import { describeSharedReference } from '../core/link-checks';
 import { isBlank } from '../core/cell-value';
 import { consecutiveRuns } from '../core/runs';
 import { freshReferences } from './attribution/add-references';
+import { linkTabNames } from './attribution/link-tabs';
 import { appendHeaders, headerRow } from './header-row';
 import { describeTestLink, LinkMixups } from './link-mixups';
 import { withScriptLockOrFail } from './script-lock';
-import { isLinkHeader, linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
+import { linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../core/link-columns';
 import { ownTabRefusal } from '../core/own-tabs';
 import { findMarkedTabs, isOwnSheet, ownSheetIds } from './ledger/own-tabs';
 import { describeProblem } from '../core/problem';
@@ -157,21 +158,16 @@ export function ensureColumns(sheet: Sheet, header: readonly unknown[], needed: 
 const MAX_NAMED_TABS = 3;
 
 /** The spreadsheet's links tabs, to name in a refusal (read only when refusing, so its cost is no one's). */
-function linkTabNames(): string[] {
+function namedLinkTabs(): string[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const own = ownSheetIds(findMarkedTabs(spreadsheet));
-  return spreadsheet
-    .getSheets()
-    .filter((sheet) => !own.has(sheet.getSheetId()) && isLinkHeader(headerRow(sheet)))
-    .slice(0, MAX_NAMED_TABS)
-    .map((sheet) => sheet.getName());
+  return linkTabNames(spreadsheet, ownSheetIds(findMarkedTabs(spreadsheet))).slice(0, MAX_NAMED_TABS);
 }
 
 /** Why `action` may not write into `sheet` (one of the add-on's own tabs), naming the tab to use; null when it may. */
 export function ownTabRefusalFor(sheet: Sheet, action: string, does?: string): string | null {
   const name = sheet.getName();
   if (!isOwnSheet(SpreadsheetApp.getActiveSpreadsheet(), sheet)) return null;
-  const tabs = linkTabNames().map((tab) => `"${tab}"`);
+  const tabs = namedLinkTabs().map((tab) => `"${tab}"`);
   const where = tabs.length === 0 ? '' : ` Your links are in ${tabs.join(', ')}.`;
   return `${ownTabRefusal(name, action, does)}${where}`;
 }

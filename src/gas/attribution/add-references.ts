@@ -4,15 +4,16 @@
  * replaced, and a tab without the column gets one after its last column.
  */
 
-import { headerKey } from '../../core/header-names';
-import { isLinkHeader, locateLinkColumns } from '../../core/link-columns';
-import { isStripePaymentLink, readLinkRows, type LinkRow } from '../../core/link-rows';
+import { locateLinkColumns } from '../../core/link-columns';
+import { readLinkRows, type LinkRow } from '../../core/link-rows';
 import { literalText, textOfCell } from '../../core/literal-text';
 import { newReferences } from '../../core/references';
 import { consecutiveRuns } from '../../core/runs';
 import { appendHeaders } from '../header-row';
 import { findMarkedTabs, findOwnTab, ownSheetIds, type MarkedTabs } from '../ledger/own-tabs';
+import { readLedgerColumn } from '../ledger/reconciliation-reader';
 import { withScriptLockOrFail } from '../script-lock';
+import { readLinkTabValues, stripeLinkRows } from './link-tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -27,30 +28,19 @@ export interface ReferencesAdded {
 /** Every reference the spreadsheet already uses: on link rows, and on sales whose row may be gone. */
 function referencesInUse(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, marked: MarkedTabs, rows: readonly LinkRow[]): Set<string> {
   const used = new Set(rows.map((row) => row.fields.client_reference_id).filter((reference) => reference !== ''));
-  const reconciliation = findOwnTab(spreadsheet, 'reconciliation', marked);
-  if (reconciliation !== null && reconciliation.getLastRow() > 1) {
-    const header: unknown[] = reconciliation.getRange(1, 1, 1, Math.max(reconciliation.getLastColumn(), 1)).getValues()[0] ?? [];
-    const column = header.findIndex((cell) => headerKey(cell) === 'clientreferenceid') + 1;
-    if (column > 0) {
-      for (const [value] of reconciliation.getRange(2, column, reconciliation.getLastRow() - 1, 1).getValues()) {
-        const reference = textOfCell(value);
-        if (reference !== '') used.add(reference);
-      }
-    }
+  for (const value of readLedgerColumn(spreadsheet, marked, 'client_reference_id')) {
+    const reference = textOfCell(value);
+    if (reference !== '') used.add(reference);
   }
   return used;
 }
 
-/** The links tabs: not the add-on's own (known by their mark), with a links header. */
+/** The links tabs: not the add-on's own (known by their mark, and an earlier version's ledger by its name and shape). */
 function linkTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, marked: MarkedTabs): Array<{ sheet: Sheet; values: unknown[][] }> {
   const own = ownSheetIds(marked);
   const ledger = findOwnTab(spreadsheet, 'reconciliation', marked);
   if (ledger !== null) own.add(ledger.getSheetId());
-  const sheets = spreadsheet.getSheets();
-  return sheets
-    .filter((sheet) => !own.has(sheet.getSheetId()))
-    .map((sheet) => ({ sheet, values: sheet.getDataRange().getValues() }))
-    .filter(({ values }) => isLinkHeader(values[0] ?? []));
+  return readLinkTabValues(spreadsheet, own);
 }
 
 /** New references for rows about to get one (Tag selected rows), unique against all the spreadsheet holds. */
@@ -67,7 +57,7 @@ function addLocked(): ReferencesAdded {
   const marked = findMarkedTabs(spreadsheet);
   const tabs = linkTabs(spreadsheet, marked);
   // Only rows with a Stripe Payment Link get a reference: a tab of other links is never written.
-  const rowsByTab = tabs.map(({ sheet, values }) => readLinkRows(sheet.getName(), values).filter((row) => isStripePaymentLink(row.fields.payment_link, null)));
+  const rowsByTab = tabs.map(({ sheet, values }) => stripeLinkRows(sheet, values));
   const missing = rowsByTab.map((rows) => rows.filter((row) => row.fields.client_reference_id === ''));
   const made = newReferences(
     missing.flat().map((row) => ({ campaign: row.fields.utm_campaign, source: row.fields.utm_source })),

@@ -14,10 +14,10 @@ import { headerKey } from '../../core/header-names';
 import { LINK_TAB_COLUMNS } from '../../core/ledger/declaration';
 import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-checks';
 import { rowAddress } from '../../core/link-rows';
-import { tabLayout } from '../../core/reconciliation-columns';
 import { appendHeaders } from '../header-row';
 import { addOwnColumns, adoptEarlierColumns, findMarkedColumns } from '../ledger/own-columns';
 import { findMarkedTabs, openOwnTab, ownSheetIds } from '../ledger/own-tabs';
+import { readWholeLedger, type LedgerValues } from '../ledger/reconciliation-reader';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
 import { writeAttributionStatus, writeAttributionTab } from './attribution-tab';
@@ -37,21 +37,6 @@ export interface RefreshReport {
   summary: string[];
 }
 
-interface Ledger {
-  sheet: Sheet;
-  values: unknown[][];
-}
-
-/** The ledger as read, or null when there is none yet; throws UnreadableTabError when it cannot be read safely. */
-function readLedger(held: ScriptLockHeld, spreadsheet: Spreadsheet, marked: ReturnType<typeof findMarkedTabs>): Ledger | null {
-  const opened = openOwnTab(held, spreadsheet, 'reconciliation', marked, false);
-  if (opened === null) return null;
-  const { sheet } = opened;
-  const values = sheet.getDataRange().getValues();
-  const layout = tabLayout(values[0] ?? [], () => values.length, sheet.getName());
-  if (layout.kind === 'unreadable') throw new UnreadableTabError(sheet.getName(), layout.error.replace('Stripe will send this event again', 'refresh again once it is back'));
-  return { sheet, values };
-}
 
 /** Stripe is asked for the Payment Links only when something needs them, and then once. */
 function lazyLinkUrls(): { get(): LinkUrls; asked(): boolean } {
@@ -94,7 +79,7 @@ function placeLinkUrlColumn(sheet: Sheet, values: unknown[][]): void {
 }
 
 /** The ledger's campaign columns, by header (the whole tab is the add-on's), added after its last used column when missing. */
-function writeSaleCampaigns(ledger: Ledger, cells: string[][]): void {
+function writeSaleCampaigns(ledger: LedgerValues, cells: string[][]): void {
   const { sheet, values } = ledger;
   placeLinkUrlColumn(sheet, values);
   const header = values[0] ?? [];
@@ -121,7 +106,7 @@ function ownColumnsOf(held: ScriptLockHeld, tab: LinkTab, notices: string[]): Re
 function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshReport {
   // Everything is read and checked first: a tab that cannot be read safely stops the refresh before any write.
   const marked = findMarkedTabs(spreadsheet);
-  const ledger = readLedger(held, spreadsheet, marked);
+  const ledger = readWholeLedger(held, spreadsheet, marked);
   const own = ownSheetIds(marked);
   if (ledger !== null) own.add(ledger.sheet.getSheetId());
   const attributionTab = marked.get('attribution');
