@@ -4,7 +4,11 @@
  * turning those into text silently would put `Fri Mar 01 2024 ...` or `true` into a link.
  */
 
-export type CellValue = string | number | boolean | Date | null | undefined;
+/**
+ * What a cell holds as Sheets hands it over (getValues, a custom function's argument): the one
+ * definition, for the add-on and for the local tools' emulated cells alike. An empty cell is ''.
+ */
+export type CellValue = string | number | boolean | Date;
 
 export type CellReading =
   | { kind: 'empty' }

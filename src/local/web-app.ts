@@ -6,7 +6,8 @@
  * Node only: used by the tests, the benchmark and the playground.
  */
 import { toScriptError, type ScriptError } from './apps-script-runtime';
-import { CONTENT_MIME_TYPES, escapeHtml, outputOf, TextOutputImpl } from './services/content';
+import { escapeHtml } from '../core/html';
+import { CONTENT_MIME_TYPES, outputOf, TextOutputImpl } from './services/content';
 import type { ScriptWithServices } from './services';
 
 export interface WebAppRequest {

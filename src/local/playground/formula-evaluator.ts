@@ -6,7 +6,8 @@
  * kept for the cell's tooltip.
  */
 import { parseA1 } from '../services/a1-notation';
-import type { CellValue, FormulaEvaluator, FormulaLocation, SheetData, Workbook } from '../services/workbook';
+import type { CellValue } from '../../core/cell-value';
+import type { FormulaEvaluator, FormulaLocation, SheetData, Workbook } from '../services/workbook';
 import { parseFormula, type FormulaNode } from './formula-parser';
 
 /** What runs a custom function: the bundle's functions, each call a fresh execution. */
