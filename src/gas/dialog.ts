@@ -4,6 +4,6 @@ export function showDialog(page: GoogleAppsScript.HTML.HtmlOutput, title: string
   SpreadsheetApp.getUi().showModalDialog(page.setWidth(560).setHeight(height), title);
 }
 
-export function showHelp(): void {
+export function showHelpDialog(): void {
   showDialog(HtmlService.createHtmlOutputFromFile('Help'), 'Payment link tracking', 560);
 }

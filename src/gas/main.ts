@@ -8,9 +8,9 @@
 
 import { utmClean, utmIssues, utmLink } from '../core/formulas';
 import type { InsertResult, SidebarContext, TagResult } from '../core/sidebar-api';
-import { addReferences as addLinkReferences } from './attribution/add-references';
+import { addMissingReferences } from './attribution/add-references';
 import { refreshAndReport } from './attribution/refresh';
-import { showHelp as showHelpDialog } from './dialog';
+import { showHelpDialog } from './dialog';
 import { buildMenu } from './menu';
 import * as reconciliation from './reconciliation/set-up';
 import { answerWebhook } from './reconciliation/webhook';
@@ -187,7 +187,7 @@ export function refreshAttribution(): void {
 
 /** Menu: gives every link row without a client_reference_id its own, never replacing one. */
 export function addReferences(): void {
-  const added = addLinkReferences();
+  const added = addMissingReferences();
   SpreadsheetApp.getUi().alert(
     added.added === 0
       ? 'Every link row already has a client_reference_id.'

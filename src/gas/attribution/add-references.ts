@@ -84,6 +84,6 @@ function addLocked(): ReferencesAdded {
   return result;
 }
 
-export function addReferences(): ReferencesAdded {
+export function addMissingReferences(): ReferencesAdded {
   return withScriptLockOrFail(LOCK_WAIT_MS, 'Add references', addLocked);
 }

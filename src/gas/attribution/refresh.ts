@@ -1,6 +1,7 @@
 /**
- * refreshAttribution: reads the ledger and every links tab once, joins each sale to its link row
- * (core/attribution.ts), then writes only what the add-on owns: the Attribution tab, the campaign
+ * The refresh behind main.ts's global refreshAttribution (attributeSalesAndWrite, and
+ * refreshAndReport around it): reads the ledger and every links tab once, joins each sale to its
+ * link row (core/attribution.ts), then writes only what the add-on owns: the Attribution tab, the campaign
  * columns of the ledger, and the columns it marked as its own on each links tab (added after the
  * tab's last used column; no cell of the user's changes). Every tab is read and checked before
  * anything is written: a tab whose header row cannot be read safely stops the refresh, which says
@@ -162,8 +163,12 @@ export function reportStop(spreadsheet: Spreadsheet, what: 'Refresh' | 'Sync', e
   });
 }
 
-/** Throws UnreadableTabError (after saying so in the Attribution tab) when a tab cannot be read safely. */
-export function refreshAttribution(): RefreshReport {
+/**
+ * Attributes every sale and writes the results (the Attribution tab, the ledger's campaign
+ * columns, the links tabs' own columns). Throws UnreadableTabError (after saying so in the
+ * Attribution tab) when a tab cannot be read safely.
+ */
+export function attributeSalesAndWrite(): RefreshReport {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   try {
     return withScriptLockOrFail(LOCK_WAIT_MS, 'Refresh attribution', (held) => refreshLocked(held, spreadsheet));
@@ -177,7 +182,7 @@ export function refreshAttribution(): RefreshReport {
 export function refreshAndReport(): RefreshReport | null {
   let report: RefreshReport;
   try {
-    report = refreshAttribution();
+    report = attributeSalesAndWrite();
   } catch (error) {
     if (!(error instanceof UnreadableTabError)) throw error;
     SpreadsheetApp.getActiveSpreadsheet().toast(error.message, 'Attribution not refreshed', 30);

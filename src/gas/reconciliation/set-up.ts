@@ -10,7 +10,7 @@ import { checkStripeKey, maskKey } from '../../core/stripe-key';
 import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../../core/sync-state';
 import { showDialog } from '../dialog';
 import type { GlobalName } from '../menu';
-import { refreshAttribution, reportStop } from '../attribution/refresh';
+import { attributeSalesAndWrite, reportStop } from '../attribution/refresh';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail } from '../script-lock';
 import { setupDialogHtml, type TokenNews } from './setup-dialog';
@@ -157,7 +157,7 @@ export function syncFromMenu(): void {
 /** Every sync ends with a refresh of the Attribution tab: its line for the sync's message, or why it failed. */
 function attributionAfterSync(): string {
   try {
-    const refreshed = refreshAttribution();
+    const refreshed = attributeSalesAndWrite();
     return `Attribution refreshed: ${String(refreshed.attributed)} of ${String(refreshed.sales)} sales attributed.`;
   } catch (error) {
     return `Attribution was not refreshed: ${error instanceof Error ? error.message : String(error)}`;
