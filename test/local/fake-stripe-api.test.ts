@@ -28,7 +28,7 @@ interface CallOptions {
 function call(handler: FetchHandler<StripeApiReply>, pathAndQuery: string, options: CallOptions = {}): StripeApiReply & { json: unknown } {
   const key = options.key === undefined ? DEFAULT_TEST_KEY : options.key;
   const headers: Record<string, string> = { ...(key === null ? {} : { Authorization: `Bearer ${key}` }), ...options.headers };
-  const response = handler({ url: `https://api.stripe.com${pathAndQuery}`, method: options.method ?? 'get', headers, payload: '', contentType: null });
+  const response = handler({ url: `https://api.stripe.com${pathAndQuery}`, method: options.method ?? 'get', headers });
   let json: unknown;
   try {
     json = JSON.parse(response.body);
@@ -559,7 +559,7 @@ describe('FakeStripeApi: failures', () => {
     expect(call(api.handle, '/v1/charges', { key: null }).status).toBe(401);
     expect(call(api.handle, '/v1/checkout/sessions', { method: 'post' }).status).toBe(405);
     expect(call(api.handle, '/v1/events/evt_1', { method: 'DELETE' }).status).toBe(405);
-    expect(() => api.handle({ url: 'https://example.com/v1/events', method: 'get', headers: {}, payload: '', contentType: null })).toThrow(/not a Stripe API URL/);
+    expect(() => api.handle({ url: 'https://example.com/v1/events', method: 'get', headers: {} })).toThrow(/not a Stripe API URL/);
   });
 });
 

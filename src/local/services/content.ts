@@ -1,6 +1,10 @@
 /**
- * ContentService (TextOutput) and HtmlService (HtmlOutput, templates). Enum values are their names
- * as strings ('JSON', 'IFRAME', ...), which compare like Apps Script's enum objects do.
+ * ContentService, following https://developers.google.com/apps-script/reference/content/content-service
+ * and https://developers.google.com/apps-script/reference/content/text-output (a TextOutput and its
+ * MimeType), and HtmlService, following https://developers.google.com/apps-script/reference/html/html-service
+ * and https://developers.google.com/apps-script/reference/html/html-output (an HtmlOutput from a string
+ * or a file, its title and size). Enum values are their names as strings ('JSON', ...), which compare
+ * like Apps Script's enum objects do. Templates are not implemented.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,9 +27,6 @@ const MIME_TYPE_ENUM = Object.freeze(
   Object.fromEntries(Object.keys(CONTENT_MIME_TYPES).map((name) => [name, name])) as { [K in ContentMimeType]: K },
 );
 
-export const SANDBOX_MODE = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
-export const X_FRAME_OPTIONS_MODE = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;
-
 function isContentMimeType(value: unknown): value is ContentMimeType {
   return typeof value === 'string' && value in CONTENT_MIME_TYPES;
 }
@@ -33,7 +34,6 @@ function isContentMimeType(value: unknown): value is ContentMimeType {
 export class TextOutputImpl {
   private content: string;
   private mimeType: ContentMimeType = 'TEXT';
-  private fileName: string | null = null;
 
   constructor(
     private readonly env: ServiceEnvironment,
@@ -46,21 +46,6 @@ export class TextOutputImpl {
     return this.content;
   }
 
-  setContent(content: unknown): this {
-    this.content = textOf(content);
-    return this._self();
-  }
-
-  append(addedContent: unknown): this {
-    this.content += textOf(addedContent);
-    return this._self();
-  }
-
-  clear(): this {
-    this.content = '';
-    return this._self();
-  }
-
   getMimeType(): ContentMimeType {
     return this.mimeType;
   }
@@ -69,15 +54,6 @@ export class TextOutputImpl {
     if (!isContentMimeType(mimeType)) throw new Error('Invalid argument: mimeType');
     this.mimeType = mimeType;
     return this._self();
-  }
-
-  downloadAsFile(filename: unknown): this {
-    this.fileName = textOf(filename);
-    return this._self();
-  }
-
-  getFileName(): string | null {
-    return this.fileName;
   }
 
   private _self(): this {
@@ -96,10 +72,6 @@ export class HtmlOutputImpl {
   private title = '';
   private width: number | null = null;
   private height: number | null = null;
-  private sandboxMode: string = SANDBOX_MODE.IFRAME;
-  private xFrameOptionsMode: string = X_FRAME_OPTIONS_MODE.DEFAULT;
-  private faviconUrl: string | null = null;
-  private readonly metaTags: { name: string; content: string }[] = [];
 
   constructor(
     private readonly env: ServiceEnvironment,
@@ -110,26 +82,6 @@ export class HtmlOutputImpl {
 
   getContent(): string {
     return this.content;
-  }
-
-  setContent(content: unknown): this {
-    this.content = textOf(content);
-    return this._self();
-  }
-
-  append(addedContent: unknown): this {
-    this.content += textOf(addedContent);
-    return this._self();
-  }
-
-  appendUntrusted(addedContent: unknown): this {
-    this.content += escapeHtml(textOf(addedContent));
-    return this._self();
-  }
-
-  clear(): this {
-    this.content = '';
-    return this._self();
   }
 
   getTitle(): string {
@@ -160,104 +112,9 @@ export class HtmlOutputImpl {
     return this._self();
   }
 
-  setSandboxMode(mode: unknown): this {
-    if (typeof mode !== 'string' || !(mode in SANDBOX_MODE)) throw new Error('Invalid argument: mode');
-    this.sandboxMode = mode;
-    return this._self();
-  }
-
-  getSandboxMode(): string {
-    return this.sandboxMode;
-  }
-
-  setXFrameOptionsMode(mode: unknown): this {
-    if (typeof mode !== 'string' || !(mode in X_FRAME_OPTIONS_MODE)) throw new Error('Invalid argument: mode');
-    this.xFrameOptionsMode = mode;
-    return this._self();
-  }
-
-  getXFrameOptionsMode(): string {
-    return this.xFrameOptionsMode;
-  }
-
-  addMetaTag(name: unknown, content: unknown): this {
-    this.metaTags.push({ name: textOf(name), content: textOf(content) });
-    return this._self();
-  }
-
-  getMetaTags(): { name: string; content: string }[] {
-    return this.env.realm.toScript(this.metaTags) as { name: string; content: string }[];
-  }
-
-  setFaviconUrl(url: unknown): this {
-    this.faviconUrl = textOf(url);
-    return this._self();
-  }
-
-  getFaviconUrl(): string | null {
-    return this.faviconUrl;
-  }
-
   private _self(): this {
     return facade(this, this.env.realm, { name: 'HtmlOutput' });
   }
-}
-
-/**
- * A template: `<?= expr ?>` prints HTML-escaped, `<?!= expr ?>` prints as is, `<? code ?>` runs.
- * Evaluated in the script's global scope (it can call the script's functions), with the variables
- * the script set on the template in scope. Needs a runtime-backed realm.
- */
-const templateState = new WeakMap<object, { env: ServiceEnvironment; source: string }>();
-
-export class HtmlTemplateImpl {
-  constructor(env: ServiceEnvironment, source: string) {
-    templateState.set(this, { env, source });
-  }
-
-  getRawContent(): string {
-    return stateOf(this).source;
-  }
-
-  evaluate(): HtmlOutputImpl {
-    const { env, source } = stateOf(this);
-    const render = env.realm.evaluate(compileTemplate(source)) as (data: object, escape: (value: unknown) => string) => unknown;
-    const data = env.realm.toScript({}) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(this)) data[key] = value;
-    const html = render(data, (value) => escapeHtml(textOf(value)));
-    return facade(new HtmlOutputImpl(env, html), env.realm, { name: 'HtmlOutput' });
-  }
-}
-
-function stateOf(template: HtmlTemplateImpl): { env: ServiceEnvironment; source: string } {
-  const state = templateState.get(template);
-  if (!state) throw new Error('Not a template');
-  return state;
-}
-
-/** The template as the source of a function (data, escape) => html, run in the script's realm. */
-export function compileTemplate(source: string): string {
-  const parts: string[] = [];
-  const scriptlet = /<\?(!=|=)?([\s\S]*?)\?>/g;
-  let last = 0;
-  for (let match = scriptlet.exec(source); match; match = scriptlet.exec(source)) {
-    parts.push(`__out.push(${JSON.stringify(source.slice(last, match.index))});`);
-    const code = match[2] ?? '';
-    if (match[1] === '=') parts.push(`__out.push(__escape(${code}));`);
-    else if (match[1] === '!=') parts.push(`__out.push(__text(${code}));`);
-    else parts.push(`${code}\n`);
-    last = match.index + match[0].length;
-  }
-  parts.push(`__out.push(${JSON.stringify(source.slice(last))});`);
-  return [
-    '(function (__data, __escape) {',
-    "  var __out = []; function __text(v) { return v === null || v === undefined ? '' : String(v); }",
-    '  with (__data) {',
-    parts.join('\n'),
-    '  }',
-    "  return __out.join('');",
-    '})',
-  ].join('\n');
 }
 
 export interface HtmlServiceOptions {
@@ -286,19 +143,11 @@ export function createContentService(env: ServiceEnvironment): object {
 
 /** The HtmlService global. */
 export function createHtmlService(env: ServiceEnvironment, options: HtmlServiceOptions): object {
-  const template = (source: string): object => facade(new HtmlTemplateImpl(env, source), env.realm, { name: 'HtmlTemplate', openProperties: true });
+  const output = (html: unknown): object => facade(new HtmlOutputImpl(env, html), env.realm, { name: 'HtmlOutput' });
   return facade(
     {
-      SandboxMode: SANDBOX_MODE,
-      XFrameOptionsMode: X_FRAME_OPTIONS_MODE,
-      createHtmlOutput: (html?: unknown) => {
-        const target = unwrapFacade(html);
-        const content = target instanceof HtmlTemplateImpl ? target.getRawContent() : html;
-        return facade(new HtmlOutputImpl(env, content), env.realm, { name: 'HtmlOutput' });
-      },
-      createHtmlOutputFromFile: (name: unknown) => facade(new HtmlOutputImpl(env, htmlFile(options.htmlDirectory, name)), env.realm, { name: 'HtmlOutput' }),
-      createTemplate: (html: unknown) => template(textOf(html)),
-      createTemplateFromFile: (name: unknown) => template(htmlFile(options.htmlDirectory, name)),
+      createHtmlOutput: (html?: unknown) => output(html),
+      createHtmlOutputFromFile: (name: unknown) => output(htmlFile(options.htmlDirectory, name)),
     },
     env.realm,
     { name: 'HtmlService' },

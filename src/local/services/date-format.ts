@@ -1,5 +1,5 @@
 /**
- * Time zones and Java SimpleDateFormat patterns, as Utilities.formatDate and Sheets' date parsing
+ * Time zones and Java SimpleDateFormat patterns, as display values of dates and Sheets' date parsing
  * need them, built on Intl (no dependency).
  */
 
@@ -130,7 +130,7 @@ function dayOfYear(parts: ZonedParts): number {
 }
 
 /**
- * Formats like Java's SimpleDateFormat (what Utilities.formatDate uses): G y Y M L d D E u a H k K h
+ * Formats like Java's SimpleDateFormat (what Apps Script's Utilities.formatDate uses): G y Y M L d D E u a H k K h
  * m s S z Z X, and literal text in single quotes ('' is an apostrophe). Other letters throw, as Java does.
  */
 export function formatSimpleDate(date: Date, timeZone: string, pattern: string): string {

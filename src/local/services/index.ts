@@ -51,11 +51,6 @@ export interface AppsScriptServicesOptions {
   toScript?: (value: unknown) => unknown;
   /** The runtime's realm access (toScript and evaluate); wins over `toScript`. */
   realm?: ScriptRealmHooks;
-  scriptId?: string;
-  /** Session.getScriptTimeZone() (default: appsscript.json's, else 'Etc/UTC'). */
-  scriptTimeZone?: string;
-  /** The deploying user's email (default 'owner@example.com'). */
-  userEmail?: string;
 }
 
 export interface AppsScriptServicesStats {
@@ -89,15 +84,6 @@ export interface AppsScriptServices {
   endExecution(): void;
 }
 
-function manifestTimeZone(): string {
-  try {
-    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../appsscript.json'), 'utf8')) as { timeZone?: unknown };
-    return typeof manifest.timeZone === 'string' ? manifest.timeZone : 'Etc/UTC';
-  } catch {
-    return 'Etc/UTC';
-  }
-}
-
 export function createAppsScriptServices(options: AppsScriptServicesOptions = {}): AppsScriptServices {
   const realm = new ScriptRealm(options.realm ?? (options.toScript ? { toScript: options.toScript } : {}));
   const execution = new ExecutionState(options.context ?? 'editor');
@@ -106,10 +92,9 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions = {}
   const lockHub = options.lockHub ?? new LockHub();
   const properties = options.propertyStores ?? new PropertyStores();
   const triggers = options.triggerStore ?? new TriggerStore();
-  const userEmail = options.userEmail ?? 'owner@example.com';
   const ui = new UiFake();
   const spreadsheet = new SpreadsheetService(workbook, env, ui);
-  const locks = new LockServiceFake(lockHub, env, { userEmail: () => userEmail, documentId: () => workbook.id });
+  const locks = new LockServiceFake(lockHub, env);
   const urlFetch = new UrlFetchFake(env);
   const utilities = new UtilitiesFake(env);
 
@@ -148,8 +133,6 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions = {}
   };
   const script = new ScriptService(triggers, env, {
     webAppUrl: () => services.webAppUrl,
-    scriptId: options.scriptId ?? 'local-script-id',
-    documentId: () => workbook.id,
   });
   const contentService = createContentService(env);
   services.globals = {
@@ -162,7 +145,7 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions = {}
     ScriptApp: script.app,
     UrlFetchApp: urlFetch.service,
     Utilities: utilities.service,
-    Session: createSession(env, { scriptTimeZone: options.scriptTimeZone ?? manifestTimeZone(), userEmail }),
+    Session: createSession(env),
   };
   return services;
 }

@@ -1,19 +1,18 @@
 /**
- * LockService. A LockHub holds who has each lock; several service sets (executions of the same
+ * LockService, following https://developers.google.com/apps-script/reference/lock/lock-service and
+ * https://developers.google.com/apps-script/reference/lock/lock: the script lock, taken with tryLock
+ * and released with releaseLock. A LockHub holds who has each lock; several service sets (executions of the same
  * script, each with its own runtime) may share one hub, so a test can hold the script lock from
  * "another execution" and watch this one fail.
  *
  * Executions here are synchronous: while another execution holds a lock nothing can release it, so
- * tryLock(ms) returns false and waitLock(ms) throws at once instead of waiting; the time they would
- * have waited is added to `stats().wouldHaveWaitedMs`. Locks are re-entrant within an execution, and
+ * tryLock(ms) returns false at once instead of waiting; the time it would have waited is added to `stats().wouldHaveWaitedMs`. Locks are re-entrant within an execution, and
  * `endExecution` releases what an execution still holds, as Apps Script does when a script ends.
  */
 import { facade, type ServiceEnvironment } from './script-realm';
 
-export type LockKind = 'script' | 'user' | 'document';
-
 export interface LockStats {
-  /** tryLock/waitLock calls. */
+  /** tryLock calls. */
   attempts: number;
   /** Attempts that failed because another execution held the lock. */
   contended: number;
@@ -51,19 +50,9 @@ export class LockHub {
   }
 
   static readonly scriptKey = 'script';
-  static userKey(email: string): string {
-    return `user:${email}`;
-  }
-  static documentKey(documentId: string): string {
-    return `document:${documentId}`;
-  }
 }
 
-const TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
-
 class LockImpl {
-  private acquired = false;
-
   constructor(
     private readonly hub: LockHub,
     private readonly key: string,
@@ -73,26 +62,14 @@ class LockImpl {
 
   tryLock(timeoutInMillis: unknown): boolean {
     this.stats.attempts += 1;
-    if (this.hub.acquire(this.key, this.owner)) {
-      this.acquired = true;
-      return true;
-    }
+    if (this.hub.acquire(this.key, this.owner)) return true;
     this.stats.contended += 1;
     this.stats.wouldHaveWaitedMs += Math.max(0, Number(timeoutInMillis) || 0);
     return false;
   }
 
-  waitLock(timeoutInMillis: unknown): void {
-    if (!this.tryLock(timeoutInMillis)) throw new Error(TIMEOUT);
-  }
-
   releaseLock(): void {
     this.hub.release(this.key, this.owner);
-    this.acquired = false;
-  }
-
-  hasLock(): boolean {
-    return this.acquired && this.hub.holder(this.key) === this.owner;
   }
 }
 
@@ -104,16 +81,9 @@ export class LockServiceFake {
   constructor(
     readonly hub: LockHub,
     private readonly env: ServiceEnvironment,
-    private readonly identity: { userEmail: () => string; documentId: () => string },
   ) {
-    const lock = (key: string): object => facade(new LockImpl(hub, key, env.execution.executionId, this.counters), env.realm, { name: 'Lock' });
     this.service = facade(
-      {
-        getScriptLock: () => lock(LockHub.scriptKey),
-        getUserLock: () => lock(LockHub.userKey(this.identity.userEmail())),
-        /** null in a web app, as DESIGN.md says (no document is open). */
-        getDocumentLock: () => (this.env.execution.context === 'webapp' ? null : lock(LockHub.documentKey(this.identity.documentId()))),
-      },
+      { getScriptLock: () => facade(new LockImpl(hub, LockHub.scriptKey, env.execution.executionId, this.counters), env.realm, { name: 'Lock' }) },
       env.realm,
       { name: 'LockService' },
     );

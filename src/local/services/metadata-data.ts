@@ -81,7 +81,8 @@ export function shiftForDelete(records: MetadataRecord[], type: 'ROW' | 'COLUMN'
 
 /**
  * Where index `i` goes when `count` rows (or columns) from `start` move to before `destination`
- * (Sheet.moveRows / moveColumns: the destination counts positions before the move).
+ * (SheetData.moveRows / moveColumns, as Sheet.moveRows does: the destination counts positions before
+ * the move).
  */
 export function movedIndex(i: number, start: number, count: number, destination: number): number {
   const end = start + count; // first index after the block

@@ -1,7 +1,10 @@
 /**
- * PropertiesService: script, user and document stores of string values, with Apps Script's limits
- * (9 KB a value, 500 KB a store). Stores live outside a service set so that several executions
- * (runtimes) can share them, and serialize to JSON.
+ * PropertiesService, following https://developers.google.com/apps-script/reference/properties/properties-service
+ * and https://developers.google.com/apps-script/reference/properties/properties: the script's store
+ * of string values (getProperty, setProperty, deleteProperty), with Apps Script's limits (9 KB a value,
+ * 500 KB a store). Stores live outside a service set so that several executions (runtimes) can share
+ * them, and serialize to JSON; the user and document stores are kept in that state, though no script
+ * method reaches them.
  */
 import { facade, stringOf, type ServiceEnvironment } from './script-realm';
 
@@ -116,33 +119,10 @@ class PropertiesImpl {
     return this._self();
   }
 
-  setProperties(properties: unknown, deleteAllOthers?: unknown): this {
-    if (properties === null || typeof properties !== 'object') {
-      throw new Error(`The parameters (${typeof properties}) don't match the method signature for PropertiesService.Properties.setProperties.`);
-    }
-    const next = deleteAllOthers === true ? new Map<string, string>() : this.store.snapshot();
-    for (const [key, value] of Object.entries(properties)) next.set(keyOf(key), stringOf(value));
-    this.store.replace(next);
-    return this._self();
-  }
-
-  getProperties(): Record<string, string> {
-    return this.env.realm.object(this.store.entries());
-  }
-
-  getKeys(): string[] {
-    return this.env.realm.array(this.store.keys());
-  }
-
   deleteProperty(key: unknown): this {
     const next = this.store.snapshot();
     next.delete(keyOf(key));
     this.store.replace(next);
-    return this._self();
-  }
-
-  deleteAllProperties(): this {
-    this.store.replace(new Map());
     return this._self();
   }
 
@@ -155,8 +135,6 @@ class PropertiesImpl {
 export function createPropertiesService(stores: PropertyStores, env: ServiceEnvironment): object {
   const service = {
     getScriptProperties: () => facade(new PropertiesImpl(stores.script, env), env.realm, { name: 'Properties' }),
-    getUserProperties: () => facade(new PropertiesImpl(stores.user, env), env.realm, { name: 'Properties' }),
-    getDocumentProperties: () => facade(new PropertiesImpl(stores.document, env), env.realm, { name: 'Properties' }),
   };
   return facade(service, env.realm, { name: 'PropertiesService' });
 }

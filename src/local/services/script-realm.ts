@@ -11,7 +11,7 @@ export type ExecutionContext = 'editor' | 'webapp' | 'trigger' | 'custom_functio
 export interface ScriptRealmHooks {
   /** Copies a value (arrays, Dates, plain objects) into the script's realm. */
   toScript?: (value: unknown) => unknown;
-  /** Runs source in the script's global scope (used for script-realm errors and HTML templates). */
+  /** Runs source in the script's global scope (used to make script-realm errors). */
   evaluate?: (source: string) => unknown;
 }
 
@@ -19,13 +19,11 @@ type ErrorFactory = (message: string) => Error;
 
 export class ScriptRealm {
   readonly toScript: (value: unknown) => unknown;
-  private readonly evaluateSource: ((source: string) => unknown) | undefined;
   private readonly errorFactory: ErrorFactory;
   private readonly typeErrorFactory: (message: string) => TypeError;
 
   constructor(hooks: ScriptRealmHooks = {}) {
     this.toScript = hooks.toScript ?? ((value) => value);
-    this.evaluateSource = hooks.evaluate;
     this.errorFactory = hooks.evaluate
       ? (hooks.evaluate("(function (message) { var e = new Error(message); e.name = 'Exception'; return e; })") as ErrorFactory)
       : (message) => {
@@ -36,16 +34,6 @@ export class ScriptRealm {
     this.typeErrorFactory = hooks.evaluate
       ? (hooks.evaluate('(function (message) { return new TypeError(message); })') as (message: string) => TypeError)
       : (message) => new TypeError(message);
-  }
-
-  /** True when templates (and anything else that must run script code) can be evaluated. */
-  get canEvaluate(): boolean {
-    return this.evaluateSource !== undefined;
-  }
-
-  evaluate(source: string): unknown {
-    if (!this.evaluateSource) throw new Error('This service needs a script realm that can evaluate code (create it through AppsScriptRuntime).');
-    return this.evaluateSource(source);
   }
 
   /** An array of the script's realm holding these items as they are (host objects are not copied). */

@@ -1,47 +1,18 @@
 /**
- * ScriptApp: the web app's URL, and installable triggers kept in a TriggerStore a test can read,
+ * ScriptApp, following https://developers.google.com/apps-script/reference/script/script-app (and its
+ * Service, Trigger, TriggerBuilder and ClockTriggerBuilder pages under .../reference/script/): the web
+ * app's URL, and clock triggers (everyMinutes, everyHours) kept in a TriggerStore a test can read,
  * serialize and fire (see `fireTrigger` in index.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { facade, stringOf, unwrapFacade, type ServiceEnvironment } from './script-realm';
 
-export const AUTH_MODE = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
-export const EVENT_TYPE = {
-  CLOCK: 'CLOCK',
-  ON_OPEN: 'ON_OPEN',
-  ON_EDIT: 'ON_EDIT',
-  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
-  ON_CHANGE: 'ON_CHANGE',
-  ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
-} as const;
-export const TRIGGER_SOURCE = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
-export const WEEK_DAY = {
-  MONDAY: 'MONDAY',
-  TUESDAY: 'TUESDAY',
-  WEDNESDAY: 'WEDNESDAY',
-  THURSDAY: 'THURSDAY',
-  FRIDAY: 'FRIDAY',
-  SATURDAY: 'SATURDAY',
-  SUNDAY: 'SUNDAY',
-} as const;
-
-export type EventType = keyof typeof EVENT_TYPE;
-export type TriggerSource = keyof typeof TRIGGER_SOURCE;
+export type EventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE' | 'ON_EVENT_UPDATED';
+export type TriggerSource = 'SPREADSHEETS' | 'CLOCK' | 'FORMS' | 'DOCUMENTS' | 'CALENDAR';
 
 /** A clock trigger's schedule, as the builder was told it. */
 export interface ClockSchedule {
   everyMinutes?: number;
   everyHours?: number;
-  everyDays?: number;
-  everyWeeks?: number;
-  onWeekDay?: string;
-  atHour?: number;
-  nearMinute?: number;
-  /** A one-off trigger: milliseconds after creation. */
-  after?: number;
-  /** A one-off trigger: at this instant (ISO). */
-  at?: string;
-  timeZone?: string;
 }
 
 export interface TriggerRecord {
@@ -100,22 +71,6 @@ class TriggerImpl {
   getHandlerFunction(): string {
     return this.record.handlerFunction;
   }
-
-  getUniqueId(): string {
-    return this.record.uniqueId;
-  }
-
-  getEventType(): EventType {
-    return this.record.eventType;
-  }
-
-  getTriggerSource(): TriggerSource {
-    return this.record.triggerSource;
-  }
-
-  getTriggerSourceId(): string | null {
-    return this.record.triggerSourceId;
-  }
 }
 
 function choose(value: unknown, allowed: readonly number[], method: string): number {
@@ -142,94 +97,14 @@ class ClockTriggerBuilderImpl {
     return this._self();
   }
 
-  everyDays(n: unknown): this {
-    this.schedule.everyDays = Number(n);
-    return this._self();
-  }
-
-  everyWeeks(n: unknown): this {
-    this.schedule.everyWeeks = Number(n);
-    return this._self();
-  }
-
-  onWeekDay(day: unknown): this {
-    this.schedule.onWeekDay = stringOf(day);
-    return this._self();
-  }
-
-  atHour(hour: unknown): this {
-    this.schedule.atHour = Number(hour);
-    return this._self();
-  }
-
-  nearMinute(minute: unknown): this {
-    this.schedule.nearMinute = Number(minute);
-    return this._self();
-  }
-
-  after(durationMilliseconds: unknown): this {
-    this.schedule.after = Number(durationMilliseconds);
-    return this._self();
-  }
-
-  at(date: unknown): this {
-    if (Object.prototype.toString.call(date) !== '[object Date]') throw new Error('Invalid argument: date');
-    this.schedule.at = new Date((date as Date).getTime()).toISOString();
-    return this._self();
-  }
-
-  inTimezone(timezone: unknown): this {
-    this.schedule.timeZone = stringOf(timezone);
-    return this._self();
-  }
-
   create(): object {
     const s = this.schedule;
-    const recurring = [s.everyMinutes, s.everyHours, s.everyDays, s.everyWeeks].some((v) => v !== undefined);
-    if (!recurring && s.after === undefined && s.at === undefined) {
-      throw new Error('Clock triggers need a schedule: everyMinutes, everyHours, everyDays, everyWeeks, after or at.');
-    }
+    if (s.everyMinutes === undefined && s.everyHours === undefined) throw new Error('Clock triggers need a schedule: everyMinutes or everyHours.');
     return this.scripts.created({ handlerFunction: this.handler, eventType: 'CLOCK', triggerSource: 'CLOCK', triggerSourceId: null, schedule: { ...s } });
   }
 
   private _self(): this {
     return facade(this, this.scripts.env.realm, { name: 'ClockTriggerBuilder' });
-  }
-}
-
-class SpreadsheetTriggerBuilderImpl {
-  private eventType: EventType | null = null;
-
-  constructor(
-    private readonly scripts: ScriptService,
-    private readonly handler: string,
-    private readonly sourceId: string,
-  ) {}
-
-  onOpen(): this {
-    return this._on('ON_OPEN');
-  }
-
-  onEdit(): this {
-    return this._on('ON_EDIT');
-  }
-
-  onChange(): this {
-    return this._on('ON_CHANGE');
-  }
-
-  onFormSubmit(): this {
-    return this._on('ON_FORM_SUBMIT');
-  }
-
-  create(): object {
-    if (!this.eventType) throw new Error('Spreadsheet triggers need an event: onOpen, onEdit, onChange or onFormSubmit.');
-    return this.scripts.created({ handlerFunction: this.handler, eventType: this.eventType, triggerSource: 'SPREADSHEETS', triggerSourceId: this.sourceId, schedule: null });
-  }
-
-  private _on(eventType: EventType): this {
-    this.eventType = eventType;
-    return facade(this, this.scripts.env.realm, { name: 'SpreadsheetTriggerBuilder' });
   }
 }
 
@@ -242,19 +117,11 @@ class TriggerBuilderImpl {
   timeBased(): ClockTriggerBuilderImpl {
     return facade(new ClockTriggerBuilderImpl(this.scripts, this.handler), this.scripts.env.realm, { name: 'ClockTriggerBuilder' });
   }
-
-  forSpreadsheet(spreadsheet: unknown): SpreadsheetTriggerBuilderImpl {
-    const target = unwrapFacade(spreadsheet) as { getId?: () => string } | string;
-    const id = typeof target === 'string' ? target : typeof target.getId === 'function' ? target.getId() : this.scripts.options.documentId();
-    return facade(new SpreadsheetTriggerBuilderImpl(this.scripts, this.handler, id), this.scripts.env.realm, { name: 'SpreadsheetTriggerBuilder' });
-  }
 }
 
 export interface ScriptServiceOptions {
   /** The /exec URL getService().getUrl() returns; null when the script is not deployed. */
   webAppUrl: () => string | null;
-  scriptId: string;
-  documentId: () => string;
 }
 
 export class ScriptService {
@@ -269,24 +136,9 @@ export class ScriptService {
     const realm = env.realm;
     this.app = facade(
       {
-        AuthMode: AUTH_MODE,
-        EventType: EVENT_TYPE,
-        TriggerSource: TRIGGER_SOURCE,
-        WeekDay: WEEK_DAY,
-        getScriptId: () => options.scriptId,
-        getService: () =>
-          facade(
-            {
-              getUrl: () => options.webAppUrl(),
-              isEnabled: () => options.webAppUrl() !== null,
-            },
-            realm,
-            { name: 'Service' },
-          ),
-        getOAuthToken: () => `local-oauth-token-${randomUUID()}`,
+        getService: () => facade({ getUrl: () => options.webAppUrl() }, realm, { name: 'Service' }),
         newTrigger: (functionName: unknown) => facade(new TriggerBuilderImpl(this, stringOf(functionName)), realm, { name: 'TriggerBuilder' }),
         getProjectTriggers: () => realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm, { name: 'Trigger' }))),
-        getUserTriggers: () => realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm, { name: 'Trigger' }))),
         deleteTrigger: (trigger: unknown) => {
           const target = unwrapFacade(trigger);
           if (!(target instanceof TriggerImpl)) throw new Error('Invalid argument: trigger');

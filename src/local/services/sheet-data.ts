@@ -179,7 +179,7 @@ export class SheetData {
 
   /**
    * Moves rows start..start+count-1 to before row `destination` (counted before the move), with their
-   * cells and metadata, as Sheet.moveRows does.
+   * cells and metadata, as Apps Script's Sheet.moveRows does (tests use it to play a user's drag).
    */
   moveRows(start: number, count: number, destination: number): void {
     const moved = (i: number): number => movedIndex(i, start, count, destination);

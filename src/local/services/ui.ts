@@ -1,6 +1,10 @@
 /**
- * SpreadsheetApp.getUi(): menus, alerts, prompts, sidebars and dialogs. Everything the script shows
- * is recorded in `log`; alerts and prompts are answered from a queue the test fills with `answerNext`.
+ * SpreadsheetApp.getUi(), following https://developers.google.com/apps-script/reference/base/ui,
+ * https://developers.google.com/apps-script/reference/base/menu and
+ * https://developers.google.com/apps-script/reference/base/prompt-response: the add-on menu, alerts,
+ * prompts, sidebars and modal dialogs. Everything the script shows is recorded in `log`; alerts and
+ * prompts are answered from a queue the test fills with `answerNext`. The records keep the shapes of
+ * sub-menus and modeless dialogs, which the playground can show, though no script method makes them.
  */
 import { facade, stringOf, textOf, unwrapFacade, type ScriptRealm } from './script-realm';
 
@@ -217,13 +221,6 @@ class MenuImpl {
     return facade(this, this.realm, { name: 'Menu' });
   }
 
-  addSubMenu(menu: unknown): object {
-    const sub = unwrapFacade(menu);
-    if (!(sub instanceof MenuImpl)) throw new Error(`The parameters (${typeName(menu)}) don't match the method signature for Menu.addSubMenu.`);
-    this.record.items.push({ kind: 'submenu', menu: sub.record });
-    return facade(this, this.realm, { name: 'Menu' });
-  }
-
   addToUi(): void {
     this.ui.addMenu(copyMenu(this.record));
   }
@@ -265,10 +262,6 @@ class UiImpl {
     private readonly realm: ScriptRealm,
   ) {}
 
-  createMenu(caption: unknown): object {
-    return facade(new MenuImpl(this.ui, this.realm, stringOf(caption), false), this.realm, { name: 'Menu' });
-  }
-
   createAddonMenu(): object {
     return facade(new MenuImpl(this.ui, this.realm, this.ui.addonName, true), this.realm, { name: 'Menu' });
   }
@@ -295,10 +288,6 @@ class UiImpl {
 
   showModalDialog(output: unknown, title: unknown): void {
     show(this.ui, 'modal', output, title, 'showModalDialog');
-  }
-
-  showModelessDialog(output: unknown, title: unknown): void {
-    show(this.ui, 'modeless', output, title, 'showModelessDialog');
   }
 }
 

@@ -1,20 +1,20 @@
 /**
- * UrlFetchApp with no network: every request goes to a handler the test installs for its host (or
- * for every host), and is recorded. Errors are Apps Script's: a status >= 400 throws unless
- * muteHttpExceptions, a host with no handler is 'Address unavailable'.
+ * UrlFetchApp, following https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app
+ * (fetch) and https://developers.google.com/apps-script/reference/url-fetch/http-response
+ * (getResponseCode, getHeaders, getContentText), with no network: every request goes to a handler the
+ * test installs for its host (or for every host), and is recorded. Of fetch's options, method,
+ * headers, muteHttpExceptions and followRedirects are understood; a payload is refused as not
+ * implemented. Errors are Apps Script's: a status >= 400 throws unless muteHttpExceptions, a host with
+ * no handler is 'Address unavailable'.
  */
-import { facade, isDate, stringOf, textOf, unwrapFacade, type ServiceEnvironment } from './script-realm';
-import { BlobImpl, bytesOf, newBlob, toSignedBytes } from './utilities';
+import { notImplementedMessage } from './reference-pages';
+import { facade, stringOf, textOf, type ServiceEnvironment } from './script-realm';
 
 export interface FetchRequest {
   url: string;
   /** Lowercase, as Apps Script's getRequest reports it: 'get', 'post', ... */
   method: string;
   headers: Record<string, string>;
-  /** The body as sent ('' when none); an object payload is form-encoded. */
-  payload: string;
-  /** The Content-Type sent, or null when there is no payload and none was given. */
-  contentType: string | null;
 }
 
 export interface FetchReply {
@@ -28,13 +28,6 @@ export interface FetchReply {
  *  Stripe API's bodies are always text), so callers that hold it directly can rely on that. */
 export type FetchHandler<Reply extends FetchReply = FetchReply> = (request: FetchRequest) => Reply;
 
-/** Form-encodes like Java's URLEncoder (what Apps Script uses): space as '+', `*-._` kept. */
-export function formEncode(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/%20/g, '+')
-    .replace(/[!'()~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export class UrlFetchFake {
@@ -46,28 +39,7 @@ export class UrlFetchFake {
   private fallback: FetchHandler | null = null;
 
   constructor(private readonly env: ServiceEnvironment) {
-    const realm = env.realm;
-    this.service = facade(
-      {
-        fetch: (url: unknown, params?: unknown) => this.fetch(url, params),
-        fetchAll: (requests: unknown) => {
-          if (!Array.isArray(requests)) throw new Error('Invalid argument: requests');
-          return realm.array(
-            (requests as unknown[]).map((request) => {
-              if (typeof request === 'string') return this.fetch(request, undefined);
-              const r = (request ?? {}) as { url?: unknown };
-              return this.fetch(r.url, request);
-            }),
-          );
-        },
-        getRequest: (url: unknown, params?: unknown) => {
-          const request = this.request(url, params);
-          return realm.object({ ...request, headers: { ...request.headers }, contentType: request.contentType ?? '' });
-        },
-      },
-      realm,
-      { name: 'UrlFetchApp' },
-    );
+    this.service = facade({ fetch: (url: unknown, params?: unknown) => this.fetch(url, params) }, env.realm, { name: 'UrlFetchApp' });
   }
 
   /** Answers requests to this host (e.g. 'api.stripe.com'). */
@@ -90,13 +62,8 @@ export class UrlFetchFake {
     if (p.headers !== null && typeof p.headers === 'object') {
       for (const [name, value] of Object.entries(p.headers)) headers[name] = stringOf(value);
     }
-    const headerType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-    const payload = payloadOf(p.payload);
-    const contentType =
-      p.contentType !== undefined && p.contentType !== null
-        ? stringOf(p.contentType)
-        : (headerType ?? (payload.given ? 'application/x-www-form-urlencoded' : null));
-    return { url: address, method: textOf(p.method).toLowerCase() || 'get', headers, payload: payload.text, contentType };
+    if (p.payload !== undefined && p.payload !== null) throw new Error(notImplementedMessage('UrlFetchApp', 'fetch with a payload'));
+    return { url: address, method: textOf(p.method).toLowerCase() || 'get', headers };
   }
 
   private fetch(url: unknown, params: unknown): object {
@@ -108,7 +75,7 @@ export class UrlFetchFake {
       if (location === undefined) break;
       const next = new URL(location, request.url).toString();
       const keepsBody = reply.status === 307 || reply.status === 308;
-      request = keepsBody ? { ...request, url: next } : { url: next, method: 'get', headers: request.headers, payload: '', contentType: null };
+      request = keepsBody ? { ...request, url: next } : { url: next, method: 'get', headers: request.headers };
       reply = this.send(request);
     }
     const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : Buffer.from(reply.body ?? new Uint8Array());
@@ -130,19 +97,6 @@ export class UrlFetchFake {
   }
 }
 
-function payloadOf(payload: unknown): { given: boolean; text: string } {
-  if (payload === undefined || payload === null) return { given: false, text: '' };
-  if (typeof payload === 'string') return { given: true, text: payload };
-  if (Array.isArray(payload) || unwrapFacade(payload) instanceof BlobImpl) return { given: true, text: bytesOf(payload).toString('utf8') };
-  if (typeof payload === 'object') {
-    const text = Object.entries(payload)
-      .map(([key, value]) => `${formEncode(key)}=${formEncode(isDate(value) ? value.toString() : textOf(value))}`)
-      .join('&');
-    return { given: true, text };
-  }
-  return { given: true, text: stringOf(payload) };
-}
-
 class HttpResponseImpl {
   constructor(
     private readonly env: ServiceEnvironment,
@@ -159,24 +113,7 @@ class HttpResponseImpl {
     return charset === 'US-ASCII' || charset === 'US_ASCII' ? this.body.toString('ascii') : this.body.toString('utf8');
   }
 
-  getContent(): number[] {
-    return this.env.realm.array(toSignedBytes(this.body));
-  }
-
   getHeaders(): Record<string, string> {
     return this.env.realm.object({ ...this.headers });
-  }
-
-  getAllHeaders(): Record<string, string> {
-    return this.env.realm.object({ ...this.headers });
-  }
-
-  getBlob(): BlobImpl {
-    const type = Object.entries(this.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-    return newBlob(this.env, [...this.body], type ?? null);
-  }
-
-  getAs(): BlobImpl {
-    return this.getBlob();
   }
 }

@@ -1,7 +1,7 @@
 /**
- * How Sheets reads a string written by Range.setValue(s) and Sheet.appendRow: like text typed into a
- * cell (the API's USER_ENTERED), not as the string it is. This is what makes a customer's name that
- * begins with `=`, `+`, `-` or `@` a formula, and `00123` the number 123.
+ * How Sheets reads a string written by Range.setValue(s): like text typed into a cell (the API's
+ * USER_ENTERED), not as the string it is. This is what makes a customer's name that begins with `=`,
+ * `+`, `-` or `@` a formula, and `00123` the number 123. The guesses made here are in GUESSES.md.
  */
 import { isDate, nodeDate, stringOf } from './script-realm';
 import { zonedTimeToDate } from './date-format';
@@ -95,7 +95,7 @@ export function parseUserEntered(text: string, timeZone: string): CellInput {
 }
 
 /**
- * What a cell gets when the script writes this value with setValue(s) or appendRow: strings are
+ * What a cell gets when the script writes this value with setValue(s): strings are
  * parsed as typed input (unless the cell's number format is plain text, '@'), anything else is
  * stored as it is. Throws Sheets' error for a string over 50,000 characters.
  */

@@ -17,11 +17,3 @@ export function fakes(options: AppsScriptServicesOptions = {}) {
     Session: g.Session as GoogleAppsScript.Base.Session,
   };
 }
-
-/** Signed bytes (Apps Script's byte arrays) of a hex string. */
-export function signedBytes(hex: string): number[] {
-  return (hex.match(/../g) ?? []).map((pair) => {
-    const b = parseInt(pair, 16);
-    return b > 127 ? b - 256 : b;
-  });
-}

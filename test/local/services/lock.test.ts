@@ -8,18 +8,16 @@ describe('LockService', () => {
     const first = fakes({ lockHub: hub });
     const second = fakes({ lockHub: hub });
     const lock = first.LockService.getScriptLock();
-    expect(lock.hasLock()).toBe(false);
     expect(lock.tryLock(1000)).toBe(true);
-    expect(lock.hasLock()).toBe(true);
+    expect(first.services.locks.holdsScriptLock()).toBe(true);
 
     const other = second.LockService.getScriptLock();
     expect(other.tryLock(5000)).toBe(false);
-    expect(() => { other.waitLock(10000); }).toThrow('Lock timeout: another process was holding the lock for too long.');
-    expect(other.hasLock()).toBe(false);
+    expect(other.tryLock(10000)).toBe(false);
     expect(second.services.locks.stats()).toEqual({ attempts: 2, contended: 2, wouldHaveWaitedMs: 15000 });
 
     lock.releaseLock();
-    expect(lock.hasLock()).toBe(false);
+    expect(first.services.locks.holdsScriptLock()).toBe(false);
     expect(other.tryLock(0)).toBe(true);
     expect(first.LockService.getScriptLock().tryLock(0)).toBe(false);
   });
@@ -27,8 +25,8 @@ describe('LockService', () => {
   it('is re-entrant within an execution and released when the execution ends', () => {
     const hub = new LockHub();
     const first = fakes({ lockHub: hub });
-    first.LockService.getScriptLock().waitLock(100);
-    first.LockService.getScriptLock().waitLock(100);
+    expect(first.LockService.getScriptLock().tryLock(100)).toBe(true);
+    expect(first.LockService.getScriptLock().tryLock(100)).toBe(true);
     expect(first.services.locks.holdsScriptLock()).toBe(true);
     first.services.endExecution();
     expect(hub.holder(LockHub.scriptKey)).toBeNull();
@@ -38,13 +36,5 @@ describe('LockService', () => {
     const { LockService, services } = fakes();
     services.lockHub.hold(LockHub.scriptKey, 'another-execution');
     expect(LockService.getScriptLock().tryLock(30000)).toBe(false);
-  });
-
-  it('has no document lock in a web app; user and document locks elsewhere', () => {
-    const { LockService, services } = fakes();
-    expect(LockService.getDocumentLock().tryLock(0)).toBe(true);
-    expect(LockService.getUserLock().tryLock(0)).toBe(true);
-    services.setContext('webapp');
-    expect(LockService.getDocumentLock()).toBeNull();
   });
 });

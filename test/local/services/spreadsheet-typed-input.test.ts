@@ -1,4 +1,4 @@
-/** Strings written by setValue(s) and appendRow are read like typed input, as Sheets does (USER_ENTERED). */
+/** Strings written by setValue(s) are read like typed input, as Sheets does (USER_ENTERED). */
 import { parseUserEntered } from '../../../src/local/services/user-entered';
 import { fakes } from './fixtures';
 
@@ -14,10 +14,10 @@ describe('typed input (USER_ENTERED)', () => {
   ];
   it.each(formulas)('%j becomes the formula %j with no value until computed', (input, formula) => {
     const { SpreadsheetApp } = fakes();
-    const cell = SpreadsheetApp.getActiveSheet().getRange('A1');
+    const cell = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1');
     cell.setValue(input);
-    expect(cell.getFormula()).toBe(formula);
-    expect(cell.getValue()).toBe('');
+    expect(cell.getFormulas()[0]?.[0]).toBe(formula);
+    expect(cell.getValues()[0]?.[0]).toBe('');
   });
 
   const values: [string, unknown][] = [
@@ -53,10 +53,10 @@ describe('typed input (USER_ENTERED)', () => {
   ];
   it.each(values)('%j is stored as %j with no formula', (input, value) => {
     const { SpreadsheetApp } = fakes();
-    const cell = SpreadsheetApp.getActiveSheet().getRange('B2');
+    const cell = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('B2');
     cell.setValue(input);
-    expect(cell.getValue()).toEqual(value);
-    expect(cell.getFormula()).toBe('');
+    expect(cell.getValues()[0]?.[0]).toEqual(value);
+    expect(cell.getFormulas()[0]?.[0]).toBe('');
   });
 
   const dates: [string, string, string][] = [
@@ -75,12 +75,12 @@ describe('typed input (USER_ENTERED)', () => {
     expect((parsed.value as Date).toISOString()).toBe(iso);
   });
 
-  it('parses every cell of setValues and appendRow, and keeps non-strings as they are', () => {
+  it('parses every cell of setValues, and keeps non-strings as they are', () => {
     const { SpreadsheetApp } = fakes();
-    const sheet = SpreadsheetApp.getActiveSheet();
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
     const when = new Date(Date.UTC(2024, 0, 5, 12));
     sheet.getRange(1, 1, 1, 6).setValues([['=A2', '-5', 5, true, when, null]]);
-    sheet.appendRow(['+cmd', "'+cmd", 'TRUE', undefined, 0, '']);
+    sheet.getRange(2, 1, 1, 6).setValues([['+cmd', "'+cmd", 'TRUE', undefined, 0, '']]);
     expect(sheet.getRange(1, 1, 2, 6).getValues()).toEqual([
       ['', -5, 5, true, when, ''],
       ['', '+cmd', true, '', 0, ''],
@@ -93,28 +93,19 @@ describe('typed input (USER_ENTERED)', () => {
 
   it('stores a string as it is in a cell formatted as plain text (@)', () => {
     const { SpreadsheetApp } = fakes();
-    const cell = SpreadsheetApp.getActiveSheet().getRange('A1').setNumberFormat('@');
+    const cell = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1').setNumberFormat('@');
     cell.setValue('=1+1');
-    expect([cell.getValue(), cell.getFormula()]).toEqual(['=1+1', '']);
+    expect([cell.getValues()[0]?.[0], cell.getFormulas()[0]?.[0]]).toEqual(['=1+1', '']);
     cell.setValue('00123');
-    expect(cell.getValue()).toBe('00123');
-  });
-
-  it('setFormula stores a formula', () => {
-    const { SpreadsheetApp } = fakes();
-    const range = SpreadsheetApp.getActiveSheet().getRange('A1:B1');
-    range.setFormula('=NOW()');
-    expect(range.getFormulas()).toEqual([['=NOW()', '=NOW()']]);
-    range.setFormulas([['=1', '=2']]);
-    expect(range.getFormulas()).toEqual([['=1', '=2']]);
+    expect(cell.getValues()[0]?.[0]).toBe('00123');
   });
 
   it('refuses a string of more than 50,000 characters, writing nothing', () => {
     const { SpreadsheetApp } = fakes();
-    const range = SpreadsheetApp.getActiveSheet().getRange('A1:B1');
+    const range = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1:B1');
     expect(() => range.setValues([['ok', 'x'.repeat(50001)]])).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
     expect(range.getValues()).toEqual([['', '']]);
     range.setValue('x'.repeat(50000));
-    expect((range.getValue() as string).length).toBe(50000);
+    expect((range.getValues()[0]?.[0] as string).length).toBe(50000);
   });
 });

@@ -6,14 +6,10 @@ import { TriggerStore } from '../../../src/local/services';
 import { fakes } from './fixtures';
 
 describe('Ui', () => {
-  it('records menus, with sub-menus and separators', () => {
+  it('records the add-on menu, with separators', () => {
     const { SpreadsheetApp, services } = fakes();
     const ui = SpreadsheetApp.getUi();
-    ui.createAddonMenu()
-      .addItem('Set up webhook', 'setUpWebhook')
-      .addSeparator()
-      .addSubMenu(ui.createMenu('More').addItem('Pull from Stripe', 'pullFromStripe'))
-      .addToUi();
+    ui.createAddonMenu().addItem('Set up webhook', 'setUpWebhook').addSeparator().addItem('Pull from Stripe', 'pullFromStripe').addToUi();
     expect(services.ui.menus).toEqual([
       {
         name: 'Add-on',
@@ -21,7 +17,7 @@ describe('Ui', () => {
         items: [
           { kind: 'item', caption: 'Set up webhook', functionName: 'setUpWebhook' },
           { kind: 'separator' },
-          { kind: 'submenu', menu: { name: 'More', addon: false, items: [{ kind: 'item', caption: 'Pull from Stripe', functionName: 'pullFromStripe' }] } },
+          { kind: 'item', caption: 'Pull from Stripe', functionName: 'pullFromStripe' },
         ],
       },
     ]);
@@ -63,23 +59,22 @@ describe('Ui', () => {
 describe('ContentService and HtmlService', () => {
   it('builds text outputs with a MIME type', () => {
     const { ContentService } = fakes();
-    const output = ContentService.createTextOutput();
-    expect([output.getContent(), output.getMimeType()]).toEqual(['', ContentService.MimeType.TEXT]);
-    output.setContent('{"ok":').append('true}').setMimeType(ContentService.MimeType.JSON);
-    expect([output.getContent(), output.getMimeType(), output.getFileName()]).toEqual(['{"ok":true}', 'JSON', null]);
-    expect(output.downloadAsFile('sales.csv').getFileName()).toBe('sales.csv');
+    expect(ContentService.createTextOutput().getMimeType()).toBe(ContentService.MimeType.TEXT);
+    const output = ContentService.createTextOutput('{"ok":true}').setMimeType(ContentService.MimeType.JSON);
+    expect([output.getContent(), output.getMimeType()]).toEqual(['{"ok":true}', 'JSON']);
     expect(ContentService.MimeType.CSV).toBe('CSV');
+    expect(() => output.setMimeType('PDF' as unknown as GoogleAppsScript.Content.MimeType)).toThrow('Invalid argument: mimeType');
   });
 
   it('builds HTML outputs, from files too', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'html-'));
     writeFileSync(path.join(dir, 'Sidebar.html'), '<h1>Sidebar</h1>');
     const { HtmlService } = fakes({ htmlDirectory: dir });
-    const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('T').append('<p>').appendUntrusted('<b>');
-    expect([output.getContent(), output.getTitle()]).toEqual(['<h1>Sidebar</h1><p>&lt;b&gt;', 'T']);
+    const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('T').setWidth(300).setHeight(200);
+    expect([output.getContent(), output.getTitle(), output.getWidth(), output.getHeight()]).toEqual(['<h1>Sidebar</h1>', 'T', 300, 200]);
     expect(HtmlService.createHtmlOutputFromFile('Sidebar.html').getContent()).toBe('<h1>Sidebar</h1>');
     expect(() => HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
-    output.setSandboxMode(HtmlService.SandboxMode.IFRAME).setXFrameOptionsMode(HtmlService.XFrameOptionsMode.ALLOWALL).addMetaTag('viewport', 'width=device-width');
+    expect(() => HtmlService.createTemplate('<?= 1 ?>')).toThrow('HtmlService.createTemplate is not implemented by the local Apps Script runtime');
   });
 });
 
@@ -89,28 +84,31 @@ describe('ScriptApp', () => {
     expect(ScriptApp.getService().getUrl()).toBeNull();
     services.webAppUrl = 'https://script.google.com/macros/s/abc/exec';
     expect(ScriptApp.getService().getUrl()).toBe('https://script.google.com/macros/s/abc/exec');
-    expect(ScriptApp.getService().isEnabled()).toBe(true);
   });
 
   it('creates, lists and deletes triggers in a serializable store', () => {
     const store = new TriggerStore();
-    const { ScriptApp, SpreadsheetApp } = fakes({ triggerStore: store });
+    const { ScriptApp } = fakes({ triggerStore: store });
     const trigger = ScriptApp.newTrigger('pullFromStripe').timeBased().everyHours(1).create();
-    ScriptApp.newTrigger('onOpenInstalled').forSpreadsheet(SpreadsheetApp.getActive()).onOpen().create();
-    expect([trigger.getHandlerFunction(), trigger.getEventType(), trigger.getTriggerSource()]).toEqual(['pullFromStripe', ScriptApp.EventType.CLOCK, ScriptApp.TriggerSource.CLOCK]);
-    expect(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['pullFromStripe', 'onOpenInstalled']);
+    ScriptApp.newTrigger('runScheduledSync').timeBased().everyMinutes(15).create();
+    expect(trigger.getHandlerFunction()).toBe('pullFromStripe');
+    expect(store.triggers.map((t) => [t.handlerFunction, t.eventType, t.triggerSource])).toEqual([
+      ['pullFromStripe', 'CLOCK', 'CLOCK'],
+      ['runScheduledSync', 'CLOCK', 'CLOCK'],
+    ]);
+    expect(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['pullFromStripe', 'runScheduledSync']);
     expect(store.triggers[0]?.schedule).toEqual({ everyHours: 1 });
     expect(TriggerStore.fromJSON(JSON.parse(JSON.stringify(store)) as ReturnType<TriggerStore['toJSON']>).triggers).toEqual(store.triggers);
     ScriptApp.deleteTrigger(trigger);
-    expect(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId())).toEqual([store.triggers[0]?.uniqueId]);
+    expect(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['runScheduledSync']);
   });
 
   it('enforces the schedules and the trigger limit', () => {
     const { ScriptApp } = fakes();
     expect(() => ScriptApp.newTrigger('f').timeBased().everyMinutes(7)).toThrow(/everyMinutes must be one of 1, 5, 10, 15, 30/);
     expect(() => ScriptApp.newTrigger('f').timeBased().create()).toThrow(/need a schedule/);
-    for (let i = 0; i < 20; i++) ScriptApp.newTrigger(`f${i}`).timeBased().after(1000).create();
-    expect(() => ScriptApp.newTrigger('f').timeBased().after(1000).create()).toThrow(
+    for (let i = 0; i < 20; i++) ScriptApp.newTrigger(`f${i}`).timeBased().everyMinutes(5).create();
+    expect(() => ScriptApp.newTrigger('f').timeBased().everyMinutes(5).create()).toThrow(
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
   });

@@ -11,11 +11,11 @@ describe('Workbook JSON', () => {
     const when = new Date(Date.UTC(2024, 4, 6, 7, 8, 9));
     links.getRange('A1:F1').setValues([['text', 42, true, when, '=SUM(B1:B2)', "'=literal"]]);
     links.getRange('A2').setValue('=PAIR()');
-    links.getRange('B2').setNote('note').setBackground('#abcdef').setFontWeight('bold').setNumberFormat('0.00');
+    links.getRange('B2').setNotes([['note']]).setBackgrounds([['#abcdef']]).setFontWeight('bold').setNumberFormat('0.00');
     links.getRange('C2').setValue(Number.POSITIVE_INFINITY);
     links.setFrozenRows(1);
     links.setColumnWidth(2, 250);
-    SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Reconciliation')!.hideSheet();
+    workbook.sheet('Reconciliation').hidden = true;
     workbook.setSelection('Links', 'A1:B2');
 
     const json = JSON.stringify(workbook);

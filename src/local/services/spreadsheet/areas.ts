@@ -1,7 +1,6 @@
 /**
- * The cells a Range covers (an Area), and the areas several classes ask for: a whole sheet (a
- * TextFinder's scope), a sheet's data range (Spreadsheet.getDataRange and Sheet.getDataRange), and a
- * walk over the stored cells inside an area.
+ * The cells a Range covers (an Area), a sheet's data range (Sheet.getDataRange), and a walk over the
+ * stored cells inside an area (a TextFinder's search).
  */
 import type { Cell, SheetData } from '../sheet-data';
 import type { RangeImpl } from './range';
@@ -14,10 +13,6 @@ export interface Area {
   column: number;
   numRows: number;
   numColumns: number;
-}
-
-export function wholeSheet(sheet: SheetData): Area {
-  return { sheet, row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns };
 }
 
 export function dataRange(s: SpreadsheetService, sheet: SheetData): RangeImpl {

@@ -1,31 +1,22 @@
 /**
- * DeveloperMetadataLocation, after the Apps Script reference page "Class DeveloperMetadataLocation"
- * (developers.google.com/apps-script/reference/spreadsheet/developer-metadata-location): the location
- * type, and the one of getSpreadsheet, getSheet, getRow (the whole row's Range), getColumn (the whole
- * column's Range) that matches it; the others return null. Read from the record when asked, so a
- * location follows its metadata through inserted, deleted and moved rows and columns.
+ * DeveloperMetadataLocation, following https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-location:
+ * the one of getSheet, getRow (the whole row's Range), getColumn (the whole column's Range) that
+ * matches the location's type; the others return null. Read from the record when asked, so a location
+ * follows its metadata through inserted, deleted and moved rows and columns. getLocationType and
+ * getSpreadsheet are not implemented.
  */
-import { LOCATION_TYPE, type EnumValue, type MetadataLocationType, type MetadataRecord } from '../metadata-data';
+import type { MetadataRecord } from '../metadata-data';
 import type { SheetData } from '../sheet-data';
 import { ownerOf } from './metadata-access';
 import type { RangeImpl } from './range';
 import type { SpreadsheetService } from './service';
 import type { SheetImpl } from './sheet';
-import type { SpreadsheetImpl } from './spreadsheet';
 
 export class DeveloperMetadataLocationImpl {
   constructor(
     private readonly s: SpreadsheetService,
     private readonly record: MetadataRecord,
   ) {}
-
-  getLocationType(): EnumValue<MetadataLocationType> {
-    return LOCATION_TYPE[this.record.type];
-  }
-
-  getSpreadsheet(): SpreadsheetImpl | null {
-    return this.record.type === 'SPREADSHEET' ? this.s.spreadsheet() : null;
-  }
 
   getSheet(): SheetImpl | null {
     const sheet = this._sheet();

@@ -1,12 +1,13 @@
 /**
- * What Range.getDisplayValue(s) shows for a cell, which is also the text a TextFinder searches:
+ * What Sheets shows for a cell (Range.getDisplayValues, not emulated), the text a TextFinder searches
+ * and the playground shows (the guesses made here are in GUESSES.md):
  * numbers as they print (or per a simple number format), TRUE/FALSE, dates in the spreadsheet's time
  * zone.
  */
 import { formatSimpleDate, zonedParts } from '../date-format';
 import type { Cell } from '../sheet-data';
 
-/** What getDisplayValue shows: numbers as they print (or per a simple number format), TRUE/FALSE, dates as yyyy-MM-dd[ HH:mm:ss]. */
+/** What a cell shows: numbers as they print (or per a simple number format), TRUE/FALSE, dates as yyyy-MM-dd[ HH:mm:ss]. */
 export function displayValue(cell: Cell | undefined, timeZone: string): string {
   if (!cell) return '';
   const value = cell.value;

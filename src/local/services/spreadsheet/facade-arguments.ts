@@ -1,22 +1,14 @@
 /**
- * A Sheet, Range or EmbeddedChart that a script passes back in (to setActiveSheet, deleteSheet,
- * setActiveRange, TextFinder.startFrom, insertChart, ...), taken back from its facade to the sheet,
- * cells or chart it stands for; anything else is Apps Script's signature error.
+ * A Range or EmbeddedChart that a script passes back in (to EmbeddedChartBuilder.addRange,
+ * Sheet.insertChart, updateChart, removeChart), taken back from its facade to the cells or chart it
+ * stands for; anything else is Apps Script's signature error.
  */
 import { unwrapFacade } from '../script-realm';
-import type { SheetData } from '../sheet-data';
 import type { ChartDraft } from '../chart-data';
 import type { Area } from './areas';
 import { EmbeddedChartImpl } from './embedded-chart';
 import { RangeImpl } from './range';
-import { SheetImpl } from './sheet';
 import { signatureError } from './signature-error';
-
-export function sheetOf(value: unknown, method: string): SheetData {
-  const target = unwrapFacade(value);
-  if (target instanceof SheetImpl) return target.data;
-  throw signatureError([value], method);
-}
 
 export function areaOf(value: unknown, method: string): Area {
   const target = unwrapFacade(value);

@@ -1,10 +1,9 @@
 /**
- * Developer metadata as Spreadsheet, Sheet and Range reach it (addDeveloperMetadata,
- * getDeveloperMetadata, createDeveloperMetadataFinder) and as DeveloperMetadata handles find their
- * record again: where each kind of object may carry metadata, the argument forms of
- * addDeveloperMetadata, and which metadata a finder of each scope sees. Follows the Apps Script
- * reference pages of Range, Sheet and Spreadsheet (addDeveloperMetadata and kin) and of
- * DeveloperMetadataFinder; where they are silent, src/local/services/GUESSES.md says what is guessed.
+ * Developer metadata as Sheet and Range add it (addDeveloperMetadata), as the spreadsheet's finder
+ * lists it, and as a location finds its record again: where a Range may carry metadata, and the
+ * argument forms of addDeveloperMetadata. Follows the Apps Script reference pages of Range and Sheet
+ * (addDeveloperMetadata) and of DeveloperMetadataFinder; where they are silent,
+ * src/local/services/GUESSES.md says what is guessed.
  */
 import { visibilityName, type MetadataLocationType, type MetadataRecord, type MetadataVisibility } from '../metadata-data';
 import { stringOf, unwrapFacade } from '../script-realm';
@@ -24,9 +23,6 @@ export interface Placed {
   sheet: SheetData | null;
 }
 
-/** What a finder searches: the whole spreadsheet, one sheet, or a range (contained or intersecting). */
-export type MetadataScope = { kind: 'spreadsheet' } | { kind: 'sheet'; sheet: SheetData } | { kind: 'range'; area: Area };
-
 /** Where a Range may carry metadata: a whole single row or a whole single column; else null. */
 export function rangeLocation(area: Area): { type: 'ROW' | 'COLUMN'; index: number } | null {
   const { sheet } = area;
@@ -36,8 +32,8 @@ export function rangeLocation(area: Area): { type: 'ROW' | 'COLUMN'; index: numb
 }
 
 /**
- * addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility) on a list (the
- * spreadsheet's or a sheet's), at the location given.
+ * addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility) on a sheet's
+ * list, at the location given.
  */
 export function addMetadata(
   s: SpreadsheetService,
@@ -73,34 +69,9 @@ export function allMetadata(workbook: Workbook): Placed[] {
   ];
 }
 
-/** The list that holds a record now, and its sheet; null once it was removed (or its sheet deleted). */
+/** The list that holds a record now, and its sheet; null once its sheet (or row or column) was deleted. */
 export function ownerOf(workbook: Workbook, record: MetadataRecord): { list: MetadataRecord[]; sheet: SheetData | null } | null {
   if (workbook.spreadsheetMetadata.includes(record)) return { list: workbook.spreadsheetMetadata, sheet: null };
   const sheet = workbook.sheets.find((candidate) => candidate.developerMetadata.includes(record));
   return sheet ? { list: sheet.developerMetadata, sheet } : null;
-}
-
-/** The records a finder of this scope considers (intersecting: a range's rows and columns it touches). */
-export function inScope(workbook: Workbook, scope: MetadataScope, intersecting: boolean): Placed[] {
-  const all = allMetadata(workbook);
-  if (scope.kind === 'spreadsheet') return all;
-  if (scope.kind === 'sheet') return all.filter((placed) => placed.sheet === scope.sheet);
-  const { area } = scope;
-  const rowsCovered = area.column === 1 && area.numColumns === area.sheet.maxColumns;
-  const columnsCovered = area.row === 1 && area.numRows === area.sheet.maxRows;
-  return all.filter(({ record, sheet }) => {
-    if (sheet !== area.sheet) return false;
-    if (record.type === 'ROW') return (intersecting || rowsCovered) && record.index >= area.row && record.index < area.row + area.numRows;
-    if (record.type === 'COLUMN') return (intersecting || columnsCovered) && record.index >= area.column && record.index < area.column + area.numColumns;
-    return false;
-  });
-}
-
-/** Range.getDeveloperMetadata: the metadata of exactly this whole row or column. */
-export function metadataAt(area: Area): MetadataRecord[] {
-  const location = rangeLocation(area);
-  if (!location) return [];
-  return area.sheet.developerMetadata
-    .filter((record) => record.type === location.type && record.index === location.index)
-    .sort((a, b) => a.id - b.id);
 }

@@ -1,6 +1,7 @@
 /**
- * RangeList (from Sheet.getRangeList and the active range list): here only getRanges, the ranges in
- * the order they were given or selected.
+ * RangeList (Spreadsheet.getActiveRangeList), following
+ * https://developers.google.com/apps-script/reference/spreadsheet/range-list: here only getRanges, the
+ * ranges in the order they were selected.
  */
 import type { RangeImpl } from './range';
 import type { SpreadsheetService } from './service';

@@ -1,21 +1,17 @@
 /**
- * Range: its position and A1 notation; neighbours (getCell, offset); reads of values, display
- * values, formulas, number formats, notes, backgrounds and font weights (each cell counted as read);
- * writes of the same (strings parsed as typed input, each cell counted as written, grids checked
- * against the range's size as Sheets checks them); clearing; activation; and a TextFinder over the
- * range; developer metadata on a whole row or column (metadata-access.ts). Formats this fake does not
- * keep are accepted and counted, not stored.
+ * Range, following https://developers.google.com/apps-script/reference/spreadsheet/range: its
+ * position, sheet and A1 notation; offset; reads of values, formulas, number formats, notes and
+ * backgrounds (each cell counted as read); writes of values, number formats, notes, backgrounds and
+ * font weight (strings parsed as typed input, each cell counted as written, grids checked against the
+ * range's size as Sheets checks them); setWrap (accepted and counted, not stored); a TextFinder over
+ * the range; and developer metadata on a whole row or column (metadata-access.ts).
  */
 import { toA1 } from '../a1-notation';
 import { stringOf, textOf } from '../script-realm';
-import { exportCellValue, hasContent, type Cell, type FontWeight } from '../sheet-data';
+import { exportCellValue, type Cell, type FontWeight } from '../sheet-data';
 import type { CellValue } from '../user-entered';
-import { forEachStoredCell, type Area } from './areas';
-import { clearCell, clearOptions } from './clearing';
-import type { DeveloperMetadataImpl } from './developer-metadata';
-import type { DeveloperMetadataFinderImpl } from './developer-metadata-finder';
-import { displayValue } from './display-value';
-import { addMetadata, ARBITRARY_RANGE_ERROR, metadataAt, rangeLocation } from './metadata-access';
+import type { Area } from './areas';
+import { addMetadata, ARBITRARY_RANGE_ERROR, rangeLocation } from './metadata-access';
 import type { SpreadsheetService } from './service';
 import type { SheetImpl } from './sheet';
 import { signatureError } from './signature-error';
@@ -40,44 +36,13 @@ export class RangeImpl {
     return this.area.numRows;
   }
 
-  getNumColumns(): number {
-    return this.area.numColumns;
-  }
-
-  getHeight(): number {
-    return this.area.numRows;
-  }
-
-  getWidth(): number {
-    return this.area.numColumns;
-  }
-
-  getLastRow(): number {
-    return this.area.row + this.area.numRows - 1;
-  }
-
-  getLastColumn(): number {
-    return this.area.column + this.area.numColumns - 1;
-  }
-
   /** "A1" or "A1:C3", always with explicit bounds (Sheets answers "A:A" for a whole column). */
   getA1Notation(): string {
     return toA1(this.area);
   }
 
-  getGridId(): number {
-    return this.area.sheet.sheetId;
-  }
-
   getSheet(): SheetImpl {
     return this.s.sheet(this.area.sheet);
-  }
-
-  getCell(row: unknown, column: unknown): RangeImpl {
-    const r = Number(row);
-    const c = Number(column);
-    if (!(r >= 1 && c >= 1 && r <= this.area.numRows && c <= this.area.numColumns)) throw new Error('Cell reference out of range');
-    return this.s.range(this.area.sheet, this.area.row + r - 1, this.area.column + c - 1);
   }
 
   offset(rowOffset: unknown, columnOffset: unknown, numRows?: unknown, numColumns?: unknown): RangeImpl {
@@ -90,81 +55,24 @@ export class RangeImpl {
     );
   }
 
-  activate(): RangeImpl {
-    this.s.select(this.area);
-    return this.s.range(this.area.sheet, this.area.row, this.area.column, this.area.numRows, this.area.numColumns);
-  }
-
-  /** True when no cell holds a value or formula (a server-side check: not counted as cells read). */
-  isBlank(): boolean {
-    let blank = true;
-    forEachStoredCell(this.area, (cell) => {
-      if (hasContent(cell)) blank = false;
-    });
-    return blank;
-  }
-
-  getValue(): CellValue {
-    this.s.read(1);
-    return this.s.env.realm.value(exportCellValue(this._topLeft()?.value ?? ''));
-  }
-
   getValues(): CellValue[][] {
     return this.s.env.realm.grid(this._readGrid((cell) => exportCellValue(cell?.value ?? '')));
-  }
-
-  getDisplayValue(): string {
-    this.s.read(1);
-    return displayValue(this._topLeft(), this.s.workbook.timeZone);
-  }
-
-  getDisplayValues(): string[][] {
-    return this.s.env.realm.grid(this._readGrid((cell) => displayValue(cell, this.s.workbook.timeZone)));
-  }
-
-  getFormula(): string {
-    this.s.read(1);
-    return this._topLeft()?.formula ?? '';
   }
 
   getFormulas(): string[][] {
     return this.s.env.realm.grid(this._readGrid((cell) => cell?.formula ?? ''));
   }
 
-  getNumberFormat(): string {
-    this.s.read(1);
-    return this._topLeft()?.numberFormat ?? '';
-  }
-
   getNumberFormats(): string[][] {
     return this.s.env.realm.grid(this._readGrid((cell) => cell?.numberFormat ?? ''));
-  }
-
-  getNote(): string {
-    this.s.read(1);
-    return this._topLeft()?.note ?? '';
   }
 
   getNotes(): string[][] {
     return this.s.env.realm.grid(this._readGrid((cell) => cell?.note ?? ''));
   }
 
-  getBackground(): string {
-    this.s.read(1);
-    return this._topLeft()?.background ?? '#ffffff';
-  }
-
   getBackgrounds(): string[][] {
     return this.s.env.realm.grid(this._readGrid((cell) => cell?.background ?? '#ffffff'));
-  }
-
-  getFontWeight(): FontWeight {
-    this.s.read(1);
-    return this._topLeft()?.fontWeight ?? 'normal';
-  }
-
-  getFontWeights(): FontWeight[][] {
-    return this.s.env.realm.grid(this._readGrid((cell) => cell?.fontWeight ?? 'normal'));
   }
 
   /** Every cell of the range gets the value (strings parsed as typed input). */
@@ -185,21 +93,6 @@ export class RangeImpl {
     return this._self();
   }
 
-  setFormula(formula: unknown): RangeImpl {
-    this._forEachCell((row, column) => {
-      this.s.workbook.writeFormula(this.area.sheet, row, column, formula);
-    });
-    return this._self();
-  }
-
-  setFormulas(formulas: unknown): RangeImpl {
-    const grid = this._checkGrid(formulas, 'setFormulas');
-    this._forEachCell((row, column, r, c) => {
-      this.s.workbook.writeFormula(this.area.sheet, row, column, grid[r]?.[c]);
-    });
-    return this._self();
-  }
-
   setNumberFormat(format: unknown): RangeImpl {
     return this._setEach(() => textOf(format), (cell, value) => (cell.numberFormat = value));
   }
@@ -209,24 +102,12 @@ export class RangeImpl {
     return this._setEach((r, c) => textOf(grid[r]?.[c]), (cell, value) => (cell.numberFormat = value));
   }
 
-  setNote(note: unknown): RangeImpl {
-    return this._setEach(() => textOf(note), (cell, value) => (cell.note = value));
-  }
-
   setNotes(notes: unknown): RangeImpl {
     const grid = this._checkGrid(notes, 'setNotes');
     return this._setEach(
       (r, c) => textOf(grid[r]?.[c]),
       (cell, value) => (cell.note = value),
     );
-  }
-
-  clearNote(): RangeImpl {
-    return this._setEach(() => '', (cell, value) => (cell.note = value));
-  }
-
-  setBackground(color: unknown): RangeImpl {
-    return this._setEach(() => (color === null || color === undefined ? null : stringOf(color)), (cell, value) => (cell.background = value));
   }
 
   setBackgrounds(colors: unknown): RangeImpl {
@@ -244,57 +125,12 @@ export class RangeImpl {
     return this._setEach(() => fontWeight(weight), (cell, value) => (cell.fontWeight = value));
   }
 
-  setFontWeights(weights: unknown): RangeImpl {
-    const grid = this._checkGrid(weights, 'setFontWeights');
-    return this._setEach((r, c) => fontWeight(grid[r]?.[c]), (cell, value) => (cell.fontWeight = value));
-  }
-
-  /** Formatting this fake does not keep: accepted, counted as writes, not stored. */
-  setFontColor(): RangeImpl {
-    return this._unstoredFormat();
-  }
-
-  setFontStyle(): RangeImpl {
-    return this._unstoredFormat();
-  }
-
-  setFontSize(): RangeImpl {
-    return this._unstoredFormat();
-  }
-
-  setHorizontalAlignment(): RangeImpl {
-    return this._unstoredFormat();
-  }
-
-  setVerticalAlignment(): RangeImpl {
-    return this._unstoredFormat();
-  }
-
   setWrap(): RangeImpl {
     return this._unstoredFormat();
   }
 
-  clearContent(): RangeImpl {
-    return this.clear({ contentsOnly: true });
-  }
-
-  clearFormat(): RangeImpl {
-    return this.clear({ formatOnly: true });
-  }
-
-  /** Clears contents and formats (notes stay); clear({contentsOnly: true}) / clear({formatOnly: true}). */
-  clear(options?: unknown): RangeImpl {
-    const { contents, formats } = clearOptions(options);
-    const { sheet } = this.area;
-    forEachStoredCell(this.area, (cell, row, column) => {
-      clearCell(this.s.workbook, sheet, row, column, cell, contents, formats);
-    });
-    this.s.wrote(this.area.numRows * this.area.numColumns);
-    return this._self();
-  }
-
   createTextFinder(text: unknown): TextFinderImpl {
-    return this.s.textFinder([this.area], stringOf(text));
+    return this.s.textFinder(this.area, stringOf(text));
   }
 
   /** Only on a whole row ('3:3') or a whole column ('C:C'); anything else is refused as Sheets does. */
@@ -305,20 +141,8 @@ export class RangeImpl {
     return this._self();
   }
 
-  getDeveloperMetadata(): DeveloperMetadataImpl[] {
-    return this.s.env.realm.array(metadataAt(this.area).map((record) => this.s.developerMetadata(record)));
-  }
-
-  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
-    return this.s.metadataFinder({ kind: 'range', area: this.area });
-  }
-
   private _self(): RangeImpl {
     return this.s.range(this.area.sheet, this.area.row, this.area.column, this.area.numRows, this.area.numColumns);
-  }
-
-  private _topLeft(): Cell | undefined {
-    return this.area.sheet.cell(this.area.row, this.area.column);
   }
 
   private _readGrid<T>(read: (cell: Cell | undefined) => T): T[][] {

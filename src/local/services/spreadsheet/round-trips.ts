@@ -17,9 +17,8 @@ const LOCAL_FAMILIES: ReadonlySet<SpreadsheetFamily> = new Set<SpreadsheetFamily
   // Builders only collect settings; the write is insertChart/updateChart (a round trip).
   'EmbeddedChartBuilder',
   'ChartOptions',
-  // Guess: a chart handle from getCharts holds what getCharts read (type, ranges, options, anchor).
+  // Guess: a chart handle from getCharts holds what getCharts read (its options).
   'EmbeddedChart',
-  'ContainerInfo',
   // A location is the metadata's own data: getRow/getColumn make Range handles, nothing is read.
   'DeveloperMetadataLocation',
 ]);
@@ -27,46 +26,38 @@ const LOCAL_FAMILIES: ReadonlySet<SpreadsheetFamily> = new Set<SpreadsheetFamily
 /** Local methods of the other families, by family. */
 const LOCAL_METHODS: Readonly<Partial<Record<SpreadsheetFamily, readonly string[]>>> = {
   SpreadsheetApp: [
-    // Handles on the spreadsheet the script is bound to: nothing about it is read yet.
-    'getActiveSpreadsheet', 'getActive',
+    // A handle on the spreadsheet the script is bound to: nothing about it is read yet.
+    'getActiveSpreadsheet',
     // The Ui is not the spreadsheet (its own calls are not counted here).
     'getUi',
   ],
   Spreadsheet: [
-    // The id is the handle itself; the URL is built from it.
-    'getId', 'getUrl',
-    // Handle-making: Sheets is asked when the range or finder is used.
-    'getRange', 'createTextFinder', 'createDeveloperMetadataFinder',
+    // Handle-making: Sheets is asked when the finder is used.
+    'createDeveloperMetadataFinder',
   ],
   Sheet: [
     // Guess: a Sheet handle comes with its name and id (getSheets/getSheetByName read them).
-    'getName', 'getSheetId', 'getParent',
+    'getName', 'getSheetId',
     // Handle-making.
-    'getRange', 'getRangeList', 'createTextFinder', 'createDeveloperMetadataFinder', 'newChart',
+    'getRange', 'newChart',
   ],
   Range: [
     // A Range is a sheet and four numbers: these answer from the handle.
-    'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getHeight', 'getWidth',
-    'getLastRow', 'getLastColumn', 'getA1Notation', 'getGridId', 'getSheet',
+    'getRow', 'getColumn', 'getNumRows', 'getA1Notation', 'getSheet',
     // Handle-making.
-    'getCell', 'offset', 'createTextFinder', 'createDeveloperMetadataFinder',
+    'offset', 'createTextFinder',
   ],
   RangeList: [
     // The Ranges the list was made of.
     'getRanges',
   ],
-  TextFinder: [
-    // Configuration of the search; findNext/findPrevious/findAll/replaceAll go to Sheets.
-    'matchCase', 'matchEntireCell', 'useRegularExpression', 'matchFormulaText', 'ignoreDiacritics', 'startFrom',
-  ],
   DeveloperMetadataFinder: [
     // Configuration of the search; find goes to Sheets.
-    'withId', 'withKey', 'withValue', 'withLocationType', 'withVisibility', 'onIntersectingLocations',
+    'withKey', 'withLocationType',
   ],
   DeveloperMetadata: [
-    // Guess: the handle holds what find/getDeveloperMetadata returned; changing or moving it
-    // (remove, set*, move*) is a round trip.
-    'getId', 'getKey', 'getValue', 'getVisibility', 'getLocation',
+    // Guess: the handle holds what find returned.
+    'getValue', 'getLocation',
   ],
 };
 

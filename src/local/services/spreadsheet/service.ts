@@ -5,8 +5,8 @@
  * keeps the counters (calls, round trips (round-trips.ts), cells read and written) and the toasts shown. The classes construct each
  * other only through it (`s.sheet(...)`, `s.range(...)`, ...), so none imports another's module.
  */
-import { parseA1, splitSheetName, toA1 } from '../a1-notation';
-import { emptyDraft, type ChartDraft, type ChartRangeData } from '../chart-data';
+import { parseA1, splitSheetName } from '../a1-notation';
+import { emptyDraft, type ChartDraft } from '../chart-data';
 import { facade, type ServiceEnvironment } from '../script-realm';
 import type { MetadataRecord } from '../metadata-data';
 import type { SheetData } from '../sheet-data';
@@ -20,7 +20,6 @@ import { EmbeddedChartImpl } from './embedded-chart';
 import { EmbeddedChartBuilderImpl } from './embedded-chart-builder';
 import { RangeImpl } from './range';
 import { RangeListImpl } from './range-list';
-import type { MetadataScope } from './metadata-access';
 import { isRoundTrip } from './round-trips';
 import { SheetImpl } from './sheet';
 import { signatureError } from './signature-error';
@@ -30,13 +29,13 @@ import { TextFinderImpl } from './text-finder';
 
 export type SpreadsheetFamily =
   | 'SpreadsheetApp' | 'Spreadsheet' | 'Sheet' | 'Range' | 'RangeList' | 'TextFinder'
-  | 'EmbeddedChart' | 'EmbeddedChartBuilder' | 'ContainerInfo' | 'ChartOptions'
+  | 'EmbeddedChart' | 'EmbeddedChartBuilder' | 'ChartOptions'
   | 'DeveloperMetadata' | 'DeveloperMetadataFinder' | 'DeveloperMetadataLocation';
 
 export interface SpreadsheetStats {
   /**
    * Method calls on SpreadsheetApp, Spreadsheet, Sheet, Range, RangeList and TextFinder objects, and
-   * on charts: EmbeddedChart, EmbeddedChartBuilder (typed builders too), ContainerInfo, ChartOptions,
+   * on charts: EmbeddedChart, EmbeddedChartBuilder, ChartOptions,
    * and on developer metadata: DeveloperMetadata, DeveloperMetadataFinder, DeveloperMetadataLocation.
    */
   calls: number;
@@ -60,7 +59,7 @@ export interface Toast {
 const CHANGES_SOMETHING = /^(set|insert|delete|append|clear|hide|show|autoResize|activate|rename|update|remove|add|move)/;
 
 /** Families whose setters change only the object itself (a builder), never the spreadsheet. */
-const CHANGES_NOTHING: ReadonlySet<SpreadsheetFamily> = new Set(['EmbeddedChart', 'EmbeddedChartBuilder', 'ContainerInfo', 'ChartOptions']);
+const CHANGES_NOTHING: ReadonlySet<SpreadsheetFamily> = new Set(['EmbeddedChart', 'EmbeddedChartBuilder', 'ChartOptions']);
 
 function emptyStats(): SpreadsheetStats {
   return { calls: 0, roundTrips: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} };
@@ -142,8 +141,8 @@ export class SpreadsheetService {
     return this.wrap('RangeList', new RangeListImpl(this, ranges));
   }
 
-  /** @internal A TextFinder over `scope` (a whole workbook is one area per sheet). */
-  textFinder(scope: Area[], text: string): TextFinderImpl {
+  /** @internal A TextFinder over the cells of `scope`. */
+  textFinder(scope: Area, text: string): TextFinderImpl {
     return this.wrap('TextFinder', new TextFinderImpl(this, scope, text));
   }
 
@@ -158,8 +157,8 @@ export class SpreadsheetService {
   }
 
   /** @internal */
-  metadataFinder(scope: MetadataScope): DeveloperMetadataFinderImpl {
-    return this.wrap('DeveloperMetadataFinder', new DeveloperMetadataFinderImpl(this, scope));
+  metadataFinder(): DeveloperMetadataFinderImpl {
+    return this.wrap('DeveloperMetadataFinder', new DeveloperMetadataFinderImpl(this));
   }
 
   /** @internal */
@@ -170,22 +169,6 @@ export class SpreadsheetService {
   /** @internal */
   embeddedChart(draft: ChartDraft): EmbeddedChartImpl {
     return this.wrap('EmbeddedChart', new EmbeddedChartImpl(this, draft));
-  }
-
-  /**
-   * @internal A chart's data ranges as Ranges: a range on a deleted sheet is left out, one that the
-   * sheet shrank under is cut to the sheet.
-   */
-  chartRanges(ranges: readonly ChartRangeData[]): RangeImpl[] {
-    const out: RangeImpl[] = [];
-    for (const r of ranges) {
-      const sheet = this.workbook.sheetById(r.sheetId);
-      if (!sheet || r.row > sheet.maxRows || r.column > sheet.maxColumns) continue;
-      const numRows = Math.min(r.numRows, sheet.maxRows - r.row + 1);
-      const numColumns = Math.min(r.numColumns, sheet.maxColumns - r.column + 1);
-      out.push(this.range(sheet, r.row, r.column, numRows, numColumns));
-    }
-    return out;
   }
 
   /** @internal A range from A1 notation, on the named sheet or `fallback`. */
@@ -204,12 +187,6 @@ export class SpreadsheetService {
     const selection = this.workbook.selection;
     const ranges = selection?.sheetId === sheet.sheetId ? selection.ranges : ['A1'];
     return ranges.map((a1) => this.rangeFromA1(a1, sheet, 'Spreadsheet.getActiveRange'));
-  }
-
-  /** @internal */
-  select(range: Area): void {
-    this.workbook.activeSheetId = range.sheet.sheetId;
-    this.workbook.selection = { sheetId: range.sheet.sheetId, ranges: [toA1(range)] };
   }
 
   /** @internal */
