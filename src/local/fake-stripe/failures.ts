@@ -1,7 +1,7 @@
 /**
- * Failure injection and rate limits: the ways a test makes Stripe misbehave (a 5xx, a 429, a
- * proxy's HTML page, a rate limit over the fake clock). Checked before auth, as a load balancer or
- * Stripe's limiter answers before any key is looked at.
+ * Failure injection: the ways a test makes Stripe misbehave (a 5xx, a 429, a proxy's HTML page), for
+ * the next requests or those to one path. Checked before auth, as a load balancer or Stripe's
+ * limiter answers before any key is looked at.
  */
 
 import { HttpError } from './http';
@@ -20,14 +20,6 @@ export interface FailureOptions {
   shouldRetry?: boolean;
 }
 
-export interface RateLimitOptions {
-  /** Requests answered normally before 429s start. */
-  requests: number;
-  /** If set, the count restarts once this many seconds of the fake clock have passed since the
-   *  window's first request; otherwise it lasts until `resetRateLimit()`. */
-  windowSeconds?: number;
-}
-
 interface Failure extends FailureOptions {
   remaining: number;
   status: number;
@@ -35,10 +27,6 @@ interface Failure extends FailureOptions {
 
 export class FailureInjector {
   private failures: Failure[] = [];
-  private rate: { limit: number; windowSeconds: number | undefined; count: number; windowStart: number } | undefined;
-
-  /** The fake's clock, which rate-limit windows are measured on. */
-  constructor(private readonly now: () => number) {}
 
   failNext(count: number, status: number, options: FailureOptions): void {
     this.failures.push({ ...options, remaining: count, status });
@@ -48,29 +36,8 @@ export class FailureInjector {
     this.failures = [];
   }
 
-  rateLimit(options: RateLimitOptions): void {
-    this.rate = { limit: options.requests, windowSeconds: options.windowSeconds, count: 0, windowStart: this.now() };
-  }
-
-  resetRateLimit(): void {
-    if (this.rate) {
-      this.rate.count = 0;
-      this.rate.windowStart = this.now();
-    }
-  }
-
-  clearRateLimit(): void {
-    this.rate = undefined;
-  }
-
-  /** Throws the injected failure or the 429 this request gets, if any; an injected failure is
-   *  used up first and does not count against the rate limit. */
+  /** Throws the injected failure this request gets, if any, using it up. */
   check(path: string): void {
-    this.injectedFailure(path);
-    this.rateLimited();
-  }
-
-  private injectedFailure(path: string): void {
     const failure = this.failures.find(
       (candidate) =>
         candidate.remaining > 0 &&
@@ -92,24 +59,6 @@ export class FailureInjector {
     };
     const headers = { 'Stripe-Should-Retry': String(failure.shouldRetry ?? true), ...failure.headers };
     throw new HttpError(failure.status, body, headers, failure.body);
-  }
-
-  private rateLimited(): void {
-    const rate = this.rate;
-    if (!rate) return;
-    if (rate.windowSeconds !== undefined && this.now() >= rate.windowStart + rate.windowSeconds) {
-      rate.count = 0;
-      rate.windowStart = this.now();
-    }
-    if (rate.count >= rate.limit) {
-      const defaults = defaultFailure(429);
-      throw new HttpError(
-        429,
-        { error: { code: 'rate_limit', doc_url: defaults.doc_url, message: defaults.message, type: defaults.type } },
-        { 'Stripe-Should-Retry': 'true' },
-      );
-    }
-    rate.count++;
   }
 }
 

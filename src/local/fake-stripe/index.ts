@@ -1,7 +1,9 @@
 /**
- * A local fake of the part of Stripe's API the add-on reads: events, Checkout Sessions and Payment
- * Links, by id and as lists, with Stripe's auth, error bodies, list cursors and filters, plus failure injection
- * (5xx, 429, a rate limit) and a request log for assertions. It answers the fake UrlFetchApp's
+ * A local fake of the part of Stripe's API the add-on reads: events by id and as lists (filtered by
+ * `types[]` and `created[gte]`), Checkout Sessions by id, and Payment Links by id and as lists, with
+ * Stripe's auth, error bodies and list cursors, plus failure injection (5xx, 429, a proxy's page)
+ * and a request log for assertions. What the add-on does not ask for (other filters, `ending_before`,
+ * listing Checkout Sessions, writes) is refused as Stripe refuses an unknown parameter or URL. It answers the fake UrlFetchApp's
  * handler calls (`api.handle`), so code under test calls `https://api.stripe.com/v1/...` as it
  * would in Apps Script.
  *
@@ -13,8 +15,7 @@
  * Behaviours modelled on Stripe (see the notes on each; wording of messages is as close to Stripe's
  * as known, not guaranteed verbatim):
  * - lists are newest first (created desc, then creation order desc); `starting_after` gives the
- *   next older page, `ending_before` the page of newer objects right before the cursor, still
- *   newest first; `has_more` says whether more lie beyond the page in the direction of travel;
+ *   next older page; `has_more` says whether more lie beyond the page;
  * - a cursor is a position, so it may name an object the other filters exclude;
  * - events are listed and retrievable for 30 days only (`eventRetentionDays`), and a list cursor
  *   naming an older event is refused as an unknown one (400, `resource_missing`);
@@ -33,7 +34,7 @@
 import type { FetchHandler } from '../services/url-fetch';
 import { CURRENT_API_VERSION, OLD_API_VERSION } from './api-versions';
 import { ApiKeys, DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, type ApiKeyConfig } from './auth';
-import { FailureInjector, type FailureOptions, type RateLimitOptions } from './failures';
+import { FailureInjector, type FailureOptions } from './failures';
 import type { CheckoutSession, JsonObject, SessionOverrides, StripeEvent } from './objects';
 import type { PaymentLink, PaymentLinkOverrides } from './payment-links';
 import { StripeRoutes, type RecordedRequest, type StripeApiReply } from './routes';
@@ -42,7 +43,7 @@ import { DEFAULT_ACCOUNT_ID, FakeStripeStore, type AddEventOptions } from './sto
 
 export { CURRENT_API_VERSION, OLD_API_VERSION, toOldApiSession } from './api-versions';
 export { DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, maskKey, type ApiKeyConfig, type StripeResource } from './auth';
-export type { FailureOptions, RateLimitOptions } from './failures';
+export type { FailureOptions } from './failures';
 export type {
   Address,
   CheckoutSession,
@@ -106,7 +107,7 @@ export class FakeStripeApi {
     });
     this.keys = new ApiKeys(this.accountId);
     for (const key of options.keys ?? [DEFAULT_TEST_KEY, DEFAULT_LIVE_KEY]) this.keys.add(key);
-    this.failures = new FailureInjector(() => this.store.now());
+    this.failures = new FailureInjector();
     this.routes = new StripeRoutes({
       store: this.store,
       keys: this.keys,
@@ -254,19 +255,5 @@ export class FakeStripeApi {
 
   clearFailures(): void {
     this.failures.clearFailures();
-  }
-
-  /** Answer 429 once `requests` requests have been served, until reset (or the window passes). */
-  rateLimit(options: RateLimitOptions): void {
-    this.failures.rateLimit(options);
-  }
-
-  /** Restart the rate limit's count (keeping the limit). */
-  resetRateLimit(): void {
-    this.failures.resetRateLimit();
-  }
-
-  clearRateLimit(): void {
-    this.failures.clearRateLimit();
   }
 }

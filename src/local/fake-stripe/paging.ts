@@ -1,8 +1,9 @@
 /**
- * Stripe's list parameters and cursor paging: the strict parameter check ("Received unknown
- * parameter"), scalar, array, boolean and `created[...]` parameters as Stripe parses them, the
- * `type` glob, and newest-first pages with `starting_after` / `ending_before`. The list endpoints
- * in routes.ts differ only in their filters; the paging rules they share live here, once.
+ * Stripe's list parameters and cursor paging, as far as the add-on asks for them: the strict
+ * parameter check ("Received unknown parameter"), scalar and array parameters and `created[gte]` as
+ * Stripe parses them, and newest-first pages with `starting_after`. Stripe's other filters and
+ * `ending_before` are not served: the check refuses them as unknown parameters. The list endpoints in
+ * routes.ts differ only in their filters; the paging rules they share live here, once.
  */
 
 import { invalid, noSuch } from './http';
@@ -23,12 +24,10 @@ export function allowParams(query: Query, allowed: string[]): void {
     const suffix = key.slice(base.length);
     const ok =
       suffix === '' ||
-      (base === 'created' && /^\[(gte|gt|lte|lt)\]$/.test(suffix)) ||
-      (base === 'types' && /^\[\d*\]$/.test(suffix)) ||
-      (base === 'customer_details' && suffix === '[email]');
-    if (!ok) throw invalid(`Received unknown parameter: ${key}`, key);
+      (base === 'created' && suffix === '[gte]') ||
+      (base === 'types' && /^\[\d*\]$/.test(suffix));
+    if (!ok || key === 'created') throw invalid(`Received unknown parameter: ${key}`, key);
     if (base === 'types' && suffix === '') throw invalid('Invalid array', 'types');
-    if (base === 'customer_details' && suffix === '') throw invalid('Invalid hash', 'customer_details');
   }
 }
 
@@ -57,33 +56,10 @@ function integerParam(query: Query, key: string): number | undefined {
   return Number(value.trim());
 }
 
-export function booleanParam(query: Query, key: string): boolean | undefined {
-  const value = single(query, key);
-  if (value === undefined) return undefined;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw invalid(`Invalid boolean: ${value}`, key);
-}
-
+/** `created[gte]`: objects created at or after that time. */
 export function createdFilter(query: Query): (created: number) => boolean {
-  const exact = integerParam(query, 'created');
   const gte = integerParam(query, 'created[gte]');
-  const gt = integerParam(query, 'created[gt]');
-  const lte = integerParam(query, 'created[lte]');
-  const lt = integerParam(query, 'created[lt]');
-  return (created) =>
-    (exact === undefined || created === exact) &&
-    (gte === undefined || created >= gte) &&
-    (gt === undefined || created > gt) &&
-    (lte === undefined || created <= lte) &&
-    (lt === undefined || created < lt);
-}
-
-/** A `type` filter: exact, or with `*` standing for any run of characters (`checkout.session.*`). */
-export function globMatcher(pattern: string): (type: string) => boolean {
-  if (!pattern.includes('*')) return (type) => type === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return (type) => regex.test(type);
+  return (created) => gte === undefined || created >= gte;
 }
 
 /** Newest first: created desc, then the later stored first. */
@@ -94,8 +70,7 @@ function compareNewestFirst(a: Stored<unknown>, b: Stored<unknown>): number {
 /**
  * Stripe's cursor pagination over `candidates` (already filtered). A cursor is looked up among all
  * the objects of the key's mode (`all`), so it may be one the filters exclude, and marks a position:
- * `starting_after` returns the `limit` objects right after it in the newest-first order (older),
- * `ending_before` the `limit` objects right before it (newer), still newest first.
+ * `starting_after` returns the `limit` objects right after it in the newest-first order (older).
  */
 export function paginate<T, R>(
   url: string,
@@ -109,28 +84,12 @@ export function paginate<T, R>(
   if (limit < 1) throw invalid('This value must be greater than or equal to 1.', 'limit');
   if (limit > MAX_LIST_LIMIT) throw invalid(`This value must be less than or equal to ${MAX_LIST_LIMIT}.`, 'limit');
   const startingAfter = single(query, 'starting_after');
-  const endingBefore = single(query, 'ending_before');
-  if (startingAfter !== undefined && endingBefore !== undefined) {
-    throw invalid('You may only specify one of these parameters: ending_before, starting_after.', 'ending_before');
-  }
   const sorted = [...candidates].sort(compareNewestFirst);
-  const cursorOf = (id: string, param: string): Stored<T> => {
-    const found = all.find((stored) => (stored.object as { id?: unknown }).id === id);
-    if (!found) throw noSuch(kind, id, param, undefined, 400);
-    return found;
-  };
-  let page: Stored<T>[];
-  let hasMore: boolean;
-  if (endingBefore !== undefined) {
-    const cursor = cursorOf(endingBefore, 'ending_before');
-    const newer = sorted.filter((stored) => compareNewestFirst(stored, cursor) < 0);
-    page = newer.slice(Math.max(0, newer.length - limit));
-    hasMore = newer.length > limit;
-  } else {
-    const cursor = startingAfter === undefined ? undefined : cursorOf(startingAfter, 'starting_after');
-    const older = cursor === undefined ? sorted : sorted.filter((stored) => compareNewestFirst(stored, cursor) > 0);
-    page = older.slice(0, limit);
-    hasMore = older.length > limit;
+  let older = sorted;
+  if (startingAfter !== undefined) {
+    const cursor = all.find((stored) => (stored.object as { id?: unknown }).id === startingAfter);
+    if (!cursor) throw noSuch(kind, startingAfter, 'starting_after', undefined, 400);
+    older = sorted.filter((stored) => compareNewestFirst(stored, cursor) > 0);
   }
-  return { object: 'list', url, has_more: hasMore, data: page.map(render) };
+  return { object: 'list', url, has_more: older.length > limit, data: older.slice(0, limit).map(render) };
 }

@@ -1,8 +1,10 @@
 /**
  * The fake's HTTP side: what it does with one UrlFetchApp request. Parses the URL, logs the request,
- * runs failure injection, auth and the Stripe-Version check in Stripe's order, routes to the six
- * read endpoints (list and retrieve: events, Checkout Sessions, Payment Links) and turns any refusal into
- * Stripe's error response. The fake only reads because the add-on never writes to Stripe.
+ * runs failure injection, auth and the Stripe-Version check in Stripe's order, routes to the five
+ * reads the add-on makes (list and retrieve events, retrieve a Checkout Session, list and retrieve
+ * Payment Links) and turns any refusal into Stripe's error response. The fake only reads because the
+ * add-on never writes to Stripe, and does not list Checkout Sessions because the add-on never does;
+ * each is refused with a message saying so.
  */
 
 import type { FetchReply, FetchRequest } from '../services/url-fetch';
@@ -10,9 +12,9 @@ import { renderSession } from './api-versions';
 import type { ApiKeys, StripeResource } from './auth';
 import type { FailureInjector } from './failures';
 import { headerValue, HttpError, invalid, noSuch, unrecognized } from './http';
-import { clone, type CheckoutSessionFields, type JsonObject, type StripeEvent, type StripeList } from './objects';
+import { clone, type JsonObject, type StripeEvent, type StripeList } from './objects';
 import type { PaymentLink } from './payment-links';
-import { allowParams, arrayParam, booleanParam, createdFilter, globMatcher, paginate, single, type Query } from './paging';
+import { allowParams, arrayParam, createdFilter, paginate, type Query } from './paging';
 import type { FakeStripeStore, Stored } from './store';
 
 export const API_ORIGIN = 'https://api.stripe.com';
@@ -131,7 +133,15 @@ export class StripeRoutes {
       if (resource === 'payment_links') {
         return ok(id === undefined ? this.listPaymentLinks(query, key.livemode) : this.retrievePaymentLink(id, query, key.livemode));
       }
-      return ok(id === undefined ? this.listSessions(query, key.livemode, version) : this.retrieveSession(id, query, key.livemode, version));
+      if (id === undefined) {
+        throw new HttpError(404, {
+          error: {
+            type: 'invalid_request_error',
+            message: 'FakeStripeApi does not list Checkout Sessions: GET /v1/checkout/sessions is not supported (the add-on never lists them).',
+          },
+        });
+      }
+      return ok(this.retrieveSession(id, query, key.livemode, version));
     } catch (error) {
       if (error instanceof HttpError && error.status !== 401) error.body.error.request_log_url = logUrl;
       throw error;
@@ -168,65 +178,16 @@ export class StripeRoutes {
   }
 
   private listEvents(query: Query, livemode: boolean): StripeList<StripeEvent> {
-    allowParams(query, ['limit', 'starting_after', 'ending_before', 'created', 'type', 'types', 'delivery_success']);
-    const type = single(query, 'type');
+    allowParams(query, ['limit', 'starting_after', 'created', 'types']);
     const types = arrayParam(query, 'types');
-    if (type !== undefined && types !== undefined) throw invalid('You may only specify one of these parameters: type, types.', 'type');
     if (types !== undefined && types.length > MAX_EVENT_TYPES) {
       throw invalid(`You may pass at most ${MAX_EVENT_TYPES} values in types.`, 'types');
     }
-    const typeMatches = type === undefined ? undefined : globMatcher(type);
     const created = createdFilter(query);
-    const delivery = booleanParam(query, 'delivery_success');
-    const candidates = [...this.store.events.values()].filter(
-      (stored) =>
-        this.visibleEvent(stored, livemode) &&
-        created(stored.created) &&
-        (typeMatches === undefined || typeMatches(stored.object.type)) &&
-        (types === undefined || types.includes(stored.object.type)) &&
-        (delivery === undefined || (stored.object.pending_webhooks === 0) === delivery),
-    );
     // An event past retention is gone, so a cursor naming it is refused as an unknown one.
     const all = [...this.store.events.values()].filter((stored) => this.visibleEvent(stored, livemode));
+    const candidates = all.filter((stored) => created(stored.created) && (types === undefined || types.includes(stored.object.type)));
     return paginate('/v1/events', 'event', candidates, all, query, (stored) => clone(stored.object));
-  }
-
-  private listSessions(query: Query, livemode: boolean, version: string): StripeList<JsonObject> {
-    allowParams(query, [
-      'limit',
-      'starting_after',
-      'ending_before',
-      'created',
-      'status',
-      'payment_link',
-      'payment_intent',
-      'customer',
-      'customer_details',
-      'subscription',
-    ]);
-    const created = createdFilter(query);
-    const status = single(query, 'status');
-    if (status !== undefined && !['open', 'complete', 'expired'].includes(status)) {
-      throw invalid(`Invalid status: must be one of open, complete, or expired`, 'status');
-    }
-    const equals: [keyof CheckoutSessionFields, string | undefined][] = [
-      ['status', status],
-      ['payment_link', single(query, 'payment_link')],
-      ['payment_intent', single(query, 'payment_intent')],
-      ['customer', single(query, 'customer')],
-    ];
-    const subscription = single(query, 'subscription');
-    const email = single(query, 'customer_details[email]');
-    const candidates = [...this.store.sessions.values()].filter(
-      (stored) =>
-        stored.livemode === livemode &&
-        created(stored.created) &&
-        equals.every(([field, value]) => value === undefined || stored.object[field] === value) &&
-        (subscription === undefined || stored.object['subscription'] === subscription) &&
-        (email === undefined || stored.object.customer_details?.email === email),
-    );
-    const all = [...this.store.sessions.values()].filter((stored) => stored.livemode === livemode);
-    return paginate('/v1/checkout/sessions', 'checkout.session', candidates, all, query, (stored) => renderSession(stored.object, version));
   }
 
   private retrievePaymentLink(id: string, query: Query, livemode: boolean): PaymentLink {
@@ -238,10 +199,8 @@ export class StripeRoutes {
   }
 
   private listPaymentLinks(query: Query, livemode: boolean): StripeList<PaymentLink> {
-    allowParams(query, ['limit', 'starting_after', 'ending_before', 'active']);
-    const active = booleanParam(query, 'active');
+    allowParams(query, ['limit', 'starting_after']);
     const all = [...this.store.paymentLinks.values()].filter((stored) => stored.livemode === livemode);
-    const candidates = all.filter((stored) => active === undefined || stored.object.active === active);
-    return paginate('/v1/payment_links', 'payment_link', candidates, all, query, (stored) => clone(stored.object));
+    return paginate('/v1/payment_links', 'payment_link', all, all, query, (stored) => clone(stored.object));
   }
 }

@@ -21,7 +21,6 @@ export interface AddEventOptions {
   id?: string;
   /** The event's `api_version`; before 2024-09-30 its session is rendered in the 2024-06-20 shape. */
   apiVersion?: string;
-  pendingWebhooks?: number;
   request?: { id: string | null; idempotency_key: string | null } | null;
   previousAttributes?: JsonObject;
 }
@@ -223,7 +222,7 @@ export class FakeStripeStore {
       created: options.created ?? this.now(),
       data: options.previousAttributes ? { object: snapshot, previous_attributes: clone(options.previousAttributes) } : { object: snapshot },
       livemode: source['livemode'] === true,
-      pending_webhooks: options.pendingWebhooks ?? 1,
+      pending_webhooks: 1,
       request: options.request === undefined ? { id: null, idempotency_key: null } : options.request,
       type,
     };
