@@ -42,7 +42,7 @@ describe('src/core compiles with no platform types', () => {
   });
 
   it('compiles what core may use: ECMAScript and other core modules', () => {
-    expect(diagnosticsIn('src/core', "import { headerKey } from './header-names';\nexport const probe = [headerKey('A b')].includes('ab');")).toEqual([]);
+    expect(diagnosticsIn('src/core', "import { headerKey } from './helpers/header-names';\nexport const probe = [headerKey('A b')].includes('ab');")).toEqual([]);
   });
 });
 
@@ -59,7 +59,7 @@ describe('src/gas compiles with Apps Script types only', () => {
 
   it('compiles what gas may use: Apps Script services and core', () => {
     expect(
-      diagnosticsIn('src/gas', "import { headerKey } from '../core/header-names';\nexport const probe = (): string => headerKey(SpreadsheetApp.getActiveSpreadsheet().getName());"),
+      diagnosticsIn('src/gas', "import { headerKey } from '../core/helpers/header-names';\nexport const probe = (): string => headerKey(SpreadsheetApp.getActiveSpreadsheet().getName());"),
     ).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * promise with the server's message, never silence.
  */
 
-import type { SidebarApi } from '../core/sidebar-api';
+import type { SidebarApi } from '../core/contracts/sidebar-api';
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;

@@ -5,14 +5,14 @@
  * previews the final link. Before a write replaces a filled cell, it asks, in the page.
  */
 
-import { cleanValue } from '../core/clean';
-import { isTestModeLink, TEST_LINK_WARNING } from '../core/link-checks';
-import { LINK_FIELDS, type LinkField } from '../core/link-columns';
-import { checkLink } from '../core/payment-link';
-import { describeConflict, typedFields, type Conflict, type LinkFields, type RowWarning, type SidebarContext, type UsedValue } from '../core/sidebar-api';
-import type { TrackingParameter } from '../core/stripe-rules';
-import { tagLink } from '../core/tag-link';
-import { checkValue } from '../core/validate';
+import { cleanValue } from '../core/links/clean';
+import { isTestModeLink, TEST_LINK_WARNING } from '../core/link-tabs/link-checks';
+import { LINK_FIELDS, type LinkField } from '../core/link-tabs/link-columns';
+import { checkLink } from '../core/links/payment-link';
+import { describeConflict, typedFields, type Conflict, type LinkFields, type RowWarning, type SidebarContext, type UsedValue } from '../core/contracts/sidebar-api';
+import type { TrackingParameter } from '../core/links/stripe-rules';
+import { tagLink } from '../core/links/tag-link';
+import { checkValue } from '../core/links/validate';
 import { callServer } from './server';
 
 const LABELS: Record<LinkField, { label: string; hint: string }> = {

@@ -6,16 +6,18 @@
  * custom-function start loads that file.
  */
 
-import { utmClean, utmIssues, utmLink } from '../core/formulas';
-import type { InsertResult, SidebarContext, TagResult } from '../core/sidebar-api';
-import { addMissingReferences } from './attribution/add-references';
+import { utmClean, utmIssues, utmLink } from '../core/custom-functions/formulas';
+import type { InsertResult, SidebarContext, TagResult } from '../core/contracts/sidebar-api';
+import { addMissingReferences } from './links/add-references';
 import { refreshAndReport } from './attribution/refresh';
-import { showHelpDialog } from './dialog';
+import { showHelpDialog } from './helpers/dialog';
 import { buildMenu } from './menu';
-import * as reconciliation from './reconciliation/set-up';
+import { connectKey } from './actions/connect-key';
+import { syncFromMenu, syncFromTrigger, toggleScheduledSync } from './actions/sync';
+import { rotateToken, setUp, showEndpoint } from './actions/webhook-endpoint';
 import { answerWebhook } from './reconciliation/webhook';
-import { markSelectedCells } from './selection';
-import * as sidebar from './sidebar';
+import { markSelectedCells } from './links/selection';
+import * as sidebar from './links/sidebar';
 
 /** A cell's value, or a range of them as rows of cells. */
 type CellArgument = string | number | boolean | Date | null | undefined | unknown[][];
@@ -142,42 +144,42 @@ export function sidebarTagSelectedRows(request: unknown): TagResult {
 
 /** Menu: creates the Reconciliation tab and webhook token; shows the endpoint URL. */
 export function setUpReconciliation(): void {
-  reconciliation.setUp();
+  setUp();
 }
 
 /** Menu: shows the endpoint URL to paste into Stripe. */
 export function showWebhookUrl(): void {
-  reconciliation.showEndpoint();
+  showEndpoint();
 }
 
 /** Menu: after confirmation, replaces the webhook token (the old URL stops working) and shows the new URL. */
 export function rotateWebhookToken(): void {
-  reconciliation.rotateToken();
+  rotateToken();
 }
 
 /** Menu: stores a restricted Stripe key once it has proved it can read events. */
 export function connectStripeKey(): void {
-  reconciliation.connectKey();
+  connectKey();
 }
 
 /** Menu: reads completed Checkout Sessions from Stripe into the Reconciliation tab. */
 export function syncNow(): void {
-  reconciliation.syncFromMenu();
+  syncFromMenu();
 }
 
 /** Menu: turns the hourly sync from Stripe on (replacing a 15-minute one) or off. */
 export function toggleHourlySync(): void {
-  reconciliation.toggleScheduledSync(60);
+  toggleScheduledSync(60);
 }
 
 /** Menu: turns the sync from Stripe every 15 minutes on (replacing an hourly one) or off. */
 export function toggleQuarterHourSync(): void {
-  reconciliation.toggleScheduledSync(15);
+  toggleScheduledSync(15);
 }
 
 /** Trigger: the scheduled sync from Stripe, at the interval chosen on the menu. */
 export function runScheduledSync(): void {
-  reconciliation.syncFromTrigger();
+  syncFromTrigger();
 }
 
 /** Menu, trigger and after every sync: joins each sale to its link row and rewrites the Attribution tab; no Ui, so safe from a trigger. */

@@ -4,7 +4,7 @@
  * back, so the Attribution tab has revenue per campaign to show.
  */
 
-import { LINK_FIELDS } from '../core/link-columns';
+import { LINK_FIELDS } from '../core/link-tabs/link-columns';
 
 /** The headers are the link fields' own names, in UTM_LINK's argument order. */
 export const DEMO_LINK_HEADERS = LINK_FIELDS;

@@ -4,8 +4,8 @@
  * triggers, and Stripe's API is the local fake. Used by the tests, the benchmark and the
  * playground. Node only.
  */
-import { SCRIPT_PROPERTIES } from '../core/script-properties';
-import { readWebhookAnswer, type WebhookAnswer } from '../core/webhook-answer';
+import { SCRIPT_PROPERTIES } from '../core/contracts/script-properties';
+import { readWebhookAnswer, type WebhookAnswer } from '../core/contracts/webhook-answer';
 import { DEFAULT_BUNDLE_PATH } from './apps-script-runtime';
 import { FakeStripeApi, type StripeEvent } from './fake-stripe';
 import {
@@ -22,7 +22,7 @@ import { postToWebApp, type WebAppResponse } from './web-app';
 
 export const WEB_APP_URL = 'https://script.google.com/macros/s/AKfycbLocalTestDeployment/exec';
 
-export type { WebhookAnswer } from '../core/webhook-answer';
+export type { WebhookAnswer } from '../core/contracts/webhook-answer';
 
 /** State to start from instead of a new, empty spreadsheet (the playground restores its saved state). */
 export interface LocalAddOnState {

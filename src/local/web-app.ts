@@ -6,7 +6,7 @@
  * Node only: used by the tests, the benchmark and the playground.
  */
 import { toScriptError, type ScriptError } from './apps-script-runtime';
-import { escapeHtml } from '../core/html';
+import { escapeHtml } from '../core/helpers/html';
 import { CONTENT_MIME_TYPES, outputOf, TextOutputImpl } from './services/content';
 import type { ScriptWithServices } from './services';
 

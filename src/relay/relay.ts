@@ -16,8 +16,8 @@
  * runs on Cloudflare Workers, Deno and Node 20.
  */
 
-import { MAX_BODY_BYTES } from '../core/webhook-limits';
-import { isAnswerResult, readWebhookAnswer, type WebhookAnswer } from '../core/webhook-answer';
+import { MAX_BODY_BYTES } from '../core/webhook/webhook-limits';
+import { isAnswerResult, readWebhookAnswer, type WebhookAnswer } from '../core/contracts/webhook-answer';
 import { verifySignature, type HmacSubtle } from './signature';
 import { redactor } from './secrets';
 import { isRedirect, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redirects';

@@ -11,7 +11,7 @@
  * Web Crypto here, and the tests check this against the package's own signatures.
  */
 
-import { constantTimeEqual } from '../core/constant-time';
+import { constantTimeEqual } from '../core/webhook/constant-time';
 
 /** Stripe's default tolerance, in seconds, between the signed timestamp and the clock. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;

@@ -6,7 +6,7 @@
  * a link Stripe accepts.
  */
 import { LocalAddOn } from '../../src/local/local-add-on';
-import type { SidebarContext } from '../../src/core/sidebar-api';
+import type { SidebarContext } from '../../src/core/contracts/sidebar-api';
 import { loadBundle } from './bundle';
 
 const LIVE = 'https://buy.stripe.com/eVa5nPg1j1wmfXq5kr';

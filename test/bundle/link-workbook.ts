@@ -5,7 +5,7 @@
 import { runInEditor } from './bundle';
 import { LocalAddOn } from '../../src/local/local-add-on';
 import { DEMO_LINK_HEADERS, DEMO_LINK_ROWS } from '../../src/local/demo-links';
-import type { InsertResult, SidebarContext, TagResult } from '../../src/core/sidebar-api';
+import type { InsertResult, SidebarContext, TagResult } from '../../src/core/contracts/sidebar-api';
 
 export const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
 const SALE = ['cs_test_a1', 'fb-0002', 'paid', 49, 'eur', 'buyer@example.com', 'plink_1', false, '', 'evt_1'];

@@ -6,7 +6,7 @@
  */
 import { failureOf } from './bundle';
 import type { LocalAddOn } from '../../src/local/local-add-on';
-import type { Conflict } from '../../src/core/sidebar-api';
+import type { Conflict } from '../../src/core/contracts/sidebar-api';
 import { context, FORM, insert, LINK, linkRow, links, snapshot, tag, workbook } from './link-workbook';
 
 const failure = failureOf;

@@ -63,7 +63,7 @@ describe("the tests' bundle", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ScriptError);
-    expect((thrown as ScriptError).scriptStack).toMatch(/src\/gas\/sidebar\.ts:\d+:\d+/);
+    expect((thrown as ScriptError).scriptStack).toMatch(/src\/gas\/links\/sidebar\.ts:\d+:\d+/);
     expect((thrown as ScriptError).stack).toMatch(/src\/gas\/main\.ts:\d+:\d+/);
   });
 });

@@ -5,10 +5,10 @@
  */
 import { failureOf } from './bundle';
 import type { LocalAddOn } from '../../src/local/local-add-on';
-import { parseQuery, splitLink } from '../../src/core/query-string';
-import { TRACKING_PARAMETERS } from '../../src/core/stripe-rules';
-import { textOfCell } from '../../src/core/literal-text';
-import type { Conflict } from '../../src/core/sidebar-api';
+import { parseQuery, splitLink } from '../../src/core/links/query-string';
+import { TRACKING_PARAMETERS } from '../../src/core/links/stripe-rules';
+import { textOfCell } from '../../src/core/helpers/literal-text';
+import type { Conflict } from '../../src/core/contracts/sidebar-api';
 import { context, FORM, insert, LINK, linkRow, snapshot, tag, workbook } from './link-workbook';
 
 /** Row 8: a link row with only its link, source and medium filled. */

@@ -3,7 +3,7 @@
  * Sheets UI would, not through the script): sort, insert and delete rows and columns, rename and
  * re-case headers, format columns as Plain text, fill the grid, delete the header row.
  */
-import { columnToLetters } from '../../src/core/column-letters';
+import { columnToLetters } from '../../src/core/helpers/column-letters';
 import type { Cell, SheetData, Workbook } from '../../src/local/services';
 
 /** The 1-based column whose header (row 1) is exactly `name`; throws when none is. */

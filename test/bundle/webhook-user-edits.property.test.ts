@@ -5,8 +5,8 @@
  * one row per session, each showing its latest state, and the user's own cells as they were.
  */
 import fc from 'fast-check';
-import { headerKey } from '../../src/core/header-names';
-import { RECONCILIATION_COLUMNS } from '../../src/core/reconciliation-columns';
+import { headerKey } from '../../src/core/helpers/header-names';
+import { RECONCILIATION_COLUMNS } from '../../src/core/ledger/reconciliation-columns';
 import { FakeStripeApi, type StripeEvent } from '../../src/local/fake-stripe';
 import { LocalAddOn as AddOn } from '../../src/local/local-add-on';
 import type { SheetData } from '../../src/local/services';

@@ -10,7 +10,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { WebhookAnswer } from '../../src/core/webhook-answer';
+import type { WebhookAnswer } from '../../src/core/contracts/webhook-answer';
 
 /** What the front does with one POST. */
 export type FrontReply =

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Miniflare } from 'miniflare';
 import Stripe from 'stripe';
-import { MAX_BODY_BYTES } from '../../src/core/webhook-limits';
+import { MAX_BODY_BYTES } from '../../src/core/webhook/webhook-limits';
 import { RELAY_BUNDLE } from './built-relay';
 import { startGoogleFront, type GoogleFront } from './google-front';
 

@@ -5,8 +5,8 @@
  */
 
 import Stripe from 'stripe';
-import { ANSWER_RESULTS, type WebhookAnswer } from '../../src/core/webhook-answer';
-import { MAX_BODY_BYTES } from '../../src/core/webhook-limits';
+import { ANSWER_RESULTS, type WebhookAnswer } from '../../src/core/contracts/webhook-answer';
+import { MAX_BODY_BYTES } from '../../src/core/webhook/webhook-limits';
 import { loadBuiltRelay, mainConsole, mainGlobal, type FetchHandler } from './built-relay';
 import { sessionsDoPost, startGoogleFront, type GoogleFront } from './google-front';
 

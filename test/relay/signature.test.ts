@@ -4,7 +4,7 @@
  */
 
 import Stripe from 'stripe';
-import { constantTimeEqual } from '../../src/core/constant-time';
+import { constantTimeEqual } from '../../src/core/webhook/constant-time';
 import { parseSignatureHeader, verifySignature, DEFAULT_TOLERANCE_SECONDS, type HmacSubtle } from '../../src/relay/signature';
 
 const stripe = new Stripe('sk_test_relay_signature_tests');

@@ -5,7 +5,7 @@
  * declaration and a handler, not a copy of a store.
  */
 
-import { UTM_PARAMETERS } from '../stripe-rules';
+import { UTM_PARAMETERS } from '../links/stripe-rules';
 import type { TabRole } from './marks';
 
 /**

@@ -7,7 +7,7 @@
  * what the code does. (Help names no event, permission or interval.)
  */
 
-import type { HandledEventType } from '../stripe-event';
+import type { HandledEventType } from '../stripe/stripe-event';
 import type { TabRole } from './marks';
 
 export interface EventRoute {

@@ -4,11 +4,11 @@
  * (a copy someone made) is removed, so there is never more than one.
  */
 
-import type { ReportRow } from '../../core/attribution-report';
-import { ATTRIBUTION_COLUMNS, CHART_TITLE, chartTable, reportCells, type ChartTable } from '../../core/attribution-sheet';
-import { columnToLetters } from '../../core/column-letters';
-import { currencyNumberFormat } from '../../core/currency';
-import { literalText } from '../../core/literal-text';
+import type { ReportRow } from '../../core/attribution/attribution-report';
+import { ATTRIBUTION_COLUMNS, CHART_TITLE, chartTable, reportCells, type ChartTable } from '../../core/attribution/attribution-sheet';
+import { columnToLetters } from '../../core/helpers/column-letters';
+import { currencyNumberFormat } from '../../core/stripe/currency';
+import { literalText } from '../../core/helpers/literal-text';
 import { ATTRIBUTION_TAB, fixedFormat } from '../../core/ledger/declaration';
 import type { ScriptLockHeld } from '../script-lock';
 

@@ -4,8 +4,8 @@
  * number format needs it (read first), so text stays literal in any cell.
  */
 
-import { literalText, textOfCell } from '../../core/literal-text';
-import { consecutiveRuns } from '../../core/runs';
+import { literalText, textOfCell } from '../../core/helpers/literal-text';
+import { consecutiveRuns } from '../../core/helpers/runs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

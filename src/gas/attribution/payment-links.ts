@@ -4,9 +4,9 @@
  * read access to Payment Links), attribution goes on by reference alone and says why.
  */
 
-import { paymentLinksPagePath, paymentLinkUrls, readListPage } from '../../core/stripe-api';
-import { stripeApiKey } from '../reconciliation/settings';
-import { stripeGet, SYNC_RETRIES } from '../reconciliation/stripe-client';
+import { paymentLinksPagePath, paymentLinkUrls, readListPage } from '../../core/stripe/stripe-api';
+import { stripeApiKey } from '../stripe/settings';
+import { stripeGet, SYNC_RETRIES } from '../stripe/stripe-client';
 
 /** Enough for any account's links; a stop beyond it is said, not hidden. */
 const MAX_PAGES = 50;

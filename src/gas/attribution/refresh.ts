@@ -1,21 +1,21 @@
 /**
  * The refresh behind main.ts's global refreshAttribution (attributeSalesAndWrite, and
  * refreshAndReport around it): reads the ledger and every links tab once, joins each sale to its
- * link row (core/attribution.ts), then writes only what the add-on owns: the Attribution tab, the campaign
+ * link row (core/attribution/attribution.ts), then writes only what the add-on owns: the Attribution tab, the campaign
  * columns of the ledger, and the columns it marked as its own on each links tab (added after the
  * tab's last used column; no cell of the user's changes). Every tab is read and checked before
  * anything is written: a tab whose header row cannot be read safely stops the refresh, which says
  * which tab and what to fix. Under the script lock, without any Ui, so a trigger can run it.
  */
 
-import { attributeSales, type Attribution } from '../../core/attribution';
-import { buildReport, formatRowRevenue, summarize, summaryLine, totalsByRow } from '../../core/attribution-report';
-import { SALE_CAMPAIGN_COLUMNS, saleCampaignCells, salesFromTab } from '../../core/attribution-sheet';
-import { headerKey } from '../../core/header-names';
+import { attributeSales, type Attribution } from '../../core/attribution/attribution';
+import { buildReport, formatRowRevenue, summarize, summaryLine, totalsByRow } from '../../core/attribution/attribution-report';
+import { SALE_CAMPAIGN_COLUMNS, saleCampaignCells, salesFromTab } from '../../core/attribution/attribution-sheet';
+import { headerKey } from '../../core/helpers/header-names';
 import { LINK_TAB_COLUMNS } from '../../core/ledger/declaration';
-import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-checks';
-import { rowAddress } from '../../core/link-rows';
-import { appendHeaders } from '../header-row';
+import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-tabs/link-checks';
+import { rowAddress } from '../../core/link-tabs/link-rows';
+import { appendHeaders } from '../helpers/header-row';
 import { addOwnColumns, adoptEarlierColumns, findMarkedColumns } from '../ledger/own-columns';
 import { findMarkedTabs, openOwnTab, ownSheetIds } from '../ledger/own-tabs';
 import { readWholeLedger, type LedgerValues } from '../ledger/reconciliation-reader';
@@ -23,7 +23,7 @@ import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
 import { writeAttributionStatus, writeAttributionTab } from './attribution-tab';
 import { writeColumns } from './column-writer';
-import { LINK_TAB_COLUMN_NAMES, listedKeys, readLinkTabs, type LinkTab } from './link-tabs';
+import { LINK_TAB_COLUMN_NAMES, listedKeys, readLinkTabs, type LinkTab } from '../links/link-tabs';
 import { readPaymentLinkUrls, type LinkUrls } from './payment-links';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -5,8 +5,8 @@
  * after the tab's last used column, never over a filled cell.
  */
 
-import { columnToLetters } from '../../core/column-letters';
-import { headerKey } from '../../core/header-names';
+import { columnToLetters } from '../../core/helpers/column-letters';
+import { headerKey } from '../../core/helpers/header-names';
 import { fixedFormat, type ColumnDeclaration } from '../../core/ledger/declaration';
 import { COLUMN_MARK_KEY, ownColumnHeader } from '../../core/ledger/marks';
 import type { ScriptLockHeld } from '../script-lock';

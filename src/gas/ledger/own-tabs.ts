@@ -9,7 +9,7 @@
 
 import { declarationOf, OWN_TAB_DECLARATIONS, type TabDeclaration } from '../../core/ledger/declaration';
 import { ownTabName, roleOfTabMark, TAB_MARK_KEY, tabMarkValue, type TabRole } from '../../core/ledger/marks';
-import { headerKey } from '../../core/header-names';
+import { headerKey } from '../../core/helpers/header-names';
 import type { ScriptLockHeld } from '../script-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

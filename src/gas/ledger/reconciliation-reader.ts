@@ -1,13 +1,13 @@
 /**
- * The one reader of the Reconciliation tab outside its store (reconciliation/sheet-store.ts, which
+ * The one reader of the Reconciliation tab outside its store (ledger/reconciliation-store.ts, which
  * writes it): one of its columns, by header, for a question about the sales (the references in
  * use, whether any sale is live), and the whole tab for the refresh. The tab is found by its mark
  * (own-tabs.ts), or an earlier version's by its name and shape.
  */
 
-import { headerKey } from '../../core/header-names';
-import { tabLayout, type ColumnName } from '../../core/reconciliation-columns';
-import { headerRow } from '../header-row';
+import { headerKey } from '../../core/helpers/header-names';
+import { tabLayout, type ColumnName } from '../../core/ledger/reconciliation-columns';
+import { headerRow } from '../helpers/header-row';
 import type { ScriptLockHeld } from '../script-lock';
 import { findOwnTab, openOwnTab, type MarkedTabs } from './own-tabs';
 import { UnreadableTabError } from './unreadable-tab';

@@ -6,10 +6,10 @@
  */
 
 import { EVENT_ROUTES, type EventRoute } from '../../core/ledger/stripe-events';
-import { recordFromEvent } from '../../core/reconciliation';
-import type { CheckoutSession, CheckoutSessionEvent } from '../../core/stripe-event';
-import type { UpsertAction } from '../../core/webhook-answer';
-import { upsertRecord } from '../reconciliation/sheet-store';
+import { recordFromEvent } from '../../core/ledger/reconciliation';
+import type { CheckoutSession, CheckoutSessionEvent } from '../../core/stripe/stripe-event';
+import type { UpsertAction } from '../../core/contracts/webhook-answer';
+import { upsertRecord } from './reconciliation-store';
 import type { ScriptLockHeld } from '../script-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

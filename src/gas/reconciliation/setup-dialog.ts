@@ -3,7 +3,7 @@
  * files), not in Code.js: every custom-function start loads Code.js, never the dialogs.
  */
 
-import { fillTemplate } from '../../core/html';
+import { fillTemplate } from '../../core/helpers/html';
 import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES, SYNC_INTERVALS, syncMenuItem } from '../../core/ledger/stripe-events';
 
 /** What happened to the token before the dialog: made by the set-up, kept, or replaced by a rotation. */

@@ -4,13 +4,13 @@
  * page, so an error or the time limit leaves complete rows and a sync that can resume.
  */
 
-import { eventsPagePath, isRefusedCursor, readListPage } from '../../core/stripe-api';
-import { readEvent } from '../../core/stripe-event';
-import { afterPage, describeCounts, nextRun, parseSyncState, restartRun, seenOnPage, type SyncCounts } from '../../core/sync-state';
+import { eventsPagePath, isRefusedCursor, readListPage } from '../../core/stripe/stripe-api';
+import { readEvent } from '../../core/stripe/stripe-event';
+import { afterPage, describeCounts, nextRun, parseSyncState, restartRun, seenOnPage, type SyncCounts } from '../../core/stripe/sync-state';
 import { withScriptLockOrFail } from '../script-lock';
 import { recordEvent } from '../ledger/record-event';
-import { readSyncState, stripeApiKey, writeSyncState } from './settings';
-import { stripeGet, SYNC_RETRIES } from './stripe-client';
+import { readSyncState, stripeApiKey, writeSyncState } from '../stripe/settings';
+import { stripeGet, SYNC_RETRIES } from '../stripe/stripe-client';
 
 export interface SyncReport extends SyncCounts {
   ok: boolean;

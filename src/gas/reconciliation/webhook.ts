@@ -6,17 +6,17 @@
  * Every refusal is counted in the log tab, and says whether a later delivery could get past it.
  */
 
-import { constantTimeEqual } from '../../core/constant-time';
-import { readCheckoutSession, readEvent, type CheckoutSession, type CheckoutSessionEvent } from '../../core/stripe-event';
-import { eventPath, sessionPath } from '../../core/stripe-api';
-import type { WebhookAnswer } from '../../core/webhook-answer';
-import { readDelivery, type RejectionReason } from '../../core/webhook-delivery';
+import { constantTimeEqual } from '../../core/webhook/constant-time';
+import { readCheckoutSession, readEvent, type CheckoutSession, type CheckoutSessionEvent } from '../../core/stripe/stripe-event';
+import { eventPath, sessionPath } from '../../core/stripe/stripe-api';
+import type { WebhookAnswer } from '../../core/contracts/webhook-answer';
+import { readDelivery, type RejectionReason } from '../../core/webhook/webhook-delivery';
 import { withScriptLock } from '../script-lock';
-import { recordRejection } from './rejection-log';
+import { recordRejection } from '../ledger/rejection-log';
 import { recordEvent, type RecordOutcome } from '../ledger/record-event';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
-import { stripeApiKey, webhookToken } from './settings';
-import { stripeGet, WEBHOOK_RETRIES } from './stripe-client';
+import { stripeApiKey, webhookToken } from '../stripe/settings';
+import { stripeGet, WEBHOOK_RETRIES } from '../stripe/stripe-client';
 
 /** How long a delivery waits for another one to finish writing before giving up (Stripe retries). */
 const LOCK_WAIT_MS = 20_000;

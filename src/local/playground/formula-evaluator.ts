@@ -6,7 +6,7 @@
  * kept for the cell's tooltip.
  */
 import { parseA1 } from '../services/a1-notation';
-import type { CellValue } from '../../core/cell-value';
+import type { CellValue } from '../../core/helpers/cell-value';
 import type { FormulaEvaluator, FormulaLocation, SheetData, Workbook } from '../services/workbook';
 import { parseFormula, type FormulaNode } from './formula-parser';
 

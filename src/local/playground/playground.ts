@@ -5,11 +5,11 @@
  * Every change recalculates the formulas, moves `version` on (the page polls it) and starts a save;
  * the HTTP answer that reports it done waits for `saved()` (see state-file.ts: group commit).
  */
-import { SCRIPT_PROPERTIES } from '../../core/script-properties';
+import { SCRIPT_PROPERTIES } from '../../core/contracts/script-properties';
 import { DEFAULT_BUNDLE_PATH } from '../apps-script-runtime';
 import { LocalAddOn } from '../local-add-on';
 import type { ExecutionContext, ScriptWithServices } from '../services';
-import { columnToLetters } from '../../core/column-letters';
+import { columnToLetters } from '../../core/helpers/column-letters';
 import { parseA1, splitSheetName, type GridRange } from '../services/a1-notation';
 import type { DialogRecord, MenuRecord } from '../services/ui';
 import type { SheetData } from '../services/workbook';

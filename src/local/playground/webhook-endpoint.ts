@@ -11,7 +11,7 @@
  * a bad one with 400, without calling doPost.
  */
 import Stripe from 'stripe';
-import type { WebhookAnswer } from '../../core/webhook-answer';
+import type { WebhookAnswer } from '../../core/contracts/webhook-answer';
 import type { ScriptWithServices } from '../services';
 import { postToWebApp } from '../web-app';
 import type { EchoStore } from './echo-store';

@@ -1,6 +1,6 @@
 /** A1 notation as Sheets reads it: "A1", "A1:C3", "$A$1", "A:A", "2:2", "A2:C", and "'My Sheet'!A1". */
 
-import { columnToLetters, lettersToColumn } from '../../core/column-letters';
+import { columnToLetters, lettersToColumn } from '../../core/helpers/column-letters';
 
 export { columnToLetters, lettersToColumn };
 

@@ -1,6 +1,6 @@
 /** A1 notation for the page's selection (no DOM here). */
 
-import { columnToLetters, lettersToColumn } from '../../../core/column-letters';
+import { columnToLetters, lettersToColumn } from '../../../core/helpers/column-letters';
 
 /** A block of cells, 1-based and inclusive, r1 <= r2 and c1 <= c2. */
 export interface Rect {

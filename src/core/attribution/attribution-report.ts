@@ -1,0 +1,194 @@
+/**
+ * Revenue per campaign from attributed sales: one row per (campaign, source, medium, currency,
+ * mode), amounts summed in Stripe's integer minor units so that, per currency and mode, the rows
+ * add up exactly to the paid amounts of the Reconciliation tab. Currencies and test and live mode
+ * are never added together.
+ */
+
+import type { Attribution, Sale, UnattributedReason } from './attribution';
+import { minorUnitExponent, toMajorUnits } from '../stripe/currency';
+import type { LinkRow } from '../link-tabs/link-rows';
+
+export const UNATTRIBUTED_CAMPAIGN = '(unattributed)';
+
+export interface ReportRow {
+  utm_campaign: string;
+  utm_source: string;
+  utm_medium: string;
+  currency: string;
+  livemode: boolean;
+  /** Every session of the group, whatever its status. */
+  sessions: number;
+  paid_sessions: number;
+  /** The paid sessions' amounts, in minor units. */
+  revenue_minor: number;
+  /** Delayed payments (SEPA, ACH, vouchers) still waiting: Stripe's `unpaid`. */
+  pending_sessions: number;
+  failed_sessions: number;
+  /** Unix seconds of the first and last paid session, null when none is paid. */
+  first_sale: number | null;
+  last_sale: number | null;
+}
+
+const isPaid = (sale: Sale): boolean => sale.payment_status === 'paid';
+
+function groupKey(row: Pick<ReportRow, 'utm_campaign' | 'utm_source' | 'utm_medium' | 'currency' | 'livemode'>): string {
+  return [row.utm_campaign, row.utm_source, row.utm_medium, row.currency, row.livemode ? 'live' : 'test'].join('\u0000');
+}
+
+function modeKey(currency: string, livemode: boolean): string {
+  return `${currency}\u0000${livemode ? 'live' : 'test'}`;
+}
+
+/** The report's rows: live before test, the biggest currency first, then by revenue; the unattributed last in each. */
+export function buildReport(sales: readonly Sale[], attributions: readonly Attribution[]): ReportRow[] {
+  const groups = new Map<string, ReportRow>();
+  sales.forEach((sale, i) => {
+    const attribution = attributions[i];
+    const attributed = attribution?.kind === 'attributed' ? attribution.row.fields : null;
+    const key = {
+      utm_campaign: attributed ? attributed.utm_campaign : UNATTRIBUTED_CAMPAIGN,
+      utm_source: attributed ? attributed.utm_source : '',
+      utm_medium: attributed ? attributed.utm_medium : '',
+      currency: sale.currency,
+      livemode: sale.livemode,
+    };
+    const id = groupKey(key);
+    let group = groups.get(id);
+    if (group === undefined) {
+      group = { ...key, sessions: 0, paid_sessions: 0, revenue_minor: 0, pending_sessions: 0, failed_sessions: 0, first_sale: null, last_sale: null };
+      groups.set(id, group);
+    }
+    group.sessions++;
+    if (sale.payment_status === 'unpaid') group.pending_sessions++;
+    if (sale.payment_status === 'failed') group.failed_sessions++;
+    if (!isPaid(sale)) return;
+    group.paid_sessions++;
+    group.revenue_minor += sale.amount_minor ?? 0;
+    if (sale.created !== null) {
+      group.first_sale = group.first_sale === null ? sale.created : Math.min(group.first_sale, sale.created);
+      group.last_sale = group.last_sale === null ? sale.created : Math.max(group.last_sale, sale.created);
+    }
+  });
+  const rows = [...groups.values()];
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(modeKey(row.currency, row.livemode), (totals.get(modeKey(row.currency, row.livemode)) ?? 0) + row.revenue_minor);
+  const total = (row: ReportRow) => totals.get(modeKey(row.currency, row.livemode)) ?? 0;
+  return rows.sort(
+    (a, b) =>
+      Number(b.livemode) - Number(a.livemode) ||
+      total(b) - total(a) ||
+      a.currency.localeCompare(b.currency) ||
+      Number(a.utm_campaign === UNATTRIBUTED_CAMPAIGN) - Number(b.utm_campaign === UNATTRIBUTED_CAMPAIGN) ||
+      b.revenue_minor - a.revenue_minor ||
+      a.utm_campaign.localeCompare(b.utm_campaign) ||
+      a.utm_source.localeCompare(b.utm_source) ||
+      a.utm_medium.localeCompare(b.utm_medium),
+  );
+}
+
+/** The revenue in major units, as the sheet shows it. */
+export function revenueOf(row: Pick<ReportRow, 'revenue_minor' | 'currency'>): number {
+  return toMajorUnits(row.revenue_minor, row.currency);
+}
+
+/** The average paid order in major units, rounded to the currency's decimals; null without a paid session. */
+export function averageOrderOf(row: Pick<ReportRow, 'revenue_minor' | 'currency' | 'paid_sessions'>): number | null {
+  return row.paid_sessions === 0 ? null : toMajorUnits(Math.round(row.revenue_minor / row.paid_sessions), row.currency);
+}
+
+/** `1,234.50 USD`, `5,000 JPY`, `12.345 KWD`. */
+export function formatAmount(minor: number, currency: string): string {
+  const fixed = toMajorUnits(minor, currency).toFixed(minorUnitExponent(currency));
+  const [whole = '0', fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${fraction === undefined ? grouped : `${grouped}.${fraction}`} ${currency.toUpperCase()}`;
+}
+
+/** Per currency and mode: what was paid, and how much of it (and of the sessions) each reason left unattributed. */
+export interface ModeSummary {
+  currency: string;
+  livemode: boolean;
+  paid_minor: number;
+  attributed_minor: number;
+  unattributed: Partial<Record<UnattributedReason, { sessions: number; revenue_minor: number }>>;
+}
+
+export function summarize(sales: readonly Sale[], attributions: readonly Attribution[]): ModeSummary[] {
+  const modes = new Map<string, ModeSummary>();
+  sales.forEach((sale, i) => {
+    const key = modeKey(sale.currency, sale.livemode);
+    let mode = modes.get(key);
+    if (mode === undefined) {
+      mode = { currency: sale.currency, livemode: sale.livemode, paid_minor: 0, attributed_minor: 0, unattributed: {} };
+      modes.set(key, mode);
+    }
+    const amount = isPaid(sale) ? (sale.amount_minor ?? 0) : 0;
+    mode.paid_minor += amount;
+    const attribution = attributions[i];
+    if (attribution?.kind === 'attributed') {
+      mode.attributed_minor += amount;
+      return;
+    }
+    const reason = attribution?.reason ?? 'no_reference';
+    const entry = (mode.unattributed[reason] ??= { sessions: 0, revenue_minor: 0 });
+    entry.sessions++;
+    entry.revenue_minor += amount;
+  });
+  return [...modes.values()].sort((a, b) => Number(b.livemode) - Number(a.livemode) || b.paid_minor - a.paid_minor || a.currency.localeCompare(b.currency));
+}
+
+const REASONS: Record<UnattributedReason, string> = {
+  no_reference: 'without a client_reference_id',
+  unknown_reference: 'with a reference no link row has',
+  shared_reference: 'with a reference shared by rows with different UTM values',
+  shared_link: 'through a payment link several rows use',
+};
+
+/** One line per currency and mode: `USD, live: 1,234.50 USD of 1,500.00 USD attributed (82%); not attributed: ...`. */
+export function summaryLine(mode: ModeSummary): string {
+  const share = mode.paid_minor === 0 ? '' : ` (${String(Math.floor((mode.attributed_minor / mode.paid_minor) * 100))}%)`;
+  const head = `${mode.currency.toUpperCase() || 'no currency'}, ${mode.livemode ? 'live' : 'test mode'}: ` +
+    `${formatAmount(mode.attributed_minor, mode.currency)} of ${formatAmount(mode.paid_minor, mode.currency)} attributed${share}`;
+  const rest = (Object.keys(REASONS) as UnattributedReason[])
+    .filter((reason) => mode.unattributed[reason] !== undefined)
+    .map((reason) => {
+      const entry = mode.unattributed[reason] ?? { sessions: 0, revenue_minor: 0 };
+      return `${String(entry.sessions)} session${entry.sessions === 1 ? '' : 's'} ${REASONS[reason]} (${formatAmount(entry.revenue_minor, mode.currency)} paid)`;
+    });
+  return rest.length === 0 ? `${head}.` : `${head}; not attributed: ${rest.join(', ')}.`;
+}
+
+/** What each link row earned: its paid sessions, and its revenue per currency and mode. */
+export interface RowTotals {
+  paid_sessions: number;
+  revenue: Map<string, { currency: string; livemode: boolean; minor: number }>;
+}
+
+export function totalsByRow(sales: readonly Sale[], attributions: readonly Attribution[]): Map<LinkRow, RowTotals> {
+  const totals = new Map<LinkRow, RowTotals>();
+  sales.forEach((sale, i) => {
+    const attribution = attributions[i];
+    if (attribution?.kind !== 'attributed' || !isPaid(sale)) return;
+    let row = totals.get(attribution.row);
+    if (row === undefined) {
+      row = { paid_sessions: 0, revenue: new Map() };
+      totals.set(attribution.row, row);
+    }
+    row.paid_sessions++;
+    const key = modeKey(sale.currency, sale.livemode);
+    const entry = row.revenue.get(key) ?? { currency: sale.currency, livemode: sale.livemode, minor: 0 };
+    entry.minor += sale.amount_minor ?? 0;
+    row.revenue.set(key, entry);
+  });
+  return totals;
+}
+
+/** A row's revenue as one cell: `39.98 USD; 5,000 JPY; 10.00 USD (test)`, never a sum across currencies. */
+export function formatRowRevenue(totals: RowTotals | undefined): string {
+  if (totals === undefined) return '';
+  return [...totals.revenue.values()]
+    .sort((a, b) => Number(b.livemode) - Number(a.livemode) || a.currency.localeCompare(b.currency))
+    .map((entry) => `${formatAmount(entry.minor, entry.currency)}${entry.livemode ? '' : ' (test)'}`)
+    .join('; ');
+}

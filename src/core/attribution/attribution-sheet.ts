@@ -1,0 +1,131 @@
+/**
+ * The tabs attribution reads and writes, as grids: sales read from the Reconciliation tab by
+ * header, the Attribution tab laid out from the report, the campaign columns Reconciliation gets.
+ * Pure, so the Apps Script side only moves these grids in and out of the spreadsheet.
+ */
+
+import type { Attribution, Sale } from './attribution';
+import { averageOrderOf, revenueOf, UNATTRIBUTED_CAMPAIGN, type ReportRow } from './attribution-report';
+import { minorUnitExponent } from '../stripe/currency';
+import { textOfCell } from '../helpers/literal-text';
+import { locateColumns, unixSecondsOf } from '../ledger/reconciliation-columns';
+import { UTM_PARAMETERS, type UtmParameter } from '../links/stripe-rules';
+
+/** The Attribution tab's columns, the contract's seven first. */
+export const ATTRIBUTION_COLUMNS = [
+  'utm_campaign',
+  'utm_source',
+  'utm_medium',
+  'currency',
+  'livemode',
+  'paid_sessions',
+  'revenue',
+  'pending_sessions',
+  'failed_sessions',
+  'sessions',
+  'average_order',
+  'first_sale',
+  'last_sale',
+] as const;
+
+/** The columns attribution adds to Reconciliation: the campaign of each sale, and its link's URL. */
+export const SALE_CAMPAIGN_COLUMNS: readonly [...UtmParameter[], 'payment_link_url'] = [...UTM_PARAMETERS, 'payment_link_url'];
+
+function readAmountMinor(minor: unknown, major: unknown, currency: string): number | null {
+  const exact = typeof minor === 'number' ? minor : Number(textOfCell(minor) || Number.NaN);
+  if (Number.isInteger(exact)) return exact;
+  const amount = typeof major === 'number' ? major : Number(textOfCell(major) || Number.NaN);
+  return isFinite(amount) ? Math.round(amount * Math.pow(10, minorUnitExponent(currency))) : null;
+}
+
+function readBoolean(value: unknown): boolean {
+  return value === true || textOfCell(value).toUpperCase() === 'TRUE';
+}
+
+/** The sales of a Reconciliation tab (header in row 1), each with its 1-based row; rows without a session id are skipped. */
+export function salesFromTab(values: readonly (readonly unknown[])[]): Array<{ sale: Sale; row: number }> {
+  const { columns } = locateColumns(values[0] ?? []);
+  const at = (cells: readonly unknown[], name: keyof typeof columns): unknown => {
+    const column = columns[name];
+    return column === undefined ? undefined : cells[column - 1];
+  };
+  const sales: Array<{ sale: Sale; row: number }> = [];
+  for (let r = 1; r < values.length; r++) {
+    const cells = values[r] ?? [];
+    const session_id = textOfCell(at(cells, 'session_id')).trim();
+    if (session_id === '') continue;
+    const currency = textOfCell(at(cells, 'currency')).toLowerCase();
+    const created = unixSecondsOf(at(cells, 'created'));
+    sales.push({
+      row: r + 1,
+      sale: {
+        session_id,
+        client_reference_id: textOfCell(at(cells, 'client_reference_id')),
+        payment_status: textOfCell(at(cells, 'payment_status')),
+        amount_minor: readAmountMinor(at(cells, 'amount_minor'), at(cells, 'amount'), currency),
+        currency,
+        livemode: readBoolean(at(cells, 'livemode')),
+        payment_link: textOfCell(at(cells, 'payment_link')),
+        created: created === 0 ? null : created,
+      },
+    });
+  }
+  return sales;
+}
+
+/** A cell value: text, a number, a boolean, or a time as a Date. */
+export type ReportCell = string | number | boolean | Date;
+
+const dateOf = (seconds: number | null): ReportCell => (seconds === null ? '' : new Date(seconds * 1000));
+
+/** The report's rows as the tab's cells, in ATTRIBUTION_COLUMNS order. */
+export function reportCells(report: readonly ReportRow[]): ReportCell[][] {
+  return report.map((row) => [
+    row.utm_campaign,
+    row.utm_source,
+    row.utm_medium,
+    row.currency,
+    row.livemode,
+    row.paid_sessions,
+    revenueOf(row),
+    row.pending_sessions,
+    row.failed_sessions,
+    row.sessions,
+    averageOrderOf(row) ?? '',
+    dateOf(row.first_sale),
+    dateOf(row.last_sale),
+  ]);
+}
+
+/** What the bar chart shows: revenue per campaign in the report's first currency and mode (the largest live one). */
+export interface ChartTable {
+  title: string;
+  /** `USD, live`: the one currency and mode the chart shows. */
+  currencyLabel: string;
+  /** [campaign, revenue] per campaign, largest first; the unattributed last. */
+  rows: Array<[string, number]>;
+}
+
+export function chartTable(report: readonly ReportRow[]): ChartTable | null {
+  const first = report[0];
+  if (first === undefined) return null;
+  const revenue = new Map<string, number>();
+  for (const row of report) {
+    if (row.currency !== first.currency || row.livemode !== first.livemode) continue;
+    revenue.set(row.utm_campaign, (revenue.get(row.utm_campaign) ?? 0) + row.revenue_minor);
+  }
+  const rows = [...revenue.entries()]
+    .sort((a, b) => Number(a[0] === UNATTRIBUTED_CAMPAIGN) - Number(b[0] === UNATTRIBUTED_CAMPAIGN) || b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([campaign, minor]): [string, number] => [campaign, revenueOf({ revenue_minor: minor, currency: first.currency })]);
+  const currencyLabel = `${first.currency.toUpperCase()}, ${first.livemode ? 'live' : 'test mode'}`;
+  return { title: `${CHART_TITLE} (${currencyLabel})`, currencyLabel, rows };
+}
+
+/** How the add-on knows its own chart again: by the start of its title. */
+export const CHART_TITLE = 'Revenue per campaign';
+
+/** Each sale's campaign columns (SALE_CAMPAIGN_COLUMNS order): the UTM values of its row, '' when unattributed. */
+export function saleCampaignCells(attribution: Attribution | undefined, paymentLinkUrl: string): string[] {
+  const fields = attribution?.kind === 'attributed' ? attribution.row.fields : null;
+  return [...UTM_PARAMETERS.map((parameter) => (fields ? fields[parameter] : '')), paymentLinkUrl];
+}

@@ -1,0 +1,145 @@
+/**
+ * The contract between the link-builder sidebar and the server: the functions the sidebar calls
+ * through google.script.run, with their arguments and results. Both sides are typed from here.
+ *
+ * A write that would replace a filled cell with something else is not made: the server answers
+ * `confirm` with those cells, the sidebar shows them, and only a second call carrying exactly the
+ * conflicts the user saw (`overwrite`) writes them.
+ */
+
+import type { LinkColumn, LinkField } from '../link-tabs/link-columns';
+import type { TrackingParameter } from '../links/stripe-rules';
+
+export type LinkFields = Record<LinkField, string>;
+
+export interface UsedValue {
+  value: string;
+  /** How many rows of the tab use it. */
+  rows: number;
+}
+
+/**
+ * A value of the active row that Stripe accepts but that mixes up sales: a warning, not an
+ * error (inserting stays possible). The sidebar shows it next to the field while the field still
+ * holds `value`.
+ */
+export interface RowWarning {
+  field: 'client_reference_id' | 'payment_link';
+  kind: 'shared_reference' | 'test_link';
+  /** The row's value the warning is about, trimmed. */
+  value: string;
+  message: string;
+  /** The other rows that carry the same reference with different UTM values, as `Links row 7`; [] for a test link. */
+  rows: string[];
+}
+
+export interface SidebarContext {
+  sheetName: string;
+  /** Where the tab keeps each part of a link, by header; missing ones are added when needed. */
+  columns: Partial<Record<LinkColumn, number>>;
+  /** Values already used in the tab that Stripe keeps, most used first, so one source is not spelled three ways. */
+  used: Record<TrackingParameter, UsedValue[]>;
+  /** The active cell's row (2 or more), or null on the header row. */
+  activeRow: number | null;
+  /** The active row's link values by header, when it is a link row (it has a payment link) of a links tab; else null. */
+  row: LinkFields | null;
+  /** Why the link-writing actions refuse this tab (it is one of the add-on's own), or null. */
+  refusal: string | null;
+  /** How many rows below the header are selected. */
+  selectedRows: number;
+  /** The active row's mix-ups across rows ([] when it has none, or is not a link row). */
+  warnings: RowWarning[];
+  /** The spreadsheet has live sales (Reconciliation's livemode): a test-mode link typed in the form is warned about too. */
+  liveSales: boolean;
+}
+
+/** A filled cell the write would change: where it is, what it holds, what would replace it. */
+export interface Conflict {
+  row: number;
+  column: LinkColumn;
+  /** The column's header as the tab spells it. */
+  header: string;
+  current: string;
+  next: string;
+}
+
+export interface InsertRequest {
+  fields: LinkFields;
+  /** The conflicts the user agreed to overwrite, as a `confirm` answer listed them. */
+  overwrite?: Conflict[];
+}
+
+export type InsertResult =
+  | { status: 'written'; sheetName: string; row: number; link: string }
+  /** Nothing was written: these filled cells would change. */
+  | { status: 'confirm'; sheetName: string; row: number; link: string; conflicts: Conflict[] };
+
+export interface TagRequest {
+  /**
+   * The form's values that the user typed (or picked) themselves, by field. Each fills the
+   * selected rows' empty cells for its field (written into the row, so that each link carries
+   * only what its row shows); a filled cell stays the row's own. A value the form was filled
+   * with from the active row and that the user left as it was is never sent (see typedFields):
+   * it is that row's, and must not reach the other rows.
+   */
+  typed: Partial<LinkFields>;
+  overwrite?: Conflict[];
+}
+
+export interface InvalidRow {
+  row: number;
+  problems: string[];
+}
+
+export type TagResult =
+  /** Rows that could not be tagged are left as they were; `filled` counts the empty cells the typed values filled. */
+  | { status: 'written'; sheetName: string; tagged: number; filled: number; invalid: InvalidRow[] }
+  /** Nothing was written: these filled cells (a different tagged link, a formula) would change. */
+  | { status: 'confirm'; sheetName: string; conflicts: Conflict[]; invalid: InvalidRow[] };
+
+/** Server functions the sidebar may call, by their top-level names in Code.js. */
+export interface SidebarApi {
+  sidebarContext(): SidebarContext;
+  sidebarInsertIntoActiveRow(request: InsertRequest): InsertResult;
+  sidebarTagSelectedRows(request: TagRequest): TagResult;
+}
+
+/**
+ * What Tag selected rows may apply to every selected row: the fields whose value the user typed.
+ * A field that still holds what the form was filled with from the active row (`filledFrom`) is
+ * that row's value, not the user's, and is left out; so is an empty one.
+ */
+export function typedFields(form: LinkFields, filledFrom: LinkFields | null): Partial<LinkFields> {
+  const typed: Partial<LinkFields> = {};
+  for (const [field, value] of Object.entries(form) as Array<[LinkField, string]>) {
+    if (value !== '' && value !== filledFrom?.[field]) typed[field] = value;
+  }
+  return typed;
+}
+
+function sameConflict(a: Conflict, b: Conflict): boolean {
+  return a.row === b.row && a.column === b.column && a.current === b.current && a.next === b.next;
+}
+
+/** True when the user agreed to every one of `conflicts`: same cell, same value, same replacement. */
+export function isConsented(conflicts: readonly Conflict[], consent: readonly Conflict[] | undefined): boolean {
+  if (consent === undefined) return conflicts.length === 0;
+  return conflicts.every((conflict) => consent.some((agreed) => sameConflict(conflict, agreed)));
+}
+
+/** Only well-formed conflicts count as consent: a page can send anything. */
+export function readConsent(value: unknown): Conflict[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(
+    (item): item is Conflict =>
+      typeof item === 'object' && item !== null &&
+      typeof (item as Conflict).row === 'number' && typeof (item as Conflict).column === 'string' &&
+      typeof (item as Conflict).current === 'string' && typeof (item as Conflict).next === 'string',
+  );
+}
+
+/** One line of the sidebar's question: `Row 3, utm_campaign: spring_sale → summer_sale`. */
+export function describeConflict(conflict: Conflict, withRow: boolean): string {
+  const where = withRow ? `Row ${String(conflict.row)}, ${conflict.header}` : conflict.header;
+  return `${where}: ${conflict.current} → ${conflict.next}`;
+}
