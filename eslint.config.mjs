@@ -21,16 +21,26 @@ export default tseslint.config(
   {
     // The sidebar's code is typed for the browser by its own tsconfig.
     files: ['src/client/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: false, project: ['./src/client/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['./src/client/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     // So are the playground's page and the browser tests (their page.evaluate callbacks run there).
     files: ['src/local/playground/page/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: false, project: ['./src/local/playground/page/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ['./src/local/playground/page/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
   },
   {
     files: ['test/e2e/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: false, project: ['./test/e2e/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['./test/e2e/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     // Code bundled for Apps Script must not reach for Node or browser globals it will not have.
@@ -65,7 +75,10 @@ export default tseslint.config(
           message: `Not on Workers: ${name} is Node's; use the web platform (the Node server passes env in).`,
         })),
       ],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../local/*', '../gas/*'], message: 'The relay is web platform only (Workers, Deno, Node).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', '../local/*', '../gas/*'], message: 'The relay is web platform only (Workers, Deno, Node).' }] },
+      ],
     },
   },
   {
@@ -79,7 +92,14 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+      },
     },
   },
 );

@@ -33,14 +33,18 @@ describe('src/gas folders', () => {
       const files = readdirSync(path.join(GAS, folder)).filter((name) => name.endsWith('.ts'));
       expect(files.length).toBeGreaterThan(0);
       for (const name of files) {
-        const outside = reached(path.join(GAS, folder, name)).filter((target) => target !== folder && target !== 'script-lock' && !allowed.includes(target));
+        const outside = reached(path.join(GAS, folder, name)).filter(
+          (target) => target !== folder && target !== 'script-lock' && !allowed.includes(target),
+        );
         expect({ file: `${folder}/${name}`, outside }).toEqual({ file: `${folder}/${name}`, outside: [] });
       }
     });
   }
 
   it('covers every folder', () => {
-    const folders = readdirSync(GAS, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'html').map((entry) => entry.name);
+    const folders = readdirSync(GAS, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'html')
+      .map((entry) => entry.name);
     expect(folders.sort()).toEqual(Object.keys(MAY_IMPORT).sort());
   });
 });

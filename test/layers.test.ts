@@ -23,9 +23,7 @@ function diagnosticsIn(folder: 'src/core' | 'src/gas', source: string): string[]
   host.getSourceFile = (file, language, onError, create) =>
     path.resolve(file) === probe ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, onError, create);
   const program = ts.createProgram({ rootNames: [probe], options: { ...config.options, noEmit: true }, host });
-  return ts
-    .getPreEmitDiagnostics(program, program.getSourceFile(probe))
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  return ts.getPreEmitDiagnostics(program, program.getSourceFile(probe)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
 describe('src/core compiles with no platform types', () => {
@@ -42,7 +40,12 @@ describe('src/core compiles with no platform types', () => {
   });
 
   it('compiles what core may use: ECMAScript and other core modules', () => {
-    expect(diagnosticsIn('src/core', "import { headerKey } from './helpers/header-names';\nexport const probe = [headerKey('A b')].includes('ab');")).toEqual([]);
+    expect(
+      diagnosticsIn(
+        'src/core',
+        "import { headerKey } from './helpers/header-names';\nexport const probe = [headerKey('A b')].includes('ab');",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -59,7 +62,10 @@ describe('src/gas compiles with Apps Script types only', () => {
 
   it('compiles what gas may use: Apps Script services and core', () => {
     expect(
-      diagnosticsIn('src/gas', "import { headerKey } from '../core/helpers/header-names';\nexport const probe = (): string => headerKey(SpreadsheetApp.getActiveSpreadsheet().getName());"),
+      diagnosticsIn(
+        'src/gas',
+        "import { headerKey } from '../core/helpers/header-names';\nexport const probe = (): string => headerKey(SpreadsheetApp.getActiveSpreadsheet().getName());",
+      ),
     ).toEqual([]);
   });
 });

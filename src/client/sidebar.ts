@@ -9,7 +9,15 @@ import { cleanValue } from '../core/links/clean';
 import { isTestModeLink, TEST_LINK_WARNING } from '../core/link-tabs/link-checks';
 import { LINK_FIELDS, type LinkField } from '../core/link-tabs/link-columns';
 import { checkLink } from '../core/links/payment-link';
-import { describeConflict, typedFields, type Conflict, type LinkFields, type RowWarning, type SidebarContext, type UsedValue } from '../core/contracts/sidebar-api';
+import {
+  describeConflict,
+  typedFields,
+  type Conflict,
+  type LinkFields,
+  type RowWarning,
+  type SidebarContext,
+  type UsedValue,
+} from '../core/contracts/sidebar-api';
 import type { TrackingParameter } from '../core/links/stripe-rules';
 import { tagLink } from '../core/links/tag-link';
 import { checkValue } from '../core/links/validate';
@@ -36,7 +44,7 @@ let context: SidebarContext | null = null;
 let filledFrom: LinkFields | null = null;
 
 function input(field: LinkField): HTMLInputElement {
-  return ($(`f-${field}`) as HTMLInputElement);
+  return $(`f-${field}`) as HTMLInputElement;
 }
 
 function readForm(): LinkFields {
@@ -84,7 +92,8 @@ function showVerdict(field: LinkField): boolean {
   message.className = valid ? 'msg' : 'msg error';
   if (check.status === 'invalid') {
     message.append(check.problem.reason.replace(/ Try \S+$/, ''));
-    if (check.problem.suggestion !== undefined) message.append(' ', fixButton(field, check.problem.suggestion, `Use ${check.problem.suggestion}`));
+    if (check.problem.suggestion !== undefined)
+      message.append(' ', fixButton(field, check.problem.suggestion, `Use ${check.problem.suggestion}`));
     return false;
   }
   if (check.status === 'valid' && field !== 'payment_link') {
@@ -126,11 +135,12 @@ function refresh(): void {
   let allValid = true;
   for (const field of LINK_FIELDS) allValid = showVerdict(field) && allValid;
   for (const field of LINK_FIELDS) showWarning(field);
-  const preview = ($('preview') as HTMLTextAreaElement);
+  const preview = $('preview') as HTMLTextAreaElement;
   const outcome = tagLink(readForm());
   const ready = allValid && outcome.status === 'tagged';
   preview.value = outcome.status === 'tagged' ? outcome.url : '';
-  preview.placeholder = outcome.status === 'empty' ? 'Fill in the payment link to see the tagged link.' : 'Fix the fields marked in red first.';
+  preview.placeholder =
+    outcome.status === 'empty' ? 'Fill in the payment link to see the tagged link.' : 'Fix the fields marked in red first.';
   const refused = context?.refusal != null;
   // The question is about the values that were sent: they stay as they are until it is answered.
   for (const field of LINK_FIELDS) input(field).disabled = asking;
@@ -174,7 +184,8 @@ function fillSuggestions(): void {
     );
   }
   const where = context.activeRow === null ? 'no row selected' : `row ${String(context.activeRow)} active`;
-  $('where').textContent = `${context.sheetName}: ${where}, ${String(context.selectedRows)} ${context.selectedRows === 1 ? 'row' : 'rows'} selected`;
+  $('where').textContent =
+    `${context.sheetName}: ${where}, ${String(context.selectedRows)} ${context.selectedRows === 1 ? 'row' : 'rows'} selected`;
 }
 
 async function loadContext(): Promise<void> {
@@ -197,7 +208,7 @@ async function loadContext(): Promise<void> {
 }
 
 async function copyLink(): Promise<void> {
-  const preview = ($('preview') as HTMLTextAreaElement);
+  const preview = $('preview') as HTMLTextAreaElement;
   try {
     await navigator.clipboard.writeText(preview.value);
     say('Link copied.', 'ok');
@@ -292,7 +303,11 @@ async function tagSelected(): Promise<void> {
       const lines = result.invalid.map(({ row, problems }) => `Row ${String(row)}: ${problems.join(' ')}`);
       const filled = result.filled === 0 ? '' : ` Filled ${plural(result.filled, 'empty cell', 'empty cells')} with the values you typed.`;
       const tagged = `Tagged ${plural(result.tagged, 'row', 'rows')} in ${result.sheetName} (column tagged_link).${filled}`;
-      say(lines.length === 0 ? tagged : `${tagged} ${String(lines.length)} could not be tagged (left as they were):`, lines.length === 0 ? 'ok' : 'error', lines);
+      say(
+        lines.length === 0 ? tagged : `${tagged} ${String(lines.length)} could not be tagged (left as they were):`,
+        lines.length === 0 ? 'ok' : 'error',
+        lines,
+      );
       return;
     }
     say('');
@@ -353,13 +368,13 @@ function start(): void {
   buildForm();
   $('copy').addEventListener('click', () => void copyLink());
   $('insert').addEventListener('click', () => {
-    void busy(($('insert') as HTMLButtonElement), async () => {
+    void busy($('insert') as HTMLButtonElement, async () => {
       await insertIntoActiveRow();
       await loadContext();
     });
   });
   $('tag').addEventListener('click', () => {
-    void busy(($('tag') as HTMLButtonElement), async () => {
+    void busy($('tag') as HTMLButtonElement, async () => {
       await tagSelected();
       await loadContext();
     });

@@ -97,9 +97,9 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
 
 /** Web app: a browser opening the endpoint gets a JSON note; Stripe only POSTs. */
 export function doGet(): GoogleAppsScript.Content.TextOutput {
-  return ContentService.createTextOutput(
-    JSON.stringify({ ok: true, note: 'This endpoint receives Stripe webhooks (POST).' }),
-  ).setMimeType(ContentService.MimeType.JSON);
+  return ContentService.createTextOutput(JSON.stringify({ ok: true, note: 'This endpoint receives Stripe webhooks (POST).' })).setMimeType(
+    ContentService.MimeType.JSON,
+  );
 }
 
 /** Trigger: adds the add-on menu. */

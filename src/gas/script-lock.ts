@@ -25,7 +25,11 @@ export function withScriptLock<T>(waitMs: number, work: (held: ScriptLockHeld) =
   if (!lock.tryLock(waitMs)) return { ok: false };
   // An object, not a local flag, so the compiler sees `wrote` change inside work().
   const writes = { made: false };
-  const held = { wrote: () => { writes.made = true; } } as ScriptLockHeld;
+  const held = {
+    wrote: () => {
+      writes.made = true;
+    },
+  } as ScriptLockHeld;
   try {
     return { ok: true, value: work(held) };
   } finally {
@@ -40,6 +44,9 @@ export function withScriptLock<T>(waitMs: number, work: (held: ScriptLockHeld) =
 /** withScriptLock for an action a person started: a lock kept busy too long becomes an error saying so. */
 export function withScriptLockOrFail<T>(waitMs: number, action: string, work: (held: ScriptLockHeld) => T): T {
   const done = withScriptLock(waitMs, work);
-  if (!done.ok) throw new Error(`${action}: the add-on was busy writing other changes for ${String(waitMs / 1000)} seconds; nothing was written. Try again in a moment.`);
+  if (!done.ok)
+    throw new Error(
+      `${action}: the add-on was busy writing other changes for ${String(waitMs / 1000)} seconds; nothing was written. Try again in a moment.`,
+    );
   return done.value;
 }

@@ -94,18 +94,17 @@ export class AppsScriptRuntime {
   private readonly importValue: (value: unknown) => unknown;
 
   constructor(code: string, options: RuntimeOptions = {}) {
-    this.context = vm.createContext(
-      {},
-      { name: 'Apps Script V8 (local)', codeGeneration: { strings: true, wasm: false } },
-    );
+    this.context = vm.createContext({}, { name: 'Apps Script V8 (local)', codeGeneration: { strings: true, wasm: false } });
     vm.runInContext(
       ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'console'].map((name) => `delete globalThis.${name};`).join(''),
       this.context,
     );
     this.importValue = vm.runInContext(IMPORT_VALUE, this.context) as (value: unknown) => unknown;
-    const record = (level: LogEntry['level']) => (...parts: unknown[]) => {
-      this.logs.push({ level, message: parts.map((part) => (typeof part === 'string' ? part : safeJson(part))).join(' ') });
-    };
+    const record =
+      (level: LogEntry['level']) =>
+      (...parts: unknown[]) => {
+        this.logs.push({ level, message: parts.map((part) => (typeof part === 'string' ? part : safeJson(part))).join(' ') });
+      };
     const created = options.createServices?.({
       toScript: this.importValue,
       evaluate: (source) => vm.runInContext(source, this.context) as unknown,

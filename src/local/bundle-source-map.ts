@@ -38,7 +38,11 @@ function readMapper(code: string, filename: string): StackMapper {
   const directory = path.dirname(filename);
   return (stack) =>
     stack.replace(frame, (whole, line: string, column: string) => {
-      const entry = map.findEntry(Number(line) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+      const entry = map.findEntry(Number(line) - 1, Number(column) - 1) as {
+        originalSource?: string;
+        originalLine?: number;
+        originalColumn?: number;
+      };
       if (entry.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return whole;
       const source = path.resolve(directory, entry.originalSource);
       return `${source}:${String(entry.originalLine + 1)}:${String(entry.originalColumn + 1)}`;

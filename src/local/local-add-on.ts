@@ -116,6 +116,11 @@ export class LocalAddOn {
   /** Every formula in a tab: payload text must never become one. */
   formulas(sheetName = 'Reconciliation'): string[] {
     const sheet = this.workbook.getSheet(sheetName);
-    return sheet === null ? [] : sheet.formulas().flat().filter((formula) => formula !== '');
+    return sheet === null
+      ? []
+      : sheet
+          .formulas()
+          .flat()
+          .filter((formula) => formula !== '');
   }
 }

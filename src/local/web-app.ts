@@ -111,7 +111,8 @@ export function errorPage(error: ScriptError): string {
   );
 }
 
-const NOTHING_RETURNED = '<!DOCTYPE html><html><head><title>Google Apps Script</title></head><body>The script completed but did not return anything.</body></html>';
+const NOTHING_RETURNED =
+  '<!DOCTYPE html><html><head><title>Google Apps Script</title></head><body>The script completed but did not return anything.</body></html>';
 
 /**
  * POSTs to the web app: sets the 'webapp' context, calls doPost with the event, releases the locks

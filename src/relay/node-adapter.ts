@@ -64,7 +64,8 @@ function malformedAnswer(reason: string): Response {
 
 async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
   // Whatever a handler returned, only a Response's shape is written.
-  if (typeof (response as Partial<Response> | null)?.arrayBuffer !== 'function' || typeof response.status !== 'number') throw new TypeError('the handler did not answer a Response');
+  if (typeof (response as Partial<Response> | null)?.arrayBuffer !== 'function' || typeof response.status !== 'number')
+    throw new TypeError('the handler did not answer a Response');
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
@@ -81,7 +82,13 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
  * here with 400 or 405; and whatever the handler throws or rejects with becomes a 500 Stripe
  * retries.
  */
-export function serveRelay(env: RelayEnv, handler: RelayHandler = createRelay(), log: (line: string) => void = (line) => { console.log(line); }): Server {
+export function serveRelay(
+  env: RelayEnv,
+  handler: RelayHandler = createRelay(),
+  log: (line: string) => void = (line) => {
+    console.log(line);
+  },
+): Server {
   const answer = (outgoing: ServerResponse, respond: () => Response | Promise<Response>): void => {
     outgoing.on('error', () => undefined);
     Promise.resolve()
@@ -124,9 +131,14 @@ export function serveRelay(env: RelayEnv, handler: RelayHandler = createRelay(),
     log('relay: 405 CONNECT refused');
     void methodNotAllowed('CONNECT')
       .text()
-      .then((body) => {
-        socket.end(`HTTP/1.1 405 Method Not Allowed\r\nallow: POST\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-      }, () => socket.destroy());
+      .then(
+        (body) => {
+          socket.end(
+            `HTTP/1.1 405 Method Not Allowed\r\nallow: POST\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+          );
+        },
+        () => socket.destroy(),
+      );
   });
   return server;
 }

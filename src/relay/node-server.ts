@@ -24,7 +24,9 @@ function main(): void {
     else env[name] = value;
   }
   if (missing.length > 0) {
-    console.error(`relay: set ${missing.join(' and ')} in the environment (the signing secret of the Stripe endpoint, and the web app's /exec URL with its ?token=).`);
+    console.error(
+      `relay: set ${missing.join(' and ')} in the environment (the signing secret of the Stripe endpoint, and the web app's /exec URL with its ?token=).`,
+    );
     process.exit(1);
   }
   const port = Number(process.env.PORT ?? DEFAULT_PORT);

@@ -88,7 +88,12 @@ function timeoutOf(env: unknown): number {
 
 const identity = (text: string): string => text;
 
-function answerWith(status: number, body: RelayAnswer, redact: (text: string) => string = identity, headers: Record<string, string> = {}): Response {
+function answerWith(
+  status: number,
+  body: RelayAnswer,
+  redact: (text: string) => string = identity,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(redact(JSON.stringify(body)), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
@@ -151,7 +156,9 @@ function describeAnswer(answer: WebhookAnswer): string {
 
 /** The 405 for any method but POST (the Node server gives it too, for methods fetch cannot carry). */
 export function methodNotAllowed(method: string): Response {
-  return answerWith(405, { ok: false, error: `the relay takes Stripe's webhook deliveries, which are POSTs, not ${method}` }, identity, { allow: 'POST' });
+  return answerWith(405, { ok: false, error: `the relay takes Stripe's webhook deliveries, which are POSTs, not ${method}` }, identity, {
+    allow: 'POST',
+  });
 }
 
 /** The 500 for a failure nobody foresaw: Stripe retries it, and it carries no detail that could hold a secret. */
@@ -162,7 +169,11 @@ export function failedUnexpectedly(): Response {
 export function createRelay(options: RelayOptions = {}): RelayHandler {
   const now = options.now ?? Date.now;
   const forward = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
-  const log = options.log ?? ((line: string) => { console.log(line); });
+  const log =
+    options.log ??
+    ((line: string) => {
+      console.log(line);
+    });
 
   async function handle(request: Request, env: unknown): Promise<Response> {
     if (request.method !== 'POST') {
@@ -175,18 +186,27 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
     const url = setting(env, 'APPS_SCRIPT_URL') ?? '';
     if (missing.length > 0) {
       log(`relay: 500 not configured: ${missing.join(' and ')} not set`);
-      return answerWith(500, { ok: false, error: `the relay is not configured: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set` });
+      return answerWith(500, {
+        ok: false,
+        error: `the relay is not configured: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set`,
+      });
     }
     const redact = redactor(secret, url);
     if (!/^https?:\/\/[^/?#\s]+/i.test(url)) {
       log('relay: 500 APPS_SCRIPT_URL is not an http(s) URL');
-      return answerWith(500, { ok: false, error: "the relay is not configured: APPS_SCRIPT_URL is not an http(s) URL (it is the web app's /exec URL with its ?token=)" });
+      return answerWith(500, {
+        ok: false,
+        error: "the relay is not configured: APPS_SCRIPT_URL is not an http(s) URL (it is the web app's /exec URL with its ?token=)",
+      });
     }
 
     const body = await readBounded(request, MAX_BODY_BYTES);
     if (body === null) {
       log('relay: 413 body too large, not forwarded');
-      return answerWith(413, { ok: false, error: `the body is over ${MAX_BODY_BYTES / 1024} KiB, larger than any Checkout Session event; not forwarded` });
+      return answerWith(413, {
+        ok: false,
+        error: `the body is over ${MAX_BODY_BYTES / 1024} KiB, larger than any Checkout Session event; not forwarded`,
+      });
     }
 
     const signature = await verifySignature(body, request.headers.get('stripe-signature'), secret, {
@@ -255,14 +275,26 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
     const passed = passThrough(answer, redact);
     if (passed.retry) {
       log(redact(`relay: 503 the add-on asked for a retry: ${describeAnswer(passed)}, in ${ms} ms`));
-      return answerWith(503, { ok: false, retry: true, error: `the add-on asked for a retry: ${passed.error ?? 'no reason given'}`, answer: passed }, redact);
+      return answerWith(
+        503,
+        { ok: false, retry: true, error: `the add-on asked for a retry: ${passed.error ?? 'no reason given'}`, answer: passed },
+        redact,
+      );
     }
     if (passed.ok) {
       log(redact(`relay: 200 ${describeAnswer(passed)}, in ${ms} ms`));
       return answerWith(200, { ok: true, answer: passed }, redact);
     }
     log(redact(`relay: 200 refused for good by the add-on: ${describeAnswer(passed)}, in ${ms} ms`));
-    return answerWith(200, { ok: false, error: `the add-on refused the event, and a retry would not change that: ${passed.error ?? 'no reason given'}`, answer: passed }, redact);
+    return answerWith(
+      200,
+      {
+        ok: false,
+        error: `the add-on refused the event, and a retry would not change that: ${passed.error ?? 'no reason given'}`,
+        answer: passed,
+      },
+      redact,
+    );
   }
 
   return {

@@ -23,7 +23,13 @@ export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; fail
 
 /** What the check needs of Web Crypto (crypto.subtle has it on Workers, Deno and Node 20). */
 export interface HmacSubtle {
-  importKey(format: 'raw', keyData: Uint8Array<ArrayBuffer>, algorithm: { name: 'HMAC'; hash: 'SHA-256' }, extractable: false, usages: ['sign']): Promise<unknown>;
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array<ArrayBuffer>,
+    algorithm: { name: 'HMAC'; hash: 'SHA-256' },
+    extractable: false,
+    usages: ['sign'],
+  ): Promise<unknown>;
   sign(algorithm: 'HMAC', key: unknown, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
 }
 
@@ -78,7 +84,12 @@ function concatBytes(first: Uint8Array, second: Uint8Array): Uint8Array<ArrayBuf
 }
 
 /** The hex HMAC-SHA256 Stripe puts in v1 for this timestamp and body. */
-export async function computeSignature(secret: string, timestamp: number, body: Uint8Array, subtle: HmacSubtle = crypto.subtle): Promise<string> {
+export async function computeSignature(
+  secret: string,
+  timestamp: number,
+  body: Uint8Array,
+  subtle: HmacSubtle = crypto.subtle,
+): Promise<string> {
   const key = await subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = await subtle.sign('HMAC', key, concatBytes(encoder.encode(`${timestamp}.`), body));
   return toHex(new Uint8Array(mac));
@@ -88,7 +99,12 @@ export async function computeSignature(secret: string, timestamp: number, body: 
  * Checks a `Stripe-Signature` header against the raw body. The body is the bytes as received:
  * re-serialised JSON would not match.
  */
-export async function verifySignature(body: Uint8Array | string, header: string | null, secret: string, options: SignatureOptions = {}): Promise<SignatureCheck> {
+export async function verifySignature(
+  body: Uint8Array | string,
+  header: string | null,
+  secret: string,
+  options: SignatureOptions = {},
+): Promise<SignatureCheck> {
   if (header === null || header.trim() === '') {
     return { ok: false, failure: 'missing', error: 'the request has no Stripe-Signature header' };
   }
@@ -100,15 +116,27 @@ export async function verifySignature(body: Uint8Array | string, header: string 
   let matched = false;
   for (const candidate of parsed.signatures) matched = constantTimeEqual(expected, candidate) || matched;
   if (!matched) {
-    return { ok: false, failure: 'no_match', error: 'no v1 signature in the Stripe-Signature header matches the body for this signing secret' };
+    return {
+      ok: false,
+      failure: 'no_match',
+      error: 'no v1 signature in the Stripe-Signature header matches the body for this signing secret',
+    };
   }
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const age = Math.floor((options.now ?? Date.now)() / 1000) - parsed.timestamp;
   if (age > tolerance) {
-    return { ok: false, failure: 'too_old', error: `the signature's timestamp is ${age} s old, more than the ${tolerance} s allowed (a replayed or delayed delivery)` };
+    return {
+      ok: false,
+      failure: 'too_old',
+      error: `the signature's timestamp is ${age} s old, more than the ${tolerance} s allowed (a replayed or delayed delivery)`,
+    };
   }
   if (age < -tolerance) {
-    return { ok: false, failure: 'in_the_future', error: `the signature's timestamp is ${-age} s in the future, more than the ${tolerance} s allowed (check the clock)` };
+    return {
+      ok: false,
+      failure: 'in_the_future',
+      error: `the signature's timestamp is ${-age} s in the future, more than the ${tolerance} s allowed (check the clock)`,
+    };
   }
   return { ok: true, timestamp: parsed.timestamp };
 }

@@ -29,20 +29,32 @@ export function shop(sessions: number, linkRows: number): LocalAddOn {
   const rows = Array.from({ length: sessions }, (_, i) =>
     header.map((name) => {
       switch (name) {
-        case 'session_id': return `cs_test_a1Bench${String(i).padStart(8, '0')}`;
+        case 'session_id':
+          return `cs_test_a1Bench${String(i).padStart(8, '0')}`;
         // One sale in ten carries no reference, one in twenty a reference no row has.
-        case 'client_reference_id': return i % 10 === 0 ? '' : i % 20 === 1 ? `gone-${String(i)}` : `ref-${String(i % linkRows)}`;
-        case 'payment_status': return i % 15 === 0 ? 'unpaid' : 'paid';
-        case 'amount': return 19.99;
-        case 'amount_minor': return 1999;
-        case 'currency': return i % 3 === 0 ? 'eur' : 'usd';
-        case 'customer_email': return `buyer${String(i)}@example.com`;
-        case 'payment_link': return 'plink_1Bench';
-        case 'livemode': return false;
+        case 'client_reference_id':
+          return i % 10 === 0 ? '' : i % 20 === 1 ? `gone-${String(i)}` : `ref-${String(i % linkRows)}`;
+        case 'payment_status':
+          return i % 15 === 0 ? 'unpaid' : 'paid';
+        case 'amount':
+          return 19.99;
+        case 'amount_minor':
+          return 1999;
+        case 'currency':
+          return i % 3 === 0 ? 'eur' : 'usd';
+        case 'customer_email':
+          return `buyer${String(i)}@example.com`;
+        case 'payment_link':
+          return 'plink_1Bench';
+        case 'livemode':
+          return false;
         case 'created':
-        case 'last_event_created': return new Date((NOW - 86_400 + i) * 1000);
-        case 'last_event': return `evt_1Bench${String(i)}`;
-        default: return '';
+        case 'last_event_created':
+          return new Date((NOW - 86_400 + i) * 1000);
+        case 'last_event':
+          return `evt_1Bench${String(i)}`;
+        default:
+          return '';
       }
     }),
   );

@@ -76,7 +76,11 @@ export function benchCustomFunctions(): void {
 
   const rows = 100_000;
   const args = campaignColumns(rows).map((c) => withBaseline.toScript(c));
-  const result = compare(() => utmLink(...args), () => baseline(...args), 7);
+  const result = compare(
+    () => utmLink(...args),
+    () => baseline(...args),
+    7,
+  );
   console.log(
     `UTM_LINK over ${fmt(rows)} rows x 7 columns in the vm: ${fmt(rows / (result.subject / 1000))} rows/s ` +
       `(median ${fmt(result.subject, 1)} ms); concatenation baseline ${fmt(rows / (result.baseline / 1000))} rows/s; ` +
@@ -84,10 +88,14 @@ export function benchCustomFunctions(): void {
   );
 
   const fifty = campaignColumns(50_000).map((c) => withBaseline.toScript(c));
-  const fiftyMs = median([0, 1, 2].map(() => {
-    const start = performance.now();
-    utmLink(...fifty);
-    return performance.now() - start;
-  }));
-  console.log(`UTM_LINK over 50,000 rows in one call: ${fmt(fiftyMs, 1)} ms here, against Apps Script's 30,000 ms limit for a custom function`);
+  const fiftyMs = median(
+    [0, 1, 2].map(() => {
+      const start = performance.now();
+      utmLink(...fifty);
+      return performance.now() - start;
+    }),
+  );
+  console.log(
+    `UTM_LINK over 50,000 rows in one call: ${fmt(fiftyMs, 1)} ms here, against Apps Script's 30,000 ms limit for a custom function`,
+  );
 }

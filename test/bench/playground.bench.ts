@@ -50,7 +50,13 @@ async function sendAll(url: string, bodies: readonly string[]): Promise<{ status
 
 export async function benchPlayground(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'playground-bench-'));
-  const playground = await startPlayground({ port: 0, stateFile: path.join(dir, 'state.json'), reset: true, webhookSecret: SECRET, quiet: true });
+  const playground = await startPlayground({
+    port: 0,
+    stateFile: path.join(dir, 'state.json'),
+    reset: true,
+    webhookSecret: SECRET,
+    quiet: true,
+  });
   const baseline = http.createServer((request, response) => {
     request.resume();
     request.on('end', () => response.end('{"ok":true}'));
@@ -71,7 +77,10 @@ export async function benchPlayground(): Promise<void> {
     const baseSeconds = (performance.now() - start) / 1000;
 
     const header = playground.app.workbook.sheet('Reconciliation').values();
-    const ids = header.slice(1).map((row) => row[0]).filter((id) => id !== '');
+    const ids = header
+      .slice(1)
+      .map((row) => row[0])
+      .filter((id) => id !== '');
     const expected = new Set(events.map((event) => (event.data.object as { id: string }).id));
     const exact = ids.length === expected.size && ids.every((id) => expected.has(String(id))) && new Set(ids).size === ids.length;
     const redirected = statuses.filter((status) => status === 302).length;
@@ -79,7 +88,9 @@ export async function benchPlayground(): Promise<void> {
       `playground: ${fmt(DELIVERIES)} signed deliveries, ${String(CONCURRENCY)} at a time on loopback: ${fmt(DELIVERIES / seconds)} deliveries/s ` +
         `(${String(redirected)} answered 302, as Google's /exec, and ${String(ok)} echoes held ok: true); a server that only answers: ${fmt(DELIVERIES / baseSeconds)}/s; ratio ${fmt(seconds / baseSeconds, 1)}`,
     );
-    console.log(`playground: Reconciliation holds ${fmt(ids.length)} rows for ${fmt(expected.size)} sessions, nothing lost or duplicated: ${verdict(exact)}`);
+    console.log(
+      `playground: Reconciliation holds ${fmt(ids.length)} rows for ${fmt(expected.size)} sessions, nothing lost or duplicated: ${verdict(exact)}`,
+    );
   } finally {
     baseline.close();
     await playground.close();
@@ -121,10 +132,19 @@ server.listen(0, '127.0.0.1', () => process.stdout.write(JSON.stringify({ port: 
 
 async function startRelayProcess(appsScriptUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--input-type=module', '-e', RELAY_SERVER], {
-    env: { ...process.env, RELAY_MODULE: pathToFileURL(RELAY_BUNDLE).href, STRIPE_WEBHOOK_SECRET: RELAY_SECRET, APPS_SCRIPT_URL: appsScriptUrl },
+    env: {
+      ...process.env,
+      RELAY_MODULE: pathToFileURL(RELAY_BUNDLE).href,
+      STRIPE_WEBHOOK_SECRET: RELAY_SECRET,
+      APPS_SCRIPT_URL: appsScriptUrl,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -132,7 +152,9 @@ async function startRelayProcess(appsScriptUrl: string): Promise<{ url: string; 
       const line = text.split('\n')[0] ?? '';
       if (text.includes('\n')) resolve((JSON.parse(line) as { port: number }).port);
     });
-    void exited.then(() => { reject(new Error('the relay process exited before it listened')); });
+    void exited.then(() => {
+      reject(new Error('the relay process exited before it listened'));
+    });
   });
   return {
     url: `http://127.0.0.1:${String(port)}/`,
@@ -173,7 +195,11 @@ async function viaFront(webhookUrl: string, body: string): Promise<Sent> {
   return { status: response.status, answer, ms: performance.now() - start };
 }
 
-async function inParallel(bodies: readonly string[], concurrency: number, send: (body: string) => Promise<Sent>): Promise<{ sent: Sent[]; seconds: number }> {
+async function inParallel(
+  bodies: readonly string[],
+  concurrency: number,
+  send: (body: string) => Promise<Sent>,
+): Promise<{ sent: Sent[]; seconds: number }> {
   const sent: Sent[] = new Array<Sent>(bodies.length);
   let next = 0;
   const start = performance.now();
@@ -240,8 +266,15 @@ export async function benchRelay(): Promise<void> {
 
     const rows = playground.app.workbook.sheet('Reconciliation').values();
     const column = (rows[0] ?? []).indexOf('session_id');
-    const ids = rows.slice(1).map((row) => String(row[column] ?? '')).filter((id) => id !== '');
-    const expected = new Set([...warm, ...relayBodies, ...frontBodies, ...pairBodies].map((body) => (JSON.parse(body) as { data: { object: { id: string } } }).data.object.id));
+    const ids = rows
+      .slice(1)
+      .map((row) => String(row[column] ?? ''))
+      .filter((id) => id !== '');
+    const expected = new Set(
+      [...warm, ...relayBodies, ...frontBodies, ...pairBodies].map(
+        (body) => (JSON.parse(body) as { data: { object: { id: string } } }).data.object.id,
+      ),
+    );
     const exact = ids.length === expected.size && new Set(ids).size === ids.length && ids.every((id) => expected.has(id));
 
     const relayOk = count(throughRelay.sent, (one) => one.status === 200 && one.answer?.result === 'inserted');

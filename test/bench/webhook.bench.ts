@@ -18,19 +18,31 @@ function fill(app: LocalAddOn, rows: number, gridFull: boolean): void {
   const data = Array.from({ length: rows }, (_, i) =>
     header.map((name) => {
       switch (name) {
-        case 'session_id': return `cs_test_a1Seeded${String(i).padStart(8, '0')}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`;
-        case 'client_reference_id': return `row-${String(i)}`;
-        case 'payment_status': return 'paid';
-        case 'amount': return 19.99;
-        case 'amount_minor': return 1999;
-        case 'currency': return 'usd';
-        case 'customer_email': return `buyer${String(i)}@example.com`;
-        case 'payment_link': return 'plink_1Seeded';
-        case 'livemode': return false;
+        case 'session_id':
+          return `cs_test_a1Seeded${String(i).padStart(8, '0')}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`;
+        case 'client_reference_id':
+          return `row-${String(i)}`;
+        case 'payment_status':
+          return 'paid';
+        case 'amount':
+          return 19.99;
+        case 'amount_minor':
+          return 1999;
+        case 'currency':
+          return 'usd';
+        case 'customer_email':
+          return `buyer${String(i)}@example.com`;
+        case 'payment_link':
+          return 'plink_1Seeded';
+        case 'livemode':
+          return false;
         case 'created':
-        case 'last_event_created': return new Date((NOW - 86_400 + i) * 1000);
-        case 'last_event': return `evt_1Seeded${String(i)}`;
-        default: return '';
+        case 'last_event_created':
+          return new Date((NOW - 86_400 + i) * 1000);
+        case 'last_event':
+          return `evt_1Seeded${String(i)}`;
+        default:
+          return '';
       }
     }),
   );
@@ -50,7 +62,12 @@ interface Cost {
 function deliverCounted(app: LocalAddOn, event: StripeEvent): Cost {
   const answer = app.deliver(event);
   const stats = app.last?.services.stats().spreadsheet;
-  return { roundTrips: stats?.roundTrips ?? -1, calls: stats?.calls ?? -1, cellsRead: stats?.cellsRead ?? -1, result: answer.result ?? String(answer.error) };
+  return {
+    roundTrips: stats?.roundTrips ?? -1,
+    calls: stats?.calls ?? -1,
+    cellsRead: stats?.cellsRead ?? -1,
+    result: answer.result ?? String(answer.error),
+  };
 }
 
 /** How the user left the tab: as set up, or every cell Plain text and the headers re-cased. */

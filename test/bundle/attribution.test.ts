@@ -38,7 +38,9 @@ function refreshAsTrigger(app: AddOn): void {
 }
 
 const byCampaign = (app: AddOn) =>
-  Object.fromEntries(app.rows('Attribution').map((row) => [`${String(row.utm_campaign)}/${String(row.utm_source)}/${String(row.currency)}`, row]));
+  Object.fromEntries(
+    app.rows('Attribution').map((row) => [`${String(row.utm_campaign)}/${String(row.utm_source)}/${String(row.currency)}`, row]),
+  );
 
 function sell(app: AddOn, stripe: FakeStripeApi): void {
   const deliveries = [
@@ -73,9 +75,11 @@ describe('refreshAttribution, as a trigger runs it', () => {
     sell(app, stripe);
     refreshAsTrigger(app);
     const paid = new Map<string, number>();
-    for (const row of app.rows()) if (row.payment_status === 'paid') paid.set(String(row.currency), (paid.get(String(row.currency)) ?? 0) + Number(row.amount_minor));
+    for (const row of app.rows())
+      if (row.payment_status === 'paid') paid.set(String(row.currency), (paid.get(String(row.currency)) ?? 0) + Number(row.amount_minor));
     const reported = new Map<string, number>();
-    for (const row of app.rows('Attribution')) reported.set(String(row.currency), (reported.get(String(row.currency)) ?? 0) + Number(row.revenue));
+    for (const row of app.rows('Attribution'))
+      reported.set(String(row.currency), (reported.get(String(row.currency)) ?? 0) + Number(row.revenue));
     expect(Object.fromEntries(reported)).toEqual({ usd: 53, eur: 25, jpy: 5000 });
     expect(paid.get('usd')).toBe(5300);
     expect(paid.get('eur')).toBe(2500);
@@ -85,10 +89,18 @@ describe('refreshAttribution, as a trigger runs it', () => {
   it('gives each sale in Reconciliation its campaign, and each link row its paid sessions and revenue, in new columns only', () => {
     const { app, stripe } = shop();
     sell(app, stripe);
-    const before = app.workbook.sheet('Links').values().map((row) => row.slice(0, HEADER.length));
+    const before = app.workbook
+      .sheet('Links')
+      .values()
+      .map((row) => row.slice(0, HEADER.length));
     refreshAsTrigger(app);
     const sales = app.rows();
-    expect(sales.find((row) => row.client_reference_id === 'fb-2')).toMatchObject({ utm_source: 'facebook', utm_medium: 'paid_social', utm_campaign: 'spring_sale', utm_content: 'carousel' });
+    expect(sales.find((row) => row.client_reference_id === 'fb-2')).toMatchObject({
+      utm_source: 'facebook',
+      utm_medium: 'paid_social',
+      utm_campaign: 'spring_sale',
+      utm_content: 'carousel',
+    });
     expect(sales.find((row) => row.client_reference_id === 'nobody')).toMatchObject({ utm_source: '', utm_campaign: '' });
     const links = app.rows('Links');
     expect(links.map((row) => [row.paid_sessions, row.revenue])).toEqual([
@@ -98,7 +110,12 @@ describe('refreshAttribution, as a trigger runs it', () => {
       [0, ''],
       [0, ''],
     ]);
-    expect(app.workbook.sheet('Links').values().map((row) => row.slice(0, HEADER.length))).toEqual(before);
+    expect(
+      app.workbook
+        .sheet('Links')
+        .values()
+        .map((row) => row.slice(0, HEADER.length)),
+    ).toEqual(before);
   });
 
   it('says how much was attributed and why the rest was not, naming the shared reference', () => {
@@ -106,7 +123,9 @@ describe('refreshAttribution, as a trigger runs it', () => {
     sell(app, stripe);
     refreshAsTrigger(app);
     const summary = String(app.rows('Attribution')[0]?.summary);
-    expect(summary).toMatch(/USD, test mode: 40\.00 USD of 53\.00 USD attributed \(75%\); not attributed: 1 session without a client_reference_id \(6\.00 USD paid\), 1 session with a reference no link row has \(4\.00 USD paid\), 1 session with a reference shared by rows with different UTM values \(3\.00 USD paid\)\./);
+    expect(summary).toMatch(
+      /USD, test mode: 40\.00 USD of 53\.00 USD attributed \(75%\); not attributed: 1 session without a client_reference_id \(6\.00 USD paid\), 1 session with a reference no link row has \(4\.00 USD paid\), 1 session with a reference shared by rows with different UTM values \(3\.00 USD paid\)\./,
+    );
     expect(summary).toMatch(/client_reference_id "dup" is on 2 rows with different UTM values \(Links row 5, Links row 6\)/);
   });
 
@@ -144,19 +163,47 @@ describe('refreshAttribution, as a trigger runs it', () => {
 describe('Add references', () => {
   it('gives every link row without one its own, readable and unique, never replacing a typed one', () => {
     const { app } = shop();
-    app.workbook.write('Links', [[LINK_B, 'tiktok', 'paid_social', 'Black Friday', '', '', ''], [LINK_B, 'tiktok', 'paid_social', 'Black Friday', '', '', '']], 'A7');
+    app.workbook.write(
+      'Links',
+      [
+        [LINK_B, 'tiktok', 'paid_social', 'Black Friday', '', '', ''],
+        [LINK_B, 'tiktok', 'paid_social', 'Black Friday', '', '', ''],
+      ],
+      'A7',
+    );
     app.menu('addReferences');
-    expect(app.rows('Links').map((row) => row.client_reference_id)).toEqual(['nl-1', 'fb-2', 'g-3', 'dup', 'dup', 'black_friday-1', 'black_friday-2']);
+    expect(app.rows('Links').map((row) => row.client_reference_id)).toEqual([
+      'nl-1',
+      'fb-2',
+      'g-3',
+      'dup',
+      'dup',
+      'black_friday-1',
+      'black_friday-2',
+    ]);
     app.menu('addReferences');
-    expect(app.rows('Links').map((row) => row.client_reference_id)).toEqual(['nl-1', 'fb-2', 'g-3', 'dup', 'dup', 'black_friday-1', 'black_friday-2']);
+    expect(app.rows('Links').map((row) => row.client_reference_id)).toEqual([
+      'nl-1',
+      'fb-2',
+      'g-3',
+      'dup',
+      'dup',
+      'black_friday-1',
+      'black_friday-2',
+    ]);
     expect(app.last?.services.ui.log.at(-1)).toMatchObject({ kind: 'alert', prompt: 'Every link row already has a client_reference_id.' });
   });
 
   it('adds the column to a links tab that has none, after its last column', () => {
     const app = new AddOn();
-    app.workbook.write('Campaigns', [['Link', 'Source', 'Campaign', 'Owner'], [LINK_A, 'newsletter', 'Spring Sale', 'ana']]);
+    app.workbook.write('Campaigns', [
+      ['Link', 'Source', 'Campaign', 'Owner'],
+      [LINK_A, 'newsletter', 'Spring Sale', 'ana'],
+    ]);
     app.menu('addReferences');
-    expect(app.rows('Campaigns')).toEqual([{ Link: LINK_A, Source: 'newsletter', Campaign: 'Spring Sale', Owner: 'ana', client_reference_id: 'spring_sale-1' }]);
+    expect(app.rows('Campaigns')).toEqual([
+      { Link: LINK_A, Source: 'newsletter', Campaign: 'Spring Sale', Owner: 'ana', client_reference_id: 'spring_sale-1' },
+    ]);
   });
 });
 
@@ -175,8 +222,14 @@ describe('through the payment link, when the sale carries no reference a row has
       stripe.scenario.paid({ clientReferenceId: null, paymentLink: solo.id, amount: 900, currency: 'usd' }),
       stripe.scenario.paid({ clientReferenceId: 'nobody', paymentLink: solo.id, amount: 100, currency: 'usd' }),
       // LINK_A is on two rows: its link cannot say which.
-      stripe.scenario.paid({ clientReferenceId: null, paymentLink: stripe.addPaymentLink({ url: LINK_A }).id, amount: 50, currency: 'usd' }),
-    ]) for (const event of events) app.deliver(event);
+      stripe.scenario.paid({
+        clientReferenceId: null,
+        paymentLink: stripe.addPaymentLink({ url: LINK_A }).id,
+        amount: 50,
+        currency: 'usd',
+      }),
+    ])
+      for (const event of events) app.deliver(event);
     return { app, stripe };
   }
 
@@ -196,6 +249,8 @@ describe('through the payment link, when the sale carries no reference a row has
     const { app } = soloShop(false);
     refreshAsTrigger(app);
     expect(byCampaign(app)['launch/podcast/usd']).toBeUndefined();
-    expect(String(app.rows('Attribution')[0]?.summary)).toMatch(/could not be attributed through their payment link: no Stripe key is connected\. Connect a restricted key with read access to Payment Links/);
+    expect(String(app.rows('Attribution')[0]?.summary)).toMatch(
+      /could not be attributed through their payment link: no Stripe key is connected\. Connect a restricted key with read access to Payment Links/,
+    );
   });
 });

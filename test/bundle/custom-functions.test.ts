@@ -91,11 +91,11 @@ describe('UTM_LINK', () => {
 
 describe('UTM_ISSUES', () => {
   it('is empty for rows Stripe keeps whole and lists every problem otherwise', () => {
-    expect(
-      runtime.call('UTM_ISSUES', column(LINK, LINK, ''), column('ok', 'face book', ''), 'email', column('x', 'a/b', '')),
-    ).toEqual([
+    expect(runtime.call('UTM_ISSUES', column(LINK, LINK, ''), column('ok', 'face book', ''), 'email', column('x', 'a/b', ''))).toEqual([
       [''],
-      ['utm_source: "face book" has a space; Stripe would drop it. Try face_book\nutm_campaign: "a/b" has "/"; Stripe would drop it. Try a_b'],
+      [
+        'utm_source: "face book" has a space; Stripe would drop it. Try face_book\nutm_campaign: "a/b" has "/"; Stripe would drop it. Try a_b',
+      ],
       [''],
     ]);
   });
@@ -111,7 +111,16 @@ describe('UTM_ISSUES', () => {
 describe('UTM_CLEAN', () => {
   it('cleans single values and whole blocks', () => {
     expect(runtime.call('UTM_CLEAN', 'Été 2024 / Promo')).toBe('Ete_2024_Promo');
-    expect(runtime.call('UTM_CLEAN', [['Spring Sale', ''], [2024, "Mother's Day"]], true)).toEqual([
+    expect(
+      runtime.call(
+        'UTM_CLEAN',
+        [
+          ['Spring Sale', ''],
+          [2024, "Mother's Day"],
+        ],
+        true,
+      ),
+    ).toEqual([
       ['spring_sale', ''],
       ['2024', 'mothers_day'],
     ]);

@@ -34,7 +34,10 @@ function spreadsheet(sales: readonly boolean[] = [false, true]): LocalAddOn {
     [LIVE, 'instagram', 'paid_social', 'summer_sale', 'ref-3'],
   ]);
   // Not a links tab: its ref-1 is no one's row.
-  app.workbook.write('Notes', [['Reference', 'Comment'], ['ref-1', 'ask Dana']]);
+  app.workbook.write('Notes', [
+    ['Reference', 'Comment'],
+    ['ref-1', 'ask Dana'],
+  ]);
   app.workbook.write('Reconciliation', [
     ['session_id', 'client_reference_id', 'payment_status', 'amount', 'currency', 'Live mode'],
     ...sales.map((live, i) => [`cs_${String(i)}`, 'ref-1', 'paid', 10, 'eur', live]),
@@ -70,14 +73,18 @@ describe('Check selected cells: mix-ups across rows', () => {
       expect(cell(app, a1)?.background).toBe(MARK);
       expect(cell(app, a1)?.note).toMatch(WARNING);
     }
-    expect(cell(app, 'E2')?.note).toContain('client_reference_id "ref-1" is on 2 rows with different UTM values (Links row 2, Links row 3)');
+    expect(cell(app, 'E2')?.note).toContain(
+      'client_reference_id "ref-1" is on 2 rows with different UTM values (Links row 2, Links row 3)',
+    );
     expect(cell(app, 'E5')?.note).toContain('More links row 2');
     // The same reference on rows with the same values is one campaign: nothing to mark.
     for (const a1 of ['E4', 'E6', 'E7']) {
       expect(cell(app, a1)?.background ?? null).toBeNull();
       expect(cell(app, a1)?.note ?? '').toBe('');
     }
-    expect(toast).toBe('2 references are shared by rows with different UTM values (marked in red, with a note naming the rows); 3 are fine.');
+    expect(toast).toBe(
+      '2 references are shared by rows with different UTM values (marked in red, with a note naming the rows); 3 are fine.',
+    );
   });
 
   it('marks a test-mode link once the spreadsheet has live sales, and counts it apart', () => {
@@ -104,7 +111,10 @@ describe('Check selected cells: mix-ups across rows', () => {
   it('reads livemode TRUE typed as text in the Reconciliation tab', () => {
     const app = spreadsheet([]);
     // In the Live mode column of a ledger an earlier version made (no mark yet).
-    app.workbook.write('Reconciliation', [['session_id', 'livemode'], ['cs_1', "'TRUE"]]);
+    app.workbook.write('Reconciliation', [
+      ['session_id', 'livemode'],
+      ['cs_1', "'TRUE"],
+    ]);
     check(app, 'A4');
     expect(cell(app, 'A4')?.background).toBe(MARK);
   });
@@ -115,10 +125,12 @@ describe('Check selected cells: mix-ups across rows', () => {
     app.workbook.write('Links', [['ref 1']], 'E3');
     const toast = check(app, 'E2:E3', 'A4');
     expect(cell(app, 'E2')?.note).toMatch(/^Stripe would drop this value\./);
-    expect(toast).toMatch(/^2 values Stripe would drop are marked in red.*; 1 test-mode link on a spreadsheet with live sales \(marked in red, with a note naming the rows\); 0 are fine\.$/);
+    expect(toast).toMatch(
+      /^2 values Stripe would drop are marked in red.*; 1 test-mode link on a spreadsheet with live sales \(marked in red, with a note naming the rows\); 0 are fine\.$/,
+    );
   });
 
-  it('clears its mark once the rows no longer share the reference, giving the user\'s own note back', () => {
+  it("clears its mark once the rows no longer share the reference, giving the user's own note back", () => {
     const app = spreadsheet();
     cell(app, 'E2')!.note = 'from the March brief';
     check(app, 'E2:E3');
@@ -131,8 +143,8 @@ describe('Check selected cells: mix-ups across rows', () => {
   });
 });
 
-describe('the sidebar: the active row\'s mix-ups', () => {
-  it('names the other rows that share the active row\'s reference with different UTM values', () => {
+describe("the sidebar: the active row's mix-ups", () => {
+  it("names the other rows that share the active row's reference with different UTM values", () => {
     const app = spreadsheet();
     const read = context(app, 'B5');
     expect(read.warnings).toEqual([
@@ -147,9 +159,15 @@ describe('the sidebar: the active row\'s mix-ups', () => {
     expect(read.liveSales).toBe(true);
   });
 
-  it('warns about the active row\'s test-mode link while sales are live, and not otherwise', () => {
+  it("warns about the active row's test-mode link while sales are live, and not otherwise", () => {
     expect(context(spreadsheet(), 'C4').warnings).toEqual([
-      { field: 'payment_link', kind: 'test_link', value: TEST, message: expect.stringMatching(/^This is a test-mode link/) as unknown, rows: [] },
+      {
+        field: 'payment_link',
+        kind: 'test_link',
+        value: TEST,
+        message: expect.stringMatching(/^This is a test-mode link/) as unknown,
+        rows: [],
+      },
     ]);
     const tests = context(spreadsheet([false]), 'C4');
     expect(tests.warnings).toEqual([]);

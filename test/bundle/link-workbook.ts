@@ -15,11 +15,28 @@ export function workbook(): LocalAddOn {
   const app = new LocalAddOn();
   app.workbook.write('Links', [[...DEMO_LINK_HEADERS], ...DEMO_LINK_ROWS.map((row) => [...row])]);
   app.workbook.write('Reconciliation', [
-    ['session_id', 'client_reference_id', 'payment_status', 'amount', 'currency', 'customer_email', 'payment_link', 'livemode', 'created', 'last_event'],
+    [
+      'session_id',
+      'client_reference_id',
+      'payment_status',
+      'amount',
+      'currency',
+      'customer_email',
+      'payment_link',
+      'livemode',
+      'created',
+      'last_event',
+    ],
     SALE,
   ]);
-  app.workbook.write('Attribution', [['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'], ['spring_sale', 'facebook', 'paid_social', 'eur', false, 1, 49]]);
-  app.workbook.write('Webhook log', [['reason', 'count', 'last_seen', 'last_detail'], ['wrong or missing token (retried)', 1, '2024-01-01', '']]);
+  app.workbook.write('Attribution', [
+    ['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'],
+    ['spring_sale', 'facebook', 'paid_social', 'eur', false, 1, 49],
+  ]);
+  app.workbook.write('Webhook log', [
+    ['reason', 'count', 'last_seen', 'last_detail'],
+    ['wrong or missing token (retried)', 1, '2024-01-01', ''],
+  ]);
   return app;
 }
 
@@ -32,7 +49,9 @@ export function snapshot(app: LocalAddOn): string {
   const tabs: Record<string, unknown> = {};
   for (const sheet of app.workbook.sheets) {
     const cells: unknown[] = [];
-    sheet.forEachCell((cell, row, column) => cells.push([row, column, cell.value, cell.formula, cell.note, cell.background, cell.numberFormat]));
+    sheet.forEachCell((cell, row, column) =>
+      cells.push([row, column, cell.value, cell.formula, cell.note, cell.background, cell.numberFormat]),
+    );
     tabs[sheet.name] = cells;
   }
   return JSON.stringify(tabs);

@@ -64,7 +64,7 @@ describe("the add-on's own tabs", () => {
 });
 
 describe('Insert into active row', () => {
-  it('keeps the row\'s own values where the form is empty, and the link carries them (the carousel / fb-0002 row)', () => {
+  it("keeps the row's own values where the form is empty, and the link carries them (the carousel / fb-0002 row)", () => {
     const app = workbook();
     app.workbook.setSelection('Links', 'C3');
     const result = insert(app, { fields: FORM });
@@ -106,7 +106,13 @@ describe('Insert into active row', () => {
     app.workbook.setSelection('Links', 'C3');
     const asked = insert(app, { fields: FORM });
     expect(asked.status === 'confirm' ? asked.conflicts : []).toEqual([
-      { row: 3, column: 'tagged_link', header: 'tagged_link', current: 'https://example.com/old', next: expect.stringContaining('utm_content=carousel') },
+      {
+        row: 3,
+        column: 'tagged_link',
+        header: 'tagged_link',
+        current: 'https://example.com/old',
+        next: expect.stringContaining('utm_content=carousel'),
+      },
     ]);
     expect(linkRow(app, 3).tagged_link).toBe('https://example.com/old');
   });
@@ -130,9 +136,11 @@ describe('Insert into active row', () => {
     const app = workbook();
     app.workbook.setSelection('Links', 'C4');
     const before = snapshot(app);
-    expect(failure(app, 'sidebarInsertIntoActiveRow', { fields: { ...FORM, utm_source: 'facebook', utm_medium: 'paid_social', utm_campaign: '' } })).toMatch(
-      /Nothing was written\. utm_campaign: "Spring Sale" has a space/,
-    );
+    expect(
+      failure(app, 'sidebarInsertIntoActiveRow', {
+        fields: { ...FORM, utm_source: 'facebook', utm_medium: 'paid_social', utm_campaign: '' },
+      }),
+    ).toMatch(/Nothing was written\. utm_campaign: "Spring Sale" has a space/);
     expect(snapshot(app)).toBe(before);
   });
 
@@ -172,7 +180,13 @@ describe('Tag selected rows', () => {
     const conflicts: Conflict[] = asked.status === 'confirm' ? asked.conflicts : [];
     // Row 3 already holds the link it would get: nothing to ask.
     expect(conflicts).toEqual([
-      { row: 2, column: 'tagged_link', header: 'tagged_link', current: 'https://example.com/old-1', next: `${LINK}?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale&utm_content=hero_button&client_reference_id=nl-0001` },
+      {
+        row: 2,
+        column: 'tagged_link',
+        header: 'tagged_link',
+        current: 'https://example.com/old-1',
+        next: `${LINK}?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale&utm_content=hero_button&client_reference_id=nl-0001`,
+      },
     ]);
     expect(snapshot(app)).toBe(before);
 
@@ -181,12 +195,16 @@ describe('Tag selected rows', () => {
     expect(links(app).map((row) => row[7])).toEqual(['tagged_link', conflicts[0]?.next, link2, '', '', '', '']);
   });
 
-  it('leaves an invalid row\'s tagged link as it is and reports the row', () => {
+  it("leaves an invalid row's tagged link as it is and reports the row", () => {
     const app = workbook();
     withTaggedColumn(app, ['', '', 'https://example.com/kept']);
     app.workbook.setSelection('Links', 'A2:A4');
     const result = tag(app, { typed: FORM });
-    expect(result).toMatchObject({ status: 'written', tagged: 2, invalid: [{ row: 4, problems: [expect.stringMatching(/^utm_source: "Facebook Ads"/), expect.anything(), expect.anything()] }] });
+    expect(result).toMatchObject({
+      status: 'written',
+      tagged: 2,
+      invalid: [{ row: 4, problems: [expect.stringMatching(/^utm_source: "Facebook Ads"/), expect.anything(), expect.anything()] }],
+    });
     expect(linkRow(app, 4).tagged_link).toBe('https://example.com/kept');
     expect(linkRow(app, 2).tagged_link).toMatch(/utm_source=newsletter/);
   });

@@ -40,17 +40,27 @@ describe.each([
   it('Insert into active row', () => {
     const app = workbook();
     // F8 utm_content, G8 client_reference_id, H8 the tagged_link column it adds.
-    formats(app, format, [[8, 1], [8, 6], [8, 7], [8, 8]]);
+    formats(app, format, [
+      [8, 1],
+      [8, 6],
+      [8, 7],
+      [8, 8],
+    ]);
     app.workbook.setSelection('Links', 'A8');
     const result = insert(app, { fields: { ...FORM, utm_content: '-sale', client_reference_id: '-5' } });
     expect(result.status).toBe('written');
     expect(held(app, 8, 6)).toEqual(['-sale', '']);
     expect(held(app, 8, 7)).toEqual(['-5', '']);
-    expect(held(app, 8, 8)).toEqual([`${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale&utm_content=-sale&client_reference_id=-5`, '']);
+    expect(held(app, 8, 8)).toEqual([
+      `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale&utm_content=-sale&client_reference_id=-5`,
+      '',
+    ]);
 
     const before = snapshot(app);
     for (const value of DROPPED) {
-      expect(failureOf(app, 'sidebarInsertIntoActiveRow', { fields: { ...FORM, utm_content: value } })).toMatch(/^Nothing was written\. utm_content: /);
+      expect(failureOf(app, 'sidebarInsertIntoActiveRow', { fields: { ...FORM, utm_content: value } })).toMatch(
+        /^Nothing was written\. utm_content: /,
+      );
     }
     expect(snapshot(app)).toBe(before);
   });
@@ -59,7 +69,14 @@ describe.each([
     const app = workbook();
     withDashRow(app);
     // E2 utm_term; E8 utm_term, F8 utm_content, G8 client_reference_id, H2 and H8 tagged_link.
-    formats(app, format, [[2, 5], [2, 8], [8, 5], [8, 6], [8, 7], [8, 8]]);
+    formats(app, format, [
+      [2, 5],
+      [2, 8],
+      [8, 5],
+      [8, 6],
+      [8, 7],
+      [8, 8],
+    ]);
     app.workbook.setSelection('Links', 'A2', 'A8');
     const before = snapshot(app);
     for (const value of DROPPED) {
@@ -75,7 +92,10 @@ describe.each([
     expect(held(app, 8, 6)).toEqual(['-sale', '']);
     // A reference made from a campaign that starts with `-` starts with `-` too.
     expect(held(app, 8, 7)).toEqual(['-promo-1', '']);
-    expect(held(app, 8, 8)).toEqual([`${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=-promo&utm_term=-5&utm_content=-sale&client_reference_id=-promo-1`, '']);
+    expect(held(app, 8, 8)).toEqual([
+      `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=-promo&utm_term=-5&utm_content=-sale&client_reference_id=-promo-1`,
+      '',
+    ]);
     expect(String(held(app, 2, 8)[0])).toMatch(/utm_term=-5&utm_content=hero_button/);
   });
 
@@ -85,6 +105,12 @@ describe.each([
     formats(app, format, [[8, 7]]);
     app.menu('addReferences');
     expect(held(app, 8, 7)).toEqual(['-promo-1', '']);
-    expect(app.workbook.sheet('Links').formulas().flat().filter((formula) => formula !== '')).toEqual([]);
+    expect(
+      app.workbook
+        .sheet('Links')
+        .formulas()
+        .flat()
+        .filter((formula) => formula !== ''),
+    ).toEqual([]);
   });
 });

@@ -132,7 +132,7 @@ describe('Rotate webhook token', () => {
 });
 
 describe('the scheduled sync: every 15 minutes or every hour', () => {
-  it('is named the same on the menu, in the set-up dialog and in the alert, from core\'s one list of intervals', () => {
+  it("is named the same on the menu, in the set-up dialog and in the alert, from core's one list of intervals", () => {
     const stripe = new FakeStripeApi({ keys: [KEY], now: () => Math.floor(Date.now() / 1000) });
     const app = new AddOn(stripe);
     const ui = app.menu('onOpen').services.ui;
@@ -155,7 +155,9 @@ describe('the scheduled sync: every 15 minutes or every hour', () => {
     app.menu('connectStripeKey', { text: KEY });
     app.menu('syncNow', { text: '7' });
     app.menu('toggleQuarterHourSync');
-    expect(app.triggers.toJSON().triggers.map((t) => [t.handlerFunction, t.schedule])).toEqual([['runScheduledSync', { everyMinutes: 15 }]]);
+    expect(app.triggers.toJSON().triggers.map((t) => [t.handlerFunction, t.schedule])).toEqual([
+      ['runScheduledSync', { everyMinutes: 15 }],
+    ]);
     app.menu('toggleHourlySync');
     expect(app.triggers.toJSON().triggers.map((t) => [t.handlerFunction, t.schedule])).toEqual([['runScheduledSync', { everyHours: 1 }]]);
     app.menu('toggleHourlySync');

@@ -28,10 +28,34 @@ type Step = { kind: 'deliver'; event: number } | { kind: 'refresh' } | Edit;
 const TAB_NAMES = ['Sales 2026', 'reconciliation', 'Attribution', 'Links (old)', 'Webhook log', 'Campaign links'];
 const OWN_COLUMN_NAMES = ['Revenue', 'paid_sessions', 'Paid Sessions', 'revenue', 'session_id'];
 const LOOK_ALIKES: Array<[string, unknown[][]]> = [
-  ['Attribution', [['Channel', 'Budget'], ['email', 1000]]],
-  ['Content calendar', [['Date', 'Link', 'Content', 'utm_campaign'], ['2026-11-01', 'https://blog.example.com/a', 'teaser', 'spring_sale']]],
-  ['Ad spend', [['Campaign', 'URL', 'utm_source', 'Spend', 'Revenue'], ['spring_sale', 'https://shop.example.com/', 'facebook', 120, 900]]],
-  ['Reconciliation', [['Month', 'Expected'], ['November', 5000]]],
+  [
+    'Attribution',
+    [
+      ['Channel', 'Budget'],
+      ['email', 1000],
+    ],
+  ],
+  [
+    'Content calendar',
+    [
+      ['Date', 'Link', 'Content', 'utm_campaign'],
+      ['2026-11-01', 'https://blog.example.com/a', 'teaser', 'spring_sale'],
+    ],
+  ],
+  [
+    'Ad spend',
+    [
+      ['Campaign', 'URL', 'utm_source', 'Spend', 'Revenue'],
+      ['spring_sale', 'https://shop.example.com/', 'facebook', 120, 900],
+    ],
+  ],
+  [
+    'Reconciliation',
+    [
+      ['Month', 'Expected'],
+      ['November', 5000],
+    ],
+  ],
 ];
 
 /** The tab the user means, found as they see it (the ledger by what it holds, not by name). */
@@ -78,7 +102,8 @@ function apply(app: AddOn, edit: Edit, typed: { next: number }): void {
     case 'plainText': {
       const sheet = tabOf(app, 'ledger');
       for (let r = 0; r < edit.rows; r++) {
-        for (let c = 0; c < edit.columns; c++) sheet.cellForWrite(2 + ((edit.row + r) % 20), 1 + ((edit.column + c) % 20)).numberFormat = '@';
+        for (let c = 0; c < edit.columns; c++)
+          sheet.cellForWrite(2 + ((edit.row + r) % 20), 1 + ((edit.column + c) % 20)).numberFormat = '@';
       }
       return;
     }
@@ -118,7 +143,9 @@ function snapshot(app: AddOn): Map<number, string[][]> {
   return new Map(
     app.workbook.sheets.map((sheet) => [
       sheet.sheetId,
-      Array.from({ length: sheet.lastRow() + MARGIN }, (_, r) => Array.from({ length: sheet.lastColumn() + MARGIN }, (_, c) => cellText(sheet, r + 1, c + 1))),
+      Array.from({ length: sheet.lastRow() + MARGIN }, (_, r) =>
+        Array.from({ length: sheet.lastColumn() + MARGIN }, (_, c) => cellText(sheet, r + 1, c + 1)),
+      ),
     ]),
   );
 }
@@ -129,7 +156,9 @@ type Owned = (sheet: SheetData, column: number) => boolean;
 function ownedBy(app: AddOn): Owned {
   const marks = app.workbook.developerMetadata().filter((mark) => mark.key.startsWith('stripe-utm-sheets.'));
   const ownTabs = new Set(marks.filter((mark) => mark.location.type === 'SHEET').map((mark) => mark.location.sheet));
-  const ownColumns = new Set(marks.filter((mark) => mark.location.type === 'COLUMN').map((mark) => `${String(mark.location.sheet)}!${String(mark.location.column)}`));
+  const ownColumns = new Set(
+    marks.filter((mark) => mark.location.type === 'COLUMN').map((mark) => `${String(mark.location.sheet)}!${String(mark.location.column)}`),
+  );
   return (sheet, column) => ownTabs.has(sheet.name) || ownColumns.has(`${sheet.name}!${String(column)}`);
 }
 
@@ -163,8 +192,16 @@ function removeTitleRows(app: AddOn): void {
   for (const tab of ['ledger', 'links'] as const) {
     const sheet = tabOf(app, tab);
     const firstData = tab === 'ledger' ? 'session_id' : 'Payment link';
-    while (!(sheet.values()[0] ?? []).includes(firstData) && (sheet.values()[1] ?? []).includes(firstData)) app.workbook.forgetCells(sheet.deleteRows(1, 1));
-    while (!(sheet.values()[0] ?? []).includes(firstData) && sheet.values().slice(0, 5).some((row) => row.includes(firstData))) app.workbook.forgetCells(sheet.deleteRows(1, 1));
+    while (!(sheet.values()[0] ?? []).includes(firstData) && (sheet.values()[1] ?? []).includes(firstData))
+      app.workbook.forgetCells(sheet.deleteRows(1, 1));
+    while (
+      !(sheet.values()[0] ?? []).includes(firstData) &&
+      sheet
+        .values()
+        .slice(0, 5)
+        .some((row) => row.includes(firstData))
+    )
+      app.workbook.forgetCells(sheet.deleteRows(1, 1));
   }
 }
 
@@ -198,8 +235,19 @@ describe('random user edits between random deliveries and refreshes', () => {
     fc.record({ kind: fc.constant('titleRow' as const), tab: fc.constantFrom('ledger' as const, 'links' as const) }),
     fc.record({ kind: fc.constant('renameTab' as const), tab: fc.constantFrom('ledger' as const, 'links' as const), name: fc.nat(10) }),
     fc.record({ kind: fc.constant('moveTab' as const), from: fc.nat(10), to: fc.nat(10) }),
-    fc.record({ kind: fc.constant('moveColumn' as const), tab: fc.constantFrom('ledger' as const, 'links' as const), from: fc.nat(30), to: fc.nat(30) }),
-    fc.record({ kind: fc.constant('plainText' as const), row: fc.nat(20), rows: fc.integer({ min: 1, max: 4 }), column: fc.nat(20), columns: fc.integer({ min: 1, max: 6 }) }),
+    fc.record({
+      kind: fc.constant('moveColumn' as const),
+      tab: fc.constantFrom('ledger' as const, 'links' as const),
+      from: fc.nat(30),
+      to: fc.nat(30),
+    }),
+    fc.record({
+      kind: fc.constant('plainText' as const),
+      row: fc.nat(20),
+      rows: fc.integer({ min: 1, max: 4 }),
+      column: fc.nat(20),
+      columns: fc.integer({ min: 1, max: 6 }),
+    }),
     fc.record({ kind: fc.constant('ownColumn' as const), name: fc.nat(10) }),
     fc.record({ kind: fc.constant('lookAlike' as const), which: fc.nat(10) }),
     fc.record({ kind: fc.constant('notes' as const), row: fc.nat(10), column: fc.nat(10) }),
@@ -245,7 +293,12 @@ describe('random user edits between random deliveries and refreshes', () => {
         expect([...counts.keys()].sort()).toEqual([...sessions].sort());
         expect([...counts.values()].every((count) => count === 1)).toBe(true);
         expect(app.workbook.developerMetadata().filter((mark) => mark.value?.startsWith('reconciliation@'))).toHaveLength(1);
-        expect(tabOf(app, 'ledger').formulas().flat().filter((formula) => formula !== '')).toEqual([]);
+        expect(
+          tabOf(app, 'ledger')
+            .formulas()
+            .flat()
+            .filter((formula) => formula !== ''),
+        ).toEqual([]);
       }),
       { numRuns: 80 },
     );

@@ -39,7 +39,9 @@ const refresh = (app: AddOn): string[] => runAsTrigger(app, 'refreshAttribution'
 
 /** Every value and formula of a tab, to compare before and after. */
 function cellsOf(sheet: SheetData): string {
-  return JSON.stringify({ values: sheet.values(), formulas: sheet.formulas() }, (_, value: unknown) => (value instanceof Date ? value.toISOString() : value));
+  return JSON.stringify({ values: sheet.values(), formulas: sheet.formulas() }, (_, value: unknown) =>
+    value instanceof Date ? value.toISOString() : value,
+  );
 }
 
 function sell(app: AddOn, stripe: FakeStripeApi, reference: string, amount = 1999): string {
@@ -53,31 +55,49 @@ function sessionRows(app: AddOn): string[] {
   return app.workbook.sheets.flatMap((sheet) => {
     const header = sheet.values()[0] ?? [];
     const column = header.indexOf('session_id');
-    return column === -1 ? [] : sheet.values().slice(1).map((row) => String(row[column] ?? '').trim()).filter((id) => id !== '');
+    return column === -1
+      ? []
+      : sheet
+          .values()
+          .slice(1)
+          .map((row) => String(row[column] ?? '').trim())
+          .filter((id) => id !== '');
   });
 }
 
 describe('a title row or a deleted header row in Reconciliation', () => {
   it.each([
-    ['a title row inserted above the header', (app: AddOn) => {
-      insertRowAbove(app.workbook.sheet('Reconciliation'));
-    }],
-    ['the header row deleted', (app: AddOn) => {
-      deleteHeaderRow(app.workbook, app.workbook.sheet('Reconciliation'));
-    }],
+    [
+      'a title row inserted above the header',
+      (app: AddOn) => {
+        insertRowAbove(app.workbook.sheet('Reconciliation'));
+      },
+    ],
+    [
+      'the header row deleted',
+      (app: AddOn) => {
+        deleteHeaderRow(app.workbook, app.workbook.sheet('Reconciliation'));
+      },
+    ],
   ])('%s: the refresh stops, changes no cell of any other tab, and says which tab and what to fix', (_, edit) => {
     const { app, stripe } = shop();
     sell(app, stripe, 'nl-1');
     sell(app, stripe, 'fb-2');
     refresh(app);
     edit(app);
-    if (app.workbook.sheet('Reconciliation').cell(1, 1)?.value === undefined) app.workbook.writeInput(app.workbook.sheet('Reconciliation'), 1, 1, 'Sales, November');
+    if (app.workbook.sheet('Reconciliation').cell(1, 1)?.value === undefined)
+      app.workbook.writeInput(app.workbook.sheet('Reconciliation'), 1, 1, 'Sales, November');
     const before = app.workbook.sheets.filter((sheet) => sheet.name !== 'Attribution').map(cellsOf);
     const toasts = runAsTrigger(app, 'refreshAttribution');
     expect(app.workbook.sheets.filter((sheet) => sheet.name !== 'Attribution').map(cellsOf)).toEqual(before);
     expect(toasts.join('\n')).toMatch(/Reconciliation.*header row/);
     expect(toasts.join('\n')).toMatch(/row 1/);
-    const status = app.workbook.sheet('Attribution').values().flat().map(String).find((cell) => cell.startsWith('Refresh stopped'));
+    const status = app.workbook
+      .sheet('Attribution')
+      .values()
+      .flat()
+      .map(String)
+      .find((cell) => cell.startsWith('Refresh stopped'));
     expect(status).toMatch(/Reconciliation/);
   });
 
@@ -87,8 +107,13 @@ describe('a title row or a deleted header row in Reconciliation', () => {
     insertRowAbove(app.workbook.sheet('Reconciliation'));
     app.workbook.writeInput(app.workbook.sheet('Reconciliation'), 1, 1, 'Sales, November');
     const before = app.workbook.sheets.map(cellsOf);
-    expect(app.deliver(stripe.scenario.paid({ clientReferenceId: 'fb-2', amount: 100, currency: 'usd' }).events[0] ?? {})).toMatchObject({ ok: false, retry: true });
-    expect(app.workbook.sheets.filter((sheet) => sheet.name !== 'Webhook log').map(cellsOf)).toEqual(before.slice(0, app.workbook.sheets.length).filter((_, i) => app.workbook.sheets[i]?.name !== 'Webhook log'));
+    expect(app.deliver(stripe.scenario.paid({ clientReferenceId: 'fb-2', amount: 100, currency: 'usd' }).events[0] ?? {})).toMatchObject({
+      ok: false,
+      retry: true,
+    });
+    expect(app.workbook.sheets.filter((sheet) => sheet.name !== 'Webhook log').map(cellsOf)).toEqual(
+      before.slice(0, app.workbook.sheets.length).filter((_, i) => app.workbook.sheets[i]?.name !== 'Webhook log'),
+    );
   });
 });
 
@@ -105,7 +130,8 @@ describe("a user's own columns on a links tab", () => {
     const before = cellsOf(tab);
     sell(app, stripe, 'nl-1');
     const toasts = refresh(app);
-    const userPart = (json: string): unknown => (JSON.parse(json) as { values: unknown[][]; formulas: unknown[][] }).values.map((row) => row.slice(0, 7));
+    const userPart = (json: string): unknown =>
+      (JSON.parse(json) as { values: unknown[][]; formulas: unknown[][] }).values.map((row) => row.slice(0, 7));
     expect(userPart(cellsOf(tab))).toEqual(userPart(before));
     expect(tab.values()[1]?.slice(5, 7)).toEqual([500, 3]);
     expect(tab.formulas()[2]?.[5]).toBe('=F2*10');
@@ -155,8 +181,20 @@ describe("a user's own columns on a links tab", () => {
   });
 
   it.each([
-    ['a content calendar', [['Date', 'Link', 'Content', 'utm_campaign'], ['2026-11-01', 'https://blog.example.com/post', 'teaser', 'spring_sale']]],
-    ['an ad-spend sheet', [['Campaign', 'URL', 'utm_source', 'Spend', 'Revenue'], ['spring_sale', 'https://shop.example.com/', 'facebook', 120, 900]]],
+    [
+      'a content calendar',
+      [
+        ['Date', 'Link', 'Content', 'utm_campaign'],
+        ['2026-11-01', 'https://blog.example.com/post', 'teaser', 'spring_sale'],
+      ],
+    ],
+    [
+      'an ad-spend sheet',
+      [
+        ['Campaign', 'URL', 'utm_source', 'Spend', 'Revenue'],
+        ['spring_sale', 'https://shop.example.com/', 'facebook', 120, 900],
+      ],
+    ],
   ])('never writes %s that only looks like a links tab', (_, rows) => {
     const { app, stripe } = shop();
     const other = app.workbook.write('Other', rows);
@@ -171,7 +209,10 @@ describe("a user's own columns on a links tab", () => {
 describe('tabs named like the add-on', () => {
   it("leaves a user's own Attribution tab as it is and makes its own beside it, saying so once", () => {
     const { app, stripe } = shop();
-    const mine = app.workbook.write('Attribution', [['Channel', 'Budget'], ['email', 1000]]);
+    const mine = app.workbook.write('Attribution', [
+      ['Channel', 'Budget'],
+      ['email', 1000],
+    ]);
     sell(app, stripe, 'nl-1');
     const before = cellsOf(mine);
     refresh(app);
@@ -181,19 +222,22 @@ describe('tabs named like the add-on', () => {
     expect(app.workbook.sheets.filter((sheet) => sheet.name.startsWith('Attribution'))).toHaveLength(2);
   });
 
-  it.each(['Sales 2026', 'reconciliation', 'RECONCILIATION'])('a Reconciliation renamed to %s is still the one ledger: a redelivered sale keeps its one row', (name) => {
-    const { app, stripe } = shop();
-    const { events } = stripe.scenario.paid({ clientReferenceId: 'nl-1', amount: 1999, currency: 'usd' });
-    for (const event of events) app.deliver(event);
-    app.workbook.sheet('Reconciliation').name = name;
-    for (const event of events) expect(app.deliver(event)).toMatchObject({ ok: true, result: 'unchanged' });
-    sell(app, stripe, 'fb-2');
-    refresh(app);
-    expect(app.workbook.getSheet('Reconciliation')).toBeNull();
-    expect(sessionRows(app)).toHaveLength(2);
-    expect(new Set(sessionRows(app)).size).toBe(2);
-    expect(app.rows(name).map((row) => row.utm_campaign)).toEqual(['spring_sale', 'spring_sale']);
-  });
+  it.each(['Sales 2026', 'reconciliation', 'RECONCILIATION'])(
+    'a Reconciliation renamed to %s is still the one ledger: a redelivered sale keeps its one row',
+    (name) => {
+      const { app, stripe } = shop();
+      const { events } = stripe.scenario.paid({ clientReferenceId: 'nl-1', amount: 1999, currency: 'usd' });
+      for (const event of events) app.deliver(event);
+      app.workbook.sheet('Reconciliation').name = name;
+      for (const event of events) expect(app.deliver(event)).toMatchObject({ ok: true, result: 'unchanged' });
+      sell(app, stripe, 'fb-2');
+      refresh(app);
+      expect(app.workbook.getSheet('Reconciliation')).toBeNull();
+      expect(sessionRows(app)).toHaveLength(2);
+      expect(new Set(sessionRows(app)).size).toBe(2);
+      expect(app.rows(name).map((row) => row.utm_campaign)).toEqual(['spring_sale', 'spring_sale']);
+    },
+  );
 });
 
 describe('text stays literal whatever the formats around it', () => {
@@ -228,15 +272,46 @@ describe('spreadsheets made by an earlier version (no marks)', () => {
     // What an earlier version left: the same tabs and columns, without a single mark.
     const json = app.workbook.toJSON();
     const strip = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(strip) : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'developerMetadata').map(([key, v]) => [key, strip(v)])) : value;
-    const earlier = new AddOn(stripe, undefined, { workbook: Workbook.fromJSON(strip(json) as WorkbookJson), properties: app.properties, triggers: app.triggers });
+      Array.isArray(value)
+        ? value.map(strip)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => key !== 'developerMetadata')
+                .map(([key, v]) => [key, strip(v)]),
+            )
+          : value;
+    const earlier = new AddOn(stripe, undefined, {
+      workbook: Workbook.fromJSON(strip(json) as WorkbookJson),
+      properties: app.properties,
+      triggers: app.triggers,
+    });
     expect(earlier.workbook.developerMetadata()).toEqual([]);
     sell(earlier, stripe, 'fb-2');
     refresh(earlier);
-    expect(earlier.workbook.sheets.map((sheet) => sheet.name).sort()).toEqual(['Attribution', 'Links', 'Reconciliation', 'Sheet1'].filter((name) => earlier.workbook.getSheet(name) !== null).sort());
-    expect(earlier.rows('Links').map((row) => [row.paid_sessions, row.revenue])).toEqual([[1, '19.99 USD (test)'], [1, '19.99 USD (test)']]);
-    expect(earlier.workbook.sheet('Links').values()[0]?.filter((cell) => cell === 'paid_sessions')).toHaveLength(1);
-    const marks = earlier.workbook.developerMetadata().map((mark) => `${mark.location.type}:${String(mark.location.sheet)}:${String(mark.value)}`);
-    expect(marks).toEqual(expect.arrayContaining([expect.stringMatching(/^SHEET:Reconciliation:reconciliation@/), expect.stringMatching(/^SHEET:Attribution:attribution@/), 'COLUMN:Links:paid_sessions', 'COLUMN:Links:revenue']));
+    expect(earlier.workbook.sheets.map((sheet) => sheet.name).sort()).toEqual(
+      ['Attribution', 'Links', 'Reconciliation', 'Sheet1'].filter((name) => earlier.workbook.getSheet(name) !== null).sort(),
+    );
+    expect(earlier.rows('Links').map((row) => [row.paid_sessions, row.revenue])).toEqual([
+      [1, '19.99 USD (test)'],
+      [1, '19.99 USD (test)'],
+    ]);
+    expect(
+      earlier.workbook
+        .sheet('Links')
+        .values()[0]
+        ?.filter((cell) => cell === 'paid_sessions'),
+    ).toHaveLength(1);
+    const marks = earlier.workbook
+      .developerMetadata()
+      .map((mark) => `${mark.location.type}:${String(mark.location.sheet)}:${String(mark.value)}`);
+    expect(marks).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SHEET:Reconciliation:reconciliation@/),
+        expect.stringMatching(/^SHEET:Attribution:attribution@/),
+        'COLUMN:Links:paid_sessions',
+        'COLUMN:Links:revenue',
+      ]),
+    );
   });
 });

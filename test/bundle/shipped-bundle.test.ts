@@ -42,7 +42,7 @@ describe('dist/Code.js, the shipped file', () => {
     expect(app.rows()).toHaveLength(1);
   });
 
-  it('is minified, and declares the same globals as the tests\' readable twin', () => {
+  it("is minified, and declares the same globals as the tests' readable twin", () => {
     const shipped = readBundle();
     expect(shipped).not.toMatch(/sourceMappingURL/);
     expect(shipped.split('\n').length).toBeLessThan(200);

@@ -39,10 +39,14 @@ describe('Check selected cells', () => {
       expect(cell(app, a1)?.background).toBe('#f4c7c3');
       expect(cell(app, a1)?.note).toMatch(/^(Stripe would drop this value\.|This is not a link Stripe can use\.)\n/);
     }
-    expect(cell(app, 'E3')?.note).toBe('Stripe would drop this value.\nutm_campaign: "Spring Sale" has a space; Stripe would drop it. Try Spring_Sale\nSuggested: Spring_Sale');
+    expect(cell(app, 'E3')?.note).toBe(
+      'Stripe would drop this value.\nutm_campaign: "Spring Sale" has a space; Stripe would drop it. Try Spring_Sale\nSuggested: Spring_Sale',
+    );
     for (const a1 of ['B2', 'C2', 'E2', 'F2', 'C4']) expect(cell(app, a1)?.background ?? null).toBeNull();
     expect(cell(app, 'A2')?.note).toBe('my own note');
-    expect(execution.services.spreadsheet.toasts.at(-1)?.message).toMatch(/^5 values Stripe would drop are marked in red.*; 11 are fine\. 4 cells are not in a link/);
+    expect(execution.services.spreadsheet.toasts.at(-1)?.message).toMatch(
+      /^5 values Stripe would drop are marked in red.*; 11 are fine\. 4 cells are not in a link/,
+    );
   });
 
   it('unmarks a value once it is fixed', () => {
@@ -55,7 +59,7 @@ describe('Check selected cells', () => {
     expect(cell(app, 'E3')?.background ?? null).toBeNull();
   });
 
-  it("keeps a note and a fill the user put on a cell it marks, and gives them back once the value is fixed", () => {
+  it('keeps a note and a fill the user put on a cell it marks, and gives them back once the value is fixed', () => {
     const app = campaignTab();
     cell(app, 'E3')!.note = 'ask Dana before changing';
     cell(app, 'C3')!.background = '#b7e1cd';
@@ -129,7 +133,9 @@ describe('the sidebar', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'C5');
     const before = app.workbook.sheet('Links').values();
-    expect(failure(app, 'sidebarInsertIntoActiveRow', { fields: { ...form, utm_campaign: 'Spring Sale' } })).toMatch(/Nothing was written\. utm_campaign: "Spring Sale" has a space/);
+    expect(failure(app, 'sidebarInsertIntoActiveRow', { fields: { ...form, utm_campaign: 'Spring Sale' } })).toMatch(
+      /Nothing was written\. utm_campaign: "Spring Sale" has a space/,
+    );
     expect(failure(app, 'sidebarInsertIntoActiveRow', { fields: { ...form, payment_link: '=IMPORTXML("x")' } })).toMatch(/payment_link/);
     expect(app.workbook.sheet('Links').values()).toEqual(before);
     app.workbook.setSelection('Links', 'C1');
@@ -139,10 +145,26 @@ describe('the sidebar', () => {
   it('tags the selected rows from their own columns, filling blanks from the form', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'A2:A3', 'A5');
-    const result = run(app, 'sidebarTagSelectedRows', { typed: { ...form, utm_campaign: 'winter', client_reference_id: '' } }) as { tagged: number; invalid: unknown[] };
+    const result = run(app, 'sidebarTagSelectedRows', { typed: { ...form, utm_campaign: 'winter', client_reference_id: '' } }) as {
+      tagged: number;
+      invalid: unknown[];
+    };
     expect(result.tagged).toBe(2);
-    expect(result.invalid).toEqual([{ row: 3, problems: [expect.stringMatching(/^utm_source: "Facebook Ads" has a space/), expect.stringMatching(/^utm_medium/), expect.stringMatching(/^utm_campaign/), expect.stringMatching(/^client_reference_id: "fb\/2" has "\/"/)] }]);
-    const tagged = app.workbook.sheet('Links').values().map((row) => row[6]);
+    expect(result.invalid).toEqual([
+      {
+        row: 3,
+        problems: [
+          expect.stringMatching(/^utm_source: "Facebook Ads" has a space/),
+          expect.stringMatching(/^utm_medium/),
+          expect.stringMatching(/^utm_campaign/),
+          expect.stringMatching(/^client_reference_id: "fb\/2" has "\/"/),
+        ],
+      },
+    ]);
+    const tagged = app.workbook
+      .sheet('Links')
+      .values()
+      .map((row) => row[6]);
     expect(tagged).toEqual([
       'tagged_link',
       `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale&client_reference_id=fb-1`,
@@ -151,11 +173,23 @@ describe('the sidebar', () => {
       // Row 5 had no reference: Tag selected rows gave it its own (issue 9), and its link carries it.
       `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=winter&client_reference_id=winter-1`,
     ]);
-    expect(app.workbook.sheet('Links').values().map((row) => row[5])).toEqual(['Reference', 'fb-1', 'fb/2', '', 'winter-1']);
+    expect(
+      app.workbook
+        .sheet('Links')
+        .values()
+        .map((row) => row[5]),
+    ).toEqual(['Reference', 'fb-1', 'fb/2', '', 'winter-1']);
     // Row 5's empty cells now show what its link carries: the typed link and campaign; its own source and medium stay.
     expect(app.workbook.sheet('Links').values()[4]).toEqual(['', LINK, 'google', 'cpc', 'winter', 'winter-1', tagged[4]]);
     // Row 2 was full: nothing of the form replaced its values.
-    expect(app.workbook.sheet('Links').values()[1]?.slice(0, 6)).toEqual(['launch', LINK, 'facebook', 'paid_social', 'spring_sale', 'fb-1']);
+    expect(app.workbook.sheet('Links').values()[1]?.slice(0, 6)).toEqual([
+      'launch',
+      LINK,
+      'facebook',
+      'paid_social',
+      'spring_sale',
+      'fb-1',
+    ]);
   });
 
   it('says what to select when nothing below the header is selected', () => {
@@ -171,7 +205,16 @@ describe('the add-on menu', () => {
     const execution = app.menu('onOpen');
     const menu = execution.services.ui.menus.at(-1);
     const items = JSON.stringify(menu);
-    for (const fn of ['openLinkBuilder', 'checkSelectedCells', 'setUpReconciliation', 'showWebhookUrl', 'connectStripeKey', 'syncNow', 'toggleHourlySync', 'showHelp']) {
+    for (const fn of [
+      'openLinkBuilder',
+      'checkSelectedCells',
+      'setUpReconciliation',
+      'showWebhookUrl',
+      'connectStripeKey',
+      'syncNow',
+      'toggleHourlySync',
+      'showHelp',
+    ]) {
       expect(items).toContain(fn);
       expect(execution.runtime.hasFunction(fn)).toBe(true);
     }

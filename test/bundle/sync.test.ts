@@ -72,7 +72,8 @@ describe('Sync now', () => {
     // Stripe fails the third page of events past every retry, once.
     let eventPages = 0;
     const failing = (request: Parameters<FakeStripeApi['handle']>[0]) => {
-      if (request.url.includes('/v1/events?') && ++eventPages >= 3 && eventPages <= 7) return { status: 500, body: '{"error":{"message":"boom"}}' };
+      if (request.url.includes('/v1/events?') && ++eventPages >= 3 && eventPages <= 7)
+        return { status: 500, body: '{"error":{"message":"boom"}}' };
       return stripe.handle(request);
     };
     const run = app.execution('editor');
@@ -102,9 +103,13 @@ describe('Sync now', () => {
 
   it.each([
     ['a revoked key', () => undefined, /did not accept the API key \(401\)/],
-    ['a key that may not read events', (stripe: FakeStripeApi) => {
-      stripe.addKey({ key: KEY, deny: ['events'] });
-    }, /not allowed to read this \(403\).*Checkout Sessions, Events and Payment Links/],
+    [
+      'a key that may not read events',
+      (stripe: FakeStripeApi) => {
+        stripe.addKey({ key: KEY, deny: ['events'] });
+      },
+      /not allowed to read this \(403\).*Checkout Sessions, Events and Payment Links/,
+    ],
   ])('says what to do about %s', (_, rekey, message) => {
     const app = connected(stripeWithHistory(3));
     app.stripe.removeKey(KEY);
@@ -136,7 +141,9 @@ describe('a cursor Stripe refuses', () => {
     const app = connected(stripe);
     savedRun(app, now() - 11 * 86_400, 'evt_1NoLongerKnownToStripe');
     app.menu('syncNow');
-    expect(lastAlert(app)).toMatch(/^Stripe no longer accepts the place where the last sync stopped.*started again from the start of its window.*Synced 20 events: 20 new sessions/s);
+    expect(lastAlert(app)).toMatch(
+      /^Stripe no longer accepts the place where the last sync stopped.*started again from the start of its window.*Synced 20 events: 20 new sessions/s,
+    );
     expect(app.rows()).toHaveLength(20);
     const pages = eventPages(stripe);
     expect(pages.map((r) => r.query.starting_after)).toEqual(['evt_1NoLongerKnownToStripe', undefined]);
@@ -172,7 +179,9 @@ describe('a cursor Stripe refuses', () => {
     const kept = stripe.allEvents().filter((event) => event.created >= clock - 30 * 86_400).length;
     app.menu('syncNow');
     expect(lastAlert(app)).toMatch(/started again/);
-    expect(lastAlert(app)).toContain(`Synced ${String(kept)} events: 5 new sessions, 0 updated, ${String(kept - 5)} already up to date, 0 not recorded.`);
+    expect(lastAlert(app)).toContain(
+      `Synced ${String(kept)} events: 5 new sessions, 0 updated, ${String(kept - 5)} already up to date, 0 not recorded.`,
+    );
     const rows = app.rows();
     expect(rows).toHaveLength(205);
     expect(new Set(rows.map((row) => row.session_id)).size).toBe(205);
@@ -248,7 +257,12 @@ describe('an event dated in the future', () => {
     const app = connected(stripe);
     app.menu('syncNow', { text: '30' });
     expect(lastAlert(app)).toBe('Synced 3 events: 3 new sessions, 0 updated, 0 already up to date, 0 not recorded.');
-    expect(app.rows().map((row) => row.client_reference_id).sort()).toEqual(['dated-ahead', 'ten-minutes-ago', 'three-days-ago']);
+    expect(
+      app
+        .rows()
+        .map((row) => row.client_reference_id)
+        .sort(),
+    ).toEqual(['dated-ahead', 'ten-minutes-ago', 'three-days-ago']);
     // The cursor stops at the newest event that is not ahead of the clock.
     expect(savedState(app)).toEqual({ cursor: newestSoFar, run: null });
 
@@ -267,7 +281,9 @@ describe('an event dated in the future', () => {
     const stripe = stripeWithHistory(4);
     const app = connected(stripe);
     const frozen = now() + 365 * 86_400;
-    app.properties.script.replace(new Map([...Object.entries(app.properties.script.entries()), ['SYNC_STATE', JSON.stringify({ cursor: frozen, run: null })]]));
+    app.properties.script.replace(
+      new Map([...Object.entries(app.properties.script.entries()), ['SYNC_STATE', JSON.stringify({ cursor: frozen, run: null })]]),
+    );
     app.menu('syncNow');
     expect(lastAlert(app)).toBe('Synced 4 events: 4 new sessions, 0 updated, 0 already up to date, 0 not recorded.');
     const [page] = eventPages(stripe);
@@ -279,13 +295,19 @@ describe('an event dated in the future', () => {
 describe('the sync summary', () => {
   /** The numbers of "Synced N events: a new sessions, b updated, c already up to date, d not recorded (...)". */
   function counts(message: string): { events: number; buckets: number[]; notRecorded: Record<string, number> } {
-    const match = /Synced (\d+) events: (\d+) new sessions, (\d+) updated, (\d+) already up to date, (\d+) not recorded(?: \(([^)]*)\))?\./.exec(message);
+    const match =
+      /Synced (\d+) events: (\d+) new sessions, (\d+) updated, (\d+) already up to date, (\d+) not recorded(?: \(([^)]*)\))?\./.exec(
+        message,
+      );
     if (!match) throw new Error(`not a sync summary: ${message}`);
     const notRecorded = Object.fromEntries(
-      (match[6] ?? '').split(', ').filter((part) => part !== '').map((part) => {
-        const [count = '', ...what] = part.split(' ');
-        return [what.join(' '), Number(count)];
-      }),
+      (match[6] ?? '')
+        .split(', ')
+        .filter((part) => part !== '')
+        .map((part) => {
+          const [count = '', ...what] = part.split(' ');
+          return [what.join(' '), Number(count)];
+        }),
     );
     return { events: Number(match[1]), buckets: [2, 3, 4, 5].map((i) => Number(match[i])), notRecorded };
   }
@@ -306,7 +328,9 @@ describe('the sync summary', () => {
     expect(events).toBe(10);
     expect(buckets.reduce((a, b) => a + b, 0)).toBe(events);
     expect(Object.values(notRecorded).reduce((a, b) => a + b, 0)).toBe(buckets[3]);
-    expect(message).toMatch(/Synced 10 events: 5 new sessions, 0 updated, 2 already up to date, 3 not recorded \(2 expired sessions, 1 unreadable\)\./);
+    expect(message).toMatch(
+      /Synced 10 events: 5 new sessions, 0 updated, 2 already up to date, 3 not recorded \(2 expired sessions, 1 unreadable\)\./,
+    );
   });
 
   it('adds up when nothing was left out, too', () => {
@@ -355,7 +379,9 @@ describe('a Reconciliation tab that cannot be read safely', () => {
     const [trigger] = app.triggers.toJSON().triggers;
     const run = app.execution('trigger');
     expect(() => fireTrigger(run, trigger!.uniqueId)).not.toThrow();
-    expect(run.runtime.logs.map((entry) => entry.message).join('\n')).toMatch(/Scheduled sync stopped: The Reconciliation tab's header row is missing/);
+    expect(run.runtime.logs.map((entry) => entry.message).join('\n')).toMatch(
+      /Scheduled sync stopped: The Reconciliation tab's header row is missing/,
+    );
   });
 
   it("says so on the Attribution tab's status line, and writes nothing else anywhere", () => {
@@ -367,7 +393,12 @@ describe('a Reconciliation tab that cannot be read safely', () => {
     const before = cells();
     app.menu('syncNow');
     expect(cells()).toEqual(before);
-    const status = app.workbook.sheet('Attribution').values().flat().map(String).find((cell) => cell.startsWith('Sync stopped'));
+    const status = app.workbook
+      .sheet('Attribution')
+      .values()
+      .flat()
+      .map(String)
+      .find((cell) => cell.startsWith('Sync stopped'));
     expect(status).toMatch(/The Reconciliation tab's header row is missing \(row 1 is empty\)/);
   });
 });

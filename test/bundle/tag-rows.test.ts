@@ -23,7 +23,8 @@ function expectLinkMatchesRow(app: LocalAddOn, row: number): void {
   const parts = splitLink(tagged);
   expect(parts.base).toBe(splitLink(String(cells.payment_link)).base);
   const query = new Map<string | null, string | null>(parseQuery(parts.query ?? '').map((pair) => [pair.name, pair.value]));
-  for (const parameter of TRACKING_PARAMETERS) expect([parameter, query.get(parameter) ?? '']).toEqual([parameter, textOfCell(cells[parameter])]);
+  for (const parameter of TRACKING_PARAMETERS)
+    expect([parameter, query.get(parameter) ?? '']).toEqual([parameter, textOfCell(cells[parameter])]);
 }
 
 describe('Tag selected rows: each link is its row', () => {
@@ -36,9 +37,17 @@ describe('Tag selected rows: each link is its row', () => {
     // A filled cell is the row's own: the form does not replace it, so the link keeps it too.
     expect(linkRow(app, 2)).toMatchObject({ utm_campaign: 'spring_sale', utm_term: 'shoes', client_reference_id: 'nl-0001' });
     expect(linkRow(app, 3)).toMatchObject({ utm_campaign: 'spring_sale', utm_term: 'shoes', client_reference_id: 'fb-0002' });
-    expect(linkRow(app, 8)).toMatchObject({ utm_source: 'google', utm_campaign: 'winter', utm_term: 'shoes', utm_content: '', client_reference_id: 'winter-1' });
+    expect(linkRow(app, 8)).toMatchObject({
+      utm_source: 'google',
+      utm_campaign: 'winter',
+      utm_term: 'shoes',
+      utm_content: '',
+      client_reference_id: 'winter-1',
+    });
     for (const row of [2, 3, 8]) expectLinkMatchesRow(app, row);
-    expect(linkRow(app, 8).tagged_link).toBe(`${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=winter&utm_term=shoes&client_reference_id=winter-1`);
+    expect(linkRow(app, 8).tagged_link).toBe(
+      `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=winter&utm_term=shoes&client_reference_id=winter-1`,
+    );
   });
 
   it('never applies what the form took from the active row to the other selected rows', () => {
@@ -54,7 +63,7 @@ describe('Tag selected rows: each link is its row', () => {
     for (const row of [3, 8]) expectLinkMatchesRow(app, row);
   });
 
-  it("refuses a page that sends the form without saying what was typed (the old request), and writes nothing", () => {
+  it('refuses a page that sends the form without saying what was typed (the old request), and writes nothing', () => {
     const app = workbook();
     withSparseRow(app);
     app.workbook.setSelection('Links', 'A3', 'A8');
@@ -100,10 +109,34 @@ describe('Tag selected rows: each link is its row', () => {
     app.workbook.setSelection('Campaigns', 'A2:A3');
     expect(tag(app, { typed: { utm_term: 'shoes' } })).toMatchObject({ status: 'written', tagged: 2 });
     const values = app.workbook.sheet('Campaigns').values();
-    expect(values[0]).toEqual(['payment_link', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'client_reference_id', 'tagged_link']);
+    expect(values[0]).toEqual([
+      'payment_link',
+      'utm_source',
+      'utm_medium',
+      'utm_campaign',
+      'utm_term',
+      'client_reference_id',
+      'tagged_link',
+    ]);
     expect(values.slice(1)).toEqual([
-      [LINK, 'google', 'cpc', 'winter', 'shoes', 'winter-1', `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=winter&utm_term=shoes&client_reference_id=winter-1`],
-      [LINK, 'bing', 'cpc', 'winter', 'shoes', 'winter-2', `${LINK}?utm_source=bing&utm_medium=cpc&utm_campaign=winter&utm_term=shoes&client_reference_id=winter-2`],
+      [
+        LINK,
+        'google',
+        'cpc',
+        'winter',
+        'shoes',
+        'winter-1',
+        `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=winter&utm_term=shoes&client_reference_id=winter-1`,
+      ],
+      [
+        LINK,
+        'bing',
+        'cpc',
+        'winter',
+        'shoes',
+        'winter-2',
+        `${LINK}?utm_source=bing&utm_medium=cpc&utm_campaign=winter&utm_term=shoes&client_reference_id=winter-2`,
+      ],
     ]);
   });
 });
@@ -130,7 +163,10 @@ describe('new columns go after the last used column', () => {
     const app = workbook();
     withNotes(app);
     app.workbook.setSelection('Links', 'C2');
-    expect(insert(app, { fields: { ...FORM, utm_source: '', utm_medium: '', utm_campaign: '' } })).toMatchObject({ status: 'written', row: 2 });
+    expect(insert(app, { fields: { ...FORM, utm_source: '', utm_medium: '', utm_campaign: '' } })).toMatchObject({
+      status: 'written',
+      row: 2,
+    });
     const values = app.workbook.sheet('Links').values();
     expect(values.map((row) => row[7])).toEqual(['', 'call Dana', 'budget?', '', '', '', '']);
     expect(values[0]?.[8]).toBe('tagged_link');

@@ -73,7 +73,10 @@ function apply(app: AddOn, edit: Edit, typed: { next: number }): void {
       return;
     }
     case 'plainText':
-      formatAsPlainText(sheet, edit.columns.map((c) => (c % sheet.maxColumns) + 1));
+      formatAsPlainText(
+        sheet,
+        edit.columns.map((c) => (c % sheet.maxColumns) + 1),
+      );
       return;
     case 'fillGrid':
       fillGrid(app.workbook, sheet);
@@ -89,7 +92,7 @@ function ourRows(sheet: SheetData): Array<Record<string, unknown>> {
       const record: Record<string, unknown> = {};
       header.forEach((cell, i) => {
         const name = OURS.get(headerKey(cell));
-        if (name !== undefined && !(name in record)) record[name] = row[i] instanceof Date ? (row[i]).getTime() : row[i];
+        if (name !== undefined && !(name in record)) record[name] = row[i] instanceof Date ? row[i].getTime() : row[i];
       });
       return record;
     });

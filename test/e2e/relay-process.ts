@@ -30,7 +30,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startRelay(env: { STRIPE_WEBHOOK_SECRET: string; APPS_SCRIPT_URL: string }, timeoutMs = 30_000): Promise<RelayProcess> {
+export async function startRelay(
+  env: { STRIPE_WEBHOOK_SECRET: string; APPS_SCRIPT_URL: string },
+  timeoutMs = 30_000,
+): Promise<RelayProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn('npm', ['run', '--silent', 'relay'], {
     cwd: ROOT,

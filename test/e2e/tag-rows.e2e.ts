@@ -46,7 +46,11 @@ const openSidebar = (): Promise<FrameLocator> => openSidebarOf(page);
 
 /** Types into a cell of Links as a person would, through the playground's API. */
 async function typeInto(a1: string, input: string): Promise<void> {
-  const typed = await fetch(`${playground.url}/api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: 'Links', cell: a1, input }) });
+  const typed = await fetch(`${playground.url}/api/cell`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ sheet: 'Links', cell: a1, input }),
+  });
   expect(typed.ok).toBe(true);
 }
 
@@ -65,7 +69,10 @@ describe('Tag selected rows in the sidebar', () => {
     expect(await sidebar.locator('#f-utm_content').inputValue()).toBe('post-1');
     await sidebar.locator('#f-utm_term').fill('shoes');
     await sidebar.locator('#tag').click();
-    await expectText(sidebar.locator('#status'), 'Tagged 2 rows in Links (column tagged_link). Filled 2 empty cells with the values you typed.');
+    await expectText(
+      sidebar.locator('#status'),
+      'Tagged 2 rows in Links (column tagged_link). Filled 2 empty cells with the values you typed.',
+    );
     await expectText(cell(7, 5), 'shoes');
     await expectText(cell(8, 5), 'shoes');
     // Row 7's campaign, content and reference stay row 7's.
@@ -75,4 +82,3 @@ describe('Tag selected rows in the sidebar', () => {
     await expectText(cell(8, 8), `${LINK}?utm_source=google&utm_medium=cpc&utm_term=shoes&client_reference_id=google-1`);
   });
 });
-

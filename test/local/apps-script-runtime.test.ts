@@ -14,7 +14,9 @@ describe('AppsScriptRuntime', () => {
   });
 
   it('hands over arrays and dates as values of the script realm, as Sheets does', () => {
-    const runtime = new AppsScriptRuntime('function kinds(grid, when) { return [Array.isArray(grid) && grid instanceof Array, when instanceof Date]; }');
+    const runtime = new AppsScriptRuntime(
+      'function kinds(grid, when) { return [Array.isArray(grid) && grid instanceof Array, when instanceof Date]; }',
+    );
     expect(runtime.call('kinds', [['a']], new Date(0))).toEqual([true, true]);
   });
 

@@ -204,7 +204,11 @@ describe('FakeStripeApi: listing events', () => {
     const api = new FakeStripeApi();
     const session = api.addSession();
     const newer = api.addEvent('checkout.session.completed', session, { created: DEFAULT_NOW - 10 });
-    const other = api.addEvent('payment_intent.succeeded', { id: 'pi_1', object: 'payment_intent', livemode: false }, { created: DEFAULT_NOW - 20 });
+    const other = api.addEvent(
+      'payment_intent.succeeded',
+      { id: 'pi_1', object: 'payment_intent', livemode: false },
+      { created: DEFAULT_NOW - 20 },
+    );
     const older = api.addEvent('checkout.session.expired', session, { created: DEFAULT_NOW - 30 });
     const query = 'types[]=checkout.session.completed&types[]=checkout.session.expired';
     expect(ids(call(api.handle, `/v1/events?${query}`))).toEqual([newer.id, older.id]);
@@ -218,7 +222,10 @@ describe('FakeStripeApi: listing events', () => {
     const typesOf = (query: string) => list(call(api.handle, `/v1/events?limit=100&${query}`)).data.map((event) => event.type);
 
     expect(typesOf('types[]=checkout.session.completed')).toEqual(Array(5).fill('checkout.session.completed'));
-    expect(typesOf('types[]=checkout.session.expired&types[]=customer.created').sort()).toEqual(['checkout.session.expired', 'customer.created']);
+    expect(typesOf('types[]=checkout.session.expired&types[]=customer.created').sort()).toEqual([
+      'checkout.session.expired',
+      'customer.created',
+    ]);
     expect(typesOf('types[0]=checkout.session.expired&types[1]=customer.created')).toHaveLength(2);
     expect(typesOf('types[]=charge.succeeded')).toEqual([]);
   });
@@ -228,7 +235,10 @@ describe('FakeStripeApi: listing events', () => {
     const many = Array.from({ length: 21 }, (_, i) => `types[]=t${i}`).join('&');
     expect(failure(call(api.handle, `/v1/events?${many}`))).toMatchObject({ param: 'types' });
     expect(call(api.handle, `/v1/events?${Array.from({ length: 20 }, (_, i) => `types[]=t${i}`).join('&')}`).status).toBe(200);
-    expect(failure(call(api.handle, '/v1/events?types=checkout.session.completed'))).toMatchObject({ message: 'Invalid array', param: 'types' });
+    expect(failure(call(api.handle, '/v1/events?types=checkout.session.completed'))).toMatchObject({
+      message: 'Invalid array',
+      param: 'types',
+    });
   });
 
   it('filters by created[gte], URL-encoded or not', () => {
@@ -242,7 +252,9 @@ describe('FakeStripeApi: listing events', () => {
     const bad = call(api.handle, '/v1/events?created[gte]=yesterday');
     expect(bad.status).toBe(400);
     expect(failure(bad)).toMatchObject({ message: 'Invalid integer: yesterday', param: 'created[gte]' });
-    expect(failure(call(api.handle, '/v1/events?created[after]=1'))).toMatchObject({ message: 'Received unknown parameter: created[after]' });
+    expect(failure(call(api.handle, '/v1/events?created[after]=1'))).toMatchObject({
+      message: 'Received unknown parameter: created[after]',
+    });
   });
 
   it('validates limit: 1 to 100', () => {

@@ -137,7 +137,8 @@ describe('FakeStripeApi: failures', () => {
     expect(unknown.status).toBe(404);
     expect(failure(unknown)).toMatchObject({
       type: 'invalid_request_error',
-      message: 'Unrecognized request URL (GET: /v1/charges). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.',
+      message:
+        'Unrecognized request URL (GET: /v1/charges). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.',
     });
     expect(call(api.handle, '/v1/events/evt_1/extra').status).toBe(404);
     expect(call(api.handle, '/v1/charges', { key: null }).status).toBe(401);
@@ -292,13 +293,40 @@ describe('FakeStripeApi: payment links', () => {
 
   /** Every field of Stripe's `payment_link` that the object always carries (names checked by the compiler). */
   const PAYMENT_LINK_KEYS: (keyof Stripe.PaymentLink)[] = [
-    'id', 'object', 'active', 'after_completion', 'allow_promotion_codes', 'application', 'application_fee_amount',
-    'application_fee_percent', 'automatic_tax', 'billing_address_collection', 'consent_collection', 'currency',
-    'custom_fields', 'custom_text', 'customer_creation', 'inactive_message', 'invoice_creation', 'livemode',
-    'managed_payments', 'metadata', 'on_behalf_of', 'payment_intent_data', 'payment_method_collection',
-    'payment_method_options', 'payment_method_types', 'phone_number_collection', 'restrictions',
-    'shipping_address_collection', 'shipping_options', 'submit_type', 'subscription_data', 'tax_id_collection',
-    'transfer_data', 'url',
+    'id',
+    'object',
+    'active',
+    'after_completion',
+    'allow_promotion_codes',
+    'application',
+    'application_fee_amount',
+    'application_fee_percent',
+    'automatic_tax',
+    'billing_address_collection',
+    'consent_collection',
+    'currency',
+    'custom_fields',
+    'custom_text',
+    'customer_creation',
+    'inactive_message',
+    'invoice_creation',
+    'livemode',
+    'managed_payments',
+    'metadata',
+    'on_behalf_of',
+    'payment_intent_data',
+    'payment_method_collection',
+    'payment_method_options',
+    'payment_method_types',
+    'phone_number_collection',
+    'restrictions',
+    'shipping_address_collection',
+    'shipping_options',
+    'submit_type',
+    'subscription_data',
+    'tax_id_collection',
+    'transfer_data',
+    'url',
   ];
 
   it('holds the default links as real Payment Links, test and live, with buy.stripe.com URLs', () => {
@@ -321,7 +349,12 @@ describe('FakeStripeApi: payment links', () => {
   it('adds links, and scenarios sell through a given link (by id or object) or the mode default', () => {
     const api = new FakeStripeApi();
     const launch = api.addPaymentLink({ url: 'https://buy.stripe.com/test_4gw5nPg1j1wmfXq3cd', metadata: { campaign: 'launch' } });
-    expect(launch).toMatchObject({ object: 'payment_link', livemode: false, url: 'https://buy.stripe.com/test_4gw5nPg1j1wmfXq3cd', metadata: { campaign: 'launch' } });
+    expect(launch).toMatchObject({
+      object: 'payment_link',
+      livemode: false,
+      url: 'https://buy.stripe.com/test_4gw5nPg1j1wmfXq3cd',
+      metadata: { campaign: 'launch' },
+    });
     expect(launch.id).toMatch(/^plink_1/);
     expect(() => api.addPaymentLink({ id: launch.id })).toThrow(/already exists/);
     expect(api.scenario.paid({ paymentLink: launch }).session.payment_link).toBe(launch.id);
@@ -354,13 +387,17 @@ describe('FakeStripeApi: payment links', () => {
     const next = call(api.handle, `/v1/payment_links?limit=4&starting_after=${newestFirst[3]!}`);
     expect([linkIds(next), links(next).has_more]).toEqual([newestFirst.slice(4), false]);
 
-    expect(links(all).data.filter((link) => !link.active).map((link) => link.id)).toEqual([made[4], made[2]]);
+    expect(
+      links(all)
+        .data.filter((link) => !link.active)
+        .map((link) => link.id),
+    ).toEqual([made[4], made[2]]);
     expect(failure(call(api.handle, '/v1/payment_links?url=x')).message).toBe('Received unknown parameter: url');
 
     expect(linkIds(call(api.handle, '/v1/payment_links', { key: DEFAULT_LIVE_KEY }))).toEqual([liveOnly.id, api.defaultLivePaymentLink]);
   });
 
-  it('GET /v1/payment_links/:id, with Stripe\'s 404s', () => {
+  it("GET /v1/payment_links/:id, with Stripe's 404s", () => {
     const api = new FakeStripeApi();
     const one = call(api.handle, `/v1/payment_links/${api.defaultPaymentLink}`);
     expect(one.status).toBe(200);

@@ -15,7 +15,11 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export function call(handler: FetchHandler<StripeApiReply>, pathAndQuery: string, options: CallOptions = {}): StripeApiReply & { json: unknown } {
+export function call(
+  handler: FetchHandler<StripeApiReply>,
+  pathAndQuery: string,
+  options: CallOptions = {},
+): StripeApiReply & { json: unknown } {
   const key = options.key === undefined ? DEFAULT_TEST_KEY : options.key;
   const headers: Record<string, string> = { ...(key === null ? {} : { Authorization: `Bearer ${key}` }), ...options.headers };
   const response = handler({ url: `https://api.stripe.com${pathAndQuery}`, method: options.method ?? 'get', headers });

@@ -50,8 +50,10 @@ export interface GoogleFront {
   close(): Promise<void>;
 }
 
-const ERROR_PAGE = '<!DOCTYPE html><html><head><title>Error</title></head><body><div>TypeError: Cannot read properties of undefined (line 1, file "Code")</div></body></html>';
-const SERVER_ERROR_PAGE = '<!DOCTYPE html><html><head><title>Server error</title></head><body>We are sorry, a server error occurred. Please wait a bit and try again.</body></html>';
+const ERROR_PAGE =
+  '<!DOCTYPE html><html><head><title>Error</title></head><body><div>TypeError: Cannot read properties of undefined (line 1, file "Code")</div></body></html>';
+const SERVER_ERROR_PAGE =
+  '<!DOCTYPE html><html><head><title>Server error</title></head><body>We are sorry, a server error occurred. Please wait a bit and try again.</body></html>';
 
 /**
  * A doPost that keeps sessions in memory: `inserted` the first time a session is seen,
@@ -74,7 +76,9 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => { resolve(Buffer.concat(chunks)); });
+    request.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
     request.on('error', reject);
   });
 }
@@ -92,7 +96,11 @@ export async function startGoogleFront(token: string, doPost: DoPost = sessionsD
   async function handle(request: IncomingMessage, response: ServerResponse, origin: string): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname === '/exec' && request.method === 'POST') {
-      const post: Post = { body: await readBody(request), token: url.searchParams.get('token'), contentType: request.headers['content-type'] };
+      const post: Post = {
+        body: await readBody(request),
+        token: url.searchParams.get('token'),
+        contentType: request.headers['content-type'],
+      };
       posts.push(post);
       const reply = current(post);
       if (reply.kind === 'hang') return;
@@ -101,7 +109,9 @@ export async function startGoogleFront(token: string, doPost: DoPost = sessionsD
         return;
       }
       if (reply.kind === 'redirect') {
-        response.writeHead(reply.status ?? 302, { location: reply.location, 'content-type': 'text/html; charset=UTF-8' }).end('<HTML><BODY>Moved</BODY></HTML>');
+        response
+          .writeHead(reply.status ?? 302, { location: reply.location, 'content-type': 'text/html; charset=UTF-8' })
+          .end('<HTML><BODY>Moved</BODY></HTML>');
         return;
       }
       const id = `${nextId++}-${Math.random().toString(36).slice(2)}`;
@@ -122,7 +132,9 @@ export async function startGoogleFront(token: string, doPost: DoPost = sessionsD
       const served = output !== undefined && request.method === 'GET';
       echoes.push({ method: request.method ?? '', served });
       if (!served) {
-        response.writeHead(request.method === 'GET' ? 404 : 405, { 'content-type': 'text/html' }).end('<html><body>Not Found</body></html>');
+        response
+          .writeHead(request.method === 'GET' ? 404 : 405, { 'content-type': 'text/html' })
+          .end('<html><body>Not Found</body></html>');
         return;
       }
       pending.delete(echo[1]);
@@ -161,7 +173,9 @@ export async function startGoogleFront(token: string, doPost: DoPost = sessionsD
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

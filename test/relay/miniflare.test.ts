@@ -35,7 +35,11 @@ async function post(payload: string, signature: string | null = stripe.webhooks.
     body: payload,
   });
   const text = await response.text();
-  return { status: response.status, json: JSON.parse(text) as { ok: boolean; error?: string; retry?: true; answer?: Record<string, unknown> }, text };
+  return {
+    status: response.status,
+    json: JSON.parse(text) as { ok: boolean; error?: string; retry?: true; answer?: Record<string, unknown> },
+    text,
+  };
 }
 
 beforeAll(async () => {
@@ -62,7 +66,7 @@ beforeEach(() => {
   front.echoes.length = 0;
 });
 
-test("wrangler.toml deploys build/relay.mjs as it is, with a compatibility date workerd knows", () => {
+test('wrangler.toml deploys build/relay.mjs as it is, with a compatibility date workerd knows', () => {
   expect(wrangler).toMatch(/^main\s*=\s*"build\/relay\.mjs"$/m);
   expect(wrangler).toMatch(/^no_bundle\s*=\s*true$/m);
   expect(compatibilityDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -80,19 +84,28 @@ test('200 on insert and on repeat: the Worker posts the body unchanged and follo
   expect(again.json.answer).toMatchObject({ result: 'unchanged' });
   expect(front.posts.map((p) => p.body.equals(Buffer.from(payload, 'utf8')))).toEqual([true, true]);
   expect(front.posts.map((p) => p.token)).toEqual([TOKEN, TOKEN]);
-  expect(front.echoes).toEqual([{ method: 'GET', served: true }, { method: 'GET', served: true }]);
+  expect(front.echoes).toEqual([
+    { method: 'GET', served: true },
+    { method: 'GET', served: true },
+  ]);
 });
 
 test('503 on a retry, an HTML error page, a 5xx and a hang', async () => {
   front.setDoPost(() => ({ kind: 'answer', answer: { ok: false, retry: true, error: 'busy' } }));
-  expect(await post(event('cs_test_mf2'))).toMatchObject({ status: 503, json: { retry: true, error: 'the add-on asked for a retry: busy' } });
+  expect(await post(event('cs_test_mf2'))).toMatchObject({
+    status: 503,
+    json: { retry: true, error: 'the add-on asked for a retry: busy' },
+  });
   front.setDoPost(() => ({ kind: 'html-error' }));
   expect(await post(event('cs_test_mf2'))).toMatchObject({ status: 503, json: { error: expect.stringContaining('HTTP 200 (text/html)') } });
   front.setDoPost(() => ({ kind: 'server-error', status: 500 }));
   expect(await post(event('cs_test_mf2'))).toMatchObject({ status: 503, json: { error: expect.stringContaining('HTTP 500 (text/html)') } });
   front.setDoPost(() => ({ kind: 'hang' }));
   const started = Date.now();
-  expect(await post(event('cs_test_mf2'))).toMatchObject({ status: 503, json: { error: 'the web app did not answer within 0.5 s; Stripe will send the event again' } });
+  expect(await post(event('cs_test_mf2'))).toMatchObject({
+    status: 503,
+    json: { error: 'the web app did not answer within 0.5 s; Stripe will send the event again' },
+  });
   expect(Date.now() - started).toBeLessThan(5000);
 });
 
@@ -100,21 +113,39 @@ test("redirects are followed by hand in workerd too: its own origin's hops, and 
   front.setDoPost(() => ({ kind: 'hops', redirects: 3, answer: { ok: true, result: 'inserted' } }));
   expect(await post(event('cs_test_mf5'))).toMatchObject({ status: 200, json: { ok: true } });
   const port = new URL(front.origin).port;
-  const refused: [string, string][] = [['https://evil.example/collect', 'https://evil.example'], [`http://127.0.0.1:${Number(port) + 1}/echo/1`, `http://127.0.0.1:${Number(port) + 1}`]];
+  const refused: [string, string][] = [
+    ['https://evil.example/collect', 'https://evil.example'],
+    [`http://127.0.0.1:${Number(port) + 1}/echo/1`, `http://127.0.0.1:${Number(port) + 1}`],
+  ];
   for (const [location, named] of refused) {
     front.setDoPost(() => ({ kind: 'redirect', location }));
-    expect(await post(event('cs_test_mf5'))).toMatchObject({ status: 503, json: { retry: true, error: expect.stringContaining(`the web app redirected to ${named}, which the relay does not follow`) } });
+    expect(await post(event('cs_test_mf5'))).toMatchObject({
+      status: 503,
+      json: { retry: true, error: expect.stringContaining(`the web app redirected to ${named}, which the relay does not follow`) },
+    });
   }
   front.setDoPost(() => ({ kind: 'hops', redirects: 4, answer: { ok: true } }));
-  expect(await post(event('cs_test_mf5'))).toMatchObject({ status: 503, json: { error: 'the web app redirected more than 3 times in a row; Stripe will send the event again' } });
+  expect(await post(event('cs_test_mf5'))).toMatchObject({
+    status: 503,
+    json: { error: 'the web app redirected more than 3 times in a row; Stripe will send the event again' },
+  });
 });
 
 test('400 for a bad signature, 405, 413: nothing forwarded', async () => {
   const payload = event('cs_test_mf3');
-  expect(await post(payload, null)).toMatchObject({ status: 400, json: { ok: false, error: 'the request has no Stripe-Signature header; not forwarded' } });
-  expect(await post(payload, stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' }))).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^no v1 signature/) } });
+  expect(await post(payload, null)).toMatchObject({
+    status: 400,
+    json: { ok: false, error: 'the request has no Stripe-Signature header; not forwarded' },
+  });
+  expect(await post(payload, stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' }))).toMatchObject({
+    status: 400,
+    json: { error: expect.stringMatching(/^no v1 signature/) },
+  });
   const old = Math.floor(Date.now() / 1000) - 400;
-  expect(await post(payload, stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: old }))).toMatchObject({ status: 400, json: { error: expect.stringMatching(/s old, more than the 300 s allowed/) } });
+  expect(await post(payload, stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: old }))).toMatchObject({
+    status: 400,
+    json: { error: expect.stringMatching(/s old, more than the 300 s allowed/) },
+  });
   expect(await post(payload, 't=abc,v1=00')).toMatchObject({ status: 400, json: { error: expect.stringMatching(/malformed/) } });
   const get = await worker.dispatchFetch('https://relay.example.workers.dev/');
   expect(get.status).toBe(405);

@@ -55,7 +55,11 @@ const MALFORMED: [string, string | Buffer, number | null][] = [
   ['TRACK', `TRACK / HTTP/1.1\r\nHost: relay.example\r\n${close}\r\n`, null],
   ['a method in lower case', `post / HTTP/1.1\r\nHost: relay.example\r\n${close}\r\n`, null],
   ['an unknown method', `QUERY / HTTP/1.1\r\nHost: relay.example\r\n${close}\r\n`, 405],
-  ['a WebSocket upgrade', `GET / HTTP/1.1\r\nHost: relay.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`, 405],
+  [
+    'a WebSocket upgrade',
+    `GET / HTTP/1.1\r\nHost: relay.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    405,
+  ],
   ['a protocol-relative path', `POST //evil.example/x HTTP/1.1\r\nHost: relay.example\r\nContent-Length: 2\r\n${close}\r\n{}`, 400],
   ['a byte over 0x7f in the path', Buffer.from(`GET /\xff HTTP/1.1\r\nHost: relay.example\r\n${close}\r\n`, 'latin1'), null],
   ['a garbage request line', 'HELLO\r\n\r\n', null],
@@ -65,8 +69,16 @@ const MALFORMED: [string, string | Buffer, number | null][] = [
   ['an invalid header name', `GET / HTTP/1.1\r\nHost: relay.example\r\nBad Header: 1\r\n${close}\r\n`, 400],
   ['a non-numeric Content-Length', `POST / HTTP/1.1\r\nHost: relay.example\r\nContent-Length: abc\r\n${close}\r\n`, 400],
   ['a negative Content-Length', `POST / HTTP/1.1\r\nHost: relay.example\r\nContent-Length: -1\r\n${close}\r\n`, 400],
-  ['two different Content-Lengths', `POST / HTTP/1.1\r\nHost: relay.example\r\nContent-Length: 2\r\nContent-Length: 3\r\n${close}\r\n{}`, 400],
-  ['Content-Length and chunked together', `POST / HTTP/1.1\r\nHost: relay.example\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n${close}\r\n0\r\n\r\n`, 400],
+  [
+    'two different Content-Lengths',
+    `POST / HTTP/1.1\r\nHost: relay.example\r\nContent-Length: 2\r\nContent-Length: 3\r\n${close}\r\n{}`,
+    400,
+  ],
+  [
+    'Content-Length and chunked together',
+    `POST / HTTP/1.1\r\nHost: relay.example\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n${close}\r\n0\r\n\r\n`,
+    400,
+  ],
   ['a bad chunk size', `POST / HTTP/1.1\r\nHost: relay.example\r\nTransfer-Encoding: chunked\r\n${close}\r\nzz\r\n{}\r\n0\r\n\r\n`, 400],
   ['a Content-Length of 100 GB', `POST / HTTP/1.1\r\nHost: relay.example\r\nContent-Length: 100000000000\r\n${close}\r\n{}`, 413],
   ['a body on a GET', `GET / HTTP/1.1\r\nHost: relay.example\r\nContent-Length: 5\r\n${close}\r\nhello`, 405],
@@ -91,7 +103,11 @@ test('a client that hangs up mid-body, and a pipelined good request after a bad 
 
 test('after all of them the process is alive, still relays a signed delivery, and wrote no stack trace or secret', async () => {
   const payload = JSON.stringify({ id: 'evt_after', object: 'event', data: { object: { id: 'cs_after' } } });
-  const response = await fetch(`http://127.0.0.1:${relay.port}/`, { method: 'POST', headers: { 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) }, body: payload });
+  const response = await fetch(`http://127.0.0.1:${relay.port}/`, {
+    method: 'POST',
+    headers: { 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
+    body: payload,
+  });
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ ok: true, answer: { session: 'cs_after', result: 'inserted' } });
   expect(relay.child.exitCode).toBeNull();
@@ -105,28 +121,61 @@ test('after all of them the process is alive, still relays a signed delivery, an
 
 describe('errors inside the handler are answered, never unhandled', () => {
   const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => { unhandled.push(reason); };
-  beforeAll(() => { process.on('unhandledRejection', onUnhandled); });
-  afterAll(() => { process.off('unhandledRejection', onUnhandled); });
+  const onUnhandled = (reason: unknown) => {
+    unhandled.push(reason);
+  };
+  beforeAll(() => {
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterAll(() => {
+    process.off('unhandledRejection', onUnhandled);
+  });
 
   const handlers: [string, RelayHandler['fetch']][] = [
-    ['throws before returning a promise', () => { throw new Error('sync boom'); }],
+    [
+      'throws before returning a promise',
+      () => {
+        throw new Error('sync boom');
+      },
+    ],
     ['rejects', () => Promise.reject(new Error('async boom'))],
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a handler that does it anyway
     ['rejects with a non-Error', () => Promise.reject('a string')],
-    ['answers a body that fails while read', () => Promise.resolve(new Response(new ReadableStream({ pull(controller) { controller.error(new Error('stream boom')); } })))],
+    [
+      'answers a body that fails while read',
+      () =>
+        Promise.resolve(
+          new Response(
+            new ReadableStream({
+              pull(controller) {
+                controller.error(new Error('stream boom'));
+              },
+            }),
+          ),
+        ),
+    ],
     ['answers something that is not a Response', () => Promise.resolve({ status: 200 } as unknown as Response)],
   ];
   test.each(handlers)('a handler that %s: 500 with retry, and the server answers the next request', async (_name, fetchImpl) => {
     let calls = 0;
     const lines: string[] = [];
-    const server = serveRelay({}, { fetch: (request, env) => (++calls === 1 ? fetchImpl(request, env) : Promise.resolve(new Response('{"ok":true}', { status: 200 }))) }, (line) => lines.push(line));
+    const server = serveRelay(
+      {},
+      {
+        fetch: (request, env) => (++calls === 1 ? fetchImpl(request, env) : Promise.resolve(new Response('{"ok":true}', { status: 200 }))),
+      },
+      (line) => lines.push(line),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     try {
       const first = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' });
       expect(first.status).toBe(500);
-      expect(await first.json()).toEqual({ ok: false, retry: true, error: 'the relay failed unexpectedly; Stripe will send the event again' });
+      expect(await first.json()).toEqual({
+        ok: false,
+        retry: true,
+        error: 'the relay failed unexpectedly; Stripe will send the event again',
+      });
       const second = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' });
       expect(second.status).toBe(200);
       await new Promise((resolve) => setImmediate(resolve));

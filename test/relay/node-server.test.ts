@@ -36,12 +36,20 @@ afterAll(async () => {
 test('listens on PORT, says where it forwards with the token masked, and relays a signed delivery', async () => {
   const { output } = await start({ STRIPE_WEBHOOK_SECRET: SECRET, APPS_SCRIPT_URL: front.execUrl, PORT: '0' });
   const line = output();
-  expect(line).toMatch(new RegExp(`^relay: listening on http://127\\.0\\.0\\.1:\\d+/, forwarding to ${front.origin.replace(/\./g, '\\.')}/exec\\?token=\\*\\*\\*\\n`));
+  expect(line).toMatch(
+    new RegExp(
+      `^relay: listening on http://127\\.0\\.0\\.1:\\d+/, forwarding to ${front.origin.replace(/\./g, '\\.')}/exec\\?token=\\*\\*\\*\\n`,
+    ),
+  );
   expect(line).not.toContain(TOKEN);
   const port = /127\.0\.0\.1:(\d+)\//.exec(line)![1]!;
 
   const payload = JSON.stringify({ id: 'evt_node', object: 'event', data: { object: { id: 'cs_node' } } });
-  const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) }, body: payload });
+  const response = await fetch(`http://127.0.0.1:${port}/`, {
+    method: 'POST',
+    headers: { 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
+    body: payload,
+  });
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ ok: true, answer: { ok: true, event: 'evt_node', session: 'cs_node', result: 'inserted' } });
   expect(front.posts.at(-1)?.body.toString('utf8')).toBe(payload);

@@ -21,10 +21,15 @@ const answered: string[] = [];
 
 const payload = `${JSON.stringify({ id: 'evt_redirect', object: 'event', data: { object: { id: 'cs_redirect' } } })}\n`;
 
-async function send(appsScriptUrl: string): Promise<{ status: number; json: { ok: boolean; retry?: true; error?: string; answer?: Record<string, unknown> } }> {
+async function send(
+  appsScriptUrl: string,
+): Promise<{ status: number; json: { ok: boolean; retry?: true; error?: string; answer?: Record<string, unknown> } }> {
   const request = new Request('https://relay.example.workers.dev/', {
     method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }),
+    },
     body: payload,
   });
   const response = await relay.fetch(request, { STRIPE_WEBHOOK_SECRET: SECRET, APPS_SCRIPT_URL: appsScriptUrl });
@@ -33,12 +38,15 @@ async function send(appsScriptUrl: string): Promise<{ status: number; json: { ok
   return { status: response.status, json: JSON.parse(text) as never };
 }
 
-const refusal = (what: string) => `the web app redirected to ${what}, which the relay does not follow (only https://script.google.com, https://script.googleusercontent.com and APPS_SCRIPT_URL's own origin); Stripe will send the event again`;
+const refusal = (what: string) =>
+  `the web app redirected to ${what}, which the relay does not follow (only https://script.google.com, https://script.googleusercontent.com and APPS_SCRIPT_URL's own origin); Stripe will send the event again`;
 
 beforeAll(async () => {
   relay = await loadBuiltRelay();
   const console = mainConsole();
-  jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { logged.push(args.map(String).join(' ')); });
+  jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    logged.push(args.map(String).join(' '));
+  });
 });
 
 beforeEach(async () => {
@@ -60,13 +68,18 @@ describe("APPS_SCRIPT_URL's own origin: followed, as the operator chose it", () 
     front.setDoPost(() => ({ kind: 'hops', redirects: MAX_REDIRECTS, answer: { ok: true, result: 'unchanged' } }));
     expect(await send(front.execUrl)).toMatchObject({ status: 200, json: { ok: true, answer: { result: 'unchanged' } } });
     expect(front.hops).toHaveLength(MAX_REDIRECTS - 1);
-    expect(front.echoes).toEqual([{ method: 'GET', served: true }, { method: 'GET', served: true }]);
+    expect(front.echoes).toEqual([
+      { method: 'GET', served: true },
+      { method: 'GET', served: true },
+    ]);
   });
 
   test('a relative Location, and a 303, are followed with a GET', async () => {
     for (const status of [302, 303]) {
       let first = true;
-      front.setDoPost(() => (first ? ((first = false), { kind: 'redirect', status, location: '/exec-again' }) : { kind: 'answer', answer: { ok: true } }));
+      front.setDoPost(() =>
+        first ? ((first = false), { kind: 'redirect', status, location: '/exec-again' }) : { kind: 'answer', answer: { ok: true } },
+      );
       // /exec-again is not a route of the front: the GET reached it and got its 404.
       expect(await send(front.execUrl)).toMatchObject({ status: 503, json: { error: expect.stringContaining('HTTP 404') } });
     }
@@ -74,7 +87,11 @@ describe("APPS_SCRIPT_URL's own origin: followed, as the operator chose it", () 
 
   test('a 307 repeats the POST with the same body', async () => {
     let first = true;
-    front.setDoPost((post) => (first ? ((first = false), { kind: 'redirect', status: 307, location: `/exec?token=${post.token ?? ''}&again=1` }) : { kind: 'answer', answer: { ok: true, result: 'inserted' } }));
+    front.setDoPost((post) =>
+      first
+        ? ((first = false), { kind: 'redirect', status: 307, location: `/exec?token=${post.token ?? ''}&again=1` })
+        : { kind: 'answer', answer: { ok: true, result: 'inserted' } },
+    );
     expect(await send(front.execUrl)).toMatchObject({ status: 200, json: { ok: true } });
     expect(front.posts.map((post) => post.body.toString('utf8'))).toEqual([payload, payload]);
   });
@@ -83,7 +100,14 @@ describe("APPS_SCRIPT_URL's own origin: followed, as the operator chose it", () 
 describe('refused: a 503 naming the reason, and nothing fetched there', () => {
   test(`more than ${MAX_REDIRECTS} redirects`, async () => {
     front.setDoPost(() => ({ kind: 'hops', redirects: MAX_REDIRECTS + 1, answer: { ok: true } }));
-    expect(await send(front.execUrl)).toEqual({ status: 503, json: { ok: false, retry: true, error: `the web app redirected more than ${MAX_REDIRECTS} times in a row; Stripe will send the event again` } });
+    expect(await send(front.execUrl)).toEqual({
+      status: 503,
+      json: {
+        ok: false,
+        retry: true,
+        error: `the web app redirected more than ${MAX_REDIRECTS} times in a row; Stripe will send the event again`,
+      },
+    });
     expect(front.echoes).toEqual([]);
   });
 
@@ -119,9 +143,13 @@ describe('refused: a 503 naming the reason, and nothing fetched there', () => {
       expect(await send(front.execUrl)).toEqual({ status: 503, json: { ok: false, retry: true, error: refusal(named) } });
     }
     front.setDoPost(() => ({ kind: 'redirect', location: 'http://[::1' }));
-    expect((await send(front.execUrl)).json.error).toBe('the web app redirected to a Location that is not a URL; Stripe will send the event again');
+    expect((await send(front.execUrl)).json.error).toBe(
+      'the web app redirected to a Location that is not a URL; Stripe will send the event again',
+    );
     front.setDoPost(() => ({ kind: 'redirect', location: '' }));
-    expect((await send(front.execUrl)).json.error).toBe('the web app answered HTTP 302 without a Location; Stripe will send the event again');
+    expect((await send(front.execUrl)).json.error).toBe(
+      'the web app answered HTTP 302 without a Location; Stripe will send the event again',
+    );
   });
 });
 
@@ -137,11 +165,18 @@ describe("Google's hosts: https only, default port, exact names", () => {
     const main = mainGlobal();
     saved = main.fetch;
     main.fetch = (input: string, init: RequestInit = {}) => {
-      calls.push({ url: input, method: init.method ?? 'GET', redirect: init.redirect, body: init.body !== undefined && init.body !== null });
+      calls.push({
+        url: input,
+        method: init.method ?? 'GET',
+        redirect: init.redirect,
+        body: init.body !== undefined && init.body !== null,
+      });
       return Promise.resolve(next(input));
     };
   });
-  afterEach(() => { mainGlobal().fetch = saved; });
+  afterEach(() => {
+    mainGlobal().fetch = saved;
+  });
 
   const redirect = (location: string) => new Response('<HTML>Moved Temporarily</HTML>', { status: 302, headers: { location } });
   const json = () => new Response('{"ok":true,"result":"inserted"}', { status: 200, headers: { 'content-type': 'application/json' } });
@@ -157,7 +192,8 @@ describe("Google's hosts: https only, default port, exact names", () => {
 
   test('a Workspace web app (/a/macros/<domain>/...), and a relative Location on script.google.com', async () => {
     const workspace = `https://script.google.com/a/macros/example.com/s/AKfycbx_deployment/exec?token=${TOKEN}`;
-    next = (url) => (url === workspace ? redirect('https://script.googleusercontent.com/a/macros/example.com/echo?user_content_key=k') : json());
+    next = (url) =>
+      url === workspace ? redirect('https://script.googleusercontent.com/a/macros/example.com/echo?user_content_key=k') : json();
     expect((await send(workspace)).status).toBe(200);
     next = (url) => (url === EXEC ? redirect('/macros/echo?user_content_key=k') : json());
     expect((await send(EXEC)).status).toBe(200);
@@ -167,10 +203,18 @@ describe("Google's hosts: https only, default port, exact names", () => {
   test.each([
     ['an http downgrade', 'http://script.googleusercontent.com/macros/echo?user_content_key=k', 'http://script.googleusercontent.com'],
     ['another port', 'https://script.googleusercontent.com:8443/macros/echo', 'https://script.googleusercontent.com:8443'],
-    ['a look-alike host', 'https://script.googleusercontent.com.evil.example/macros/echo', 'https://script.googleusercontent.com.evil.example'],
+    [
+      'a look-alike host',
+      'https://script.googleusercontent.com.evil.example/macros/echo',
+      'https://script.googleusercontent.com.evil.example',
+    ],
     ['a subdomain', 'https://evil.script.googleusercontent.com/macros/echo', 'https://evil.script.googleusercontent.com'],
     ['userinfo before the host', 'https://user:pass@script.googleusercontent.com/macros/echo', 'a URL with a user name or password'],
-    ["Google's sign-in page (a web app not deployed for Anyone)", 'https://accounts.google.com/ServiceLogin?continue=x', 'https://accounts.google.com'],
+    [
+      "Google's sign-in page (a web app not deployed for Anyone)",
+      'https://accounts.google.com/ServiceLogin?continue=x',
+      'https://accounts.google.com',
+    ],
     ['another host', 'https://evil.example/collect', 'https://evil.example'],
   ])('%s is refused', async (_name, location, named) => {
     next = () => redirect(location);

@@ -35,7 +35,9 @@ export function startRelayProcess(env: Record<string, string>): Promise<RelayPro
       const port = Number(/listening on http:\/\/[^:]+:(\d+)\//.exec(output)?.[1] ?? 0);
       resolve({ child, output: () => output, exited, port });
     };
-    child.stdout.on('data', () => { if (/listening on/.test(output)) ready(); });
+    child.stdout.on('data', () => {
+      if (/listening on/.test(output)) ready();
+    });
     void exited.then(ready);
   });
 }
@@ -52,7 +54,11 @@ export interface RawAnswer {
  * response's headers (for a connection the server keeps open). `hangUpAfterWrite` closes our side
  * after writing (a client that goes away mid-request).
  */
-export function sendRaw(port: number, bytes: string | Buffer, options: { idleMs?: number; hangUpAfterWrite?: boolean } = {}): Promise<RawAnswer> {
+export function sendRaw(
+  port: number,
+  bytes: string | Buffer,
+  options: { idleMs?: number; hangUpAfterWrite?: boolean } = {},
+): Promise<RawAnswer> {
   const idleMs = options.idleMs ?? 400;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];

@@ -27,11 +27,18 @@ function event(session: string, id = `evt_${session}`): string {
 }
 
 function signed(payload: string, options: { secret?: string; timestamp?: number } = {}): string {
-  return stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }) });
+  return stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? SECRET,
+    ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+  });
 }
 
 function delivery(payload: string, signature: string | null = signed(payload), init: RequestInit = {}): Request {
-  const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' });
+  const headers = new Headers({
+    'content-type': 'application/json; charset=utf-8',
+    'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+  });
   if (signature !== null) headers.set('stripe-signature', signature);
   return new Request('https://relay.example.workers.dev/', { method: 'POST', headers, body: payload, ...init });
 }
@@ -89,7 +96,10 @@ describe('a valid delivery is forwarded, and Stripe gets 200 or 503 from what do
       expect(post.token).toBe(TOKEN);
       expect(post.contentType).toBe('application/json; charset=utf-8');
     }
-    expect(front.echoes).toEqual([{ method: 'GET', served: true }, { method: 'GET', served: true }]);
+    expect(front.echoes).toEqual([
+      { method: 'GET', served: true },
+      { method: 'GET', served: true },
+    ]);
   });
 
   test("passes through every result core's answer lists, and no other", async () => {
@@ -112,10 +122,13 @@ describe('a valid delivery is forwarded, and Stripe gets 200 or 503 from what do
     });
   });
 
-  test("a token refused (a rotated token, an old APPS_SCRIPT_URL) is a retry: 503, so Stripe keeps the event; no answer or log line carries the token", async () => {
+  test('a token refused (a rotated token, an old APPS_SCRIPT_URL) is a retry: 503, so Stripe keeps the event; no answer or log line carries the token', async () => {
     const wrong = `${front.origin}/exec?token=tok-the-wrong-one-123456`;
     // The add-on's answer, with the token it was given echoed as written and URL-encoded.
-    front.setDoPost((post) => ({ kind: 'answer', answer: { ok: false, retry: true, error: `Wrong or missing token ${post.token ?? ''} (${encodeURIComponent(post.token ?? '')})` } }));
+    front.setDoPost((post) => ({
+      kind: 'answer',
+      answer: { ok: false, retry: true, error: `Wrong or missing token ${post.token ?? ''} (${encodeURIComponent(post.token ?? '')})` },
+    }));
     const before = logged.length;
     const answer = await send(delivery(event('cs_test_c')), { ...env, APPS_SCRIPT_URL: wrong });
     expect(answer.status).toBe(503);
@@ -127,10 +140,15 @@ describe('a valid delivery is forwarded, and Stripe gets 200 or 503 from what do
     });
     expect(answer.text).not.toContain('tok-the-wrong-one-123456');
     const lines = logged.slice(before);
-    expect(lines).toEqual([expect.stringMatching(/^relay: 503 the add-on asked for a retry: Wrong or missing token \[redacted\] \(\[redacted\]\), in \d+ ms$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^relay: 503 the add-on asked for a retry: Wrong or missing token \[redacted\] \(\[redacted\]\), in \d+ ms$/),
+    ]);
     // The front's own doPost refuses a wrong token as the add-on does.
     front.setDoPost(sessionsDoPost(TOKEN));
-    expect(await send(delivery(event('cs_test_c')), { ...env, APPS_SCRIPT_URL: wrong })).toMatchObject({ status: 503, json: { retry: true, answer: { ok: false, retry: true, error: 'Wrong or missing token' } } });
+    expect(await send(delivery(event('cs_test_c')), { ...env, APPS_SCRIPT_URL: wrong })).toMatchObject({
+      status: 503,
+      json: { retry: true, answer: { ok: false, retry: true, error: 'Wrong or missing token' } },
+    });
     expect((await send(delivery(event('cs_test_c')))).status).toBe(200);
   });
 
@@ -138,14 +156,23 @@ describe('a valid delivery is forwarded, and Stripe gets 200 or 503 from what do
     front.setDoPost(() => ({ kind: 'answer', answer: { ok: false, retry: true, error: 'The sheet is busy (script lock)' } }));
     const answer = await send(delivery(event('cs_test_d')));
     expect(answer.status).toBe(503);
-    expect(answer.json).toEqual({ ok: false, retry: true, error: 'the add-on asked for a retry: The sheet is busy (script lock)', answer: { ok: false, retry: true, error: 'The sheet is busy (script lock)' } });
+    expect(answer.json).toEqual({
+      ok: false,
+      retry: true,
+      error: 'the add-on asked for a retry: The sheet is busy (script lock)',
+      answer: { ok: false, retry: true, error: 'The sheet is busy (script lock)' },
+    });
   });
 
   test("503 on Google's HTML error page behind the redirect", async () => {
     front.setDoPost(() => ({ kind: 'html-error' }));
     const answer = await send(delivery(event('cs_test_e')));
     expect(answer.status).toBe(503);
-    expect(answer.json).toEqual({ ok: false, retry: true, error: "the web app answered HTTP 200 (text/html), not the add-on's JSON; Stripe will send the event again" });
+    expect(answer.json).toEqual({
+      ok: false,
+      retry: true,
+      error: "the web app answered HTTP 200 (text/html), not the add-on's JSON; Stripe will send the event again",
+    });
   });
 
   test('503 on a 5xx from Google', async () => {
@@ -153,7 +180,9 @@ describe('a valid delivery is forwarded, and Stripe gets 200 or 503 from what do
       front.setDoPost(() => ({ kind: 'server-error', status }));
       const answer = await send(delivery(event('cs_test_f')));
       expect(answer.status).toBe(503);
-      expect(answer.json.error).toBe(`the web app answered HTTP ${status} (text/html), not the add-on's JSON; Stripe will send the event again`);
+      expect(answer.json.error).toBe(
+        `the web app answered HTTP ${status} (text/html), not the add-on's JSON; Stripe will send the event again`,
+      );
     }
   });
 
@@ -172,7 +201,11 @@ describe('a valid delivery is forwarded, and Stripe gets 200 or 503 from what do
     const answer = await send(delivery(event('cs_test_h')), { ...env, RELAY_TIMEOUT_MS: '300' });
     const took = Date.now() - started;
     expect(answer.status).toBe(503);
-    expect(answer.json).toEqual({ ok: false, retry: true, error: 'the web app did not answer within 0.3 s; Stripe will send the event again' });
+    expect(answer.json).toEqual({
+      ok: false,
+      retry: true,
+      error: 'the web app did not answer within 0.3 s; Stripe will send the event again',
+    });
     expect(took).toBeGreaterThanOrEqual(290);
     expect(took).toBeLessThan(3000);
   });
@@ -207,9 +240,17 @@ describe('nothing is forwarded for a bad signature, a wrong method or a large bo
     ['missing', () => null, /^the request has no Stripe-Signature header; not forwarded$/],
     ['malformed (no v1)', () => `t=${now()}`, /^the Stripe-Signature header is malformed: it has no v1= signature/],
     ['malformed (garbage)', () => 'garbage', /^the Stripe-Signature header is malformed: it has no t= timestamp/],
-    ['made with another secret', (payload) => signed(payload, { secret: 'whsec_someone_else' }), /^no v1 signature in the Stripe-Signature header matches the body/],
+    [
+      'made with another secret',
+      (payload) => signed(payload, { secret: 'whsec_someone_else' }),
+      /^no v1 signature in the Stripe-Signature header matches the body/,
+    ],
     ['for another body', () => signed(event('cs_test_other')), /^no v1 signature .* matches/],
-    ['too old', (payload) => signed(payload, { timestamp: now() - 301 }), /^the signature's timestamp is 30\d s old, more than the 300 s allowed/],
+    [
+      'too old',
+      (payload) => signed(payload, { timestamp: now() - 301 }),
+      /^the signature's timestamp is 30\d s old, more than the 300 s allowed/,
+    ],
     ['in the future', (payload) => signed(payload, { timestamp: now() + 600 }), /^the signature's timestamp is \d+ s in the future/],
   ];
   test.each(cases)('400 for a signature %s', async (_name, signature, why) => {
@@ -246,7 +287,14 @@ describe('nothing is forwarded for a bad signature, a wrong method or a large bo
         controller.close();
       },
     });
-    const streamed = await send(new Request('https://relay.example.workers.dev/', { method: 'POST', headers: { 'stripe-signature': signed(large) }, body: stream, duplex: 'half' }));
+    const streamed = await send(
+      new Request('https://relay.example.workers.dev/', {
+        method: 'POST',
+        headers: { 'stripe-signature': signed(large) },
+        body: stream,
+        duplex: 'half',
+      }),
+    );
     expect(streamed.status).toBe(413);
 
     // Exactly at the limit is forwarded (and answered by doPost).
@@ -282,7 +330,13 @@ describe('settings', () => {
       expect(answer.status).toBe(200);
       expect(answer.json.answer).toMatchObject({ result: 'inserted' });
       // Deno without --allow-env throws: that is an unset setting, named.
-      main.Deno = { env: { get: () => { throw new Error('Requires env access to "STRIPE_WEBHOOK_SECRET", run again with the --allow-env flag'); } } };
+      main.Deno = {
+        env: {
+          get: () => {
+            throw new Error('Requires env access to "STRIPE_WEBHOOK_SECRET", run again with the --allow-env flag');
+          },
+        },
+      };
       const denied = await send(delivery(event('cs_test_m')), info);
       expect(denied.status).toBe(500);
       expect(denied.json.error).toBe('the relay is not configured: STRIPE_WEBHOOK_SECRET and APPS_SCRIPT_URL are not set');
@@ -294,7 +348,10 @@ describe('settings', () => {
 
 test('no answer and no log line carries the token or the signing secret', async () => {
   // An answer that tries to echo both, and every path above, have written to these.
-  front.setDoPost(() => ({ kind: 'answer', answer: { ok: true, event: 'evt_x', note: `token ${TOKEN} secret ${SECRET} url ${env.APPS_SCRIPT_URL}` } }));
+  front.setDoPost(() => ({
+    kind: 'answer',
+    answer: { ok: true, event: 'evt_x', note: `token ${TOKEN} secret ${SECRET} url ${env.APPS_SCRIPT_URL}` },
+  }));
   const echoing = await send(delivery(event('cs_test_n')));
   expect(echoing.json.answer?.note).toBe('token [redacted] secret [redacted] url [redacted]');
   expect(logged.length).toBeGreaterThan(20);

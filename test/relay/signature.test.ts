@@ -9,18 +9,34 @@ import { parseSignatureHeader, verifySignature, DEFAULT_TOLERANCE_SECONDS, type 
 
 const stripe = new Stripe('sk_test_relay_signature_tests');
 const SECRET = 'whsec_test_0123456789abcdefghijklmnopqrstuv';
-const PAYLOAD = JSON.stringify({ id: 'evt_1', object: 'event', type: 'checkout.session.completed', data: { object: { id: 'cs_test_1', customer_details: { name: 'Zoë Ünïcode' } } } }, null, 2);
+const PAYLOAD = JSON.stringify(
+  {
+    id: 'evt_1',
+    object: 'event',
+    type: 'checkout.session.completed',
+    data: { object: { id: 'cs_test_1', customer_details: { name: 'Zoë Ünïcode' } } },
+  },
+  null,
+  2,
+);
 const T = 1_767_225_600; // 2026-01-01T00:00:00Z
 const at = (seconds: number) => () => seconds * 1000;
 
 function header(options: { payload?: string; secret?: string; timestamp?: number } = {}): string {
-  return stripe.webhooks.generateTestHeaderString({ payload: options.payload ?? PAYLOAD, secret: options.secret ?? SECRET, timestamp: options.timestamp ?? T });
+  return stripe.webhooks.generateTestHeaderString({
+    payload: options.payload ?? PAYLOAD,
+    secret: options.secret ?? SECRET,
+    timestamp: options.timestamp ?? T,
+  });
 }
 
 describe('verifySignature', () => {
   test('accepts a signature made by the stripe package, for the string and for its UTF-8 bytes', async () => {
     await expect(verifySignature(PAYLOAD, header(), SECRET, { now: at(T) })).resolves.toEqual({ ok: true, timestamp: T });
-    await expect(verifySignature(new TextEncoder().encode(PAYLOAD), header(), SECRET, { now: at(T + 10) })).resolves.toEqual({ ok: true, timestamp: T });
+    await expect(verifySignature(new TextEncoder().encode(PAYLOAD), header(), SECRET, { now: at(T + 10) })).resolves.toEqual({
+      ok: true,
+      timestamp: T,
+    });
   });
 
   test('agrees with stripe.webhooks.constructEventAsync on the same header', async () => {
@@ -39,12 +55,21 @@ describe('verifySignature', () => {
   });
 
   test('refuses a signature made with another secret', async () => {
-    await expect(verifySignature(PAYLOAD, header({ secret: 'whsec_someone_else' }), SECRET, { now: at(T) })).resolves.toMatchObject({ ok: false, failure: 'no_match', error: expect.stringMatching(/no v1 signature .* matches/) });
+    await expect(verifySignature(PAYLOAD, header({ secret: 'whsec_someone_else' }), SECRET, { now: at(T) })).resolves.toMatchObject({
+      ok: false,
+      failure: 'no_match',
+      error: expect.stringMatching(/no v1 signature .* matches/),
+    });
   });
 
   test('refuses a tampered body, even by one byte or one space', async () => {
     const signed = header();
-    for (const tampered of [PAYLOAD.replace('cs_test_1', 'cs_test_2'), PAYLOAD.replace('\n', '\r\n'), JSON.stringify(JSON.parse(PAYLOAD)), `${PAYLOAD} `]) {
+    for (const tampered of [
+      PAYLOAD.replace('cs_test_1', 'cs_test_2'),
+      PAYLOAD.replace('\n', '\r\n'),
+      JSON.stringify(JSON.parse(PAYLOAD)),
+      `${PAYLOAD} `,
+    ]) {
       await expect(verifySignature(tampered, signed, SECRET, { now: at(T) })).resolves.toMatchObject({ ok: false, failure: 'no_match' });
     }
   });
@@ -54,20 +79,38 @@ describe('verifySignature', () => {
     expect(DEFAULT_TOLERANCE_SECONDS).toBe(300);
     await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T + 300) })).resolves.toMatchObject({ ok: true });
     await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T - 300) })).resolves.toMatchObject({ ok: true });
-    await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T + 301) })).resolves.toMatchObject({ ok: false, failure: 'too_old', error: expect.stringContaining('301 s old') });
-    await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T + 86_400) })).resolves.toMatchObject({ ok: false, failure: 'too_old' });
-    await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T - 301) })).resolves.toMatchObject({ ok: false, failure: 'in_the_future', error: expect.stringContaining('301 s in the future') });
+    await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T + 301) })).resolves.toMatchObject({
+      ok: false,
+      failure: 'too_old',
+      error: expect.stringContaining('301 s old'),
+    });
+    await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T + 86_400) })).resolves.toMatchObject({
+      ok: false,
+      failure: 'too_old',
+    });
+    await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T - 301) })).resolves.toMatchObject({
+      ok: false,
+      failure: 'in_the_future',
+      error: expect.stringContaining('301 s in the future'),
+    });
   });
 
   test('a replayed header keeps its old timestamp: re-signing with a new t needs the secret', async () => {
     const old = header();
     const replayed = old.replace(`t=${T}`, `t=${T + 1000}`);
-    await expect(verifySignature(PAYLOAD, replayed, SECRET, { now: at(T + 1000) })).resolves.toMatchObject({ ok: false, failure: 'no_match' });
+    await expect(verifySignature(PAYLOAD, replayed, SECRET, { now: at(T + 1000) })).resolves.toMatchObject({
+      ok: false,
+      failure: 'no_match',
+    });
   });
 
   test('refuses a missing header', async () => {
     for (const missing of [null, '', '   ']) {
-      await expect(verifySignature(PAYLOAD, missing, SECRET, { now: at(T) })).resolves.toMatchObject({ ok: false, failure: 'missing', error: 'the request has no Stripe-Signature header' });
+      await expect(verifySignature(PAYLOAD, missing, SECRET, { now: at(T) })).resolves.toMatchObject({
+        ok: false,
+        failure: 'missing',
+        error: 'the request has no Stripe-Signature header',
+      });
     }
   });
 
@@ -84,15 +127,25 @@ describe('verifySignature', () => {
       ['{"t":1,"v1":"x"}', /no t= timestamp/],
     ];
     for (const [signed, why] of cases) {
-      await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T) })).resolves.toMatchObject({ ok: false, failure: 'malformed', error: expect.stringMatching(why) });
+      await expect(verifySignature(PAYLOAD, signed, SECRET, { now: at(T) })).resolves.toMatchObject({
+        ok: false,
+        failure: 'malformed',
+        error: expect.stringMatching(why),
+      });
     }
   });
 
   test('uses the injected Web Crypto', async () => {
     const calls: string[] = [];
     const subtle: HmacSubtle = {
-      importKey: (format, keyData, algorithm, extractable, usages) => { calls.push('importKey'); return crypto.subtle.importKey(format, keyData, algorithm, extractable, usages); },
-      sign: (algorithm, key, data) => { calls.push('sign'); return crypto.subtle.sign(algorithm, key as Parameters<typeof crypto.subtle.sign>[1], data); },
+      importKey: (format, keyData, algorithm, extractable, usages) => {
+        calls.push('importKey');
+        return crypto.subtle.importKey(format, keyData, algorithm, extractable, usages);
+      },
+      sign: (algorithm, key, data) => {
+        calls.push('sign');
+        return crypto.subtle.sign(algorithm, key as Parameters<typeof crypto.subtle.sign>[1], data);
+      },
     };
     await expect(verifySignature(PAYLOAD, header(), SECRET, { now: at(T), subtle })).resolves.toMatchObject({ ok: true });
     expect(calls).toEqual(['importKey', 'sign']);

@@ -56,7 +56,16 @@ export function buildReport(sales: readonly Sale[], attributions: readonly Attri
     const id = groupKey(key);
     let group = groups.get(id);
     if (group === undefined) {
-      group = { ...key, sessions: 0, paid_sessions: 0, revenue_minor: 0, pending_sessions: 0, failed_sessions: 0, first_sale: null, last_sale: null };
+      group = {
+        ...key,
+        sessions: 0,
+        paid_sessions: 0,
+        revenue_minor: 0,
+        pending_sessions: 0,
+        failed_sessions: 0,
+        first_sale: null,
+        last_sale: null,
+      };
       groups.set(id, group);
     }
     group.sessions++;
@@ -72,7 +81,8 @@ export function buildReport(sales: readonly Sale[], attributions: readonly Attri
   });
   const rows = [...groups.values()];
   const totals = new Map<string, number>();
-  for (const row of rows) totals.set(modeKey(row.currency, row.livemode), (totals.get(modeKey(row.currency, row.livemode)) ?? 0) + row.revenue_minor);
+  for (const row of rows)
+    totals.set(modeKey(row.currency, row.livemode), (totals.get(modeKey(row.currency, row.livemode)) ?? 0) + row.revenue_minor);
   const total = (row: ReportRow) => totals.get(modeKey(row.currency, row.livemode)) ?? 0;
   return rows.sort(
     (a, b) =>
@@ -135,7 +145,9 @@ export function summarize(sales: readonly Sale[], attributions: readonly Attribu
     entry.sessions++;
     entry.revenue_minor += amount;
   });
-  return [...modes.values()].sort((a, b) => Number(b.livemode) - Number(a.livemode) || b.paid_minor - a.paid_minor || a.currency.localeCompare(b.currency));
+  return [...modes.values()].sort(
+    (a, b) => Number(b.livemode) - Number(a.livemode) || b.paid_minor - a.paid_minor || a.currency.localeCompare(b.currency),
+  );
 }
 
 const REASONS: Record<UnattributedReason, string> = {
@@ -148,7 +160,8 @@ const REASONS: Record<UnattributedReason, string> = {
 /** One line per currency and mode: `USD, live: 1,234.50 USD of 1,500.00 USD attributed (82%); not attributed: ...`. */
 export function summaryLine(mode: ModeSummary): string {
   const share = mode.paid_minor === 0 ? '' : ` (${String(Math.floor((mode.attributed_minor / mode.paid_minor) * 100))}%)`;
-  const head = `${mode.currency.toUpperCase() || 'no currency'}, ${mode.livemode ? 'live' : 'test mode'}: ` +
+  const head =
+    `${mode.currency.toUpperCase() || 'no currency'}, ${mode.livemode ? 'live' : 'test mode'}: ` +
     `${formatAmount(mode.attributed_minor, mode.currency)} of ${formatAmount(mode.paid_minor, mode.currency)} attributed${share}`;
   const rest = (Object.keys(REASONS) as UnattributedReason[])
     .filter((reason) => mode.unattributed[reason] !== undefined)

@@ -115,7 +115,9 @@ export function chartTable(report: readonly ReportRow[]): ChartTable | null {
     revenue.set(row.utm_campaign, (revenue.get(row.utm_campaign) ?? 0) + row.revenue_minor);
   }
   const rows = [...revenue.entries()]
-    .sort((a, b) => Number(a[0] === UNATTRIBUTED_CAMPAIGN) - Number(b[0] === UNATTRIBUTED_CAMPAIGN) || b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort(
+      (a, b) => Number(a[0] === UNATTRIBUTED_CAMPAIGN) - Number(b[0] === UNATTRIBUTED_CAMPAIGN) || b[1] - a[1] || a[0].localeCompare(b[0]),
+    )
     .map(([campaign, minor]): [string, number] => [campaign, revenueOf({ revenue_minor: minor, currency: first.currency })]);
   const currencyLabel = `${first.currency.toUpperCase()}, ${first.livemode ? 'live' : 'test mode'}`;
   return { title: `${CHART_TITLE} (${currencyLabel})`, currencyLabel, rows };

@@ -27,8 +27,7 @@ export interface Sale {
 export type UnattributedReason = 'no_reference' | 'unknown_reference' | 'shared_reference' | 'shared_link';
 
 export type Attribution =
-  | { kind: 'attributed'; row: LinkRow; via: 'reference' | 'payment_link' }
-  | { kind: 'unattributed'; reason: UnattributedReason };
+  { kind: 'attributed'; row: LinkRow; via: 'reference' | 'payment_link' } | { kind: 'unattributed'; reason: UnattributedReason };
 
 /** The join's lookups, each decided once for all sales: a sale is a map lookup away from its row. */
 export class LinkIndex {

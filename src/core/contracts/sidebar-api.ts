@@ -132,9 +132,12 @@ export function readConsent(value: unknown): Conflict[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return value.filter(
     (item): item is Conflict =>
-      typeof item === 'object' && item !== null &&
-      typeof (item as Conflict).row === 'number' && typeof (item as Conflict).column === 'string' &&
-      typeof (item as Conflict).current === 'string' && typeof (item as Conflict).next === 'string',
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as Conflict).row === 'number' &&
+      typeof (item as Conflict).column === 'string' &&
+      typeof (item as Conflict).current === 'string' &&
+      typeof (item as Conflict).next === 'string',
   );
 }
 

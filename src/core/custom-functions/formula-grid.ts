@@ -34,9 +34,7 @@ function columnOf(argument: NamedArgument): unknown[] {
     const cells = grid[row];
     if (!Array.isArray(cells)) throw new FormulaError(`${argument.name}: expected a cell or a range of cells`);
     if (cells.length !== 1) {
-      throw new FormulaError(
-        `${argument.name}: give one column (like B2:B), not a range ${cells.length} columns wide`,
-      );
+      throw new FormulaError(`${argument.name}: give one column (like B2:B), not a range ${cells.length} columns wide`);
     }
     column[row] = cells[0];
   }
@@ -48,10 +46,7 @@ function columnOf(argument: NamedArgument): unknown[] {
  * Any range: a column of results, where a row whose range cells are all blank gives "" and a
  * failed row shows its message in its own cell, so one bad row never spoils the others.
  */
-export function applyPerRow(
-  args: readonly NamedArgument[],
-  row: (cells: unknown[]) => RowResult,
-): string | string[][] {
+export function applyPerRow(args: readonly NamedArgument[], row: (cells: unknown[]) => RowResult): string | string[][] {
   const columns: Array<unknown[] | null> = args.map((argument) => (isGrid(argument.value) ? columnOf(argument) : null));
   let height = -1;
   let heightFrom = '';

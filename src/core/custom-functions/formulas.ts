@@ -13,9 +13,7 @@ import { LinkChecker, tagLink, type TagInput } from '../links/tag-link';
 /** UTM_LINK and UTM_ISSUES take the link fields, in order, as their arguments. */
 function named(values: readonly unknown[]): NamedArgument[] {
   if (values.length > LINK_FIELDS.length) {
-    throw new FormulaError(
-      `expected at most ${LINK_FIELDS.length} arguments (${LINK_FIELDS.join(', ')}), got ${values.length}`,
-    );
+    throw new FormulaError(`expected at most ${LINK_FIELDS.length} arguments (${LINK_FIELDS.join(', ')}), got ${values.length}`);
   }
   return LINK_FIELDS.map((name, index) => ({ name, value: values[index] }));
 }

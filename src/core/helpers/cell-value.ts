@@ -10,10 +10,7 @@
  */
 export type CellValue = string | number | boolean | Date;
 
-export type CellReading =
-  | { kind: 'empty' }
-  | { kind: 'text'; text: string }
-  | { kind: 'not_text'; reason: string };
+export type CellReading = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'not_text'; reason: string };
 
 const PLAIN_TEXT_HINT = 'format the cell as Plain text (Format > Number > Plain text) and type it again';
 

@@ -66,9 +66,7 @@ export function locateColumns(headerRow: readonly unknown[]): HeaderReading {
  * A tab with nothing in it is one the add-on may lay out itself.
  */
 export type TabLayout =
-  | { kind: 'ready'; columns: Columns; missing: ColumnName[] }
-  | { kind: 'empty' }
-  | { kind: 'unreadable'; error: string };
+  { kind: 'ready'; columns: Columns; missing: ColumnName[] } | { kind: 'empty' } | { kind: 'unreadable'; error: string };
 
 export function tabLayout(headerRow: readonly unknown[], lastRow: () => number, tabName: string): TabLayout {
   const { columns, missing, repeated } = locateColumns(headerRow);
@@ -76,7 +74,8 @@ export function tabLayout(headerRow: readonly unknown[], lastRow: () => number, 
   if (ids !== undefined) {
     return {
       kind: 'unreadable',
-      error: `The ${tabName} tab has ${String(ids.length)} columns headed session_id (${ids.map(columnToLetters).join(', ')}); ` +
+      error:
+        `The ${tabName} tab has ${String(ids.length)} columns headed session_id (${ids.map(columnToLetters).join(', ')}); ` +
         'rename or delete all but one so each sale is found in its own row',
     };
   }
@@ -86,7 +85,8 @@ export function tabLayout(headerRow: readonly unknown[], lastRow: () => number, 
   const rowOne = headerRow.some((cell) => cell !== '' && cell !== null) ? 'row 1 has no session_id header' : 'row 1 is empty';
   return {
     kind: 'unreadable',
-    error: `The ${tabName} tab's header row is missing (${rowOne}). Put the header row back in row 1 ` +
+    error:
+      `The ${tabName} tab's header row is missing (${rowOne}). Put the header row back in row 1 ` +
       '(Edit > Undo, or type the headers, session_id first); nothing was written and Stripe will send this event again',
   };
 }

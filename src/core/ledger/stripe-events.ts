@@ -20,8 +20,16 @@ export interface EventRoute {
 
 /** Keyed by type, so a handled type without a route does not compile. */
 export const EVENT_ROUTES: Readonly<Record<HandledEventType, EventRoute>> = {
-  'checkout.session.completed': { record: 'checkout_session', tab: 'reconciliation', meaning: 'a checkout finished (paid, or waiting for a delayed payment)' },
-  'checkout.session.async_payment_succeeded': { record: 'checkout_session', tab: 'reconciliation', meaning: 'a delayed payment (SEPA, ACH, vouchers) succeeded' },
+  'checkout.session.completed': {
+    record: 'checkout_session',
+    tab: 'reconciliation',
+    meaning: 'a checkout finished (paid, or waiting for a delayed payment)',
+  },
+  'checkout.session.async_payment_succeeded': {
+    record: 'checkout_session',
+    tab: 'reconciliation',
+    meaning: 'a delayed payment (SEPA, ACH, vouchers) succeeded',
+  },
   'checkout.session.async_payment_failed': { record: 'checkout_session', tab: 'reconciliation', meaning: 'a delayed payment failed' },
   'checkout.session.expired': { record: 'checkout_session', tab: 'reconciliation', meaning: 'a checkout expired unpaid (no row is added)' },
 };

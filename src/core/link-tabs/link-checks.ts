@@ -39,8 +39,10 @@ export function sharedReferences(rows: readonly LinkRow[]): SharedReference[] {
 }
 
 export function describeSharedReference(shared: SharedReference): string {
-  return `client_reference_id "${shared.reference}" is on ${String(shared.rows.length)} rows with different UTM values ` +
-    `(${shared.rows.map(rowAddress).join(', ')}): its sales cannot be told apart. Give each row its own reference (Add references).`;
+  return (
+    `client_reference_id "${shared.reference}" is on ${String(shared.rows.length)} rows with different UTM values ` +
+    `(${shared.rows.map(rowAddress).join(', ')}): its sales cannot be told apart. Give each row its own reference (Add references).`
+  );
 }
 
 /** A Stripe test-mode Payment Link (`https://buy.stripe.com/test_...`): real customers cannot pay through it. */
@@ -50,4 +52,4 @@ export function isTestModeLink(link: string): boolean {
 
 export const TEST_LINK_WARNING =
   'is a test-mode link (buy.stripe.com/test_...), and this spreadsheet has live sales: real customers cannot pay through it. ' +
-  'Use the live link from the Payment Link\'s page in Stripe.';
+  "Use the live link from the Payment Link's page in Stripe.";

@@ -43,7 +43,10 @@ export function rowAddress(row: Pick<LinkRow, 'tab' | 'row'>): string {
  * Link: scheme and host in lowercase, no query, no fragment, no trailing slash.
  */
 export function linkKey(link: string): string {
-  const bare = link.trim().replace(/[?#].*$/s, '').replace(/\/+$/, '');
+  const bare = link
+    .trim()
+    .replace(/[?#].*$/s, '')
+    .replace(/\/+$/, '');
   const match = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(bare);
   return match ? `${(match[1] ?? '').toLowerCase()}${match[2] ?? ''}` : bare;
 }

@@ -27,18 +27,14 @@ export interface PreparedLink {
   existingProblems: Partial<Record<TrackingParameter, Problem>>;
 }
 
-export type LinkCheck =
-  | { status: 'empty' }
-  | { status: 'valid'; link: PreparedLink }
-  | { status: 'invalid'; problem: Problem };
+export type LinkCheck = { status: 'empty' } | { status: 'valid'; link: PreparedLink } | { status: 'invalid'; problem: Problem };
 
 const PARAMETER = 'payment_link';
 const PASTE_HINT = 'paste the Stripe Payment Link (https://buy.stripe.com/...)';
 // RFC 3986's unreserved, reserved and `%`: anything else must be percent-encoded in a link.
 const URL_CHARACTER = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
-const HOST =
-  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?(?::\d{1,5})?$/;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?(?::\d{1,5})?$/;
 const LOOKS_LIKE_HOST = /^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:[/?#:]|$)/;
 
 function invalid(reason: string, suggestion?: string): LinkCheck {
@@ -81,7 +77,11 @@ function diagnose(text: string): { reasons: string[]; fixed: string | null } {
       ...(/^\s/.test(text) ? [edge(text[0], 'leading')] : []),
       ...(/\s$/.test(text) ? [edge(text[text.length - 1], 'trailing')] : []),
     ];
-    reasons.push(around.length === 2 && around[0] === 'a leading space' && around[1] === 'a trailing space' ? 'has spaces around it' : `has ${listInWords(around)}`);
+    reasons.push(
+      around.length === 2 && around[0] === 'a leading space' && around[1] === 'a trailing space'
+        ? 'has spaces around it'
+        : `has ${listInWords(around)}`,
+    );
   }
   const bad: string[] = [];
   for (const char of Array.from(trimmed)) {
@@ -135,8 +135,7 @@ function prepare(text: string): PreparedLink {
     if (problem) existingProblems[name] = problem;
   }
   const query = parts.query;
-  const prefix =
-    parts.base + '?' + (query === null || query === '' || query.endsWith('&') ? (query ?? '') : `${query}&`);
+  const prefix = parts.base + '?' + (query === null || query === '' || query.endsWith('&') ? (query ?? '') : `${query}&`);
   return {
     text,
     base: parts.base,
@@ -151,10 +150,7 @@ function prepare(text: string): PreparedLink {
 
 const REPLACE_HINT = 'give a value for it here to replace it';
 
-function problemInLink(
-  parameter: TrackingParameter,
-  places: ReadonlyArray<{ value: string | null }>,
-): Problem | undefined {
+function problemInLink(parameter: TrackingParameter, places: ReadonlyArray<{ value: string | null }>): Problem | undefined {
   if (places.length > 1) {
     return {
       parameter,

@@ -1,13 +1,7 @@
 /** One reason a value would not survive the trip through Stripe, worded for a marketer. */
 
 export type ProblemCode =
-  | 'invalid_characters'
-  | 'too_long'
-  | 'only_spaces'
-  | 'not_text'
-  | 'link_missing'
-  | 'link_invalid'
-  | 'repeated_in_link';
+  'invalid_characters' | 'too_long' | 'only_spaces' | 'not_text' | 'link_missing' | 'link_invalid' | 'repeated_in_link';
 
 export interface Problem {
   /** `utm_campaign`, `client_reference_id`, `payment_link`, ... */

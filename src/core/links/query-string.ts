@@ -24,11 +24,7 @@ export function splitLink(link: string): LinkParts {
 }
 
 export function joinLink(parts: LinkParts): string {
-  return (
-    parts.base +
-    (parts.query === null ? '' : `?${parts.query}`) +
-    (parts.fragment === null ? '' : `#${parts.fragment}`)
-  );
+  return parts.base + (parts.query === null ? '' : `?${parts.query}`) + (parts.fragment === null ? '' : `#${parts.fragment}`);
 }
 
 /** `+` is a space and `%XX` a UTF-8 byte, as in application/x-www-form-urlencoded; null when malformed. */

@@ -4,13 +4,7 @@
  * Source: docs.stripe.com/payment-links/url-parameters.
  */
 
-export const UTM_PARAMETERS = [
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-] as const;
+export const UTM_PARAMETERS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 
 /** In the order the add-on writes them into a link. */
 export const TRACKING_PARAMETERS = [...UTM_PARAMETERS, 'client_reference_id'] as const;

@@ -9,10 +9,7 @@ import { checkValue } from './validate';
 
 export type TagInput = { payment_link: unknown } & { [P in TrackingParameter]?: unknown };
 
-export type TagOutcome =
-  | { status: 'empty' }
-  | { status: 'tagged'; url: string }
-  | { status: 'invalid'; problems: Problem[] };
+export type TagOutcome = { status: 'empty' } | { status: 'tagged'; url: string } | { status: 'invalid'; problems: Problem[] };
 
 /** Checks each distinct link once: a column of links is mostly the same few links. */
 export class LinkChecker {
@@ -67,7 +64,10 @@ export function mergeFields(primary: Partial<Record<LinkField, unknown>>, fallba
  * empty (or has no column). A filled cell is the row's own and keeps its value; the row's link is
  * built with these filled in, so it carries nothing the row does not show.
  */
-export function formFills(own: Partial<Record<LinkField, unknown>>, typed: Partial<Record<LinkField, string>>): Partial<Record<LinkField, string>> {
+export function formFills(
+  own: Partial<Record<LinkField, unknown>>,
+  typed: Partial<Record<LinkField, string>>,
+): Partial<Record<LinkField, string>> {
   const fills: Partial<Record<LinkField, string>> = {};
   for (const field of LINK_FIELDS) {
     const value = typed[field];

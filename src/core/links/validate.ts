@@ -6,10 +6,7 @@ import { describeInvalidCharacters } from './describe-characters';
 import { listInWords, quote, type Problem } from './problem';
 import { isAcceptedValue, maxLengthOf, type TrackingParameter } from './stripe-rules';
 
-export type ValueCheck =
-  | { status: 'empty' }
-  | { status: 'valid'; text: string }
-  | { status: 'invalid'; problem: Problem };
+export type ValueCheck = { status: 'empty' } | { status: 'valid'; text: string } | { status: 'invalid'; problem: Problem };
 
 const DROPPED = 'Stripe would drop it';
 

@@ -48,7 +48,8 @@ const listPage = lazily(() =>
 export function readListPage(json: unknown): { ok: true; data: unknown[]; hasMore: boolean } | { ok: false; error: string } {
   const page = listPage().safeParse(json);
   // Each item is read as an event on its own; here only the list's shape matters.
-  if (!page.success || !Array.isArray(page.data.data)) return { ok: false, error: 'Stripe answered with something that is not a list of events' };
+  if (!page.success || !Array.isArray(page.data.data))
+    return { ok: false, error: 'Stripe answered with something that is not a list of events' };
   return { ok: true, data: page.data.data as unknown[], hasMore: page.data.has_more };
 }
 
@@ -80,13 +81,16 @@ function stripeMessage(body: string): string {
 /** What went wrong, and what to do about it, for an API answer that is not 2xx. */
 export function describeApiError(status: number, body: string): string {
   const said = stripeMessage(body);
-  if (status === 401) return `Stripe did not accept the API key (401). Paste a current restricted key with Add-on menu > Connect Stripe key.${said}`;
+  if (status === 401)
+    return `Stripe did not accept the API key (401). Paste a current restricted key with Add-on menu > Connect Stripe key.${said}`;
   if (status === 403) {
     return `The Stripe key is not allowed to read this (403). Give the restricted key read access to ${keyPermissionsText()}.${said}`;
   }
   if (status === 404) return `Stripe has no such object (404): it may belong to another account or mode (test or live).${said}`;
-  if (status === 429) return `Stripe is rate-limiting requests (429) and still was after several tries; run the sync again in a few minutes.${said}`;
-  if (status >= 500 || status === 0) return `Stripe did not answer properly (${status === 0 ? 'no response' : String(status)}) after several tries; try again later.${said}`;
+  if (status === 429)
+    return `Stripe is rate-limiting requests (429) and still was after several tries; run the sync again in a few minutes.${said}`;
+  if (status >= 500 || status === 0)
+    return `Stripe did not answer properly (${status === 0 ? 'no response' : String(status)}) after several tries; try again later.${said}`;
   return `Stripe refused the request (${String(status)}).${said}`;
 }
 

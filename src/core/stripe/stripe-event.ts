@@ -32,33 +32,37 @@ const nullableText = (max: number) => z.optional(z.nullable(z.string().check(z.m
 
 // Schemas are built on first use, not at load: every custom-function recalculation loads
 // Code.js, and building them would cost it about a millisecond for nothing.
-const eventEnvelope = lazily(() => z.object({
-  id: z.string().check(z.regex(EVENT_ID)),
-  object: z.literal('event'),
-  type: z.string().check(z.maxLength(200)),
-  created: z.number().check(z.int(), z.nonnegative()),
-  livemode: z.boolean(),
-  api_version: z.optional(z.nullable(z.string())),
-  // The session schema below checks the object itself, with paths that say where.
-  data: z.object({ object: z.unknown() }),
-}));
+const eventEnvelope = lazily(() =>
+  z.object({
+    id: z.string().check(z.regex(EVENT_ID)),
+    object: z.literal('event'),
+    type: z.string().check(z.maxLength(200)),
+    created: z.number().check(z.int(), z.nonnegative()),
+    livemode: z.boolean(),
+    api_version: z.optional(z.nullable(z.string())),
+    // The session schema below checks the object itself, with paths that say where.
+    data: z.object({ object: z.unknown() }),
+  }),
+);
 
-const checkoutSessionSchema = lazily(() => z.object({
-  id: z.string().check(z.regex(SESSION_ID)),
-  object: z.literal('checkout.session'),
-  created: z.number().check(z.int(), z.nonnegative()),
-  livemode: z.boolean(),
-  payment_status: z.enum(['paid', 'unpaid', 'no_payment_required']),
-  status: z.optional(z.nullable(z.enum(['open', 'complete', 'expired']))),
-  // Stripe never charges a negative total; a body that says so was not made by Stripe.
-  amount_total: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
-  currency: z.optional(z.nullable(z.string().check(z.regex(/^[a-zA-Z]{3}$/)))),
-  client_reference_id: nullableText(500),
-  customer_email: nullableText(512),
-  customer_details: z.optional(z.nullable(z.object({ email: nullableText(512) }))),
-  // An id, or the whole Payment Link object when expanded: read by paymentLinkId, which bounds it.
-  payment_link: z.optional(z.unknown()),
-}));
+const checkoutSessionSchema = lazily(() =>
+  z.object({
+    id: z.string().check(z.regex(SESSION_ID)),
+    object: z.literal('checkout.session'),
+    created: z.number().check(z.int(), z.nonnegative()),
+    livemode: z.boolean(),
+    payment_status: z.enum(['paid', 'unpaid', 'no_payment_required']),
+    status: z.optional(z.nullable(z.enum(['open', 'complete', 'expired']))),
+    // Stripe never charges a negative total; a body that says so was not made by Stripe.
+    amount_total: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
+    currency: z.optional(z.nullable(z.string().check(z.regex(/^[a-zA-Z]{3}$/)))),
+    client_reference_id: nullableText(500),
+    customer_email: nullableText(512),
+    customer_details: z.optional(z.nullable(z.object({ email: nullableText(512) }))),
+    // An id, or the whole Payment Link object when expanded: read by paymentLinkId, which bounds it.
+    payment_link: z.optional(z.unknown()),
+  }),
+);
 
 export type CheckoutSession = z.infer<ReturnType<typeof checkoutSessionSchema>>;
 
@@ -125,7 +129,8 @@ function fromTheFuture(field: string, created: number, nowSeconds: number | unde
 export function readEvent(json: unknown, nowSeconds?: number): EventReading {
   const envelope = eventEnvelope().safeParse(json);
   if (!envelope.success) {
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) return { kind: 'invalid', error: 'the body is not a Stripe event object' };
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+      return { kind: 'invalid', error: 'the body is not a Stripe event object' };
     return { kind: 'invalid', error: describeIssue(envelope.error.issues, '', json) };
   }
   const { id, type, created, livemode, data } = envelope.data;

@@ -13,7 +13,8 @@ export function checkStripeKey(key: string): KeyCheck {
       error: `That is a secret key, which can move money. Create a restricted key (rk_...) with read access to ${keyPermissionsText()}, and nothing else.`,
     };
   }
-  if (/^pk_/.test(trimmed)) return { ok: false, error: 'That is a publishable key; it cannot read sessions. Create a restricted key (rk_...).' };
+  if (/^pk_/.test(trimmed))
+    return { ok: false, error: 'That is a publishable key; it cannot read sessions. Create a restricted key (rk_...).' };
   return { ok: false, error: 'That does not look like a Stripe restricted key (it should start with rk_live_ or rk_test_).' };
 }
 

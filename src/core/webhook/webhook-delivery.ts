@@ -14,15 +14,7 @@ export const MAX_JSON_DEPTH = 64;
 
 /** Why a delivery was not written: the log tab counts each. */
 export type RejectionReason =
-  | 'bad_token'
-  | 'too_large'
-  | 'not_json'
-  | 'not_an_event'
-  | 'unverified'
-  | 'stripe_unreachable'
-  | 'busy'
-  | 'tab_unreadable'
-  | 'internal';
+  'bad_token' | 'too_large' | 'not_json' | 'not_an_event' | 'unverified' | 'stripe_unreachable' | 'busy' | 'tab_unreadable' | 'internal';
 
 export type Delivery =
   | { kind: 'rejected'; reason: RejectionReason; error: string }
@@ -56,7 +48,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const char = text.charCodeAt(i);
     if (inString) {
-      if (char === 0x5c) i++; // a backslash escapes the next character
+      if (char === 0x5c)
+        i++; // a backslash escapes the next character
       else if (char === 0x22) inString = false;
     } else if (char === 0x22) inString = true;
     else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, ++depth);
@@ -72,10 +65,18 @@ export function readDelivery(body: string | undefined, nowSeconds?: number): Del
   }
   // Cheap bound first: a UTF-16 length over the limit is over it in UTF-8 too.
   if (body.length > MAX_BODY_BYTES || utf8Length(body) > MAX_BODY_BYTES) {
-    return { kind: 'rejected', reason: 'too_large', error: `the body is over ${MAX_BODY_BYTES / 1024} KiB, larger than any Checkout Session event` };
+    return {
+      kind: 'rejected',
+      reason: 'too_large',
+      error: `the body is over ${MAX_BODY_BYTES / 1024} KiB, larger than any Checkout Session event`,
+    };
   }
   if (jsonDepth(body) > MAX_JSON_DEPTH) {
-    return { kind: 'rejected', reason: 'not_an_event', error: `the body is nested more than ${String(MAX_JSON_DEPTH)} levels deep; no Stripe event is` };
+    return {
+      kind: 'rejected',
+      reason: 'not_an_event',
+      error: `the body is nested more than ${String(MAX_JSON_DEPTH)} levels deep; no Stripe event is`,
+    };
   }
   let json: unknown;
   try {

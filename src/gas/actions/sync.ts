@@ -50,7 +50,9 @@ export function syncFromMenu(): void {
     report = runSync(firstRunDays === undefined ? {} : { firstRunDays });
   } catch (error) {
     if (error instanceof UnreadableTabError) reportStop(SpreadsheetApp.getActiveSpreadsheet(), 'Sync', error);
-    ui.alert(`Sync stopped: ${error instanceof Error ? error.message : String(error)}. Rows already written are complete; run it again to resume.`);
+    ui.alert(
+      `Sync stopped: ${error instanceof Error ? error.message : String(error)}. Rows already written are complete; run it again to resume.`,
+    );
     return;
   }
   const attribution = attributionAfterSync();
@@ -75,7 +77,7 @@ function attributionAfterSync(): string {
 export function toggleScheduledSync(minutes: SyncInterval): void {
   const ui = SpreadsheetApp.getUi();
   const existing = ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === SCHEDULED_SYNC_HANDLER);
-  const current = existing.length === 0 ? null : readSyncInterval() ?? 60;
+  const current = existing.length === 0 ? null : (readSyncInterval() ?? 60);
   if (current === minutes) {
     existing.forEach((trigger) => {
       ScriptApp.deleteTrigger(trigger);
@@ -98,7 +100,9 @@ export function toggleScheduledSync(minutes: SyncInterval): void {
   const clock = ScriptApp.newTrigger(SCHEDULED_SYNC_HANDLER).timeBased();
   (minutes < 60 ? clock.everyMinutes(minutes) : clock.everyHours(minutes / 60)).create();
   writeSyncInterval(minutes);
-  ui.alert(`Scheduled sync is on: ${syncIntervalWords(minutes).every} the add-on reads new Checkout Session events from Stripe, then refreshes attribution.`);
+  ui.alert(
+    `Scheduled sync is on: ${syncIntervalWords(minutes).every} the add-on reads new Checkout Session events from Stripe, then refreshes attribution.`,
+  );
 }
 
 /** Run by the scheduled sync's trigger: no Ui here, so the outcome goes to the execution log. */

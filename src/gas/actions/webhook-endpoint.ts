@@ -28,7 +28,9 @@ const NOT_SET_UP = 'Not set up yet: choose "Set up reconciliation" first.';
 
 export function setUp(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { notice } = withScriptLockOrFail(SET_UP_LOCK_WAIT_MS, 'Set up reconciliation', (held) => ensureReconciliationSheet(held, spreadsheet));
+  const { notice } = withScriptLockOrFail(SET_UP_LOCK_WAIT_MS, 'Set up reconciliation', (held) =>
+    ensureReconciliationSheet(held, spreadsheet),
+  );
   if (notice !== null) spreadsheet.toast(notice, 'Reconciliation', 15);
   const token = webhookToken();
   showEndpointDialog(token ?? createWebhookToken(), token === null ? 'created' : 'kept');
@@ -52,11 +54,11 @@ export function rotateToken(): void {
   }
   const answer = ui.alert(
     'Rotate webhook token',
-    'This makes a new secret token for the endpoint URL. The URL pasted into Stripe (and into the relay\'s APPS_SCRIPT_URL, if you use it) ' +
+    "This makes a new secret token for the endpoint URL. The URL pasted into Stripe (and into the relay's APPS_SCRIPT_URL, if you use it) " +
       'stops working at once: every delivery to it is refused, and asked to be sent again, until you paste the new URL there.\n\n' +
       'Meanwhile, through the relay, Stripe gets a 503 for each event and sends it again with exponential backoff, for up to three days ' +
       'in live mode (a few times over hours in test mode): paste the new URL within that time and nothing is lost. ' +
-      'A direct /exec endpoint shows Stripe Google\'s redirect (302) whatever the add-on answers, so the request to send again never reaches Stripe: ' +
+      "A direct /exec endpoint shows Stripe Google's redirect (302) whatever the add-on answers, so the request to send again never reaches Stripe: " +
       'there, count on Sync now or the scheduled sync to catch those events up.\n\nMake a new token now?',
     ui.ButtonSet.YES_NO,
   );

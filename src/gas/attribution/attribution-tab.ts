@@ -39,10 +39,15 @@ export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], 
   sheet.getRange(1, 1, grid.length, WIDTH).setValues(grid);
   if (report.length > 0) {
     // Each column's format as declared; money is the row's own currency's.
-    const formats = report.map((row) => ATTRIBUTION_TAB.columns.map((c) => (c.format === undefined ? '' : (fixedFormat(c) ?? currencyNumberFormat(row.currency)))));
+    const formats = report.map((row) =>
+      ATTRIBUTION_TAB.columns.map((c) => (c.format === undefined ? '' : (fixedFormat(c) ?? currencyNumberFormat(row.currency)))),
+    );
     sheet.getRange(2, 1, report.length, WIDTH).setNumberFormats(formats);
   }
-  sheet.getRange(1, SUMMARY_COLUMN, 2, 1).setValues([['summary'], [literalText(summary.join('\n'))]]).setWrap(true);
+  sheet
+    .getRange(1, SUMMARY_COLUMN, 2, 1)
+    .setValues([['summary'], [literalText(summary.join('\n'))]])
+    .setWrap(true);
   sheet.setColumnWidth(SUMMARY_COLUMN, 420);
   sheet.getRange(1, 1, 1, CHART_COLUMN + 1).setFontWeight('bold');
   sheet.setFrozenRows(1);
@@ -56,7 +61,10 @@ function placeChart(sheet: Sheet, chart: ChartTable | null, chartRow: number): v
     for (const existing of ours) sheet.removeChart(existing);
     return;
   }
-  const data = [['chart: campaign', `chart: revenue (${chart.currencyLabel})`], ...chart.rows.map(([campaign, revenue]) => [literalText(campaign), revenue])];
+  const data = [
+    ['chart: campaign', `chart: revenue (${chart.currencyLabel})`],
+    ...chart.rows.map(([campaign, revenue]) => [literalText(campaign), revenue]),
+  ];
   sheet.getRange(1, CHART_COLUMN, data.length, 2).setValues(data);
   const letters = `${columnToLetters(CHART_COLUMN)}1:${columnToLetters(CHART_COLUMN + 1)}${String(data.length)}`;
   const range = sheet.getRange(letters);
@@ -77,5 +85,8 @@ function placeChart(sheet: Sheet, chart: ChartTable | null, chartRow: number): v
 export function writeAttributionStatus(held: ScriptLockHeld, sheet: Sheet, status: string): void {
   held.wrote();
   if (sheet.getMaxColumns() < SUMMARY_COLUMN) sheet.insertColumnsAfter(sheet.getMaxColumns(), SUMMARY_COLUMN - sheet.getMaxColumns());
-  sheet.getRange(1, SUMMARY_COLUMN, 2, 1).setValues([['summary'], [literalText(status)]]).setWrap(true);
+  sheet
+    .getRange(1, SUMMARY_COLUMN, 2, 1)
+    .setValues([['summary'], [literalText(status)]])
+    .setWrap(true);
 }

@@ -38,7 +38,6 @@ export interface RefreshReport {
   summary: string[];
 }
 
-
 /** Stripe is asked for the Payment Links only when something needs them, and then once. */
 function lazyLinkUrls(): { get(): LinkUrls; asked(): boolean } {
   let urls: LinkUrls | null = null;
@@ -48,13 +47,20 @@ function lazyLinkUrls(): { get(): LinkUrls; asked(): boolean } {
   };
 }
 
-function summaryOf(plain: ReturnType<typeof salesFromTab>[number]['sale'][], attributions: Attribution[], linkTabs: LinkTab[], urls: LinkUrls | null): string[] {
+function summaryOf(
+  plain: ReturnType<typeof salesFromTab>[number]['sale'][],
+  attributions: Attribution[],
+  linkTabs: LinkTab[],
+  urls: LinkUrls | null,
+): string[] {
   const lines = summarize(plain, attributions).map(summaryLine);
   if (lines.length === 0) lines.push('No sales in the Reconciliation tab yet.');
   const rows = linkTabs.flatMap((tab) => tab.rows);
   for (const shared of sharedReferences(rows)) lines.push(describeSharedReference(shared));
   if (plain.some((sale) => sale.livemode)) {
-    for (const row of rows) if (isTestModeLink(row.fields.payment_link)) lines.push(`${rowAddress(row)} has a test-mode link, and this spreadsheet has live sales: real customers cannot pay through it.`);
+    for (const row of rows)
+      if (isTestModeLink(row.fields.payment_link))
+        lines.push(`${rowAddress(row)} has a test-mode link, and this spreadsheet has live sales: real customers cannot pay through it.`);
   }
   if (urls !== null && !urls.ok && plain.some((sale, i) => sale.payment_link !== '' && attributions[i]?.kind === 'unattributed')) {
     lines.push(
@@ -89,7 +95,12 @@ function writeSaleCampaigns(ledger: LedgerValues, cells: string[][]): void {
     const name = SALE_CAMPAIGN_COLUMNS.find((n) => headerKey(n) === headerKey(cell));
     if (name !== undefined && !columns.has(name)) columns.set(name, i + 1);
   });
-  for (const [name, column] of appendHeaders(sheet, header, SALE_CAMPAIGN_COLUMNS.filter((name) => !columns.has(name)))) columns.set(name, column);
+  for (const [name, column] of appendHeaders(
+    sheet,
+    header,
+    SALE_CAMPAIGN_COLUMNS.filter((name) => !columns.has(name)),
+  ))
+    columns.set(name, column);
   writeColumns(sheet, values, SALE_CAMPAIGN_COLUMNS, columns, cells);
 }
 
@@ -99,7 +110,13 @@ function ownColumnsOf(held: ScriptLockHeld, tab: LinkTab, notices: string[]): Re
   if (LINK_TAB_COLUMNS.every((c) => columns.has(c.name))) return columns;
   const adopted = columns.size === 0 ? adoptEarlierColumns(held, tab.sheet, tab.values, LINK_TAB_COLUMNS) : null;
   if (adopted !== null) return adopted;
-  const added = addOwnColumns(held, tab.sheet, tab.values[0] ?? [], LINK_TAB_COLUMNS.filter((c) => !columns.has(c.name)), headerRow === 1);
+  const added = addOwnColumns(
+    held,
+    tab.sheet,
+    tab.values[0] ?? [],
+    LINK_TAB_COLUMNS.filter((c) => !columns.has(c.name)),
+    headerRow === 1,
+  );
   notices.push(...added.notices);
   return new Map([...columns, ...added.columns]);
 }

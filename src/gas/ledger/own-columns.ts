@@ -60,7 +60,9 @@ export function findMarkedColumns(spreadsheet: Spreadsheet): MarkedColumns {
  */
 export function headerRowProblem(owned: OwnedOnTab): string | null {
   if (owned.columns.size === 0 || owned.headerRow === 1) return null;
-  return owned.headerRow === null ? 'its header row was deleted' : `its header row is now row ${String(owned.headerRow)}: a row was inserted above it`;
+  return owned.headerRow === null
+    ? 'its header row was deleted'
+    : `its header row is now row ${String(owned.headerRow)}: a row was inserted above it`;
 }
 
 function markHeaderRow(sheet: Sheet): void {
@@ -82,7 +84,13 @@ export interface AddedColumns {
  * Adds `wanted` after the tab's last used column, headed by name (or `name (add-on)` where the
  * user has a column of that name), each marked. `header` is row 1 as read.
  */
-export function addOwnColumns(held: ScriptLockHeld, sheet: Sheet, header: readonly unknown[], wanted: readonly ColumnDeclaration[], headerMarked: boolean): AddedColumns {
+export function addOwnColumns(
+  held: ScriptLockHeld,
+  sheet: Sheet,
+  header: readonly unknown[],
+  wanted: readonly ColumnDeclaration[],
+  headerMarked: boolean,
+): AddedColumns {
   const columns = new Map<string, number>();
   if (wanted.length === 0) return { columns, notices: [] };
   held.wrote();
@@ -92,7 +100,10 @@ export function addOwnColumns(held: ScriptLockHeld, sheet: Sheet, header: readon
   const maxColumns = sheet.getMaxColumns();
   if (lastUsed + wanted.length > maxColumns) sheet.insertColumnsAfter(maxColumns, lastUsed + wanted.length - maxColumns);
   const headers = wanted.map((c) => ownColumnHeader(c.name, userKeys, headerKey));
-  sheet.getRange(1, lastUsed + 1, 1, wanted.length).setValues([headers]).setFontWeight('bold');
+  sheet
+    .getRange(1, lastUsed + 1, 1, wanted.length)
+    .setValues([headers])
+    .setFontWeight('bold');
   const notices: string[] = [];
   wanted.forEach((c, i) => {
     const column = lastUsed + 1 + i;
@@ -101,7 +112,9 @@ export function addOwnColumns(held: ScriptLockHeld, sheet: Sheet, header: readon
     if (format !== null) sheet.getRange(2, column, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat(format);
     columns.set(c.name, column);
     if (headers[i] !== c.name) {
-      notices.push(`"${sheet.getName()}" already has a column called ${c.name}, and it is yours: the add-on left it as it is and writes its own in column ${columnToLetters(column)} ("${headers[i] ?? ''}").`);
+      notices.push(
+        `"${sheet.getName()}" already has a column called ${c.name}, and it is yours: the add-on left it as it is and writes its own in column ${columnToLetters(column)} ("${headers[i] ?? ''}").`,
+      );
     }
   });
   return { columns, notices };
@@ -112,7 +125,12 @@ export function addOwnColumns(held: ScriptLockHeld, sheet: Sheet, header: readon
  * exactly as it wrote them, as the last two headers, holding counts and revenue text and no
  * formula. Anything else with those names is the user's.
  */
-export function adoptEarlierColumns(held: ScriptLockHeld, sheet: Sheet, values: readonly (readonly unknown[])[], wanted: readonly ColumnDeclaration[]): Map<string, number> | null {
+export function adoptEarlierColumns(
+  held: ScriptLockHeld,
+  sheet: Sheet,
+  values: readonly (readonly unknown[])[],
+  wanted: readonly ColumnDeclaration[],
+): Map<string, number> | null {
   const header = values[0] ?? [];
   let last = header.length;
   while (last > 0 && (header[last - 1] === '' || header[last - 1] === null)) last--;

@@ -109,7 +109,13 @@ export interface OpenedTab {
  * The add-on's tab for `role`: the marked one, an earlier version's adopted, or (with `create`) a
  * new one, under another name when a user's tab has the declared one. Null only without `create`.
  */
-export function openOwnTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, role: TabRole, marked: MarkedTabs, create: boolean): OpenedTab | null {
+export function openOwnTab(
+  held: ScriptLockHeld,
+  spreadsheet: Spreadsheet,
+  role: TabRole,
+  marked: MarkedTabs,
+  create: boolean,
+): OpenedTab | null {
   const found = marked.get(role);
   if (found !== undefined) return { sheet: found, notice: null, created: false };
   const tab = declarationOf(role);

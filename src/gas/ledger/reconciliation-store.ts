@@ -10,7 +10,15 @@
 import { columnToLetters } from '../../core/helpers/column-letters';
 import { consecutiveRuns } from '../../core/helpers/runs';
 import { supersedes, type SessionRecord } from '../../core/ledger/reconciliation';
-import { cellValue, COLUMN_FORMATS, RECONCILIATION_COLUMNS, storedRow, tabLayout, type ColumnName, type Columns } from '../../core/ledger/reconciliation-columns';
+import {
+  cellValue,
+  COLUMN_FORMATS,
+  RECONCILIATION_COLUMNS,
+  storedRow,
+  tabLayout,
+  type ColumnName,
+  type Columns,
+} from '../../core/ledger/reconciliation-columns';
 import type { UpsertAction } from '../../core/contracts/webhook-answer';
 import { appendHeaders } from '../helpers/header-row';
 import { findMarkedTabs, openOwnTab } from './own-tabs';
@@ -99,7 +107,13 @@ function findSessionRow(sheet: Sheet, columns: Columns, sessionId: string, first
 }
 
 /** Our cells of the row, each as its target cell's format needs it; cells of other columns are kept as read. */
-function rowFor(record: SessionRecord, columns: Columns, first: number, formats: readonly unknown[], existing: readonly unknown[]): unknown[] {
+function rowFor(
+  record: SessionRecord,
+  columns: Columns,
+  first: number,
+  formats: readonly unknown[],
+  existing: readonly unknown[],
+): unknown[] {
   const row = existing.slice();
   for (const name of RECONCILIATION_COLUMNS) {
     const column = columns[name];

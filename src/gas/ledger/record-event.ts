@@ -27,6 +27,11 @@ const HANDLERS: Readonly<Record<EventRoute['record'], Handler>> = {
 };
 
 /** Throws UnreadableTabError, written nothing, when the record's tab cannot be read safely. */
-export function recordEvent(held: ScriptLockHeld, spreadsheet: Spreadsheet, event: CheckoutSessionEvent, session: CheckoutSession = event.session): RecordOutcome {
+export function recordEvent(
+  held: ScriptLockHeld,
+  spreadsheet: Spreadsheet,
+  event: CheckoutSessionEvent,
+  session: CheckoutSession = event.session,
+): RecordOutcome {
   return HANDLERS[EVENT_ROUTES[event.type].record](held, spreadsheet, event, session);
 }

@@ -24,7 +24,12 @@ const REASONS: Record<RejectionReason, string> = {
 };
 const MAX_DETAIL = 300;
 
-export function recordRejection(held: ScriptLockHeld, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, reason: RejectionReason, detail: string): void {
+export function recordRejection(
+  held: ScriptLockHeld,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  reason: RejectionReason,
+  detail: string,
+): void {
   const opened = openOwnTab(held, spreadsheet, 'webhook_log', findMarkedTabs(spreadsheet), true);
   if (opened === null) return;
   const { sheet } = opened;

@@ -70,7 +70,10 @@ function addLocked(): ReferencesAdded {
     const rows = missing[t] ?? [];
     if (rows.length === 0) return;
     const header = values[0] ?? [];
-    const column = locateLinkColumns(header).client_reference_id ?? appendHeaders(sheet, header, ['client_reference_id']).get('client_reference_id') ?? 0;
+    const column =
+      locateLinkColumns(header).client_reference_id ??
+      appendHeaders(sheet, header, ['client_reference_id']).get('client_reference_id') ??
+      0;
     const references = new Map(rows.map((row) => [row.row, made[next++] ?? '']));
     const runs = consecutiveRuns(rows.map((row) => row.row));
     for (const { start, end } of runs) {

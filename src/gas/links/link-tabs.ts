@@ -55,7 +55,11 @@ export interface LinkTabReading {
  * header, in tab order, each with its values. A tab's header is read before the whole tab: a tab
  * of other data may be large, and costs only its header row.
  */
-export function readLinkTabValues(spreadsheet: Spreadsheet, own: ReadonlySet<number>, reading: LinkTabReading = {}): Array<{ sheet: Sheet; values: unknown[][] }> {
+export function readLinkTabValues(
+  spreadsheet: Spreadsheet,
+  own: ReadonlySet<number>,
+  reading: LinkTabReading = {},
+): Array<{ sheet: Sheet; values: unknown[][] }> {
   const tabs: Array<{ sheet: Sheet; values: unknown[][] }> = [];
   for (const sheet of spreadsheet.getSheets()) {
     if (own.has(sheet.getSheetId())) continue;
@@ -81,7 +85,9 @@ export function linkTabNames(spreadsheet: Spreadsheet, own: ReadonlySet<number>)
 
 /** The link rows of every links tab (any link, Stripe's or not): what the mix-up checks compare. */
 export function readAllLinkRows(spreadsheet: Spreadsheet, own: ReadonlySet<number>, known?: KnownTab): LinkRow[] {
-  return readLinkTabValues(spreadsheet, own, known === undefined ? {} : { known }).flatMap(({ sheet, values }) => readLinkRows(sheet.getName(), values));
+  return readLinkTabValues(spreadsheet, own, known === undefined ? {} : { known }).flatMap(({ sheet, values }) =>
+    readLinkRows(sheet.getName(), values),
+  );
 }
 
 /** A links tab's rows with a Stripe Payment Link on buy.stripe.com (no key needed): the rows Add references writes. */
@@ -93,10 +99,19 @@ export function stripeLinkRows(sheet: Sheet, values: readonly (readonly unknown[
  * Every links tab with a Stripe Payment Link, for the refresh, read once. `listedUrls` asks Stripe
  * (once, lazily) for the account's Payment Links, for links not on buy.stripe.com.
  */
-export function readLinkTabs(spreadsheet: Spreadsheet, own: ReadonlySet<number>, marked: MarkedColumns, listedUrls: () => ReadonlySet<string> | null): LinkTab[] {
+export function readLinkTabs(
+  spreadsheet: Spreadsheet,
+  own: ReadonlySet<number>,
+  marked: MarkedColumns,
+  listedUrls: () => ReadonlySet<string> | null,
+): LinkTab[] {
   const ownedOn = (sheet: Sheet): OwnedOnTab => marked.get(sheet.getSheetId()) ?? { columns: new Map<string, number>(), headerRow: null };
   const tabs: LinkTab[] = [];
-  for (const { sheet, values } of readLinkTabValues(spreadsheet, own, { check: (sheet) => { checkHeaderRow(sheet, ownedOn(sheet)); } })) {
+  for (const { sheet, values } of readLinkTabValues(spreadsheet, own, {
+    check: (sheet) => {
+      checkHeaderRow(sheet, ownedOn(sheet));
+    },
+  })) {
     const candidates = readLinkRows(sheet.getName(), values);
     const offStripe = candidates.some((row) => !isStripePaymentLink(row.fields.payment_link, null));
     const listed = offStripe ? listedUrls() : null;

@@ -63,7 +63,14 @@ interface MarkCount {
 }
 
 /** The note a valid cell gets for a mix-up across rows, or null when there is none. */
-function mixupNote(mixups: LinkMixups, tab: string, row: number, column: LinkColumn | null, value: unknown, count: MarkCount): string | null {
+function mixupNote(
+  mixups: LinkMixups,
+  tab: string,
+  row: number,
+  column: LinkColumn | null,
+  value: unknown,
+  count: MarkCount,
+): string | null {
   const text = textOfCell(value).trim();
   if (column === 'client_reference_id') {
     const shared = mixups.sharedAt(tab, row, text);
@@ -83,11 +90,14 @@ function plural(count: number, one: string, many: string): string {
 }
 
 function markToast(count: MarkCount): string {
-  const skipped = count.notChecked > 0 ? ` ${String(count.notChecked)} cells are not in a link, UTM or reference column and were not checked.` : '';
+  const skipped =
+    count.notChecked > 0 ? ` ${String(count.notChecked)} cells are not in a link, UTM or reference column and were not checked.` : '';
   const parts: string[] = [];
-  if (count.invalid > 0) parts.push(`${String(count.invalid)} values Stripe would drop are marked in red, each with a note saying why and what would work`);
+  if (count.invalid > 0)
+    parts.push(`${String(count.invalid)} values Stripe would drop are marked in red, each with a note saying why and what would work`);
   const mixups: string[] = [];
-  if (count.shared.size > 0) mixups.push(`${plural(count.shared.size, 'reference is', 'references are')} shared by rows with different UTM values`);
+  if (count.shared.size > 0)
+    mixups.push(`${plural(count.shared.size, 'reference is', 'references are')} shared by rows with different UTM values`);
   if (count.testLinks > 0) mixups.push(`${plural(count.testLinks, 'test-mode link', 'test-mode links')} on a spreadsheet with live sales`);
   if (mixups.length > 0) parts.push(`${mixups.join('; ')} (marked in red, with a note naming the rows)`);
   if (parts.length === 0) return `All ${String(count.fine)} values are fine: Stripe keeps them.${skipped}`;
@@ -148,7 +158,11 @@ function markLocked(): void {
 }
 
 /** Adds the header cells the tab lacks, at the end of row 1, and returns where everything is. */
-export function ensureColumns(sheet: Sheet, header: readonly unknown[], needed: readonly LinkColumn[]): Partial<Record<LinkColumn, number>> {
+export function ensureColumns(
+  sheet: Sheet,
+  header: readonly unknown[],
+  needed: readonly LinkColumn[],
+): Partial<Record<LinkColumn, number>> {
   const columns = locateLinkColumns(header);
   const missing = needed.filter((name) => columns[name] === undefined);
   for (const [name, column] of appendHeaders(sheet, header, missing)) columns[name] = column;
@@ -229,10 +243,12 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
     const merged = mergeFields(fills.get(row) ?? {}, ownFields(row));
     return isBlank(merged.client_reference_id) && !isBlank(merged.payment_link);
   });
-  const made = freshReferences(unreferenced.map((row) => {
-    const merged = mergeFields(fills.get(row) ?? {}, ownFields(row));
-    return { campaign: textOfCell(merged.utm_campaign), source: textOfCell(merged.utm_source) };
-  }));
+  const made = freshReferences(
+    unreferenced.map((row) => {
+      const merged = mergeFields(fills.get(row) ?? {}, ownFields(row));
+      return { campaign: textOfCell(merged.utm_campaign), source: textOfCell(merged.utm_source) };
+    }),
+  );
   const references = new Map(unreferenced.map((row, i) => [row, made[i] ?? '']));
 
   /** Queues `text` for the row's cell in `column`, asking first when the cell holds something else. */
@@ -259,7 +275,10 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
       // Left as it is: an invalid row must not lose the link it had, nor get half of the form.
       invalid.push({
         row,
-        problems: outcome.status === 'invalid' ? outcome.problems.map(describeProblem) : ['payment_link: is empty; fill it in the row or in the form'],
+        problems:
+          outcome.status === 'invalid'
+            ? outcome.problems.map(describeProblem)
+            : ['payment_link: is empty; fill it in the row or in the form'],
       });
       continue;
     }
@@ -274,7 +293,11 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
   }
 
   if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), conflicts, invalid };
-  const columns = ensureColumns(sheet, header, TAG_COLUMNS.filter((column) => writes.has(column)));
+  const columns = ensureColumns(
+    sheet,
+    header,
+    TAG_COLUMNS.filter((column) => writes.has(column)),
+  );
   for (const column of TAG_COLUMNS) {
     const list = writes.get(column);
     const at = columns[column];

@@ -48,7 +48,8 @@ export function openSidebar(): void {
 
 /** Only text goes through: a form can send anything. */
 function readFields(fields: unknown): LinkFields {
-  if (typeof fields !== 'object' || fields === null) throw new Error('The sidebar sent no form values: close the sidebar, open it again and retry.');
+  if (typeof fields !== 'object' || fields === null)
+    throw new Error('The sidebar sent no form values: close the sidebar, open it again and retry.');
   const given = fields as Record<string, unknown>;
   const read = {} as LinkFields;
   for (const field of LINK_FIELDS) {
@@ -97,7 +98,17 @@ export function readSidebarContext(): SidebarContext {
   const refusal = ownTabRefusalFor(sheet, 'The link builder');
   // One of our tabs (Reconciliation can be long): nothing there to suggest or start from.
   if (refusal !== null) {
-    return { sheetName: sheet.getName(), columns: {}, used: noUsedValues(), activeRow, row: null, refusal, selectedRows: selected, warnings: [], liveSales: false };
+    return {
+      sheetName: sheet.getName(),
+      columns: {},
+      used: noUsedValues(),
+      activeRow,
+      row: null,
+      refusal,
+      selectedRows: selected,
+      warnings: [],
+      liveSales: false,
+    };
   }
 
   const data: unknown[][] = sheet.getDataRange().getValues();
@@ -120,7 +131,17 @@ export function readSidebarContext(): SidebarContext {
   // The row's fields as the checks read them (a number is a reference too), not as the form shows them.
   const fields = row === null || cells === undefined ? undefined : readLinkRows(sheet.getName(), [header, cells])[0]?.fields;
   const warnings = fields === undefined || activeRow === null ? [] : rowWarnings(mixups, sheet.getName(), activeRow, fields);
-  return { sheetName: sheet.getName(), columns, used, activeRow, row, refusal: null, selectedRows: selected, warnings, liveSales: mixups.liveSales() };
+  return {
+    sheetName: sheet.getName(),
+    columns,
+    used,
+    activeRow,
+    row,
+    refusal: null,
+    selectedRows: selected,
+    warnings,
+    liveSales: mixups.liveSales(),
+  };
 }
 
 /** The active link row's mix-ups: its reference on rows with other UTM values (named), its test-mode link while sales are live. */
@@ -138,7 +159,8 @@ function rowWarnings(mixups: LinkMixups, tab: string, activeRow: number, row: Li
     });
   }
   const link = row.payment_link;
-  if (mixups.isMisplacedTestLink(link)) warnings.push({ field: 'payment_link', kind: 'test_link', value: link, message: `This ${TEST_LINK_WARNING}`, rows: [] });
+  if (mixups.isMisplacedTestLink(link))
+    warnings.push({ field: 'payment_link', kind: 'test_link', value: link, message: `This ${TEST_LINK_WARNING}`, rows: [] });
   return warnings;
 }
 
@@ -191,7 +213,11 @@ function insertLocked(request: unknown): InsertResult {
   }
   if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), row, link: outcome.url, conflicts };
 
-  const columns = ensureColumns(sheet, header, writes.map((write) => write.column));
+  const columns = ensureColumns(
+    sheet,
+    header,
+    writes.map((write) => write.column),
+  );
   const span = Math.max(1, ...writes.map((write) => columns[write.column] ?? 0));
   const formats: string[] = sheet.getRange(row, 1, 1, span).getNumberFormats()[0] ?? [];
   for (const write of writes) {

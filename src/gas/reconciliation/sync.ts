@@ -72,7 +72,11 @@ export function runSync(options: SyncOptions = {}): SyncReport {
 
   for (;;) {
     if (Date.now() - started > budget) {
-      return finish(true, false, `Stopped at the time limit after ${String(report.pages)} pages; the next sync continues from there. Read so far: ${describeCounts(report)}`);
+      return finish(
+        true,
+        false,
+        `Stopped at the time limit after ${String(report.pages)} pages; the next sync continues from there. Read so far: ${describeCounts(report)}`,
+      );
     }
     // The clock when the page was asked for bounds the cursor: an event dated after it is written
     // like any other, but the cursor stays behind it, so the next sync still reads what comes after.
@@ -86,7 +90,8 @@ export function runSync(options: SyncOptions = {}): SyncReport {
       writeSyncState(JSON.stringify(state));
       continue;
     }
-    if (!page.ok) return finish(false, false, `${page.error} Nothing after the last complete page was written; the next sync resumes there.`);
+    if (!page.ok)
+      return finish(false, false, `${page.error} Nothing after the last complete page was written; the next sync resumes there.`);
     const list = readListPage(page.json);
     if (!list.ok) return finish(false, false, list.error);
 
@@ -115,4 +120,3 @@ function bucketOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, item: u
   console.warn(`Sync did not record event ${reading.event.id}`);
   return 'unreadable';
 }
-

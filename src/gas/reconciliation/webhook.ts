@@ -30,7 +30,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * token, or a relay still posting to the old URL, is fixed by a person, and Stripe must keep the
  * event until then (through the relay, `retry` becomes a 503 and Stripe sends it again).
  */
-const RETRYABLE: ReadonlySet<RejectionReason> = new Set<RejectionReason>(['bad_token', 'stripe_unreachable', 'busy', 'tab_unreadable', 'internal']);
+const RETRYABLE: ReadonlySet<RejectionReason> = new Set<RejectionReason>([
+  'bad_token',
+  'stripe_unreachable',
+  'busy',
+  'tab_unreadable',
+  'internal',
+]);
 
 /** Counts the refusal in the log tab; never lets a logging failure change the answer. */
 function reject(spreadsheet: Spreadsheet | null, reason: RejectionReason, error: string, detail = error): WebhookAnswer {
@@ -56,27 +62,42 @@ type Verification =
 
 /** Stripe's copy of the event and of its session, or why it could not be had. */
 function verifyWithStripe(key: string, claimed: CheckoutSessionEvent): Verification {
-  const failed = (status: number, error: string): Verification => ({ ok: false, reason: status === 404 ? 'unverified' : 'stripe_unreachable', error });
+  const failed = (status: number, error: string): Verification => ({
+    ok: false,
+    reason: status === 404 ? 'unverified' : 'stripe_unreachable',
+    error,
+  });
   const event = stripeGet(key, eventPath(claimed.id), WEBHOOK_RETRIES);
   if (!event.ok) return failed(event.status, `Could not confirm ${claimed.id} with Stripe: ${event.error}`);
   const reading = readEvent(event.json);
   if (reading.kind !== 'session_event' || reading.event.type !== claimed.type || reading.event.session.id !== claimed.session.id) {
-    return { ok: false, reason: 'unverified', error: `Stripe's copy of ${claimed.id} is not the ${claimed.type} event for ${claimed.session.id} that was posted` };
+    return {
+      ok: false,
+      reason: 'unverified',
+      error: `Stripe's copy of ${claimed.id} is not the ${claimed.type} event for ${claimed.session.id} that was posted`,
+    };
   }
   const session = stripeGet(key, sessionPath(claimed.session.id), WEBHOOK_RETRIES);
   if (!session.ok) return failed(session.status, `Could not fetch ${claimed.session.id} from Stripe: ${session.error}`);
   const read = readCheckoutSession(session.json);
-  if (!read.ok) return { ok: false, reason: 'stripe_unreachable', error: `Stripe's copy of ${claimed.session.id} was not understood: ${read.error}` };
+  if (!read.ok)
+    return { ok: false, reason: 'stripe_unreachable', error: `Stripe's copy of ${claimed.session.id} was not understood: ${read.error}` };
   return { ok: true, event: reading.event, session: read.session };
 }
 
 function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreadsheet): WebhookAnswer {
   const token = webhookToken();
   // Not counted: before the set-up there is no log tab to count in. Retried: the set-up is a person's to do.
-  if (token === null) return { ok: false, error: 'Not set up yet: open the spreadsheet and run "Set up reconciliation" from the add-on menu', retry: true };
+  if (token === null)
+    return { ok: false, error: 'Not set up yet: open the spreadsheet and run "Set up reconciliation" from the add-on menu', retry: true };
   const given = (e.parameter as Record<string, string | undefined> | undefined)?.token ?? '';
   if (!constantTimeEqual(token, given)) {
-    return reject(spreadsheet, 'bad_token', 'Wrong or missing token', given === '' ? 'no ?token= in the URL' : 'a token that does not match');
+    return reject(
+      spreadsheet,
+      'bad_token',
+      'Wrong or missing token',
+      given === '' ? 'no ?token= in the URL' : 'a token that does not match',
+    );
   }
 
   const body = (e.postData as GoogleAppsScript.Events.DoPost['postData'] | undefined)?.contents;
@@ -108,7 +129,14 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
   if (!written.ok) return reject(spreadsheet, 'busy', 'Busy writing other deliveries; Stripe will send this one again');
   if (written.value instanceof UnreadableTabError) return reject(spreadsheet, 'tab_unreadable', written.value.message);
   if (written.value === 'not_recorded') {
-    return { ok: true, result: 'ignored', event: event.id, session: session.id, note: 'an expired session was never paid', verified: key !== null };
+    return {
+      ok: true,
+      result: 'ignored',
+      event: event.id,
+      session: session.id,
+      note: 'an expired session was never paid',
+      verified: key !== null,
+    };
   }
   return { ok: true, result: written.value, event: event.id, session: session.id, verified: key !== null };
 }
@@ -121,9 +149,14 @@ export function answerWebhook(e: GoogleAppsScript.Events.DoPost): GoogleAppsScri
     // The typings say never null; a web app deployed outside the spreadsheet's project gets null.
     const active = SpreadsheetApp.getActiveSpreadsheet() as Spreadsheet | null;
     spreadsheet = active;
-    answer = active === null
-      ? { ok: false, error: 'This web app cannot reach its spreadsheet; deploy it from the spreadsheet\'s own Apps Script project', retry: true }
-      : processDelivery(e, active);
+    answer =
+      active === null
+        ? {
+            ok: false,
+            error: "This web app cannot reach its spreadsheet; deploy it from the spreadsheet's own Apps Script project",
+            retry: true,
+          }
+        : processDelivery(e, active);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     answer = reject(spreadsheet, 'internal', `Internal error: ${messageOf(error)}`);

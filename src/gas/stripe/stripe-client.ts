@@ -28,10 +28,18 @@ function fetchOnce(key: string, path: string): { status: number; body: string; s
     });
     const headers = response.getHeaders() as Record<string, unknown>;
     const shouldRetry = headers['Stripe-Should-Retry'] ?? headers['stripe-should-retry'];
-    return { status: response.getResponseCode(), body: response.getContentText(), shouldRetry: typeof shouldRetry === 'string' ? shouldRetry : undefined };
+    return {
+      status: response.getResponseCode(),
+      body: response.getContentText(),
+      shouldRetry: typeof shouldRetry === 'string' ? shouldRetry : undefined,
+    };
   } catch (error) {
     // UrlFetchApp throws when there is no answer at all (DNS, timeout): treat it as retryable.
-    return { status: 0, body: JSON.stringify({ error: { message: error instanceof Error ? error.message : String(error) } }), shouldRetry: undefined };
+    return {
+      status: 0,
+      body: JSON.stringify({ error: { message: error instanceof Error ? error.message : String(error) } }),
+      shouldRetry: undefined,
+    };
   }
 }
 

@@ -72,7 +72,11 @@ export class ApiKeys {
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
     const basic = /^Basic\s+(\S+)$/i.exec(authorization);
     if (bearer) key = bearer[1] ?? '';
-    else if (basic) key = Buffer.from(basic[1] ?? '', 'base64').toString('utf8').split(':')[0] ?? '';
+    else if (basic)
+      key =
+        Buffer.from(basic[1] ?? '', 'base64')
+          .toString('utf8')
+          .split(':')[0] ?? '';
     if (key === '') {
       throw new HttpError(401, {
         error: {

@@ -210,7 +210,11 @@ export class FakeStripeApi {
   }
 
   /** `addEvent` at API version 2024-06-20: the session in the event is in that version's shape. */
-  eventFromOldApi(type: string, object: CheckoutSession | JsonObject | string, options: Omit<AddEventOptions, 'apiVersion'> = {}): StripeEvent {
+  eventFromOldApi(
+    type: string,
+    object: CheckoutSession | JsonObject | string,
+    options: Omit<AddEventOptions, 'apiVersion'> = {},
+  ): StripeEvent {
     return this.store.addEvent(type, object, { ...options, apiVersion: OLD_API_VERSION });
   }
 

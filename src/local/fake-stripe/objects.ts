@@ -55,7 +55,7 @@ export type CheckoutSession = CheckoutSessionFields & JsonObject;
 
 /** Fields to set on a session; nested objects (customer_details, ...) are merged, not replaced. */
 export type SessionOverrides = Partial<Omit<CheckoutSessionFields, 'customer_details'>> & {
-  customer_details?: Partial<Omit<CustomerDetails, 'address'>> & { address?: Partial<Address> | null } | null;
+  customer_details?: (Partial<Omit<CustomerDetails, 'address'>> & { address?: Partial<Address> | null }) | null;
 } & JsonObject;
 
 export interface StripeEvent {
@@ -114,6 +114,14 @@ export function deepMerge(base: JsonObject, overrides: JsonObject): JsonObject {
 export function invoiceCreationOff(): JsonObject {
   return {
     enabled: false,
-    invoice_data: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null },
+    invoice_data: {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: null,
+      footer: null,
+      issuer: null,
+      metadata: {},
+      rendering_options: null,
+    },
   };
 }

@@ -22,10 +22,7 @@ export function allowParams(query: Query, allowed: string[]): void {
     if (base === 'expand') continue; // accepted and ignored: nothing here is expandable in a way the add-on uses
     if (!allowed.includes(base)) throw invalid(`Received unknown parameter: ${key}`, key);
     const suffix = key.slice(base.length);
-    const ok =
-      suffix === '' ||
-      (base === 'created' && suffix === '[gte]') ||
-      (base === 'types' && /^\[\d*\]$/.test(suffix));
+    const ok = suffix === '' || (base === 'created' && suffix === '[gte]') || (base === 'types' && /^\[\d*\]$/.test(suffix));
     if (!ok || key === 'created') throw invalid(`Received unknown parameter: ${key}`, key);
     if (base === 'types' && suffix === '') throw invalid('Invalid array', 'types');
   }

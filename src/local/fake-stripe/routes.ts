@@ -124,7 +124,8 @@ export class StripeRoutes {
           },
         });
       }
-      const resource: StripeResource = segments[1] === 'events' ? 'events' : segments[1] === 'payment_links' ? 'payment_links' : 'checkout_sessions';
+      const resource: StripeResource =
+        segments[1] === 'events' ? 'events' : segments[1] === 'payment_links' ? 'payment_links' : 'checkout_sessions';
       this.keys.requirePermission(key, resource);
       const id = segments[2] === undefined ? undefined : decodeURIComponent(segments[2]);
       if (resource === 'events') {
@@ -137,7 +138,8 @@ export class StripeRoutes {
         throw new HttpError(404, {
           error: {
             type: 'invalid_request_error',
-            message: 'FakeStripeApi does not list Checkout Sessions: GET /v1/checkout/sessions is not supported (the add-on never lists them).',
+            message:
+              'FakeStripeApi does not list Checkout Sessions: GET /v1/checkout/sessions is not supported (the add-on never lists them).',
           },
         });
       }

@@ -78,7 +78,10 @@ export class Scenarios {
   readonly paid = (options: ScenarioOptions = {}): ScenarioResult => {
     const created = options.created ?? this.store.now() - 90;
     const session = this.scenarioSession(options, created, {});
-    const completed = this.store.addEvent('checkout.session.completed', session.id, { created: created + 90, apiVersion: options.apiVersion });
+    const completed = this.store.addEvent('checkout.session.completed', session.id, {
+      created: created + 90,
+      apiVersion: options.apiVersion,
+    });
     return { session: this.store.getSession(session.id) ?? session, events: [completed] };
   };
 
@@ -98,10 +101,14 @@ export class Scenarios {
     const completed = this.store.addEvent('checkout.session.completed', session.id, { created: created + 90, apiVersion });
     const outcome =
       options.outcome === 'succeeded'
-        ? this.store.addEvent('checkout.session.async_payment_succeeded', this.store.updateSession(session.id, { payment_status: 'paid' }), {
-            created: created + 90 + later,
-            apiVersion,
-          })
+        ? this.store.addEvent(
+            'checkout.session.async_payment_succeeded',
+            this.store.updateSession(session.id, { payment_status: 'paid' }),
+            {
+              created: created + 90 + later,
+              apiVersion,
+            },
+          )
         : this.store.addEvent('checkout.session.async_payment_failed', session.id, { created: created + 90 + later, apiVersion });
     return { session: this.store.getSession(session.id) ?? session, events: [completed, outcome] };
   };
@@ -118,7 +125,10 @@ export class Scenarios {
       url: null,
       ...(anonymous ? { customer_details: null } : {}),
     });
-    const expired = this.store.addEvent('checkout.session.expired', session.id, { created: session.expires_at, apiVersion: options.apiVersion });
+    const expired = this.store.addEvent('checkout.session.expired', session.id, {
+      created: session.expires_at,
+      apiVersion: options.apiVersion,
+    });
     return { session, events: [expired] };
   };
 

@@ -220,7 +220,9 @@ export class FakeStripeStore {
       object: 'event',
       api_version: apiVersion,
       created: options.created ?? this.now(),
-      data: options.previousAttributes ? { object: snapshot, previous_attributes: clone(options.previousAttributes) } : { object: snapshot },
+      data: options.previousAttributes
+        ? { object: snapshot, previous_attributes: clone(options.previousAttributes) }
+        : { object: snapshot },
       livemode: source['livemode'] === true,
       pending_webhooks: 1,
       request: options.request === undefined ? { id: null, idempotency_key: null } : options.request,

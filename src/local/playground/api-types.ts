@@ -59,7 +59,8 @@ export interface RunReply {
   version: number;
 }
 
-export type MenuEntry = { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; name: string; items: MenuEntry[] };
+export type MenuEntry =
+  { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; name: string; items: MenuEntry[] };
 
 export interface MenuView {
   name: string;

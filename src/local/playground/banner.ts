@@ -9,7 +9,7 @@ export function banner(info: PlaygroundInfo, options: { url: string; seeded: boo
     `  Payment-link tracking playground: ${options.url}`,
     '',
     `  Webhook URL      ${info.webhookUrl}`,
-    '                   answers like Google\'s /exec: doPost runs, then a 302 to a one-time echo URL',
+    "                   answers like Google's /exec: doPost runs, then a 302 to a one-time echo URL",
     '                   that serves its JSON once. Stripe counts that 302 as a failed delivery.',
     `  State            ${relativeState} (${options.seeded ? 'fresh seed' : 'restored'}; \`npm start -- --reset\` or RESET=1 starts afresh)`,
     `  Stripe API key   ${info.stripeKey}  (restricted test key of the offline fake Stripe API: "Connect Stripe key…", then "Sync now")`,
@@ -24,7 +24,10 @@ export function banner(info: PlaygroundInfo, options: { url: string; seeded: boo
     `    ${info.relayListen}`,
     '    (the whsec_... is the one that `stripe listen` prints)',
     ...(info.signatureChecked
-      ? ['    The relay forwards only the body, as Google receives it: restart the playground without', '    STRIPE_WEBHOOK_SECRET behind it, or this playground refuses its deliveries (and the relay answers 503).']
+      ? [
+          '    The relay forwards only the body, as Google receives it: restart the playground without',
+          '    STRIPE_WEBHOOK_SECRET behind it, or this playground refuses its deliveries (and the relay answers 503).',
+        ]
       : []),
     '',
     '  Ctrl+C stops it; the state is saved.',

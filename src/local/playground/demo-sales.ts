@@ -88,7 +88,10 @@ export function seedDemoSales(stripe: FakeStripeApi): void {
     if (sale.outcome === 'paid') stripe.scenario.paid(options);
     else if (sale.outcome === 'pending') {
       // Checkout completed, the SEPA debit not settled yet: one `completed` event, unpaid.
-      stripe.scenario.paid({ ...options, session: { payment_status: 'unpaid', payment_method_types: ['sepa_debit'], payment_method_options: {} } });
+      stripe.scenario.paid({
+        ...options,
+        session: { payment_status: 'unpaid', payment_method_types: ['sepa_debit'], payment_method_options: {} },
+      });
     } else {
       const daysLater = Math.min(SETTLEMENT_DAYS, sale.daysAgo - 0.5);
       stripe.scenario.asyncPayment({ ...options, outcome: sale.outcome, daysLater });

@@ -64,7 +64,7 @@ export class EchoStore {
       return { found: true, echo: entry.echo };
     }
     const spent = this.spent.get(id);
-    if (spent === 'read') return { found: false, status: 410, reason: 'this echo URL was already read (each serves doPost\'s answer once)' };
+    if (spent === 'read') return { found: false, status: 410, reason: "this echo URL was already read (each serves doPost's answer once)" };
     if (spent === 'expired') return { found: false, status: 410, reason: 'this echo URL expired unread' };
     return { found: false, status: 404, reason: 'no such echo URL (the playground restarted?)' };
   }

@@ -30,8 +30,9 @@ export function readAnswers(value: unknown): Answer[] {
   return value.map((item: unknown) => {
     if (typeof item !== 'object' || item === null) throw new Error('each answer is an object { button?, text? }');
     const { button, text } = item as Record<string, unknown>;
-    if (button !== undefined && !BUTTONS.includes(button as ButtonName)) throw new Error(`unknown button ${typeof button === 'string' ? button : typeof button}`);
-    if (text !== undefined && typeof text !== 'string') throw new Error('an answer\'s text is a string');
+    if (button !== undefined && !BUTTONS.includes(button as ButtonName))
+      throw new Error(`unknown button ${typeof button === 'string' ? button : typeof button}`);
+    if (text !== undefined && typeof text !== 'string') throw new Error("an answer's text is a string");
     const answer: Answer = {};
     if (button !== undefined) answer.button = button as ButtonName;
     if (text !== undefined) answer.text = text;
@@ -41,7 +42,8 @@ export function readAnswers(value: unknown): Answer[] {
 
 /** Apps Script's own check: a public top-level function the script declares. */
 export function checkCallable(run: ScriptWithServices, name: string, callable: readonly string[]): string | null {
-  if (!IDENTIFIER.test(name) || name.endsWith('_') || !callable.includes(name) || !run.runtime.hasFunction(name)) return `Script function not found: ${name}`;
+  if (!IDENTIFIER.test(name) || name.endsWith('_') || !callable.includes(name) || !run.runtime.hasFunction(name))
+    return `Script function not found: ${name}`;
   return null;
 }
 

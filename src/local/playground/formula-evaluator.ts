@@ -62,7 +62,9 @@ export class PlaygroundFormulas {
       case 'call': {
         const name = this.host.resolve(node.name);
         if (name === null) {
-          throw new Error(`Unknown function: ${node.name.toUpperCase()}. The playground computes only the add-on's own functions (UTM_LINK, UTM_ISSUES, UTM_CLEAN, ...).`);
+          throw new Error(
+            `Unknown function: ${node.name.toUpperCase()}. The playground computes only the add-on's own functions (UTM_LINK, UTM_ISSUES, UTM_CLEAN, ...).`,
+          );
         }
         const args = node.args.map((arg) => this.evaluateNode(arg, at));
         return this.host.call(name, args);

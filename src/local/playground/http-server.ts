@@ -56,7 +56,9 @@ function answersOf(body: Record<string, unknown>): ReturnType<typeof readAnswers
 function summarizeWebhook(status: number, output: string): string {
   try {
     const answer = JSON.parse(output) as Record<string, unknown>;
-    const parts = ['ok', 'result', 'event', 'session', 'error', 'retry'].filter((key) => answer[key] !== undefined).map((key) => `${key}=${String(answer[key])}`);
+    const parts = ['ok', 'result', 'event', 'session', 'error', 'retry']
+      .filter((key) => answer[key] !== undefined)
+      .map((key) => `${key}=${String(answer[key])}`);
     return `${String(status)} ${parts.join(' ')}`;
   } catch {
     return `${String(status)} ${output.slice(0, 80)}`;
@@ -116,7 +118,10 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
         } catch {
           // The saver logged why.
           log(`webhook ${summary}, but not saved: answered 503`);
-          send(response, 503, 'The playground could not save this delivery; it is not acknowledged: send it again.\n', { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' });
+          send(response, 503, 'The playground could not save this delivery; it is not acknowledged: send it again.\n', {
+            'Content-Type': 'text/plain; charset=utf-8',
+            'Retry-After': '1',
+          });
           return;
         }
       }
@@ -128,7 +133,10 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
     const echoMatch = /^\/echo\/([^/]*)$/.exec(url.pathname);
     if (echoMatch) {
       if (method !== 'GET') {
-        send(response, 405, 'GET the echo URL a webhook delivery was redirected to\n', { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET' });
+        send(response, 405, 'GET the echo URL a webhook delivery was redirected to\n', {
+          'Content-Type': 'text/plain; charset=utf-8',
+          Allow: 'GET',
+        });
         return;
       }
       const id = echoMatch[1] ?? '';
@@ -158,7 +166,11 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
       case 'GET /api/state': {
         const since = url.searchParams.get('since');
         const sheet = url.searchParams.get('sheet');
-        sendJson(response, 200, playground.state({ ...(since === null ? {} : { since: Number(since) }), ...(sheet === null ? {} : { sheet }) }));
+        sendJson(
+          response,
+          200,
+          playground.state({ ...(since === null ? {} : { since: Number(since) }), ...(sheet === null ? {} : { sheet }) }),
+        );
         return;
       }
       case 'POST /api/open': {
@@ -219,7 +231,10 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
       const parent = url.searchParams.get('parent');
       const parentOrigin = parent !== null && isLocalOrigin(parent) ? parent : `http://${request.headers.host ?? 'localhost'}`;
       const shim = shimFor(assets, { functions: playground.functions.get().all, dialogId: id, parentOrigin });
-      send(response, 200, injectBeforeScripts(dialog.html, shim), { 'Content-Type': 'text/html; charset=utf-8', ...frameableByPlayground(response, request.socket.localPort) });
+      send(response, 200, injectBeforeScripts(dialog.html, shim), {
+        'Content-Type': 'text/html; charset=utf-8',
+        ...frameableByPlayground(response, request.socket.localPort),
+      });
       return;
     }
     throw new HttpError(404, `nothing at ${route}`);
@@ -229,7 +244,8 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
     routes(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : error instanceof RequestError ? 400 : 500;
       const message = error instanceof Error ? error.message : String(error);
-      if (status === 500) log(`${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      if (status === 500)
+        log(`${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
       if (!response.headersSent) sendJson(response, status, { ok: false, error: message });
       else response.end();
     });

@@ -70,6 +70,9 @@ export function isLocalOrigin(origin: string): boolean {
 /** True for a Host header naming this machine (a page on another site cannot rebind its name to us). */
 export function isLocalHost(host: string | undefined): boolean {
   if (host === undefined) return false;
-  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const name = host
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
   return name === 'localhost' || name === '127.0.0.1' || name === '::1';
 }

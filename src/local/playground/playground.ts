@@ -138,13 +138,20 @@ export class Playground {
   }
 
   state(query: StateQuery = {}): StateView {
-    return buildStateView({ workbook: this.app.workbook, formulas: this.formulas, menus: this.menus, info: this.info(), version: this.version }, query);
+    return buildStateView(
+      { workbook: this.app.workbook, formulas: this.formulas, menus: this.menus, info: this.info(), version: this.version },
+      query,
+    );
   }
 
   /** Runs onOpen, as opening the spreadsheet does, and keeps the menu it built. */
   runOnOpen(): RunReply {
     const run = this.execution('editor');
-    const reply = runInEditor(run, { functionName: 'onOpen', args: [{ authMode: 'LIMITED' }], callable: this.functions.get().all }, this.dialogs);
+    const reply = runInEditor(
+      run,
+      { functionName: 'onOpen', args: [{ authMode: 'LIMITED' }], callable: this.functions.get().all },
+      this.dialogs,
+    );
     if (reply.ok) this.menus = run.services.ui.menus.map((menu) => structuredClone(menu));
     else this.log(`onOpen failed: ${reply.error ?? ''}`);
     this.changed();
@@ -317,7 +324,8 @@ export function rangeOnSheet(sheet: SheetData, a1: string, kind: 'cell' | 'range
   const example = kind === 'cell' ? 'one cell in A1 notation, like B3' : 'an A1 range, like B3, B3:D7, B:B or 3:3';
   const allowed = `sheet "${sheet.name}" has cells ${gridInWords(sheet)}`;
   const shown = a1.length > A1_LENGTH_LIMIT ? `${a1.slice(0, A1_LENGTH_LIMIT)}…` : a1;
-  if (splitSheetName(a1).sheetName !== null) throw new RequestError(`${kind} "${shown}" names a sheet: give ${example}, without a sheet name (the sheet is the request's "sheet").`);
+  if (splitSheetName(a1).sheetName !== null)
+    throw new RequestError(`${kind} "${shown}" names a sheet: give ${example}, without a sheet name (the sheet is the request's "sheet").`);
   let range: GridRange;
   try {
     if (a1.length > A1_LENGTH_LIMIT) throw new Error('too long');
@@ -325,7 +333,8 @@ export function rangeOnSheet(sheet: SheetData, a1: string, kind: 'cell' | 'range
   } catch {
     throw new RequestError(`${kind} "${shown}" is not ${example}; ${allowed}.`);
   }
-  if (kind === 'cell' && (range.numRows !== 1 || range.numColumns !== 1)) throw new RequestError(`cell "${shown}" is more than one cell: give ${example}; ${allowed}.`);
+  if (kind === 'cell' && (range.numRows !== 1 || range.numColumns !== 1))
+    throw new RequestError(`cell "${shown}" is more than one cell: give ${example}; ${allowed}.`);
   if (range.row + range.numRows - 1 > sheet.maxRows || range.column + range.numColumns - 1 > sheet.maxColumns) {
     throw new RequestError(`${kind} ${shown} is outside the grid: ${allowed}.`);
   }

@@ -13,7 +13,8 @@ export type { RunningPlayground, StartPlaygroundOptions } from './start-playgrou
 
 async function main(): Promise<void> {
   const port = process.env['PORT'] === undefined || process.env['PORT'] === '' ? DEFAULT_PORT : Number(process.env['PORT']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${String(process.env['PORT'])}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not ${String(process.env['PORT'])}`);
   const reset = process.argv.includes('--reset') || /^(1|true|yes)$/i.test(process.env['RESET'] ?? '');
   const secret = process.env['STRIPE_WEBHOOK_SECRET'];
   const running = await startPlayground({ port, reset, ...(secret === undefined || secret === '' ? {} : { webhookSecret: secret }) });
@@ -39,7 +40,8 @@ if (require.main === module) {
   main().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`[playground] could not start: ${message}`);
-    if (/EADDRINUSE/.test(message)) console.error('[playground] Another program uses that port: stop it, or choose another with PORT=8788 npm start.');
+    if (/EADDRINUSE/.test(message))
+      console.error('[playground] Another program uses that port: stop it, or choose another with PORT=8788 npm start.');
     process.exit(1);
   });
 }

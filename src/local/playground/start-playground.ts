@@ -44,9 +44,11 @@ export interface RunningPlayground {
 }
 
 export async function startPlayground(options: StartPlaygroundOptions = {}): Promise<RunningPlayground> {
-  const log = options.quiet ? () => undefined : (message: string) => {
-    console.log(`[playground] ${message}`);
-  };
+  const log = options.quiet
+    ? () => undefined
+    : (message: string) => {
+        console.log(`[playground] ${message}`);
+      };
   const stateFile = path.resolve(options.stateFile ?? DEFAULT_STATE_FILE);
   const assets = await buildPageAssets();
   const playground = new Playground({

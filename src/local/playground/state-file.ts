@@ -6,7 +6,20 @@
  * saved so (StateSaver.commit); changes that arrive while a write is under way share the next one
  * (group commit), so a burst of webhook deliveries costs far fewer writes than deliveries.
  */
-import { chmodSync, closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fchmodSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PropertyStores, TriggerStore, Workbook, type WorkbookJson } from '../services';

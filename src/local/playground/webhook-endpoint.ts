@@ -67,7 +67,13 @@ export function signatureProblem(body: string, signature: string | undefined, se
 }
 
 function json(status: number, value: WebhookAnswer): WebhookReply {
-  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(value), verified: false, ran: false };
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(value),
+    verified: false,
+    ran: false,
+  };
 }
 
 export function serveWebhook(request: WebhookRequest, front: WebhookFront): WebhookReply {
@@ -76,7 +82,11 @@ export function serveWebhook(request: WebhookRequest, front: WebhookFront): Webh
     if (problem !== null) return json(400, { ok: false, error: `bad signature: ${problem}` });
     front.verified?.();
   }
-  const response = postToWebApp(front.execution(), { body: request.body, queryString: request.queryString, contentType: request.contentType });
+  const response = postToWebApp(front.execution(), {
+    body: request.body,
+    queryString: request.queryString,
+    contentType: request.contentType,
+  });
   const verified = front.secret !== null;
   if (response.status === 200) {
     // doPost threw: Google answers its HTML error page directly, with 200.
@@ -84,7 +94,13 @@ export function serveWebhook(request: WebhookRequest, front: WebhookFront): Webh
       status: 200,
       headers: {
         'Content-Type': response.contentType,
-        ...(response.error ? { 'X-Apps-Script-Error': `${response.error.scriptErrorName}: ${response.error.message}`.replace(/[^\x20-\x7e]/g, '?').slice(0, 500) } : {}),
+        ...(response.error
+          ? {
+              'X-Apps-Script-Error': `${response.error.scriptErrorName}: ${response.error.message}`
+                .replace(/[^\x20-\x7e]/g, '?')
+                .slice(0, 500),
+            }
+          : {}),
       },
       body: response.body,
       verified,

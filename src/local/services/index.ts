@@ -175,7 +175,10 @@ export function runWithServices(code: string, options: AppsScriptServicesOptions
 }
 
 /** Loads dist/Code.js (or another bundle) with a fresh service set. */
-export function loadBundleWithServices(bundlePath: string = DEFAULT_BUNDLE_PATH, options: AppsScriptServicesOptions = {}): ScriptWithServices {
+export function loadBundleWithServices(
+  bundlePath: string = DEFAULT_BUNDLE_PATH,
+  options: AppsScriptServicesOptions = {},
+): ScriptWithServices {
   return runWithServices(readFileSync(bundlePath, 'utf8'), { ...options, filename: bundlePath });
 }
 

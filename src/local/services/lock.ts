@@ -83,7 +83,10 @@ export class LockServiceFake {
     private readonly env: ServiceEnvironment,
   ) {
     this.service = facade(
-      { getScriptLock: () => facade(new LockImpl(hub, LockHub.scriptKey, env.execution.executionId, this.counters), env.realm, { name: 'Lock' }) },
+      {
+        getScriptLock: () =>
+          facade(new LockImpl(hub, LockHub.scriptKey, env.execution.executionId, this.counters), env.realm, { name: 'Lock' }),
+      },
       env.realm,
       { name: 'LockService' },
     );

@@ -92,7 +92,11 @@ export class PropertyStores {
   }
 
   static fromJSON(json: PropertyStoresJson): PropertyStores {
-    return new PropertyStores(PropertyStore.fromJSON(json.script), PropertyStore.fromJSON(json.user), PropertyStore.fromJSON(json.document));
+    return new PropertyStores(
+      PropertyStore.fromJSON(json.script),
+      PropertyStore.fromJSON(json.user),
+      PropertyStore.fromJSON(json.document),
+    );
   }
 }
 

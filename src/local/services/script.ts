@@ -99,8 +99,15 @@ class ClockTriggerBuilderImpl {
 
   create(): object {
     const s = this.schedule;
-    if (s.everyMinutes === undefined && s.everyHours === undefined) throw new Error('Clock triggers need a schedule: everyMinutes or everyHours.');
-    return this.scripts.created({ handlerFunction: this.handler, eventType: 'CLOCK', triggerSource: 'CLOCK', triggerSourceId: null, schedule: { ...s } });
+    if (s.everyMinutes === undefined && s.everyHours === undefined)
+      throw new Error('Clock triggers need a schedule: everyMinutes or everyHours.');
+    return this.scripts.created({
+      handlerFunction: this.handler,
+      eventType: 'CLOCK',
+      triggerSource: 'CLOCK',
+      triggerSourceId: null,
+      schedule: { ...s },
+    });
   }
 
   private _self(): this {
@@ -137,7 +144,8 @@ export class ScriptService {
     this.app = facade(
       {
         getService: () => facade({ getUrl: () => options.webAppUrl() }, realm, { name: 'Service' }),
-        newTrigger: (functionName: unknown) => facade(new TriggerBuilderImpl(this, stringOf(functionName)), realm, { name: 'TriggerBuilder' }),
+        newTrigger: (functionName: unknown) =>
+          facade(new TriggerBuilderImpl(this, stringOf(functionName)), realm, { name: 'TriggerBuilder' }),
         getProjectTriggers: () => realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm, { name: 'Trigger' }))),
         deleteTrigger: (trigger: unknown) => {
           const target = unwrapFacade(trigger);

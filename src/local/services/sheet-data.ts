@@ -41,8 +41,14 @@ export function hasContent(cell: Cell | undefined): boolean {
 }
 
 function isBlank(cell: Cell): boolean {
-  return !hasContent(cell) && cell.numberFormat === '' && cell.note === '' && cell.background === null &&
-    cell.fontWeight === 'normal' && !cell.spill;
+  return (
+    !hasContent(cell) &&
+    cell.numberFormat === '' &&
+    cell.note === '' &&
+    cell.background === null &&
+    cell.fontWeight === 'normal' &&
+    !cell.spill
+  );
 }
 
 export const DEFAULT_MAX_ROWS = 1000;

@@ -21,9 +21,7 @@ const BUTTONS_OF: Record<ButtonSetName, ButtonName[]> = {
 };
 
 export type MenuItemRecord =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; menu: MenuRecord };
+  { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; menu: MenuRecord };
 
 export interface MenuRecord {
   name: string;

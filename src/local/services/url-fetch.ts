@@ -85,7 +85,9 @@ export class UrlFetchFake {
         `Request failed for ${new URL(request.url).origin} returned code ${reply.status}. Truncated server response: ${text.slice(0, 100)} (use muteHttpExceptions option to examine full response)`,
       );
     }
-    return facade(new HttpResponseImpl(this.env, reply.status, { ...(reply.headers ?? {}) }, body), this.env.realm, { name: 'HTTPResponse' });
+    return facade(new HttpResponseImpl(this.env, reply.status, { ...(reply.headers ?? {}) }, body), this.env.realm, {
+      name: 'HTTPResponse',
+    });
   }
 
   private send(request: FetchRequest): FetchReply {

@@ -11,7 +11,15 @@ import { interpretWrite, toCellValue, type CellValue } from './user-entered';
 import { sheetFromJson, sheetToJson, type WorkbookJson } from './workbook-json';
 
 export type { CellValue } from './user-entered';
-export { blankCell, DEFAULT_COLUMN_WIDTH, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS, exportCellValue, hasContent, SheetData } from './sheet-data';
+export {
+  blankCell,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_MAX_COLUMNS,
+  DEFAULT_MAX_ROWS,
+  exportCellValue,
+  hasContent,
+  SheetData,
+} from './sheet-data';
 export type { Cell, FontWeight } from './sheet-data';
 export type { CellJson, JsonCellValue, SheetJson, WorkbookJson } from './workbook-json';
 export type { ChartData, ChartPosition, ChartRangeData, ChartTypeName } from './chart-data';
@@ -120,7 +128,7 @@ export class Workbook {
   deleteSheet(sheet: SheetData): void {
     const index = this.sheets.indexOf(sheet);
     if (index === -1) return;
-    if (this.sheets.length === 1) throw new Error('You can\'t remove all the sheets in a document.');
+    if (this.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     this.sheets.splice(index, 1);
     if (this.activeSheetId === sheet.sheetId) this.activeSheetId = (this.sheets[Math.max(0, index - 1)] ?? this.activeSheet()).sheetId;
     if (this.selection?.sheetId === sheet.sheetId) this.selection = null;
@@ -331,7 +339,9 @@ export class Workbook {
     const charted = workbook.sheets.flatMap((sheet) => sheet.charts.map((chart) => chart.chartId + 1));
     workbook.nextChartId = Math.max(data.nextChartId ?? FIRST_CHART_ID, FIRST_CHART_ID, ...charted);
     workbook.spreadsheetMetadata = (data.developerMetadata ?? []).map((record) => copyRecord(record));
-    const metadataIds = [...workbook.spreadsheetMetadata, ...workbook.sheets.flatMap((sheet) => sheet.developerMetadata)].map((record) => record.id + 1);
+    const metadataIds = [...workbook.spreadsheetMetadata, ...workbook.sheets.flatMap((sheet) => sheet.developerMetadata)].map(
+      (record) => record.id + 1,
+    );
     workbook.nextMetadataId = Math.max(data.nextMetadataId ?? 1, 1, ...metadataIds);
     workbook.activeSheetId = data.activeSheetId;
     workbook.selection = data.selection ? { sheetId: data.selection.sheetId, ranges: [...data.selection.ranges] } : null;

@@ -103,7 +103,15 @@ describe('attributeSales', () => {
 
   it('leaves unattributed exactly the references the mix-up check shows as shared, and attributes the rest to their first row (property)', () => {
     const cell = (values: string[]) => fc.constantFrom(...values);
-    const row = fc.tuple(cell([LINK_A, LINK_B]), cell(['google', 'bing']), cell(['cpc']), cell(['launch', 'spring']), cell(['', 'shoes']), cell(['']), cell(['', 'r1', 'r2', 'r3']));
+    const row = fc.tuple(
+      cell([LINK_A, LINK_B]),
+      cell(['google', 'bing']),
+      cell(['cpc']),
+      cell(['launch', 'spring']),
+      cell(['', 'shoes']),
+      cell(['']),
+      cell(['', 'r1', 'r2', 'r3']),
+    );
     fc.assert(
       fc.property(fc.array(row, { maxLength: 12 }), (cells) => {
         const rows = tab(cells);
@@ -137,7 +145,19 @@ describe('buildReport', () => {
       sale({ amount_minor: 123 }),
     ];
     const report = buildReport(sales, attributeSales(sales, ROWS, URLS));
-    expect(report.map((r) => [r.utm_campaign, r.utm_source, r.currency, r.livemode, r.sessions, r.paid_sessions, r.revenue_minor, r.pending_sessions, r.failed_sessions])).toEqual([
+    expect(
+      report.map((r) => [
+        r.utm_campaign,
+        r.utm_source,
+        r.currency,
+        r.livemode,
+        r.sessions,
+        r.paid_sessions,
+        r.revenue_minor,
+        r.pending_sessions,
+        r.failed_sessions,
+      ]),
+    ).toEqual([
       ['spring_sale', 'newsletter', 'usd', true, 1, 1, 700, 0, 0],
       ['spring_sale', 'newsletter', 'jpy', false, 1, 1, 5000, 0, 0],
       ['spring_sale', 'newsletter', 'usd', false, 4, 2, 4000, 1, 1],
@@ -177,13 +197,18 @@ describe('every paid amount lands in exactly one report row (property)', () => {
         const attributions = attributeSales(sales, ROWS, withKey ? URLS : new Map());
         const report = buildReport(sales, attributions);
         const paid = new Map<string, number>();
-        for (const s of sales) if (s.payment_status === 'paid') paid.set(`${s.currency}/${String(s.livemode)}`, (paid.get(`${s.currency}/${String(s.livemode)}`) ?? 0) + (s.amount_minor ?? 0));
+        for (const s of sales)
+          if (s.payment_status === 'paid')
+            paid.set(`${s.currency}/${String(s.livemode)}`, (paid.get(`${s.currency}/${String(s.livemode)}`) ?? 0) + (s.amount_minor ?? 0));
         const reported = new Map<string, number>();
-        for (const r of report) reported.set(`${r.currency}/${String(r.livemode)}`, (reported.get(`${r.currency}/${String(r.livemode)}`) ?? 0) + r.revenue_minor);
+        for (const r of report)
+          reported.set(`${r.currency}/${String(r.livemode)}`, (reported.get(`${r.currency}/${String(r.livemode)}`) ?? 0) + r.revenue_minor);
         for (const [key, value] of paid) expect(reported.get(key) ?? 0).toBe(value);
         expect(report.reduce((n, r) => n + r.sessions, 0)).toBe(sales.length);
         expect(report.reduce((n, r) => n + r.paid_sessions, 0)).toBe(sales.filter((s) => s.payment_status === 'paid').length);
-        expect(new Set(report.map((r) => [r.utm_campaign, r.utm_source, r.utm_medium, r.currency, r.livemode].join('|'))).size).toBe(report.length);
+        expect(new Set(report.map((r) => [r.utm_campaign, r.utm_source, r.utm_medium, r.currency, r.livemode].join('|'))).size).toBe(
+          report.length,
+        );
         for (const mode of summarize(sales, attributions)) {
           const unattributed = Object.values(mode.unattributed).reduce((n, entry) => n + entry.revenue_minor, 0);
           expect(mode.attributed_minor + unattributed).toBe(mode.paid_minor);
@@ -203,13 +228,20 @@ describe('the words', () => {
     expect(formatAmount(123450, 'usd')).toBe('1,234.50 USD');
     expect(formatAmount(5000, 'jpy')).toBe('5,000 JPY');
     expect(formatAmount(12345, 'kwd')).toBe('12.345 KWD');
-    const sales = [sale({ client_reference_id: 'nl-1', amount_minor: 3998 }), sale({ client_reference_id: 'nl-1', amount_minor: 5000, currency: 'jpy', livemode: true })];
+    const sales = [
+      sale({ client_reference_id: 'nl-1', amount_minor: 3998 }),
+      sale({ client_reference_id: 'nl-1', amount_minor: 5000, currency: 'jpy', livemode: true }),
+    ];
     const totals = totalsByRow(sales, attributeSales(sales, ROWS, URLS));
     expect(formatRowRevenue([...totals.values()][0])).toBe('5,000 JPY; 39.98 USD (test)');
   });
 
   it('says how much was attributed and why the rest was not', () => {
-    const sales = [sale({ client_reference_id: 'nl-1', amount_minor: 8000 }), sale({ amount_minor: 1500 }), sale({ client_reference_id: 'dup', amount_minor: 500 })];
+    const sales = [
+      sale({ client_reference_id: 'nl-1', amount_minor: 8000 }),
+      sale({ amount_minor: 1500 }),
+      sale({ client_reference_id: 'dup', amount_minor: 500 }),
+    ];
     const [mode] = summarize(sales, attributeSales(sales, ROWS, URLS));
     expect(summaryLine(mode!)).toBe(
       'USD, test mode: 80.00 USD of 100.00 USD attributed (80%); not attributed: 1 session without a client_reference_id (15.00 USD paid), ' +
@@ -221,7 +253,12 @@ describe('the words', () => {
 describe('newReferences', () => {
   it('is readable, valid for Stripe and unique, after the references that exist', () => {
     const made = newReferences(
-      [{ campaign: 'Spring Sale', source: 'x' }, { campaign: 'spring_sale', source: '' }, { campaign: '', source: 'Été' }, { campaign: '', source: '' }],
+      [
+        { campaign: 'Spring Sale', source: 'x' },
+        { campaign: 'spring_sale', source: '' },
+        { campaign: '', source: 'Été' },
+        { campaign: '', source: '' },
+      ],
       ['spring_sale-1', 'nl-0001'],
     );
     expect(made).toEqual(['spring_sale-2', 'spring_sale-3', 'ete-1', 'link-1']);

@@ -1,4 +1,11 @@
-import { describeConflict, isConsented, readConsent, typedFields, type Conflict, type LinkFields } from '../../../src/core/contracts/sidebar-api';
+import {
+  describeConflict,
+  isConsented,
+  readConsent,
+  typedFields,
+  type Conflict,
+  type LinkFields,
+} from '../../../src/core/contracts/sidebar-api';
 import { isLinkHeader } from '../../../src/core/link-tabs/link-columns';
 import { cellShows, mergeFields, replacedText } from '../../../src/core/links/tag-link';
 
@@ -60,8 +67,23 @@ describe('what a write would replace', () => {
 
 describe('mergeFields', () => {
   it("keeps the fallback's value where the primary one is blank, never blanking it", () => {
-    const form = { payment_link: 'https://buy.stripe.com/x', utm_source: 'facebook', utm_medium: '', utm_campaign: 'summer', utm_term: '', utm_content: '', client_reference_id: '' };
-    const row = { payment_link: '', utm_source: 'fb', utm_medium: 'paid_social', utm_campaign: 'spring', utm_content: 'carousel', client_reference_id: 'fb-0002' };
+    const form = {
+      payment_link: 'https://buy.stripe.com/x',
+      utm_source: 'facebook',
+      utm_medium: '',
+      utm_campaign: 'summer',
+      utm_term: '',
+      utm_content: '',
+      client_reference_id: '',
+    };
+    const row = {
+      payment_link: '',
+      utm_source: 'fb',
+      utm_medium: 'paid_social',
+      utm_campaign: 'spring',
+      utm_content: 'carousel',
+      client_reference_id: 'fb-0002',
+    };
     expect(mergeFields(form, row)).toEqual({
       payment_link: 'https://buy.stripe.com/x',
       utm_source: 'facebook',
@@ -88,14 +110,25 @@ describe('isLinkHeader', () => {
 });
 
 describe('what the user typed, as Tag selected rows is told it', () => {
-  const ROW: LinkFields = { payment_link: 'https://buy.stripe.com/x', utm_source: 'facebook', utm_medium: 'paid_social', utm_campaign: 'spring_sale', utm_term: '', utm_content: 'carousel', client_reference_id: 'fb-0002' };
+  const ROW: LinkFields = {
+    payment_link: 'https://buy.stripe.com/x',
+    utm_source: 'facebook',
+    utm_medium: 'paid_social',
+    utm_campaign: 'spring_sale',
+    utm_term: '',
+    utm_content: 'carousel',
+    client_reference_id: 'fb-0002',
+  };
 
   it('leaves out every value the form was filled with from the active row', () => {
     expect(typedFields(ROW, ROW)).toEqual({});
   });
 
   it('keeps what the user changed, and leaves out what they emptied', () => {
-    expect(typedFields({ ...ROW, utm_campaign: 'summer_sale', utm_term: 'shoes', utm_content: '' }, ROW)).toEqual({ utm_campaign: 'summer_sale', utm_term: 'shoes' });
+    expect(typedFields({ ...ROW, utm_campaign: 'summer_sale', utm_term: 'shoes', utm_content: '' }, ROW)).toEqual({
+      utm_campaign: 'summer_sale',
+      utm_term: 'shoes',
+    });
   });
 
   it('keeps every filled field of a form that was not filled from a row', () => {

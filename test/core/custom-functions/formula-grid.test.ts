@@ -17,7 +17,15 @@ function thrown(run: () => unknown): Error {
 
 describe('applyPerRow', () => {
   it('answers single values with a single value', () => {
-    expect(applyPerRow([{ name: 'a', value: 'x' }, { name: 'b', value: 1 }], joinRow)).toBe('x|1');
+    expect(
+      applyPerRow(
+        [
+          { name: 'a', value: 'x' },
+          { name: 'b', value: 1 },
+        ],
+        joinRow,
+      ),
+    ).toBe('x|1');
   });
 
   it('raises the message of a failed single-value row as a FormulaError', () => {
@@ -57,7 +65,7 @@ describe('applyPerRow', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('puts a failed row\'s message in its own cell and carries on', () => {
+  it("puts a failed row's message in its own cell and carries on", () => {
     expect(applyPerRow([{ name: 'a', value: [['x'], ['bad'], ['z']] }], joinRow)).toEqual([['x'], ['bad row'], ['z']]);
   });
 
@@ -80,13 +88,34 @@ describe('applyPerRow', () => {
     expect(error.message).toBe(
       'utm_medium has 3 rows but payment_link has 2 rows; give ranges that cover the same rows, like A2:A and B2:B',
     );
-    expect(thrown(() => applyPerRow([{ name: 'a', value: [['x']] }, { name: 'b', value: [] }], joinRow)).message).toBe(
-      'b has 0 rows but a has 1 row; give ranges that cover the same rows, like A2:A and B2:B',
-    );
+    expect(
+      thrown(() =>
+        applyPerRow(
+          [
+            { name: 'a', value: [['x']] },
+            { name: 'b', value: [] },
+          ],
+          joinRow,
+        ),
+      ).message,
+    ).toBe('b has 0 rows but a has 1 row; give ranges that cover the same rows, like A2:A and B2:B');
   });
 
   it('rejects a range more than one column wide, naming the argument', () => {
-    const error = thrown(() => applyPerRow([{ name: 'utm_source', value: [['a', 'b'], ['c', 'd']] }], joinRow));
+    const error = thrown(() =>
+      applyPerRow(
+        [
+          {
+            name: 'utm_source',
+            value: [
+              ['a', 'b'],
+              ['c', 'd'],
+            ],
+          },
+        ],
+        joinRow,
+      ),
+    );
     expect(error).toBeInstanceOf(FormulaError);
     expect(error.message).toBe('utm_source: give one column (like B2:B), not a range 2 columns wide');
     expect(thrown(() => applyPerRow([{ name: 'x', value: [['a'], []] }], joinRow)).message).toBe(

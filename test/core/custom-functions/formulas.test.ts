@@ -48,7 +48,7 @@ describe('utmLink', () => {
     expect(utmLink(['', '', ''])).toBe('');
   });
 
-  it('raises a single value\'s problem as a FormulaError with the message', () => {
+  it("raises a single value's problem as a FormulaError with the message", () => {
     const error = thrown(() => utmLink([LINK, 'news', 'email', 'Spring Sale']));
     expect(error).toBeInstanceOf(FormulaError);
     expect(error.message).toBe('utm_campaign: "Spring Sale" has a space; Stripe would drop it. Try Spring_Sale');

@@ -15,7 +15,8 @@ describe('escapeHtml', () => {
   });
 
   it('leaves no markup character in any text, and decodes back to it (property)', () => {
-    const decode = (html: string) => html.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '');
+    const decode = (html: string) =>
+      html.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '');
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', 'a', ';', '#', 'l', 't') }), fc.string(), (tricky, any) => {
         for (const text of [tricky, any]) {
@@ -31,7 +32,7 @@ describe('escapeHtml', () => {
 
 describe('fillTemplate', () => {
   it('fills every placeholder with its escaped value', () => {
-    expect(fillTemplate('<p title="{{name}}">{{name}} owes {{amount}}</p>', { name: 'O\'Brien <b>', amount: '19.99 "USD"' })).toBe(
+    expect(fillTemplate('<p title="{{name}}">{{name}} owes {{amount}}</p>', { name: "O'Brien <b>", amount: '19.99 "USD"' })).toBe(
       '<p title="O&#39;Brien &lt;b&gt;">O&#39;Brien &lt;b&gt; owes 19.99 &quot;USD&quot;</p>',
     );
   });
@@ -54,7 +55,9 @@ describe('fillTemplate', () => {
   });
 
   it('uses flags and values side by side', () => {
-    expect(fillTemplate('<p {{hidden_unless_live}}>{{mode}}</p><p {{hidden_if_live}}>test</p>', { mode: 'live' }, { live: true })).toBe('<p >live</p><p hidden>test</p>');
+    expect(fillTemplate('<p {{hidden_unless_live}}>{{mode}}</p><p {{hidden_if_live}}>test</p>', { mode: 'live' }, { live: true })).toBe(
+      '<p >live</p><p hidden>test</p>',
+    );
   });
 
   it('throws on a placeholder it has no value for, naming it', () => {

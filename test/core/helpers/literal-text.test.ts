@@ -42,6 +42,8 @@ describe('headerKey', () => {
 
 describe("the add-on's own tabs", () => {
   it('are refused with the tab named and where to go instead', () => {
-    expect(ownTabRefusal('Reconciliation', 'Tag selected rows')).toMatch(/"Reconciliation" is the add-on's own tab: nothing was written.*links tab/);
+    expect(ownTabRefusal('Reconciliation', 'Tag selected rows')).toMatch(
+      /"Reconciliation" is the add-on's own tab: nothing was written.*links tab/,
+    );
   });
 });

@@ -7,9 +7,25 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ATTRIBUTION_COLUMNS, SALE_CAMPAIGN_COLUMNS } from '../../../src/core/attribution/attribution-sheet';
 import { headerKey } from '../../../src/core/helpers/header-names';
-import { ATTRIBUTION_TAB, columnNames, fixedFormat, LINK_TAB_COLUMNS, OWN_TAB_DECLARATIONS, RECONCILIATION_TAB, WEBHOOK_LOG_TAB } from '../../../src/core/ledger/declaration';
+import {
+  ATTRIBUTION_TAB,
+  columnNames,
+  fixedFormat,
+  LINK_TAB_COLUMNS,
+  OWN_TAB_DECLARATIONS,
+  RECONCILIATION_TAB,
+  WEBHOOK_LOG_TAB,
+} from '../../../src/core/ledger/declaration';
 import { ownColumnHeader, ownTabName, roleOfTabMark, tabMarkValue } from '../../../src/core/ledger/marks';
-import { EVENT_ROUTES, KEY_PERMISSIONS, keyPermissionsText, readSyncIntervalText, SUBSCRIBED_EVENT_TYPES, SYNC_INTERVALS, syncMenuItem } from '../../../src/core/ledger/stripe-events';
+import {
+  EVENT_ROUTES,
+  KEY_PERMISSIONS,
+  keyPermissionsText,
+  readSyncIntervalText,
+  SUBSCRIBED_EVENT_TYPES,
+  SYNC_INTERVALS,
+  syncMenuItem,
+} from '../../../src/core/ledger/stripe-events';
 import { COLUMN_FORMATS, RECONCILIATION_COLUMNS } from '../../../src/core/ledger/reconciliation-columns';
 import { describeApiError, eventsPagePath } from '../../../src/core/stripe/stripe-api';
 import { HANDLED_EVENT_TYPES } from '../../../src/core/stripe/stripe-event';
@@ -18,7 +34,7 @@ import { checkStripeKey } from '../../../src/core/stripe/stripe-key';
 const ROOT = path.join(__dirname, '..', '..', '..');
 
 describe('tab marks', () => {
-  it('give a role only to the sheet they were put on: a copied tab carrying the mark is the user\'s', () => {
+  it("give a role only to the sheet they were put on: a copied tab carrying the mark is the user's", () => {
     const value = tabMarkValue('reconciliation', 1234);
     expect(roleOfTabMark(value, 1234)).toBe('reconciliation');
     expect(roleOfTabMark(value, 99)).toBeNull();
@@ -27,7 +43,7 @@ describe('tab marks', () => {
     expect(roleOfTabMark(null, 0)).toBeNull();
   });
 
-  it('name the add-on\'s tab beside a user\'s tab of the same name, and its column beside a user\'s column', () => {
+  it("name the add-on's tab beside a user's tab of the same name, and its column beside a user's column", () => {
     const taken = new Set(['Attribution', 'Attribution (add-on)']);
     expect(ownTabName('Attribution', (name) => taken.has(name))).toBe('Attribution (add-on 2)');
     expect(ownTabName('Webhook log', (name) => taken.has(name))).toBe('Webhook log');
@@ -41,7 +57,8 @@ describe('the declared ledger', () => {
     expect(RECONCILIATION_COLUMNS).toEqual(RECONCILIATION_TAB.columns.filter((c) => c.merge === 'newest-event').map((c) => c.name));
     expect(RECONCILIATION_TAB.columns.filter((c) => c.merge === 'refresh').map((c) => c.name)).toEqual([...SALE_CAMPAIGN_COLUMNS]);
     expect(columnNames(ATTRIBUTION_TAB)).toEqual([...ATTRIBUTION_COLUMNS]);
-    for (const name of RECONCILIATION_COLUMNS) expect(COLUMN_FORMATS[name]).toBe(fixedFormat(RECONCILIATION_TAB.columns.find((c) => c.name === name)!) ?? undefined);
+    for (const name of RECONCILIATION_COLUMNS)
+      expect(COLUMN_FORMATS[name]).toBe(fixedFormat(RECONCILIATION_TAB.columns.find((c) => c.name === name)!) ?? undefined);
     expect(columnNames(WEBHOOK_LOG_TAB)).toEqual(['reason', 'count', 'last_seen', 'last_detail']);
     expect(LINK_TAB_COLUMNS.map((c) => c.name)).toEqual(['paid_sessions', 'revenue']);
   });
@@ -62,7 +79,9 @@ describe('what the add-on asks of Stripe, in one table', () => {
   it('routes every handled event type, and the sync asks for exactly those', () => {
     expect([...SUBSCRIBED_EVENT_TYPES].sort()).toEqual([...HANDLED_EVENT_TYPES].sort());
     expect(Object.keys(EVENT_ROUTES).sort()).toEqual([...HANDLED_EVENT_TYPES].sort());
-    const asked = decodeURIComponent(eventsPagePath(0, null)).match(/types\[\]=([^&]+)/g)?.map((part) => part.slice('types[]='.length));
+    const asked = decodeURIComponent(eventsPagePath(0, null))
+      .match(/types\[\]=([^&]+)/g)
+      ?.map((part) => part.slice('types[]='.length));
     expect(asked).toEqual(SUBSCRIBED_EVENT_TYPES);
   });
 

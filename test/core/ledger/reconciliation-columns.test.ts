@@ -13,7 +13,18 @@ import {
 } from '../../../src/core/ledger/reconciliation-columns';
 import { supersedes, type SessionRecord } from '../../../src/core/ledger/reconciliation';
 
-const CONTRACT_COLUMNS = ['session_id', 'client_reference_id', 'payment_status', 'amount', 'currency', 'customer_email', 'payment_link', 'livemode', 'created', 'last_event'];
+const CONTRACT_COLUMNS = [
+  'session_id',
+  'client_reference_id',
+  'payment_status',
+  'amount',
+  'currency',
+  'customer_email',
+  'payment_link',
+  'livemode',
+  'created',
+  'last_event',
+];
 
 const RECORD: SessionRecord = {
   session_id: 'cs_test_a1B2c3',
@@ -22,7 +33,7 @@ const RECORD: SessionRecord = {
   amount: 19.99,
   amount_minor: 1999,
   currency: 'usd',
-  customer_email: '+cmd|\' /C calc\'!A0',
+  customer_email: "+cmd|' /C calc'!A0",
   payment_link: 'plink_1abc',
   livemode: false,
   created: 1_721_948_530,
@@ -48,7 +59,15 @@ describe('the Reconciliation tab', () => {
 
   it('leaves payload text columns unformatted and formats times as date-times', () => {
     // A Plain text (@) cell would keep the apostrophe that literalText puts in front.
-    for (const name of ['session_id', 'client_reference_id', 'payment_status', 'currency', 'customer_email', 'payment_link', 'last_event'] as const) {
+    for (const name of [
+      'session_id',
+      'client_reference_id',
+      'payment_status',
+      'currency',
+      'customer_email',
+      'payment_link',
+      'last_event',
+    ] as const) {
       expect(COLUMN_FORMATS[name]).toBeUndefined();
     }
     expect(COLUMN_FORMATS.created).toMatch(/yyyy.*hh:mm/);
@@ -59,7 +78,24 @@ describe('the Reconciliation tab', () => {
 
 describe('locateColumns', () => {
   it('finds the columns by header name, 1-based, wherever the user moved them', () => {
-    const header = ['Notes', 'last_event', ' session_id ', 'amount', 42, null, 'currency', 'payment_status', 'Campaign', 'livemode', 'created', 'customer_email', 'payment_link', 'client_reference_id', 'amount_minor', 'last_event_created'];
+    const header = [
+      'Notes',
+      'last_event',
+      ' session_id ',
+      'amount',
+      42,
+      null,
+      'currency',
+      'payment_status',
+      'Campaign',
+      'livemode',
+      'created',
+      'customer_email',
+      'payment_link',
+      'client_reference_id',
+      'amount_minor',
+      'last_event_created',
+    ];
     const { columns, missing } = locateColumns(header);
     expect(missing).toEqual([]);
     expect(columns).toEqual({
@@ -85,14 +121,25 @@ describe('locateColumns', () => {
   });
 
   it('matches headers as people write them: any case, spaces, _ or -', () => {
-    const { columns, missing } = locateColumns(['Amount', 'Session ID', 'client-reference-id', ' LAST_EVENT ', 'Payment status', 'amount minor']);
+    const { columns, missing } = locateColumns([
+      'Amount',
+      'Session ID',
+      'client-reference-id',
+      ' LAST_EVENT ',
+      'Payment status',
+      'amount minor',
+    ]);
     expect(columns).toEqual({ amount: 1, session_id: 2, client_reference_id: 3, last_event: 4, payment_status: 5, amount_minor: 6 });
     expect(missing).toEqual(RECONCILIATION_COLUMNS.filter((name) => columns[name] === undefined));
   });
 
   it('finds nothing in an empty header row, and ignores inherited property names', () => {
     expect(locateColumns([])).toEqual({ columns: {}, missing: [...RECONCILIATION_COLUMNS], repeated: {} });
-    expect(locateColumns(['constructor', 'toString', '__proto__'])).toEqual({ columns: {}, missing: [...RECONCILIATION_COLUMNS], repeated: {} });
+    expect(locateColumns(['constructor', 'toString', '__proto__'])).toEqual({
+      columns: {},
+      missing: [...RECONCILIATION_COLUMNS],
+      repeated: {},
+    });
   });
 });
 
@@ -102,7 +149,10 @@ describe('tabLayout', () => {
   };
 
   it('is ready with exactly one session_id column, and names the missing ones', () => {
-    expect(tabLayout(['Session ID', 'amount'], never, 'Reconciliation')).toMatchObject({ kind: 'ready', columns: { session_id: 1, amount: 2 } });
+    expect(tabLayout(['Session ID', 'amount'], never, 'Reconciliation')).toMatchObject({
+      kind: 'ready',
+      columns: { session_id: 1, amount: 2 },
+    });
   });
 
   it('is empty when the tab holds nothing: the add-on may lay it out', () => {
@@ -110,7 +160,12 @@ describe('tabLayout', () => {
   });
 
   it.each([
-    ['a deleted header row (a sale in row 1)', ['cs_test_a1', 'row-1', 'paid'], 3, /header row is missing \(row 1 has no session_id header\)/],
+    [
+      'a deleted header row (a sale in row 1)',
+      ['cs_test_a1', 'row-1', 'paid'],
+      3,
+      /header row is missing \(row 1 has no session_id header\)/,
+    ],
     ['a row inserted above the header', ['', '', ''], 4, /header row is missing \(row 1 is empty\)/],
     ['two session_id columns', ['session_id', 'x', 'SESSION_ID'], 4, /2 columns headed session_id \(A, C\)/],
   ])('refuses %s, saying what to do', (_, header, rows, error) => {
@@ -182,7 +237,15 @@ describe('cellValue', () => {
   });
 
   it('writes blanks for what Stripe did not send', () => {
-    const blank: SessionRecord = { ...RECORD, amount: null, amount_minor: null, client_reference_id: '', customer_email: '', payment_link: '', currency: '' };
+    const blank: SessionRecord = {
+      ...RECORD,
+      amount: null,
+      amount_minor: null,
+      client_reference_id: '',
+      customer_email: '',
+      payment_link: '',
+      currency: '',
+    };
     for (const name of ['amount', 'amount_minor', 'client_reference_id', 'customer_email', 'payment_link', 'currency'] as const) {
       expect(cellValue(blank, name)).toBe('');
     }
@@ -204,7 +267,10 @@ describe('storedRow', () => {
     const header = ['Notes', ...[...RECONCILIATION_COLUMNS].reverse(), 'More notes'];
     const { row, columns } = sheetRow(RECORD, header);
     const stored = storedRow(row, columns);
-    expect(stored).toEqual({ sessionId: RECORD.session_id, version: { payment_status: 'paid', last_event: RECORD.last_event, last_event_created: RECORD.last_event_created } });
+    expect(stored).toEqual({
+      sessionId: RECORD.session_id,
+      version: { payment_status: 'paid', last_event: RECORD.last_event, last_event_created: RECORD.last_event_created },
+    });
     expect(supersedes(RECORD, stored.version)).toBe(false);
   });
 
@@ -216,14 +282,25 @@ describe('storedRow', () => {
 
   it('reads ids and statuses a Plain text cell kept an apostrophe in front of', () => {
     const { columns } = locateColumns(RECONCILIATION_COLUMNS);
-    const row: unknown[] = RECONCILIATION_COLUMNS.map((name) => (name === 'last_event_created' ? new Date(RECORD.last_event_created * 1000) : `'${String(RECORD[name])}`));
-    expect(storedRow(row, columns)).toEqual({ sessionId: RECORD.session_id, version: { payment_status: 'paid', last_event: RECORD.last_event, last_event_created: RECORD.last_event_created } });
+    const row: unknown[] = RECONCILIATION_COLUMNS.map((name) =>
+      name === 'last_event_created' ? new Date(RECORD.last_event_created * 1000) : `'${String(RECORD[name])}`,
+    );
+    expect(storedRow(row, columns)).toEqual({
+      sessionId: RECORD.session_id,
+      version: { payment_status: 'paid', last_event: RECORD.last_event, last_event_created: RECORD.last_event_created },
+    });
   });
 
   it('reads blanks when our columns are missing, and a status someone typed over as unpaid', () => {
-    expect(storedRow(['x', 'y'], {})).toEqual({ sessionId: '', version: { payment_status: 'unpaid', last_event: '', last_event_created: 0 } });
+    expect(storedRow(['x', 'y'], {})).toEqual({
+      sessionId: '',
+      version: { payment_status: 'unpaid', last_event: '', last_event_created: 0 },
+    });
     const { columns } = locateColumns(['session_id', 'payment_status']);
-    expect(storedRow([12345, 'PAID?'], columns)).toEqual({ sessionId: '12345', version: { payment_status: 'unpaid', last_event: '', last_event_created: 0 } });
+    expect(storedRow([12345, 'PAID?'], columns)).toEqual({
+      sessionId: '12345',
+      version: { payment_status: 'unpaid', last_event: '', last_event_created: 0 },
+    });
   });
 });
 

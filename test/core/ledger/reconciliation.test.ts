@@ -94,10 +94,26 @@ describe.each(SESSION_FIXTURES)('recordFromEvent with Stripe fixture %s', (fixtu
   describe('customer_email', () => {
     const details = (email: string | null): Json => ({ ...(readFixture(fixture).customer_details as Json), email });
     it.each<[string, Json, string]>([
-      ['customer_details.email over customer_email', { customer_details: details('paid@example.com'), customer_email: 'prefilled@example.com' }, 'paid@example.com'],
-      ['customer_email when customer_details.email is null', { customer_details: details(null), customer_email: 'prefilled@example.com' }, 'prefilled@example.com'],
-      ['customer_email when customer_details is null', { customer_details: null, customer_email: 'prefilled@example.com' }, 'prefilled@example.com'],
-      ['customer_details.email when customer_email is null', { customer_details: details('paid@example.com'), customer_email: null }, 'paid@example.com'],
+      [
+        'customer_details.email over customer_email',
+        { customer_details: details('paid@example.com'), customer_email: 'prefilled@example.com' },
+        'paid@example.com',
+      ],
+      [
+        'customer_email when customer_details.email is null',
+        { customer_details: details(null), customer_email: 'prefilled@example.com' },
+        'prefilled@example.com',
+      ],
+      [
+        'customer_email when customer_details is null',
+        { customer_details: null, customer_email: 'prefilled@example.com' },
+        'prefilled@example.com',
+      ],
+      [
+        'customer_details.email when customer_email is null',
+        { customer_details: details('paid@example.com'), customer_email: null },
+        'paid@example.com',
+      ],
       ['blank when neither is set', { customer_details: null, customer_email: null }, ''],
     ])('takes %s', (_, overrides, email) => {
       expect(record(eventFor(completedSession(fixture, overrides))).customer_email).toBe(email);
@@ -136,7 +152,14 @@ describe.each(SESSION_FIXTURES)('recordFromEvent with Stripe fixture %s', (fixtu
 
   it('takes the session from the copy fetched back from Stripe, and the event id and time from the event', () => {
     const event = read(eventFor(completedSession(fixture, { payment_status: 'unpaid', amount_total: 100 })));
-    const fetched = readCheckoutSession(completedSession(fixture, { payment_status: 'paid', amount_total: 2500, customer_email: 'later@example.com', customer_details: null }));
+    const fetched = readCheckoutSession(
+      completedSession(fixture, {
+        payment_status: 'paid',
+        amount_total: 2500,
+        customer_email: 'later@example.com',
+        customer_details: null,
+      }),
+    );
     if (!fetched.ok) throw new Error(fetched.error);
     expect(recordFromEvent(event, fetched.session)).toMatchObject({
       payment_status: 'paid',
@@ -175,7 +198,11 @@ describe('isPaymentStatus', () => {
 });
 
 describe('supersedes', () => {
-  const v = (payment_status: PaymentStatus, last_event_created: number, last_event: string): RecordVersion => ({ payment_status, last_event, last_event_created });
+  const v = (payment_status: PaymentStatus, last_event_created: number, last_event: string): RecordVersion => ({
+    payment_status,
+    last_event,
+    last_event_created,
+  });
 
   it.each<[string, RecordVersion, RecordVersion, boolean]>([
     ['a repeat of the same event', v('unpaid', 100, 'evt_a'), v('unpaid', 100, 'evt_a'), false],
@@ -203,7 +230,8 @@ describe('supersedes', () => {
   });
 
   /** Distinct events: one id is one event, so two versions never share an id. */
-  const distinctVersions = (n: number) => fc.uniqueArray(anyVersion, { minLength: n, maxLength: n, selector: (version) => version.last_event });
+  const distinctVersions = (n: number) =>
+    fc.uniqueArray(anyVersion, { minLength: n, maxLength: n, selector: (version) => version.last_event });
 
   it('orders any two different events one way only', () => {
     fc.assert(
@@ -243,7 +271,15 @@ describe('folding the deliveries of one session (property)', () => {
       // Only a delayed payment (unpaid at completion) settles later, one way or the other.
       if (settlement !== 'none' && completedStatus === 'unpaid') {
         const type: HandledEventType = settlement;
-        events.push(record(eventFor(withField(session, 'payment_status', settlement === 'checkout.session.async_payment_succeeded' ? 'paid' : 'unpaid'), { id: `evt_${ids[1]!}`, created: times[1], type })));
+        events.push(
+          record(
+            eventFor(withField(session, 'payment_status', settlement === 'checkout.session.async_payment_succeeded' ? 'paid' : 'unpaid'), {
+              id: `evt_${ids[1]!}`,
+              created: times[1],
+              type,
+            }),
+          ),
+        );
       }
       return events;
     });
@@ -265,7 +301,11 @@ describe('folding the deliveries of one session (property)', () => {
   }
 
   const chronological = (events: readonly SessionRecord[]) =>
-    events.slice().sort((a, b) => a.last_event_created - b.last_event_created || (a.last_event < b.last_event ? -1 : a.last_event > b.last_event ? 1 : 0));
+    events
+      .slice()
+      .sort(
+        (a, b) => a.last_event_created - b.last_event_created || (a.last_event < b.last_event ? -1 : a.last_event > b.last_event ? 1 : 0),
+      );
 
   it('ends in the same row whatever order and however often the events arrive', () => {
     fc.assert(

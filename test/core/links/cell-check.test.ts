@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { isOurNote, markCell, unmarkCell, type CellMark } from '../../../src/core/links/cell-check';
 
 describe('marking a cell keeps what the user put there', () => {
-  const problem = { parameter: 'utm_campaign', code: 'space', value: 'Spring Sale', suggestion: 'Spring_Sale' } as unknown as Parameters<typeof markCell>[1];
+  const problem = { parameter: 'utm_campaign', code: 'space', value: 'Spring Sale', suggestion: 'Spring_Sale' } as unknown as Parameters<
+    typeof markCell
+  >[1];
 
   it('gives back any note and fill of theirs once unmarked, however often it was marked', () => {
     fc.assert(

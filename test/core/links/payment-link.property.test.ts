@@ -21,24 +21,22 @@ const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,6}[a-z0-9])?$/);
 const host = fc
   .tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,6}$/), fc.option(fc.integer({ min: 1, max: 65535 })))
   .map(([labels, tld, port]) => `${labels.join('.')}.${tld}${port === null ? '' : `:${port}`}`);
-const path = fc.array(fc.string({ unit: fc.constantFrom(...without('?#')), maxLength: 8 }), { maxLength: 3 }).map((parts) =>
-  parts.map((part) => `/${part}`).join(''),
-);
+const path = fc
+  .array(fc.string({ unit: fc.constantFrom(...without('?#')), maxLength: 8 }), { maxLength: 3 })
+  .map((parts) => parts.map((part) => `/${part}`).join(''));
 
 /** A tracking name as written in a link: plain, or with some characters percent-encoded. */
 const trackingName = fc.constantFrom(...TRACKING_PARAMETERS).chain((name) =>
   fc.oneof(
     { arbitrary: fc.constant([name, name] as const), weight: 4 },
     {
-      arbitrary: fc
-        .array(fc.constantFrom('plain', 'upper', 'lower'), { minLength: name.length, maxLength: name.length })
-        .map((ways) => {
-          const raw = Array.from(name, (char, i) => {
-            const hex = char.charCodeAt(0).toString(16);
-            return ways[i] === 'upper' ? `%${hex.toUpperCase()}` : ways[i] === 'lower' ? `%${hex}` : char;
-          }).join('');
-          return [name, raw] as const;
-        }),
+      arbitrary: fc.array(fc.constantFrom('plain', 'upper', 'lower'), { minLength: name.length, maxLength: name.length }).map((ways) => {
+        const raw = Array.from(name, (char, i) => {
+          const hex = char.charCodeAt(0).toString(16);
+          return ways[i] === 'upper' ? `%${hex.toUpperCase()}` : ways[i] === 'lower' ? `%${hex}` : char;
+        }).join('');
+        return [name, raw] as const;
+      }),
       weight: 1,
     },
   ),
@@ -50,14 +48,14 @@ const anyValue = fc.oneof(
   fc.string({ unit: fc.constantFrom('a', ' ', '+', '%', '&', '=', '#', '/', 'é', '🔥'), maxLength: 10 }),
 );
 
-const trackingSegment: fc.Arbitrary<Segment> = fc.tuple(trackingName, anyValue, fc.constantFrom('percent', 'plus', 'bare', 'malformed')).map(
-  ([[name, rawName], value, how]): Segment => {
+const trackingSegment: fc.Arbitrary<Segment> = fc
+  .tuple(trackingName, anyValue, fc.constantFrom('percent', 'plus', 'bare', 'malformed'))
+  .map(([[name, rawName], value, how]): Segment => {
     if (how === 'bare') return { raw: rawName, tracking: name, value: '' };
     if (how === 'malformed') return { raw: `${rawName}=%E9`, tracking: name, value: null };
     const encoded = encodeURIComponent(value);
     return { raw: `${rawName}=${how === 'plus' ? encoded.replace(/%20/g, '+') : encoded}`, tracking: name, value };
-  },
-);
+  });
 
 /** A segment that is not a tracking parameter: no `%`, so its name is what it says once `+` is a space. */
 const otherSegment: fc.Arbitrary<Segment> = fc
@@ -65,7 +63,19 @@ const otherSegment: fc.Arbitrary<Segment> = fc
     fc.string({ unit: fc.constantFrom(...without('#&%')), maxLength: 12 }),
     // Empty segments: a stray or trailing `&`.
     fc.constant(''),
-    fc.constantFrom('', '=', 'a=1', 'a=%E9', '%E9=1', '%zz', 'utm_source%=x', 'UTM_SOURCE=x', 'utm_sourcex=1', 'x=utm_source', 'utm_source+=1'),
+    fc.constantFrom(
+      '',
+      '=',
+      'a=1',
+      'a=%E9',
+      '%E9=1',
+      '%zz',
+      'utm_source%=x',
+      'UTM_SOURCE=x',
+      'utm_sourcex=1',
+      'x=utm_source',
+      'utm_source+=1',
+    ),
   )
   .filter((raw) => raw.includes('%') || !isTrackingParameter(raw.split('=')[0]!.replace(/\+/g, ' ')))
   .map((raw) => ({ raw, tracking: null, value: null }));
@@ -102,14 +112,12 @@ const validValue = (name: TrackingParameter) =>
   );
 
 /** Valid values for some parameters, in canonical order. */
-const givenValues = fc
-  .tuple(...TRACKING_PARAMETERS.map((name) => fc.option(validValue(name), { freq: 2 })))
-  .map((values) =>
-    TRACKING_PARAMETERS.flatMap((name, i): Array<[TrackingParameter, string]> => {
-      const value = values[i];
-      return value === null || value === undefined ? [] : [[name, value]];
-    }),
-  );
+const givenValues = fc.tuple(...TRACKING_PARAMETERS.map((name) => fc.option(validValue(name), { freq: 2 }))).map((values) =>
+  TRACKING_PARAMETERS.flatMap((name, i): Array<[TrackingParameter, string]> => {
+    const value = values[i];
+    return value === null || value === undefined ? [] : [[name, value]];
+  }),
+);
 
 /**
  * Checks that `url` is `link` with `values` set, read back as a browser would: each given
@@ -182,11 +190,15 @@ describe('tagged links read back as their inputs (properties)', () => {
 
   it('buildTaggedLink: given values once each, everything else as it was', () => {
     fc.assert(
-      fc.property(linkParts, givenValues.chain((values) => fc.shuffledSubarray(values)), (parts, values) => {
-        const check = checkLink(linkOf(parts));
-        if (check.status !== 'valid') throw new Error(`not a valid link: ${linkOf(parts)}`);
-        expectTaggedAs(buildTaggedLink(check.link, values), parts, values);
-      }),
+      fc.property(
+        linkParts,
+        givenValues.chain((values) => fc.shuffledSubarray(values)),
+        (parts, values) => {
+          const check = checkLink(linkOf(parts));
+          if (check.status !== 'valid') throw new Error(`not a valid link: ${linkOf(parts)}`);
+          expectTaggedAs(buildTaggedLink(check.link, values), parts, values);
+        },
+      ),
     );
   });
 
@@ -204,7 +216,9 @@ describe('tagged links read back as their inputs (properties)', () => {
           const places = input_.filter((s) => s.tracking === name);
           if (places.length > 1) return true;
           const value = places[0]?.value;
-          return value === null || (value !== undefined && value !== '' && !new RegExp(`^[A-Za-z0-9_-]{1,${maxLengthOf(name)}}$`).test(value));
+          return (
+            value === null || (value !== undefined && value !== '' && !new RegExp(`^[A-Za-z0-9_-]{1,${maxLengthOf(name)}}$`).test(value))
+          );
         });
 
         const outcome = tagLink(input);

@@ -54,9 +54,7 @@ describe('checkLink: links that are not https payment links', () => {
 
   it('suggests https:// for a link without a scheme', () => {
     const problem = linkProblem('buy.stripe.com/x');
-    expect(describeProblem(problem)).toBe(
-      'payment_link: "buy.stripe.com/x" does not start with https://. Try https://buy.stripe.com/x',
-    );
+    expect(describeProblem(problem)).toBe('payment_link: "buy.stripe.com/x" does not start with https://. Try https://buy.stripe.com/x');
     expect(problem.suggestion).toBe('https://buy.stripe.com/x');
   });
 
@@ -144,7 +142,8 @@ describe('checkLink: tracking values already in the link', () => {
     expect(problems.utm_source).toEqual({
       parameter: 'utm_source',
       code: 'invalid_characters',
-      reason: 'in the link, its value is not valid URL encoding; Stripe would drop it. Fix the link or give a value for it here to replace it',
+      reason:
+        'in the link, its value is not valid URL encoding; Stripe would drop it. Fix the link or give a value for it here to replace it',
     });
   });
 
@@ -153,7 +152,8 @@ describe('checkLink: tracking values already in the link', () => {
     expect(problems.utm_source).toEqual({
       parameter: 'utm_source',
       code: 'repeated_in_link',
-      reason: 'appears 2 times in the link and Stripe keeps only one; remove the repeats from the link or give a value for it here to replace it',
+      reason:
+        'appears 2 times in the link and Stripe keeps only one; remove the repeats from the link or give a value for it here to replace it',
     });
   });
 
@@ -170,10 +170,9 @@ describe('checkLink: tracking values already in the link', () => {
 });
 
 describe('buildTaggedLink', () => {
-  const build = (link: string, values: ReadonlyArray<readonly [TrackingParameter, string]>) =>
-    buildTaggedLink(prepared(link), values);
+  const build = (link: string, values: ReadonlyArray<readonly [TrackingParameter, string]>) => buildTaggedLink(prepared(link), values);
 
-  it('tags Stripe\'s example link', () => {
+  it("tags Stripe's example link", () => {
     expect(
       build(STRIPE_EXAMPLE, [
         ['utm_source', 'marketo'],
@@ -205,16 +204,24 @@ describe('buildTaggedLink', () => {
     ['?a=1#frag?x=1', '?a=1&utm_source=s&utm_medium=m#frag?x=1'],
     ['?#', '?utm_source=s&utm_medium=m#'],
   ])('keeps the query and fragment: %s -> %s', (tail, expected) => {
-    expect(build(STRIPE_EXAMPLE + tail, [['utm_source', 's'], ['utm_medium', 'm']])).toBe(STRIPE_EXAMPLE + expected);
+    expect(
+      build(STRIPE_EXAMPLE + tail, [
+        ['utm_source', 's'],
+        ['utm_medium', 'm'],
+      ]),
+    ).toBe(STRIPE_EXAMPLE + expected);
   });
 
   it('replaces an existing parameter where it stands and appends the new ones', () => {
-    expect(build(`${STRIPE_EXAMPLE}?a=1&utm_source=old&b=2`, [['utm_source', 'new'], ['utm_medium', 'm']])).toBe(
-      `${STRIPE_EXAMPLE}?a=1&utm_source=new&b=2&utm_medium=m`,
-    );
+    expect(
+      build(`${STRIPE_EXAMPLE}?a=1&utm_source=old&b=2`, [
+        ['utm_source', 'new'],
+        ['utm_medium', 'm'],
+      ]),
+    ).toBe(`${STRIPE_EXAMPLE}?a=1&utm_source=new&b=2&utm_medium=m`);
   });
 
-  it('replaces Stripe\'s own tagged example in place', () => {
+  it("replaces Stripe's own tagged example in place", () => {
     expect(
       build(`${STRIPE_EXAMPLE}?utm_medium=earned_email&utm_source=marketo&utm_campaign=campaign_a`, [
         ['utm_source', 'newsletter'],
@@ -230,9 +237,7 @@ describe('buildTaggedLink', () => {
   });
 
   it('replaces an encoded name with the plain one', () => {
-    expect(build(`${STRIPE_EXAMPLE}?utm%5Fsource=old&x=1`, [['utm_source', 'new']])).toBe(
-      `${STRIPE_EXAMPLE}?utm_source=new&x=1`,
-    );
+    expect(build(`${STRIPE_EXAMPLE}?utm%5Fsource=old&x=1`, [['utm_source', 'new']])).toBe(`${STRIPE_EXAMPLE}?utm_source=new&x=1`);
   });
 
   it('keeps tracking parameters it is not given, even invalid ones', () => {
@@ -243,9 +248,12 @@ describe('buildTaggedLink', () => {
 
   it('keeps a trailing & when it only replaces, and does not double it when it appends', () => {
     expect(build(`${STRIPE_EXAMPLE}?utm_source=a&`, [['utm_source', 'b']])).toBe(`${STRIPE_EXAMPLE}?utm_source=b&`);
-    expect(build(`${STRIPE_EXAMPLE}?utm_source=a&`, [['utm_source', 'b'], ['utm_medium', 'm']])).toBe(
-      `${STRIPE_EXAMPLE}?utm_source=b&utm_medium=m`,
-    );
+    expect(
+      build(`${STRIPE_EXAMPLE}?utm_source=a&`, [
+        ['utm_source', 'b'],
+        ['utm_medium', 'm'],
+      ]),
+    ).toBe(`${STRIPE_EXAMPLE}?utm_source=b&utm_medium=m`);
   });
 
   it('reuses a prepared link without changing it', () => {

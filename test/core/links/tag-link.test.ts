@@ -15,7 +15,7 @@ function messageOf(outcome: TagOutcome): string {
   return describeProblems(outcome.problems);
 }
 
-describe('tagLink: Stripe\'s documented example', () => {
+describe("tagLink: Stripe's documented example", () => {
   const input: TagInput = {
     payment_link: STRIPE_EXAMPLE,
     utm_medium: 'earned_email',
@@ -27,7 +27,7 @@ describe('tagLink: Stripe\'s documented example', () => {
     expect(urlOf(tagLink(input))).toBe(`${STRIPE_EXAMPLE}?utm_source=marketo&utm_medium=earned_email&utm_campaign=campaign_a`);
   });
 
-  it('parses back to exactly the values Stripe\'s docs show', () => {
+  it("parses back to exactly the values Stripe's docs show", () => {
     const parts = splitLink(urlOf(tagLink(input)));
     expect(parts.base).toBe(STRIPE_EXAMPLE);
     expect(parts.fragment).toBeNull();
@@ -40,7 +40,7 @@ describe('tagLink: Stripe\'s documented example', () => {
     expect(parsed).toHaveLength(3);
   });
 
-  it('leaves the docs\' own tagged link as it is when given no values', () => {
+  it("leaves the docs' own tagged link as it is when given no values", () => {
     const documented = `${STRIPE_EXAMPLE}?utm_medium=earned_email&utm_source=marketo&utm_campaign=campaign_a`;
     expect(urlOf(tagLink({ payment_link: documented }))).toBe(documented);
     expect(urlOf(tagLink({ payment_link: documented, utm_source: '', utm_term: null }))).toBe(documented);
@@ -61,7 +61,9 @@ describe('tagLink', () => {
           utm_source: 'news',
         }),
       ),
-    ).toBe(`${STRIPE_EXAMPLE}?utm_source=news&utm_medium=email&utm_campaign=spring&utm_term=shoes&utm_content=banner&client_reference_id=order-42`);
+    ).toBe(
+      `${STRIPE_EXAMPLE}?utm_source=news&utm_medium=email&utm_campaign=spring&utm_term=shoes&utm_content=banner&client_reference_id=order-42`,
+    );
   });
 
   it('writes numbers as text', () => {
@@ -159,7 +161,9 @@ describe('LinkChecker', () => {
 describe('formFills: what the typed values fill in a row', () => {
   it('fills only the empty cells (and missing columns), never a filled one', () => {
     const own = { payment_link: STRIPE_EXAMPLE, utm_source: 'google', utm_medium: '', utm_campaign: null, utm_content: 0 };
-    expect(formFills(own, { utm_source: 'bing', utm_medium: 'cpc', utm_campaign: 'winter', utm_term: 'shoes', utm_content: 'hero' })).toEqual({
+    expect(
+      formFills(own, { utm_source: 'bing', utm_medium: 'cpc', utm_campaign: 'winter', utm_term: 'shoes', utm_content: 'hero' }),
+    ).toEqual({
       utm_medium: 'cpc',
       utm_campaign: 'winter',
       utm_term: 'shoes',

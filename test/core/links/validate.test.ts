@@ -11,9 +11,7 @@ function problemOf(check: ReturnType<typeof checkValue>) {
 describe('checkValue: the canonical case', () => {
   it('says what is wrong with "Spring Sale", why it matters and what would work', () => {
     const problem = problemOf(checkValue('utm_campaign', 'Spring Sale'));
-    expect(describeProblem(problem)).toBe(
-      'utm_campaign: "Spring Sale" has a space; Stripe would drop it. Try Spring_Sale',
-    );
+    expect(describeProblem(problem)).toBe('utm_campaign: "Spring Sale" has a space; Stripe would drop it. Try Spring_Sale');
     expect(problem).toEqual({
       parameter: 'utm_campaign',
       code: 'invalid_characters',
@@ -148,9 +146,7 @@ describe('checkValue: what is not text', () => {
 
     const yes = problemOf(checkValue('utm_source', true));
     expect(yes.code).toBe('not_text');
-    expect(describeProblem(yes)).toBe(
-      'utm_source: is TRUE (a checkbox or TRUE/FALSE value), not text; type the value as text',
-    );
+    expect(describeProblem(yes)).toBe('utm_source: is TRUE (a checkbox or TRUE/FALSE value), not text; type the value as text');
     expect(problemOf(checkValue('utm_source', false)).reason).toMatch(/^is FALSE/);
   });
 });

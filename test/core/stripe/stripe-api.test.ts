@@ -1,4 +1,13 @@
-import { describeApiError, eventPath, eventsPagePath, isRefusedCursor, isRetryable, readListPage, sessionPath, STRIPE_API_ORIGIN } from '../../../src/core/stripe/stripe-api';
+import {
+  describeApiError,
+  eventPath,
+  eventsPagePath,
+  isRefusedCursor,
+  isRetryable,
+  readListPage,
+  sessionPath,
+  STRIPE_API_ORIGIN,
+} from '../../../src/core/stripe/stripe-api';
 import { HANDLED_EVENT_TYPES } from '../../../src/core/stripe/stripe-event';
 import { completedSession, eventFor } from '../stripe-fixtures';
 
@@ -11,9 +20,20 @@ function query(path: string): [string, string][] {
   });
 }
 
-const values = (path: string, name: string) => query(path).filter(([key]) => key === name).map(([, value]) => value);
+const values = (path: string, name: string) =>
+  query(path)
+    .filter(([key]) => key === name)
+    .map(([, value]) => value);
 
-const FORMULA_IDS = ['=HYPERLINK("https://evil.example","x")', 'evt_1/../../v1/charges', 'evt_1?expand[]=data', 'evt_1#x', 'evt_1 ', 'evt_1%2F', ''];
+const FORMULA_IDS = [
+  '=HYPERLINK("https://evil.example","x")',
+  'evt_1/../../v1/charges',
+  'evt_1?expand[]=data',
+  'evt_1#x',
+  'evt_1 ',
+  'evt_1%2F',
+  '',
+];
 
 describe('paths', () => {
   it('is Stripe’s API origin', () => {
@@ -22,7 +42,9 @@ describe('paths', () => {
 
   it('builds the event and session paths for Stripe ids', () => {
     expect(eventPath('evt_1Pgc76B7WZ01zgkWwyRHS12y')).toBe('/v1/events/evt_1Pgc76B7WZ01zgkWwyRHS12y');
-    expect(sessionPath('cs_test_a1YS1URlnyQCN5fUUduORoQ7Pw41PJqDWkIVQCpJPqkfIhd6tVY8XB1OLY')).toBe('/v1/checkout/sessions/cs_test_a1YS1URlnyQCN5fUUduORoQ7Pw41PJqDWkIVQCpJPqkfIhd6tVY8XB1OLY');
+    expect(sessionPath('cs_test_a1YS1URlnyQCN5fUUduORoQ7Pw41PJqDWkIVQCpJPqkfIhd6tVY8XB1OLY')).toBe(
+      '/v1/checkout/sessions/cs_test_a1YS1URlnyQCN5fUUduORoQ7Pw41PJqDWkIVQCpJPqkfIhd6tVY8XB1OLY',
+    );
     expect(sessionPath('cs_live_b1')).toBe('/v1/checkout/sessions/cs_live_b1');
   });
 
@@ -30,9 +52,12 @@ describe('paths', () => {
     expect(() => eventPath(id)).toThrow('not a Stripe event id');
   });
 
-  it.each([...FORMULA_IDS.map((id) => id.replace('evt_1', 'cs_test_a1')), 'evt_1', 'cs_test_a1/../../v1/charges'])('refuses the session id %j', (id) => {
-    expect(() => sessionPath(id)).toThrow('not a Checkout Session id');
-  });
+  it.each([...FORMULA_IDS.map((id) => id.replace('evt_1', 'cs_test_a1')), 'evt_1', 'cs_test_a1/../../v1/charges'])(
+    'refuses the session id %j',
+    (id) => {
+      expect(() => sessionPath(id)).toThrow('not a Checkout Session id');
+    },
+  );
 });
 
 describe('eventsPagePath', () => {
@@ -43,7 +68,11 @@ describe('eventsPagePath', () => {
     expect(values(path, 'created[gte]')).toEqual(['1700000000']);
     expect(values(path, 'limit')).toEqual(['100']);
     expect(values(path, 'starting_after')).toEqual([]);
-    expect(query(path).map(([name]) => name).sort()).toEqual(['created[gte]', 'limit', 'types[]', 'types[]', 'types[]', 'types[]']);
+    expect(
+      query(path)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['created[gte]', 'limit', 'types[]', 'types[]', 'types[]', 'types[]']);
   });
 
   it('encodes the brackets, as Stripe’s form encoding expects', () => {
@@ -75,7 +104,11 @@ describe('eventsPagePath', () => {
 describe('readListPage', () => {
   it('reads the items and has_more of a list', () => {
     const items = [eventFor(completedSession()), { anything: 'else' }];
-    expect(readListPage({ object: 'list', url: '/v1/events', has_more: true, data: items })).toEqual({ ok: true, data: items, hasMore: true });
+    expect(readListPage({ object: 'list', url: '/v1/events', has_more: true, data: items })).toEqual({
+      ok: true,
+      data: items,
+      hasMore: true,
+    });
     expect(readListPage({ object: 'list', has_more: false, data: [] })).toEqual({ ok: true, data: [], hasMore: false });
   });
 
@@ -111,7 +144,6 @@ describe('isRefusedCursor', () => {
   ])('is not a %d with cursor %j', (status, cursor) => {
     expect(isRefusedCursor(status, cursor)).toBe(false);
   });
-
 });
 
 describe('isRetryable', () => {
@@ -170,7 +202,9 @@ describe('describeApiError', () => {
   });
 
   it('adds what Stripe said, cut short', () => {
-    expect(describeApiError(401, stripeBody('Invalid API Key provided: rk_test_****1234'))).toMatch(/\(401\)\..* Stripe said: Invalid API Key provided: rk_test_\*\*\*\*1234$/);
+    expect(describeApiError(401, stripeBody('Invalid API Key provided: rk_test_****1234'))).toMatch(
+      /\(401\)\..* Stripe said: Invalid API Key provided: rk_test_\*\*\*\*1234$/,
+    );
     expect(describeApiError(400, stripeBody('x'.repeat(1000)))).toBe(`Stripe refused the request (400). Stripe said: ${'x'.repeat(200)}`);
   });
 

@@ -1,5 +1,22 @@
-import { EVENT_ID, HANDLED_EVENT_TYPES, isHandledEventType, readCheckoutSession, readEvent, SESSION_ID, type EventReading } from '../../../src/core/stripe/stripe-event';
-import { completedSession, eventFor, OLD_SESSION, readFixture, SESSION_FIXTURES, withField, withoutField, type Json } from '../stripe-fixtures';
+import {
+  EVENT_ID,
+  HANDLED_EVENT_TYPES,
+  isHandledEventType,
+  readCheckoutSession,
+  readEvent,
+  SESSION_ID,
+  type EventReading,
+} from '../../../src/core/stripe/stripe-event';
+import {
+  completedSession,
+  eventFor,
+  OLD_SESSION,
+  readFixture,
+  SESSION_FIXTURES,
+  withField,
+  withoutField,
+  type Json,
+} from '../stripe-fixtures';
 
 function sessionEvent(reading: EventReading) {
   if (reading.kind !== 'session_event') throw new Error(`expected a session event, got ${JSON.stringify(reading)}`);
@@ -65,7 +82,11 @@ describe.each(SESSION_FIXTURES)('readEvent with Stripe fixture %s', (fixture) =>
     ['data.object.customer_email', { email: 'x' }, 'data.object.customer_email: expected string, got {"email":"x"}'],
     ['data.object.customer_details.email', 42, 'data.object.customer_details.email: expected string, got 42'],
     ['data.object.customer_details', 'buyer@example.com', 'data.object.customer_details: expected object, got "buyer@example.com"'],
-    ['data.object.payment_status', 'complete', 'data.object.payment_status: expected one of "paid", "unpaid", "no_payment_required", got "complete"'],
+    [
+      'data.object.payment_status',
+      'complete',
+      'data.object.payment_status: expected one of "paid", "unpaid", "no_payment_required", got "complete"',
+    ],
     ['data.object.payment_status', null, 'data.object.payment_status: expected one of "paid", "unpaid", "no_payment_required", got null'],
     ['data.object.status', 'done', 'data.object.status: expected one of "open", "complete", "expired", got "done"'],
     ['data.object.object', 'payment_intent', 'data.object.object: expected one of "checkout.session", got "payment_intent"'],
@@ -80,15 +101,24 @@ describe.each(SESSION_FIXTURES)('readEvent with Stripe fixture %s', (fixture) =>
     expect(invalidError(readEvent(withField(event, fieldPath, value)))).toBe(error);
   });
 
-  it.each([['data.object.id'], ['data.object.payment_status'], ['data.object.livemode'], ['data.object.created'], ['id'], ['type'], ['created']])(
-    'names the path when the required %s is missing',
-    (fieldPath) => {
-      expect(invalidError(readEvent(withoutField(event, fieldPath)))).toMatch(new RegExp(`^${fieldPath.replace(/\./g, '\\.')}: expected .+, got nothing$`));
-    },
-  );
+  it.each([
+    ['data.object.id'],
+    ['data.object.payment_status'],
+    ['data.object.livemode'],
+    ['data.object.created'],
+    ['id'],
+    ['type'],
+    ['created'],
+  ])('names the path when the required %s is missing', (fieldPath) => {
+    expect(invalidError(readEvent(withoutField(event, fieldPath)))).toMatch(
+      new RegExp(`^${fieldPath.replace(/\./g, '\\.')}: expected .+, got nothing$`),
+    );
+  });
 
   it('says that a long client_reference_id is too long', () => {
-    expect(invalidError(readEvent(withField(event, 'data.object.client_reference_id', 'x'.repeat(501))))).toBe('data.object.client_reference_id: too long');
+    expect(invalidError(readEvent(withField(event, 'data.object.client_reference_id', 'x'.repeat(501))))).toBe(
+      'data.object.client_reference_id: too long',
+    );
   });
 
   it('ignores fields it does not know, at every level', () => {
@@ -142,8 +172,16 @@ describe.each(SESSION_FIXTURES)('readEvent with Stripe fixture %s', (fixture) =>
   });
 
   it('refuses ids that could become formulas or reach other objects', () => {
-    for (const id of ['=HYPERLINK("https://evil.example","Refund")', '+cs_test_a1', 'cs_test_a1=1', 'cs_test_a1\n=1', 'cs_test_../../v1/charges']) {
-      expect(invalidError(readEvent(withField(event, 'data.object.id', id)))).toMatch(/^data\.object\.id: .* is not in Stripe's format for this field$/);
+    for (const id of [
+      '=HYPERLINK("https://evil.example","Refund")',
+      '+cs_test_a1',
+      'cs_test_a1=1',
+      'cs_test_a1\n=1',
+      'cs_test_../../v1/charges',
+    ]) {
+      expect(invalidError(readEvent(withField(event, 'data.object.id', id)))).toMatch(
+        /^data\.object\.id: .* is not in Stripe's format for this field$/,
+      );
     }
     for (const id of ['=HYPERLINK("https://evil.example","Refund")', '@evt_1', 'evt_1;=1', 'evt_1\n']) {
       expect(invalidError(readEvent({ ...event, id }))).toMatch(/^id: .* is not in Stripe's format for this field$/);
@@ -232,12 +270,20 @@ describe('id shapes', () => {
     expect(EVENT_ID.test(id)).toBe(true);
   });
 
-  it.each(['=HYPERLINK("https://evil.example","x")', '=evt_1', 'evt_', 'evt_1\n', 'evt_1 ', 'evt_1-2', 'evt_1/../x', 'ev_1', `evt_${'a'.repeat(251)}`, ''])(
-    'EVENT_ID refuses %j',
-    (id) => {
-      expect(EVENT_ID.test(id)).toBe(false);
-    },
-  );
+  it.each([
+    '=HYPERLINK("https://evil.example","x")',
+    '=evt_1',
+    'evt_',
+    'evt_1\n',
+    'evt_1 ',
+    'evt_1-2',
+    'evt_1/../x',
+    'ev_1',
+    `evt_${'a'.repeat(251)}`,
+    '',
+  ])('EVENT_ID refuses %j', (id) => {
+    expect(EVENT_ID.test(id)).toBe(false);
+  });
 });
 
 describe('readCheckoutSession', () => {

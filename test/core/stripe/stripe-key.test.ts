@@ -41,7 +41,10 @@ describe('checkStripeKey', () => {
     `rk_live_${BODY}\nsk_live_${BODY}`,
   ])('refuses %j as not a restricted key', (key) => {
     const check = checkStripeKey(key);
-    expect(check).toEqual({ ok: false, error: 'That does not look like a Stripe restricted key (it should start with rk_live_ or rk_test_).' });
+    expect(check).toEqual({
+      ok: false,
+      error: 'That does not look like a Stripe restricted key (it should start with rk_live_ or rk_test_).',
+    });
   });
 });
 

@@ -81,7 +81,10 @@ describe('parseSyncState', () => {
     const states: SyncState[] = [
       { cursor: NOW - DAY, run: null },
       { cursor: null, run: { since: NOW - 7 * DAY, startingAfter: null, newest: null, pages: 0, events: 0 } },
-      { cursor: NOW - DAY, run: { since: NOW - DAY, startingAfter: 'evt_1Pgc76B7WZ01zgkWwyRHS12y', newest: NOW - 60, pages: 3, events: 300 } },
+      {
+        cursor: NOW - DAY,
+        run: { since: NOW - DAY, startingAfter: 'evt_1Pgc76B7WZ01zgkWwyRHS12y', newest: NOW - 60, pages: 3, events: 300 },
+      },
     ];
     for (const state of states) expect(parseSyncState(JSON.stringify(state))).toEqual(state);
   });
@@ -101,8 +104,14 @@ describe('parseSyncState', () => {
     ['a run whose start is text', '{"cursor":null,"run":{"since":"1750000000","startingAfter":null,"newest":null,"pages":0,"events":0}}'],
     ['a run that is not an object', '{"cursor":null,"run":"evt_1"}'],
     ['a run with only a start', '{"cursor":null,"run":{"since":1750000000}}'],
-    ['a run whose starting point is not an event id', '{"cursor":null,"run":{"since":1750000000,"startingAfter":"=HYPERLINK(1)","newest":null,"pages":1,"events":1}}'],
-    ['a run whose starting point is a number', '{"cursor":null,"run":{"since":1750000000,"startingAfter":42,"newest":null,"pages":1,"events":1}}'],
+    [
+      'a run whose starting point is not an event id',
+      '{"cursor":null,"run":{"since":1750000000,"startingAfter":"=HYPERLINK(1)","newest":null,"pages":1,"events":1}}',
+    ],
+    [
+      'a run whose starting point is a number',
+      '{"cursor":null,"run":{"since":1750000000,"startingAfter":42,"newest":null,"pages":1,"events":1}}',
+    ],
     ['a run whose counts are text', '{"cursor":null,"run":{"since":1750000000,"startingAfter":null,"newest":"x","pages":"1","events":0}}'],
   ])('starts fresh from %s', (_, text) => {
     expect(parseSyncState(text)).toEqual(FRESH);
@@ -119,14 +128,22 @@ describe('parseSyncState', () => {
       .record({ since: field, startingAfter: field, newest: field, pages: field, events: field }, { requiredKeys: [] })
       .map((run) => JSON.stringify({ cursor: null, run }));
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((value) => JSON.stringify({ cursor: NOW, run: value })), runLike), (text) => {
-        const state = parseSyncState(text);
-        const run = nextRun(state, NOW, 7);
-        expect(run).not.toBeNull();
-        expect(() => eventsPagePath(run!.since, run!.startingAfter)).not.toThrow();
-        expect(Number.isFinite(run!.since)).toBe(true);
-        expect(() => afterPage(state, run!, seenOnPage([], NOW), false, NOW)).not.toThrow();
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((value) => JSON.stringify({ cursor: NOW, run: value })),
+          runLike,
+        ),
+        (text) => {
+          const state = parseSyncState(text);
+          const run = nextRun(state, NOW, 7);
+          expect(run).not.toBeNull();
+          expect(() => eventsPagePath(run!.since, run!.startingAfter)).not.toThrow();
+          expect(Number.isFinite(run!.since)).toBe(true);
+          expect(() => afterPage(state, run!, seenOnPage([], NOW), false, NOW)).not.toThrow();
+        },
+      ),
     );
   });
 });
@@ -170,7 +187,13 @@ describe('nextRun', () => {
   });
 
   it('starts from the cursor, and ignores first-run days once there is one', () => {
-    expect(nextRun({ cursor: NOW - 3600, run: null }, NOW, 30)).toEqual({ since: NOW - 3600, startingAfter: null, newest: null, pages: 0, events: 0 });
+    expect(nextRun({ cursor: NOW - 3600, run: null }, NOW, 30)).toEqual({
+      since: NOW - 3600,
+      startingAfter: null,
+      newest: null,
+      pages: 0,
+      events: 0,
+    });
     expect(nextRun({ cursor: NOW - 3600, run: null }, NOW, null)?.since).toBe(NOW - 3600);
   });
 
@@ -206,11 +229,24 @@ describe('seenOnPage', () => {
   });
 
   it('takes the newest time wherever it is on the page', () => {
-    expect(seenOnPage([{ id: 'evt_b', created: 200 }, { id: 'evt_c', created: 300 }, { id: 'evt_a', created: 100 }], NOW).newest).toBe(300);
+    expect(
+      seenOnPage(
+        [
+          { id: 'evt_b', created: 200 },
+          { id: 'evt_c', created: 300 },
+          { id: 'evt_a', created: 100 },
+        ],
+        NOW,
+      ).newest,
+    ).toBe(300);
   });
 
   it('counts an event dated ahead of the clock and continues from it, but does not take its time', () => {
-    const page = [{ id: 'evt_f', created: NOW + 2 * DAY }, { id: 'evt_b', created: NOW - 200 }, { id: 'evt_a', created: NOW - 300 }];
+    const page = [
+      { id: 'evt_f', created: NOW + 2 * DAY },
+      { id: 'evt_b', created: NOW - 200 },
+      { id: 'evt_a', created: NOW - 300 },
+    ];
     expect(seenOnPage(page, NOW)).toEqual({ lastId: 'evt_a', newest: NOW - 200, count: 3 });
     expect(seenOnPage([{ id: 'evt_f', created: NOW + 1 }], NOW)).toEqual({ lastId: 'evt_f', newest: null, count: 1 });
     expect(seenOnPage([{ id: 'evt_n', created: NOW }], NOW).newest).toBe(NOW);
@@ -221,12 +257,23 @@ describe('seenOnPage', () => {
   });
 
   it('tolerates items that are not events, counting them', () => {
-    expect(seenOnPage([{ id: 'evt_b', created: 200 }, null, 42, 'evt_x', { id: 7, created: '999' }, { created: 150 }], NOW)).toEqual({ lastId: 'evt_b', newest: 200, count: 6 });
+    expect(seenOnPage([{ id: 'evt_b', created: 200 }, null, 42, 'evt_x', { id: 7, created: '999' }, { created: 150 }], NOW)).toEqual({
+      lastId: 'evt_b',
+      newest: 200,
+      count: 6,
+    });
   });
 });
 
 describe('afterPage', () => {
-  const run = (overrides: Partial<SyncRun> = {}): SyncRun => ({ since: NOW - DAY, startingAfter: null, newest: null, pages: 0, events: 0, ...overrides });
+  const run = (overrides: Partial<SyncRun> = {}): SyncRun => ({
+    since: NOW - DAY,
+    startingAfter: null,
+    newest: null,
+    pages: 0,
+    events: 0,
+    ...overrides,
+  });
 
   it('keeps the cursor and moves the run on while there are more pages', () => {
     const state: SyncState = { cursor: NOW - DAY, run: null };
@@ -237,23 +284,51 @@ describe('afterPage', () => {
   });
 
   it('keeps the newest time of the run across pages', () => {
-    const after = afterPage(FRESH, run({ newest: NOW - 10, pages: 1, events: 100 }), { lastId: 'evt_c', newest: NOW - 500, count: 100 }, true, NOW);
+    const after = afterPage(
+      FRESH,
+      run({ newest: NOW - 10, pages: 1, events: 100 }),
+      { lastId: 'evt_c', newest: NOW - 500, count: 100 },
+      true,
+      NOW,
+    );
     expect(after.run?.newest).toBe(NOW - 10);
   });
 
   it('moves the cursor up to the newest event of the run when it reaches the end', () => {
-    expect(afterPage({ cursor: NOW - DAY, run: null }, run({ newest: NOW - 10, pages: 2 }), { lastId: 'evt_a', newest: NOW - 900, count: 3 }, false, NOW)).toEqual({ cursor: NOW - 10, run: null });
+    expect(
+      afterPage(
+        { cursor: NOW - DAY, run: null },
+        run({ newest: NOW - 10, pages: 2 }),
+        { lastId: 'evt_a', newest: NOW - 900, count: 3 },
+        false,
+        NOW,
+      ),
+    ).toEqual({ cursor: NOW - 10, run: null });
   });
 
   it('never moves the cursor down', () => {
-    expect(afterPage({ cursor: NOW - 5, run: null }, run(), { lastId: 'evt_a', newest: NOW - 900, count: 1 }, false, NOW).cursor).toBe(NOW - 5);
+    expect(afterPage({ cursor: NOW - 5, run: null }, run(), { lastId: 'evt_a', newest: NOW - 900, count: 1 }, false, NOW).cursor).toBe(
+      NOW - 5,
+    );
   });
 
   it('never leaves the cursor ahead of the clock, whatever the run or the saved state held', () => {
     // A run an earlier version saved with a time ahead, and a cursor ahead: neither is kept.
-    expect(afterPage({ cursor: NOW + DAY, run: null }, run({ newest: NOW + DAY }), { lastId: 'evt_a', newest: NOW - 900, count: 1 }, false, NOW)).toEqual({ cursor: NOW - 900, run: null });
-    expect(afterPage({ cursor: NOW + DAY, run: null }, run({ since: NOW - 7 * DAY }), seenOnPage([{ id: 'evt_f', created: NOW + DAY }], NOW), false, NOW)).toEqual({ cursor: NOW - 7 * DAY, run: null });
-    expect(afterPage(FRESH, run({ newest: NOW + 60 }), { lastId: 'evt_b', newest: NOW - 10, count: 100 }, true, NOW).run?.newest).toBe(NOW - 10);
+    expect(
+      afterPage({ cursor: NOW + DAY, run: null }, run({ newest: NOW + DAY }), { lastId: 'evt_a', newest: NOW - 900, count: 1 }, false, NOW),
+    ).toEqual({ cursor: NOW - 900, run: null });
+    expect(
+      afterPage(
+        { cursor: NOW + DAY, run: null },
+        run({ since: NOW - 7 * DAY }),
+        seenOnPage([{ id: 'evt_f', created: NOW + DAY }], NOW),
+        false,
+        NOW,
+      ),
+    ).toEqual({ cursor: NOW - 7 * DAY, run: null });
+    expect(afterPage(FRESH, run({ newest: NOW + 60 }), { lastId: 'evt_b', newest: NOW - 10, count: 100 }, true, NOW).run?.newest).toBe(
+      NOW - 10,
+    );
   });
 
   it('ends a run with no events at its start, not at 0 or null', () => {
@@ -302,7 +377,10 @@ describe('a sync through Stripe’s event list', () => {
     expect(first.seen.map((event) => event.id)).toEqual(['evt_ahead', 'evt_e5', 'evt_e4', 'evt_e3', 'evt_e2', 'evt_e1']);
     expect(parseSyncState(first.stateText)).toEqual({ cursor: NOW - 1000, run: null });
 
-    const later = [{ id: 'evt_l1', created: NOW + 100 }, { id: 'evt_l2', created: NOW + 200 }];
+    const later = [
+      { id: 'evt_l1', created: NOW + 100 },
+      { id: 'evt_l2', created: NOW + 200 },
+    ];
     const second = execute(first.stateText, [...events, ahead, ...later], { now: NOW + 600, firstRunDays: null, pageSize: 2 });
     // The event dated ahead is read again (writing it again changes nothing) until the clock passes it.
     expect(second.seen.map((event) => event.id)).toEqual(['evt_ahead', 'evt_l2', 'evt_l1', 'evt_e5']);
@@ -318,7 +396,11 @@ describe('a sync through Stripe’s event list', () => {
     expect(parseSyncState(second.stateText)).toEqual({ cursor: NOW - 3 * DAY, run: null });
 
     // An event that arrives later, at any time since, is still found.
-    const third = execute(second.stateText, [{ id: 'evt_late', created: NOW - 2 * DAY }], { now: NOW + 7200, firstRunDays: null, pageSize: 100 });
+    const third = execute(second.stateText, [{ id: 'evt_late', created: NOW - 2 * DAY }], {
+      now: NOW + 7200,
+      firstRunDays: null,
+      pageSize: 100,
+    });
     expect(third.seen.map((event) => event.id)).toEqual(['evt_late']);
     expect(parseSyncState(third.stateText).cursor).toBe(NOW - 2 * DAY);
   });
@@ -359,7 +441,9 @@ describe('a sync through Stripe’s event list', () => {
           expect(cursor).toBe(notAhead.length === 0 ? NOW - 7 * DAY : Math.max(...notAhead.map((event) => event.created)));
 
           const oldIds = new Set(old.map((event) => event.id));
-          const newer = after.filter(({ id }) => !oldIds.has(id)).map(({ id, age }) => ({ id, created: Math.max(cursor, NOW + 600 - age) }));
+          const newer = after
+            .filter(({ id }) => !oldIds.has(id))
+            .map(({ id, age }) => ({ id, created: Math.max(cursor, NOW + 600 - age) }));
           all.push(...newer);
           const seenSecond = sync(NOW + 600, null);
           for (const event of newer) expect(seenSecond.has(event.id)).toBe(true);
@@ -381,14 +465,17 @@ describe('parseFirstRunDays', () => {
     expect(parseFirstRunDays(text)).toEqual({ ok: true, days });
   });
 
-  it.each(['45', '31', '0', '-3', 'abc', '2.5', '1e1', '7 days', '', '   ', '0x10', '+5', '١٠', '1000000000000000000000'])('refuses %j, saying what is allowed', (text) => {
-    const result = parseFirstRunDays(text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error).toMatch(/whole number of days from 1 to 30/);
-      expect(result.error).toMatch(/nothing was synced/);
-    }
-  });
+  it.each(['45', '31', '0', '-3', 'abc', '2.5', '1e1', '7 days', '', '   ', '0x10', '+5', '١٠', '1000000000000000000000'])(
+    'refuses %j, saying what is allowed',
+    (text) => {
+      const result = parseFirstRunDays(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).toMatch(/whole number of days from 1 to 30/);
+        expect(result.error).toMatch(/nothing was synced/);
+      }
+    },
+  );
 
   it('names what was typed, cut short', () => {
     const result = parseFirstRunDays('45');
@@ -429,20 +516,25 @@ describe('describeCounts', () => {
       '12 events: 5 new sessions, 1 updated, 2 already up to date, 4 not recorded (2 expired sessions, 1 of another type, 1 unreadable).',
     );
     expect(describeCounts({ ...none, inserted: 3 })).toBe('3 events: 3 new sessions, 0 updated, 0 already up to date, 0 not recorded.');
-    expect(describeCounts({ ...none, expired: 1 })).toBe('1 event: 0 new sessions, 0 updated, 0 already up to date, 1 not recorded (1 expired session).');
+    expect(describeCounts({ ...none, expired: 1 })).toBe(
+      '1 event: 0 new sessions, 0 updated, 0 already up to date, 1 not recorded (1 expired session).',
+    );
   });
 
   it('always adds up: the events equal the sum of the buckets it names (property)', () => {
     const count = fc.integer({ min: 0, max: 10_000 });
     fc.assert(
-      fc.property(fc.record({ inserted: count, updated: count, unchanged: count, expired: count, otherTypes: count, unreadable: count }), (counts) => {
-        const text = describeCounts(counts);
-        const [total = 0, ...parts] = (text.match(/\d+/g) ?? []).map(Number);
-        expect(total).toBe(eventsCounted(counts));
-        const [inserted = 0, updated = 0, unchanged = 0, notRecorded = 0, ...why] = parts;
-        expect(inserted + updated + unchanged + notRecorded).toBe(total);
-        expect(why.reduce((a, b) => a + b, 0)).toBe(notRecorded);
-      }),
+      fc.property(
+        fc.record({ inserted: count, updated: count, unchanged: count, expired: count, otherTypes: count, unreadable: count }),
+        (counts) => {
+          const text = describeCounts(counts);
+          const [total = 0, ...parts] = (text.match(/\d+/g) ?? []).map(Number);
+          expect(total).toBe(eventsCounted(counts));
+          const [inserted = 0, updated = 0, unchanged = 0, notRecorded = 0, ...why] = parts;
+          expect(inserted + updated + unchanged + notRecorded).toBe(total);
+          expect(why.reduce((a, b) => a + b, 0)).toBe(notRecorded);
+        },
+      ),
     );
   });
 });

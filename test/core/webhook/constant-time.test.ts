@@ -28,7 +28,10 @@ describe('constantTimeEqual', () => {
   });
 
   it('is string equality of a non-empty secret, for any strings', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom('a', 'b', '\u0000', '\u0100'), maxLength: 6 }));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom('a', 'b', '\u0000', '\u0100'), maxLength: 6 }),
+    );
     fc.assert(
       fc.property(text, text, (a, b) => {
         expect(constantTimeEqual(a, b)).toBe(a === b && a.length > 0);

@@ -30,7 +30,12 @@ describe('utf8Length', () => {
   it('agrees with Buffer.byteLength on any string (property)', () => {
     const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 50 }).map((units) => String.fromCharCode(...units));
     const surrogateHeavy = fc.string({ unit: fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', '😀', 'a', 'é', '€'), maxLength: 30 });
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 50 }), fc.string({ unit: 'grapheme', maxLength: 50 }), codeUnits, surrogateHeavy);
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 50 }),
+      fc.string({ unit: 'grapheme', maxLength: 50 }),
+      codeUnits,
+      surrogateHeavy,
+    );
     fc.assert(
       fc.property(text, (s) => {
         expect(utf8Length(s)).toBe(Buffer.byteLength(s, 'utf8'));
@@ -59,7 +64,11 @@ describe('readDelivery', () => {
   });
 
   it('acknowledges and ignores other event types', () => {
-    expect(readDelivery(JSON.stringify(readFixture('event_fixture.json')))).toEqual({ kind: 'ignored', eventId: 'evt_1Pgc76B7WZ01zgkWwyRHS12y', type: 'plan.created' });
+    expect(readDelivery(JSON.stringify(readFixture('event_fixture.json')))).toEqual({
+      kind: 'ignored',
+      eventId: 'evt_1Pgc76B7WZ01zgkWwyRHS12y',
+      type: 'plan.created',
+    });
   });
 
   it.each([
@@ -79,7 +88,11 @@ describe('readDelivery', () => {
     ['a number', '42', 'the body is not a Stripe event object'],
     ['an array', `[${body}]`, 'the body is not a Stripe event object'],
     ['an empty object', '{}', 'id: expected string, got nothing'],
-    ['a bad amount', JSON.stringify(withField(completed, 'data.object.amount_total', '12')), 'data.object.amount_total: expected number, got "12"'],
+    [
+      'a bad amount',
+      JSON.stringify(withField(completed, 'data.object.amount_total', '12')),
+      'data.object.amount_total: expected number, got "12"',
+    ],
     ['mixed modes', JSON.stringify(withField(completed, 'livemode', true)), 'data.object.livemode: does not match the event'],
   ])('rejects %s as not an event, saying why', (_, text, error) => {
     expect(readDelivery(text)).toEqual({ kind: 'rejected', reason: 'not_an_event', error });
@@ -153,18 +166,28 @@ describe('bodies no real Checkout Session event has', () => {
 
   it(`refuses nesting deeper than ${String(MAX_JSON_DEPTH)} before parsing, and accepts Stripe's own depth`, () => {
     const deep = JSON.stringify(event()).replace('"metadata":', `"metadata":${'['.repeat(5000)}${']'.repeat(5000)},"was":`);
-    expect(readDelivery(deep)).toMatchObject({ kind: 'rejected', reason: 'not_an_event', error: expect.stringMatching(/nested more than 64/) });
+    expect(readDelivery(deep)).toMatchObject({
+      kind: 'rejected',
+      reason: 'not_an_event',
+      error: expect.stringMatching(/nested more than 64/),
+    });
     expect(readDelivery(JSON.stringify(event()), NOW)).toMatchObject({ kind: 'session_event' });
   });
 
   it('refuses a negative amount_total', () => {
     const body = JSON.stringify(withField(event(), 'data.object.amount_total', -1));
-    expect(readDelivery(body)).toMatchObject({ kind: 'rejected', error: 'data.object.amount_total: -1 is negative, which Stripe never sends' });
+    expect(readDelivery(body)).toMatchObject({
+      kind: 'rejected',
+      error: 'data.object.amount_total: -1 is negative, which Stripe never sends',
+    });
   });
 
   it('refuses times more than an hour ahead of now, in the event or its session', () => {
     const ahead = NOW + 2 * 3600;
-    expect(readDelivery(JSON.stringify({ ...event(), created: ahead }), NOW)).toMatchObject({ kind: 'rejected', error: expect.stringMatching(/^created: .* is in the future/) });
+    expect(readDelivery(JSON.stringify({ ...event(), created: ahead }), NOW)).toMatchObject({
+      kind: 'rejected',
+      error: expect.stringMatching(/^created: .* is in the future/),
+    });
     expect(readDelivery(JSON.stringify(withField(event(), 'data.object.created', ahead)), NOW)).toMatchObject({
       kind: 'rejected',
       error: expect.stringMatching(/^data\.object\.created: .* is in the future/),

@@ -48,7 +48,15 @@ describe('selection', () => {
     const reply = await pg.run('probeSelection');
     expect(reply).toMatchObject({
       ok: true,
-      result: { sheet: 'Links', range: 'B3:C4', list: ['B3:C4', 'E2'], values: [['facebook', 'paid_social'], ['Facebook Ads', 'paid social']] },
+      result: {
+        sheet: 'Links',
+        range: 'B3:C4',
+        list: ['B3:C4', 'E2'],
+        values: [
+          ['facebook', 'paid_social'],
+          ['Facebook Ads', 'paid social'],
+        ],
+      },
     });
     const state = await pg.state();
     expect(state.selection).toEqual({ sheet: 'Links', ranges: ['B3:C4', 'E2'] });
@@ -66,7 +74,7 @@ describe('selection', () => {
 
 describe('google.script.run (POST /api/run)', () => {
   it('returns what the function returns, as JSON', async () => {
-    const reply = await pg.run('UTM_CLEAN', [[['Été 2024 / Promo'], ['Mother\'s Day']], true]);
+    const reply = await pg.run('UTM_CLEAN', [[['Été 2024 / Promo'], ["Mother's Day"]], true]);
     expect(reply).toMatchObject({ ok: true, result: [['ete_2024_promo'], ['mothers_day']], alerts: [], dialogs: [] });
   });
 
@@ -83,8 +91,14 @@ describe('google.script.run (POST /api/run)', () => {
 
   it('stops at an alert with a choice and asks for the answer', async () => {
     const first = await pg.run('probeAlertChoice');
-    expect(first).toMatchObject({ ok: false, needsAnswer: { kind: 'alert', title: 'Sure?', prompt: 'Delete everything?', buttons: ['YES', 'NO'] } });
-    const second = (await (await pg.post('/api/run', { function: 'probeAlertChoice', answers: [{ button: 'NO' }] })).json()) as Record<string, unknown>;
+    expect(first).toMatchObject({
+      ok: false,
+      needsAnswer: { kind: 'alert', title: 'Sure?', prompt: 'Delete everything?', buttons: ['YES', 'NO'] },
+    });
+    const second = (await (await pg.post('/api/run', { function: 'probeAlertChoice', answers: [{ button: 'NO' }] })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(second).toMatchObject({ ok: true, result: 'NO', alerts: [{ title: '', prompt: 'You said NO' }] });
   });
 });
@@ -108,7 +122,10 @@ describe('menu items with prompts (POST /api/menu)', () => {
     const header = rows[0] ?? [];
     const status = header.indexOf('payment_status');
     const currency = header.indexOf('currency');
-    const sales = rows.slice(1).map((row) => `${row[currency] ?? ''} ${row[status] ?? ''}`).sort();
+    const sales = rows
+      .slice(1)
+      .map((row) => `${row[currency] ?? ''} ${row[status] ?? ''}`)
+      .sort();
     // The assortment: paid usd, jpy and kwd; an async eur payment that succeeded, an async usd one that failed; an expired gbp session (no row).
     expect(sales).toEqual(['eur paid', 'jpy paid', 'kwd paid', 'usd failed', 'usd paid']);
 
@@ -118,7 +135,7 @@ describe('menu items with prompts (POST /api/menu)', () => {
     expect(again.alerts[0]?.prompt).toMatch(/0 new sessions/);
   });
 
-  it('takes Cancel and the dialog\'s X as Apps Script does', async () => {
+  it("takes Cancel and the dialog's X as Apps Script does", async () => {
     const cancelled = await pg.menu('connectStripeKey', [{ button: 'CANCEL' }]);
     expect(cancelled).toMatchObject({ ok: true, alerts: [] });
     const closed = await pg.menu('connectStripeKey', [{ button: 'CLOSE' }]);
@@ -132,7 +149,14 @@ describe('sidebars and dialogs', () => {
     const reply = await pg.menu('showWebhookUrl');
     expect(reply.ok).toBe(true);
     expect(reply.dialogs).toEqual([
-      { id: expect.stringMatching(/^[0-9a-f]+$/), kind: 'modal', title: 'Stripe webhooks', width: 560, height: 520, url: expect.stringMatching(/^\/ui\/[0-9a-f]+$/) },
+      {
+        id: expect.stringMatching(/^[0-9a-f]+$/),
+        kind: 'modal',
+        title: 'Stripe webhooks',
+        width: 560,
+        height: 520,
+        url: expect.stringMatching(/^\/ui\/[0-9a-f]+$/),
+      },
     ]);
     const response = await pg.get(reply.dialogs[0]?.url ?? '');
     expect(response.status).toBe(200);
@@ -174,7 +198,11 @@ describe('the page and its guards', () => {
       req.end();
     });
     expect(status).toBe(403);
-    const form = await fetch(`${pg.url}/api/menu`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"function":"syncNow"}' });
+    const form = await fetch(`${pg.url}/api/menu`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"function":"syncNow"}',
+    });
     expect(form.status).toBe(415);
     expect((await pg.get('/nothing-here')).status).toBe(404);
   });

@@ -26,7 +26,13 @@ function chart(sheetId: number, overrides: Partial<ChartData> = {}): ChartData {
 describe('chartViews', () => {
   it('reads a bar per row: labels from the first range, values from the second, the header row apart', () => {
     const workbook = new Workbook({ sheets: ['Report'] });
-    const sheet = workbook.write('Report', [['campaign', 'revenue'], ['spring_sale', 343], ['', ''], ['launch_week', 116.5], ['(unattributed)', '']]);
+    const sheet = workbook.write('Report', [
+      ['campaign', 'revenue'],
+      ['spring_sale', 343],
+      ['', ''],
+      ['launch_week', 116.5],
+      ['(unattributed)', ''],
+    ]);
     sheet.charts.push(chart(sheet.sheetId));
     expect(chartViews(workbook, sheet)).toEqual([
       {
@@ -46,16 +52,32 @@ describe('chartViews', () => {
     ]);
   });
 
-  it('takes setNumHeaders as given, a single two-column range, another tab\'s cells and the size options', () => {
+  it("takes setNumHeaders as given, a single two-column range, another tab's cells and the size options", () => {
     const workbook = new Workbook({ sheets: ['Report', 'Data'] });
     const report = workbook.sheet('Report');
-    const data = workbook.write('Data', [['a', 1], ['b', 2]]);
+    const data = workbook.write('Data', [
+      ['a', 1],
+      ['b', 2],
+    ]);
     report.charts.push(
-      chart(data.sheetId, { numHeaders: 0, ranges: [{ sheetId: data.sheetId, row: 1, column: 1, numRows: 2, numColumns: 2 }], options: { width: 300, height: 200 } }),
+      chart(data.sheetId, {
+        numHeaders: 0,
+        ranges: [{ sheetId: data.sheetId, row: 1, column: 1, numRows: 2, numColumns: 2 }],
+        options: { width: 300, height: 200 },
+      }),
       chart(data.sheetId, { chartId: 8, numHeaders: 1 }),
     );
     const [whole, headed] = chartViews(workbook, report);
-    expect(whole).toMatchObject({ title: '', width: 300, height: 200, series: '', bars: [{ label: 'a', value: 1 }, { label: 'b', value: 2 }] });
+    expect(whole).toMatchObject({
+      title: '',
+      width: 300,
+      height: 200,
+      series: '',
+      bars: [
+        { label: 'a', value: 1 },
+        { label: 'b', value: 2 },
+      ],
+    });
     expect(headed).toMatchObject({ chartId: 8, series: '1', bars: [{ label: 'b', value: 2 }] });
   });
 
@@ -80,7 +102,11 @@ describe('GET /api/state', () => {
   });
 
   it("sends a tab's charts with its cells, and their bars follow the cells", async () => {
-    const sheet = pg.app.workbook.write('Chart data', [['campaign', 'revenue'], ['spring_sale', 10], ['launch_week', 20]]);
+    const sheet = pg.app.workbook.write('Chart data', [
+      ['campaign', 'revenue'],
+      ['spring_sale', 10],
+      ['launch_week', 20],
+    ]);
     sheet.charts.push(chart(sheet.sheetId));
     const charts = async () => (await pg.state('Chart data')).sheets?.find((tab) => tab.name === 'Chart data')?.charts;
     expect((await charts())?.[0]?.bars).toEqual([

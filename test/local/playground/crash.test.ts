@@ -27,9 +27,15 @@ async function startChild(stateFile: string): Promise<Child> {
     env: { ...process.env, PLAYGROUND_STATE_FILE: stateFile, PLAYGROUND_WEBHOOK_SECRET: SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   let errors = '';
-  child.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString('utf8'); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    errors += chunk.toString('utf8');
+  });
   const started = await new Promise<{ url: string; webhookUrl: string }>((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -37,7 +43,9 @@ async function startChild(stateFile: string): Promise<Child> {
       const line = text.split('\n')[0] ?? '';
       if (text.includes('\n')) resolve(JSON.parse(line) as { url: string; webhookUrl: string });
     });
-    void exited.then(() => { reject(new Error(`the playground exited before it listened:\n${errors}`)); });
+    void exited.then(() => {
+      reject(new Error(`the playground exited before it listened:\n${errors}`));
+    });
   });
   return { ...started, process: child, exited };
 }
@@ -59,7 +67,12 @@ async function sessionIds(url: string): Promise<Set<string>> {
 async function deliver(webhookUrl: string, body: string): Promise<string | null> {
   try {
     const signature = signPayload(body, SECRET, Math.floor(Date.now() / 1000));
-    const front = await fetch(webhookUrl, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
+    const front = await fetch(webhookUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+      body,
+    });
     await front.text();
     const location = front.headers.get('location');
     if (front.status !== 302 || location === null) return null;
@@ -109,7 +122,12 @@ it('keeps every delivery it acknowledged when killed with SIGKILL mid-burst, twi
       child = await startChild(stateFile);
       const present = await sessionIds(child.url);
       const lost = [...everyAcknowledged].filter((id) => !present.has(id));
-      expect({ round, killAfter, acknowledged: everyAcknowledged.size, lost: lost.length }).toEqual({ round, killAfter, acknowledged: everyAcknowledged.size, lost: 0 });
+      expect({ round, killAfter, acknowledged: everyAcknowledged.size, lost: lost.length }).toEqual({
+        round,
+        killAfter,
+        acknowledged: everyAcknowledged.size,
+        lost: 0,
+      });
       expect(statSync(stateFile).mode & 0o777).toBe(0o600);
       expect(statSync(path.dirname(stateFile)).mode & 0o777).toBe(0o700);
     }

@@ -46,12 +46,19 @@ describe('Sync now, then Refresh attribution, on the demo', () => {
     expect(synced.alerts[0]?.prompt).toMatch(new RegExp(`\\b${String(DEMO_SALES.length)} new sessions`));
     const sales = await pg.values('Reconciliation');
     const status = sales[0]?.indexOf('payment_status') ?? -1;
-    expect(sales.slice(1).map((row) => row[status]).sort()).toEqual([...new Array<string>(12).fill('paid'), 'failed', 'unpaid'].sort());
+    expect(
+      sales
+        .slice(1)
+        .map((row) => row[status])
+        .sort(),
+    ).toEqual([...new Array<string>(12).fill('paid'), 'failed', 'unpaid'].sort());
 
     const refreshed = await pg.menu('refreshAttribution');
     expect(refreshed.ok).toBe(true);
     const [header = [], ...rows] = await pg.values('Attribution');
-    const columns = ['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'].map((name) => header.indexOf(name));
+    const columns = ['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'].map((name) =>
+      header.indexOf(name),
+    );
     expect(columns.every((column) => column >= 0)).toBe(true);
     const report = rows.filter((row) => row[columns[0] ?? 0] !== '').map((row) => columns.map((column) => row[column]).join(' '));
     expect(report.sort()).toEqual([

@@ -46,7 +46,7 @@ describe('parseFormula', () => {
 
   it('refuses what it does not know, with a message for the tooltip', () => {
     expect(() => parseFormula('=A1+B1')).toThrow(/Formula parse error/);
-    expect(() => parseFormula('=+cmd|\' /C calc\'!A0')).toThrow(/Formula parse error/);
+    expect(() => parseFormula("=+cmd|' /C calc'!A0")).toThrow(/Formula parse error/);
     expect(() => parseFormula('=UTM_LINK(A1')).toThrow(/Formula parse error/);
     expect(() => parseFormula('=NOPE')).toThrow(/unknown name "NOPE"/);
     expect(() => parseFormula('="open')).toThrow(/not closed/);

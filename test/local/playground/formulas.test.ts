@@ -22,12 +22,22 @@ describe('the seeded playground', () => {
     expect(captions).toEqual(expect.arrayContaining(['Set up reconciliation', 'Connect Stripe key…', 'Sync now']));
     const links = await pg.values('Links');
     expect(links[0]).toEqual([
-      'payment_link', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'client_reference_id',
-      'tagged_link', 'UTM_LINK formula', 'UTM_ISSUES formula',
+      'payment_link',
+      'utm_source',
+      'utm_medium',
+      'utm_campaign',
+      'utm_term',
+      'utm_content',
+      'client_reference_id',
+      'tagged_link',
+      'UTM_LINK formula',
+      'UTM_ISSUES formula',
     ]);
     expect(links).toHaveLength(1 + DEMO_LINK_ROWS.length);
     const reconciliation = await pg.values('Reconciliation');
-    expect(reconciliation[0]).toEqual(expect.arrayContaining(['session_id', 'client_reference_id', 'payment_status', 'amount', 'last_event']));
+    expect(reconciliation[0]).toEqual(
+      expect.arrayContaining(['session_id', 'client_reference_id', 'payment_status', 'amount', 'last_event']),
+    );
   });
 
   it('computes UTM_LINK and UTM_ISSUES over whole columns: links for valid rows, problems for the others', async () => {
@@ -52,7 +62,9 @@ describe('the seeded playground', () => {
     expect(issueColumn[4]).toMatch(/payment_link: .*http:\/\//);
     expect(issueColumn[4]).toMatch(/client_reference_id: "pb\/0005"/);
     // Row 7: an existing query parameter is kept.
-    expect(linkColumn[5]).toMatch(/^https:\/\/buy\.stripe\.com\/test_4gw5nPg1j1wmfXq3cd\?prefilled_email=jenny%40example\.com&utm_source=linkedin/);
+    expect(linkColumn[5]).toMatch(
+      /^https:\/\/buy\.stripe\.com\/test_4gw5nPg1j1wmfXq3cd\?prefilled_email=jenny%40example\.com&utm_source=linkedin/,
+    );
     // Spilled cells say so.
     expect(cells.find(([row, column]) => row === 3 && column === 9)?.[3]?.s).toBe(1);
   });
@@ -64,7 +76,9 @@ describe('the seeded playground', () => {
     await pg.post('/api/cell', { sheet: 'Links', cell: 'C4', input: 'paid_social' });
     let links = await pg.values('Links');
     expect(links[3]?.[9]).toBe('');
-    expect(links[3]?.[8]).toBe('https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale');
+    expect(links[3]?.[8]).toBe(
+      'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale',
+    );
 
     // A new row below the data: the open-ended ranges grow and the arrays spill one row further.
     await pg.post('/api/cell', { sheet: 'Links', cell: 'A8', input: 'https://buy.stripe.com/test_new' });
@@ -85,9 +99,15 @@ describe('the seeded playground', () => {
     await pg.post('/api/cell', { sheet: 'Links', cell: 'L4', input: '=SUM(1, 2)' });
     await pg.post('/api/cell', { sheet: 'Links', cell: 'L5', input: '=UTM_CLEAN(Reconciliation!A1)' });
     const state = await pg.state('Links');
-    const cell = (row: number): unknown => state.sheets?.find((sheet) => sheet.name === 'Links')?.cells?.find(([r, c]) => r === row && c === 12);
+    const cell = (row: number): unknown =>
+      state.sheets?.find((sheet) => sheet.name === 'Links')?.cells?.find(([r, c]) => r === row && c === 12);
     expect(cell(2)).toEqual([2, 12, 'ete_2024_promo', { f: '=utm_clean("Été 2024 / Promo", TRUE)' }]);
-    expect(cell(3)).toEqual([3, 12, '#ERROR!', expect.objectContaining({ t: 'e', e: expect.stringMatching(/utm_campaign: "Spring Sale" has a space/) })]);
+    expect(cell(3)).toEqual([
+      3,
+      12,
+      '#ERROR!',
+      expect.objectContaining({ t: 'e', e: expect.stringMatching(/utm_campaign: "Spring Sale" has a space/) }),
+    ]);
     expect(cell(4)).toEqual([4, 12, '#ERROR!', expect.objectContaining({ e: expect.stringMatching(/Unknown function: SUM/) })]);
     expect(cell(5)).toEqual([5, 12, 'session_id', expect.objectContaining({ f: '=UTM_CLEAN(Reconciliation!A1)' })]);
     await pg.post('/api/clear', { sheet: 'Links', ranges: ['L2:L5'] });

@@ -23,13 +23,16 @@ function expectUnframeable(response: Response): void {
 }
 
 describe('frame-ancestors', () => {
-  it.each(['/', '/index.html', '/page.js', '/page.css', '/favicon.ico', '/api/state', '/nowhere'])('GET %s cannot be framed', async (route) => {
-    const response = await pg.get(route);
-    await response.arrayBuffer();
-    expectUnframeable(response);
-  });
+  it.each(['/', '/index.html', '/page.js', '/page.css', '/favicon.ico', '/api/state', '/nowhere'])(
+    'GET %s cannot be framed',
+    async (route) => {
+      const response = await pg.get(route);
+      await response.arrayBuffer();
+      expectUnframeable(response);
+    },
+  );
 
-  it('the API\'s answers, its refusals included, cannot be framed', async () => {
+  it("the API's answers, its refusals included, cannot be framed", async () => {
     const edit = await pg.post('/api/cell', { sheet: 'Links', cell: 'L2', input: 'framed?' });
     expect(edit.status).toBe(200);
     expectUnframeable(edit);
@@ -44,7 +47,12 @@ describe('frame-ancestors', () => {
 
   it('the webhook front, its echo URLs and their refusals cannot be framed', async () => {
     const event = new FakeStripeApi({ now: () => Math.floor(Date.now() / 1000), seed: 77 }).scenario.paid().events[0]!;
-    const front = await fetch(pg.webhookUrl, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
+    const front = await fetch(pg.webhookUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(event),
+    });
     await front.text();
     expect(front.status).toBe(302);
     expectUnframeable(front);
@@ -67,7 +75,9 @@ describe('frame-ancestors', () => {
     expect(response.status).toBe(200);
     await response.text();
     const port = new URL(pg.url).port;
-    expect(response.headers.get('content-security-policy')).toBe(`frame-ancestors http://localhost:${port} http://127.0.0.1:${port} http://[::1]:${port}`);
+    expect(response.headers.get('content-security-policy')).toBe(
+      `frame-ancestors http://localhost:${port} http://127.0.0.1:${port} http://[::1]:${port}`,
+    );
     expect(response.headers.get('x-frame-options')).toBeNull(); // it cannot name another origin: the CSP decides
   });
 });

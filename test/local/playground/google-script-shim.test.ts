@@ -104,7 +104,7 @@ describe('google.script.run', () => {
     expect(success).toHaveBeenCalledWith({ sheetName: 'Links' }, { row: 3 });
   });
 
-  it('gives the failure handler an Error with the server\'s message', async () => {
+  it("gives the failure handler an Error with the server's message", async () => {
     const frame = loadShim();
     const failure = jest.fn();
     const success = jest.fn();
@@ -140,7 +140,13 @@ describe('google.script.run', () => {
 
   it('sends a form element as an object of its fields', () => {
     const frame = loadShim();
-    frame.google.script.run['UTM_CLEAN']!(new FakeForm([['utm_source', 'news letter'], ['tag', 'a'], ['tag', 'b']]));
+    frame.google.script.run['UTM_CLEAN']!(
+      new FakeForm([
+        ['utm_source', 'news letter'],
+        ['tag', 'a'],
+        ['tag', 'b'],
+      ]),
+    );
     expect(frame.posted[0]?.message['args']).toEqual([{ utm_source: 'news letter', tag: ['a', 'b'] }]);
   });
 

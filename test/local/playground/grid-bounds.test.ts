@@ -35,34 +35,41 @@ const links = () => {
 const GRID = /sheet "Links" has cells A1 to Z1000 \(1000 rows, 26 columns\)/;
 
 describe('POST /api/cell outside the grid', () => {
-  it.each(['A100000', 'A1001', 'AA1', 'ZZZZ99999999', 'A99999999999999999999'])('refuses %s with what is allowed, storing and saving nothing', async (cell) => {
-    pg.playground.flush();
-    const before = await pg.state('Links');
-    const savedBefore = readFileSync(pg.playground.info().stateFile, 'utf8');
-    const started = Date.now();
+  it.each(['A100000', 'A1001', 'AA1', 'ZZZZ99999999', 'A99999999999999999999'])(
+    'refuses %s with what is allowed, storing and saving nothing',
+    async (cell) => {
+      pg.playground.flush();
+      const before = await pg.state('Links');
+      const savedBefore = readFileSync(pg.playground.info().stateFile, 'utf8');
+      const started = Date.now();
 
-    const answer = await refusal('/api/cell', { sheet: 'Links', cell, input: 'far away' });
+      const answer = await refusal('/api/cell', { sheet: 'Links', cell, input: 'far away' });
 
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(answer.status).toBe(400);
-    expect(answer.body.ok).toBe(false);
-    expect(answer.body.error).toMatch(new RegExp(`^cell ${cell} is outside the grid: `));
-    expect(answer.body.error).toMatch(GRID);
-    const after = await pg.state('Links');
-    expect(after.version).toBe(before.version);
-    const tab = after.sheets?.find((sheet) => sheet.name === 'Links');
-    expect(tab).toMatchObject({ maxRows: 1000, maxColumns: 26, lastRow: before.sheets?.find((sheet) => sheet.name === 'Links')?.lastRow });
-    expect(tab?.cells?.some(([, , shown]) => shown === 'far away')).toBe(false);
-    let stored = 0;
-    links().forEachCell((_, row, column) => {
-      if (row > 1000 || column > 26) stored++;
-    });
-    expect(stored).toBe(0);
-    pg.playground.flush();
-    expect(readFileSync(pg.playground.info().stateFile, 'utf8')).toBe(savedBefore);
-  });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(answer.status).toBe(400);
+      expect(answer.body.ok).toBe(false);
+      expect(answer.body.error).toMatch(new RegExp(`^cell ${cell} is outside the grid: `));
+      expect(answer.body.error).toMatch(GRID);
+      const after = await pg.state('Links');
+      expect(after.version).toBe(before.version);
+      const tab = after.sheets?.find((sheet) => sheet.name === 'Links');
+      expect(tab).toMatchObject({
+        maxRows: 1000,
+        maxColumns: 26,
+        lastRow: before.sheets?.find((sheet) => sheet.name === 'Links')?.lastRow,
+      });
+      expect(tab?.cells?.some(([, , shown]) => shown === 'far away')).toBe(false);
+      let stored = 0;
+      links().forEachCell((_, row, column) => {
+        if (row > 1000 || column > 26) stored++;
+      });
+      expect(stored).toBe(0);
+      pg.playground.flush();
+      expect(readFileSync(pg.playground.info().stateFile, 'utf8')).toBe(savedBefore);
+    },
+  );
 
-  it('takes the grid\'s last cell, and follows the grid when it grows', async () => {
+  it("takes the grid's last cell, and follows the grid when it grows", async () => {
     expect((await pg.post('/api/cell', { sheet: 'Links', cell: 'Z1000', input: 'corner' })).status).toBe(200);
     expect(links().cell(1000, 26)?.value).toBe('corner');
     await pg.post('/api/clear', { sheet: 'Links', ranges: ['Z1000'] });
@@ -85,13 +92,16 @@ describe('POST /api/cell outside the grid', () => {
 });
 
 describe('malformed cells', () => {
-  it.each(['', 'B', '3', 'B3:', '1A', 'A0', 'B3 C4', 'B-3', 'Links!B3', "'Links'!B3", 'A1:B2', 'B'.repeat(5000) + '3'])('refuses %p with a 400 that says what a cell is', async (cell) => {
-    const answer = await refusal('/api/cell', { sheet: 'Links', cell, input: 'x' });
-    expect(answer.status).toBe(400);
-    expect(answer.body.ok).toBe(false);
-    expect(answer.body.error).toMatch(/one cell in A1 notation, like B3/);
-    expect(answer.body.error?.length).toBeLessThan(300);
-  });
+  it.each(['', 'B', '3', 'B3:', '1A', 'A0', 'B3 C4', 'B-3', 'Links!B3', "'Links'!B3", 'A1:B2', 'B'.repeat(5000) + '3'])(
+    'refuses %p with a 400 that says what a cell is',
+    async (cell) => {
+      const answer = await refusal('/api/cell', { sheet: 'Links', cell, input: 'x' });
+      expect(answer.status).toBe(400);
+      expect(answer.body.ok).toBe(false);
+      expect(answer.body.error).toMatch(/one cell in A1 notation, like B3/);
+      expect(answer.body.error?.length).toBeLessThan(300);
+    },
+  );
 });
 
 describe('selections and clears', () => {

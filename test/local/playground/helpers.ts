@@ -24,12 +24,16 @@ export function tempStateFile(): { dir: string; stateFile: string } {
 }
 
 export async function startTestPlayground(options: StartPlaygroundOptions = {}): Promise<TestPlayground> {
-  const { dir, stateFile } = options.stateFile === undefined ? tempStateFile() : { dir: path.dirname(path.dirname(options.stateFile)), stateFile: options.stateFile };
+  const { dir, stateFile } =
+    options.stateFile === undefined
+      ? tempStateFile()
+      : { dir: path.dirname(path.dirname(options.stateFile)), stateFile: options.stateFile };
   const running = await startPlayground({ port: 0, quiet: true, ...options, stateFile });
   const get = (pathAndQuery: string): Promise<Response> => fetch(`${running.url}${pathAndQuery}`);
   const post = (pathAndQuery: string, body: unknown): Promise<Response> =>
     fetch(`${running.url}${pathAndQuery}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const state = async (sheet?: string): Promise<StateView> => (await get(`/api/state${sheet === undefined ? '' : `?sheet=${encodeURIComponent(sheet)}`}`)).json() as Promise<StateView>;
+  const state = async (sheet?: string): Promise<StateView> =>
+    (await get(`/api/state${sheet === undefined ? '' : `?sheet=${encodeURIComponent(sheet)}`}`)).json() as Promise<StateView>;
   return {
     ...running,
     dir,
@@ -65,7 +69,12 @@ export interface Delivery {
 
 /** POSTs to the webhook endpoint without following the redirect, then follows it by hand, as the relay does. */
 export async function deliverTo(webhookUrl: string, body: string, headers: Record<string, string> = {}): Promise<Delivery> {
-  const front = await fetch(webhookUrl, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body });
+  const front = await fetch(webhookUrl, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+    body,
+  });
   const location = front.headers.get('location');
   if (front.status !== 302 || location === null) return { front, answer: null };
   await front.text();

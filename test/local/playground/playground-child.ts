@@ -9,7 +9,12 @@ async function main(): Promise<void> {
   const stateFile = process.env['PLAYGROUND_STATE_FILE'];
   if (stateFile === undefined || stateFile === '') throw new Error('PLAYGROUND_STATE_FILE is not set');
   const secret = process.env['PLAYGROUND_WEBHOOK_SECRET'];
-  const running = await startPlayground({ port: 0, stateFile, quiet: true, ...(secret === undefined || secret === '' ? {} : { webhookSecret: secret }) });
+  const running = await startPlayground({
+    port: 0,
+    stateFile,
+    quiet: true,
+    ...(secret === undefined || secret === '' ? {} : { webhookSecret: secret }),
+  });
   process.stdout.write(`${JSON.stringify({ url: running.url, webhookUrl: running.webhookUrl })}\n`);
 }
 

@@ -39,7 +39,10 @@ const sessionOf = (event: StripeEvent): string => (event.data.object as { id: st
 
 /** What Stripe would send the relay: the raw body and its Stripe-Signature, made by Stripe's own helper. */
 function delivery(payload: string, options: { secret?: string; signature?: string | null; body?: string } = {}): Request {
-  const signature = options.signature === undefined ? stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET }) : options.signature;
+  const signature =
+    options.signature === undefined
+      ? stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET })
+      : options.signature;
   return new Request('https://relay.example.workers.dev/', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json; charset=utf-8', ...(signature === null ? {} : { 'Stripe-Signature': signature }) },
@@ -50,7 +53,10 @@ function delivery(payload: string, options: { secret?: string; signature?: strin
 async function sessionIds(): Promise<string[]> {
   const rows = await pg.values('Reconciliation');
   const column = (rows[0] ?? []).indexOf('session_id');
-  return rows.slice(1).map((row) => row[column] ?? '').filter((id) => id !== '');
+  return rows
+    .slice(1)
+    .map((row) => row[column] ?? '')
+    .filter((id) => id !== '');
 }
 
 describe('the relay in front of the playground', () => {
@@ -59,7 +65,10 @@ describe('the relay in front of the playground', () => {
     const payload = JSON.stringify(event);
     const first = await relay.fetch(delivery(payload), env);
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ ok: true, answer: { ok: true, result: 'inserted', event: event.id, session: sessionOf(event) } });
+    expect(await first.json()).toMatchObject({
+      ok: true,
+      answer: { ok: true, result: 'inserted', event: event.id, session: sessionOf(event) },
+    });
     expect((await sessionIds()).filter((id) => id === sessionOf(event))).toHaveLength(1);
 
     const repeat = await relay.fetch(delivery(payload), env);
@@ -80,7 +89,9 @@ describe('the relay in front of the playground', () => {
       delivery(payload, { signature: null }),
       delivery(payload, { signature: 'nonsense' }),
       delivery(payload, { body: `${payload} ` }), // signed, then tampered with
-      delivery(payload, { signature: stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 }) }),
+      delivery(payload, {
+        signature: stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 }),
+      }),
     ];
     for (const request of bad) {
       const response = await relay.fetch(request, env);
@@ -98,7 +109,11 @@ describe('the relay in front of the playground', () => {
     const payload = JSON.stringify(event);
     const response = await relay.fetch(delivery(payload), { ...env, APPS_SCRIPT_URL: pg.webhookUrl.replace(/token=[^&]+/, 'token=wrong') });
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ ok: false, retry: true, answer: { ok: false, error: 'Wrong or missing token', retry: true } });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      retry: true,
+      answer: { ok: false, error: 'Wrong or missing token', retry: true },
+    });
     expect(await sessionIds()).toEqual(before);
 
     // The relay gets the current URL; Stripe's next try of the same event goes through.

@@ -32,7 +32,7 @@ afterAll(async () => {
   await pg.stop();
 });
 
-describe('a run\'s toasts in its reply', () => {
+describe("a run's toasts in its reply", () => {
   it('carry their timeout and how many alerts came before them', async () => {
     const reply = await pg.run('probeAlertThenToast');
     expect(reply.alerts).toEqual([{ title: '', prompt: 'Half way' }]);
@@ -49,16 +49,27 @@ describe('a run\'s toasts in its reply', () => {
     expect(synced.ok).toBe(true);
     // Every sync refreshes attribution and says so in a toast of its own, before the sync's alert.
     expect(synced.toasts).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^Reading completed Checkout Sessions/), timeoutSeconds: 5, alertsBefore: 0 }),
-      expect.objectContaining({ message: expect.stringMatching(/^Attribution refreshed: \d+ of \d+ sales attributed\.$/), alertsBefore: 0 }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^Reading completed Checkout Sessions/),
+        timeoutSeconds: 5,
+        alertsBefore: 0,
+      }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^Attribution refreshed: \d+ of \d+ sales attributed\.$/),
+        alertsBefore: 0,
+      }),
     ]);
     expect(synced.alerts).toHaveLength(1);
     const outcome = runOutcome('Sync now', synced, false);
-    expect(outcome).toEqual({ message: `Sync now: ${synced.alerts[0]?.prompt.replace(/\s+/g, ' ').trim() ?? ''}`, error: false, timeoutSeconds: null });
+    expect(outcome).toEqual({
+      message: `Sync now: ${synced.alerts[0]?.prompt.replace(/\s+/g, ' ').trim() ?? ''}`,
+      error: false,
+      timeoutSeconds: null,
+    });
     expect(outcome?.message).toMatch(/^Sync now: Synced \d+ events/);
   });
 
-  it('Check selected cells ends on its toast, shown for the toast\'s 8 seconds', async () => {
+  it("Check selected cells ends on its toast, shown for the toast's 8 seconds", async () => {
     await pg.post('/api/select', { sheet: 'Links', ranges: ['B2:G7'] });
     const checked = await pg.menu('checkSelectedCells');
     expect(checked.alerts).toEqual([]);
@@ -72,8 +83,22 @@ describe('a run\'s toasts in its reply', () => {
 });
 
 describe('runOutcome', () => {
-  const reply = (fields: Partial<RunReply>): RunReply => ({ ok: true, alerts: [], toasts: [], dialogs: [], logs: [], version: 1, ...fields });
-  const toast = (fields: Partial<ToastView>): ToastView => ({ title: 'Sync', message: 'Reading…', timeoutSeconds: 5, alertsBefore: 0, ...fields });
+  const reply = (fields: Partial<RunReply>): RunReply => ({
+    ok: true,
+    alerts: [],
+    toasts: [],
+    dialogs: [],
+    logs: [],
+    version: 1,
+    ...fields,
+  });
+  const toast = (fields: Partial<ToastView>): ToastView => ({
+    title: 'Sync',
+    message: 'Reading…',
+    timeoutSeconds: 5,
+    alertsBefore: 0,
+    ...fields,
+  });
 
   it('says a failure, whatever the run toasted before it, until something replaces it', () => {
     expect(runOutcome('Sync now', reply({ ok: false, error: 'Stripe said no', toasts: [toast({})] }), false)).toEqual({
@@ -85,14 +110,30 @@ describe('runOutcome', () => {
   });
 
   it('shows a last toast for its timeout, or until replaced when the timeout is not positive', () => {
-    expect(runOutcome('Check', reply({ toasts: [toast({ title: '', message: 'one\n two', timeoutSeconds: 3 })] }), false)).toEqual({ message: 'one two', error: false, timeoutSeconds: 3 });
-    expect(runOutcome('Check', reply({ toasts: [toast({ timeoutSeconds: -1 })] }), true)).toEqual({ message: 'Sync: Reading…', error: false, timeoutSeconds: null });
+    expect(runOutcome('Check', reply({ toasts: [toast({ title: '', message: 'one\n two', timeoutSeconds: 3 })] }), false)).toEqual({
+      message: 'one two',
+      error: false,
+      timeoutSeconds: 3,
+    });
+    expect(runOutcome('Check', reply({ toasts: [toast({ timeoutSeconds: -1 })] }), true)).toEqual({
+      message: 'Sync: Reading…',
+      error: false,
+      timeoutSeconds: null,
+    });
   });
 
   it('says the last alert when it came after the toasts, and "done" when the run showed nothing', () => {
     const alerts = [{ title: '', prompt: 'Synced 3 events:\n3 new sessions.' }];
-    expect(runOutcome('Sync now', reply({ alerts, toasts: [toast({})] }), false)).toEqual({ message: 'Sync now: Synced 3 events: 3 new sessions.', error: false, timeoutSeconds: null });
-    expect(runOutcome('Open link builder', reply({}), false)).toEqual({ message: 'Open link builder: done.', error: false, timeoutSeconds: null });
+    expect(runOutcome('Sync now', reply({ alerts, toasts: [toast({})] }), false)).toEqual({
+      message: 'Sync now: Synced 3 events: 3 new sessions.',
+      error: false,
+      timeoutSeconds: null,
+    });
+    expect(runOutcome('Open link builder', reply({}), false)).toEqual({
+      message: 'Open link builder: done.',
+      error: false,
+      timeoutSeconds: null,
+    });
     // A sidebar's google.script.run call: its own page says how it went.
     expect(runOutcome('insertLink()', reply({ alerts }), true)).toBeNull();
     expect(runOutcome('insertLink()', reply({}), true)).toBeNull();

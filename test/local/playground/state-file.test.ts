@@ -68,7 +68,7 @@ describe('the state file is readable by its owner only', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['state.json']);
   });
 
-  it('creates missing folders 0700, and leaves the mode of a folder that is not the playground\'s own', () => {
+  it("creates missing folders 0700, and leaves the mode of a folder that is not the playground's own", () => {
     const nested = path.join(scratch, 'a', 'b', 'state.json');
     writeFileAtomic(nested, 'x');
     expect(octal(modeOf(path.join(scratch, 'a')))).toBe('700');

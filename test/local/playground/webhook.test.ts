@@ -37,7 +37,10 @@ function sign(body: string, secret = SECRET): string {
 async function sessionIds(pg: TestPlayground): Promise<string[]> {
   const rows = await pg.values('Reconciliation');
   const column = (rows[0] ?? []).indexOf('session_id');
-  return rows.slice(1).map((row) => row[column] ?? '').filter((id) => id !== '');
+  return rows
+    .slice(1)
+    .map((row) => row[column] ?? '')
+    .filter((id) => id !== '');
 }
 
 /** Sends every body, `concurrency` at a time, following each 302; the front's statuses and doPost's answers, in order. */
@@ -103,7 +106,11 @@ describe('without a webhook secret', () => {
 
   it("follows the 302 as fetch does by default (a POST's redirect is read with GET)", async () => {
     const [event] = stripeEvents(1);
-    const response = await fetch(pg.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
+    const response = await fetch(pg.webhookUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(event),
+    });
     expect(response.redirected).toBe(true);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, result: 'inserted' });
@@ -167,7 +174,7 @@ describe('with STRIPE_WEBHOOK_SECRET', () => {
     await pg.stop();
   });
 
-  it('accepts a delivery signed with the secret (by the fake or by Stripe\'s own library)', async () => {
+  it("accepts a delivery signed with the secret (by the fake or by Stripe's own library)", async () => {
     const [first, second] = stripeEvents(2);
     const body = JSON.stringify(first);
     expect(await answerOf(await deliver(pg, body, sign(body)))).toMatchObject({ ok: true, result: 'inserted' });

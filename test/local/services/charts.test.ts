@@ -67,7 +67,12 @@ function clearAndRefill() {
 
 function setUp() {
   const workbook = new Workbook({ sheets: ['Sheet1', 'Attribution'] });
-  workbook.write('Attribution', [['utm_campaign', 'b', 'c', 'd', 'e', 'f', 'revenue', 'paid'], ['spring', '', '', '', '', '', 10, 1], ['fall', '', '', '', '', '', 20, 2], ['(unattributed)', '', '', '', '', '', 5, 1]]);
+  workbook.write('Attribution', [
+    ['utm_campaign', 'b', 'c', 'd', 'e', 'f', 'revenue', 'paid'],
+    ['spring', '', '', '', '', '', 10, 1],
+    ['fall', '', '', '', '', '', 20, 2],
+    ['(unattributed)', '', '', '', '', '', 5, 1],
+  ]);
   return { workbook, ...runWithServices(SCRIPT, { workbook }) };
 }
 
@@ -100,7 +105,11 @@ describe('embedded charts', () => {
     expect(runtime.call('retitle', 'Updated')).toBe('Revenue per campaign');
     const after = workbook.sheet('Attribution').charts;
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ chartId: before?.chartId, options: { title: 'Updated' }, position: { row: 1, column: 1, offsetX: 0, offsetY: 0 } });
+    expect(after[0]).toMatchObject({
+      chartId: before?.chartId,
+      options: { title: 'Updated' },
+      position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+    });
     expect(after[0]?.ranges.map((r) => r.column)).toEqual([1, 8]);
   });
 
@@ -184,7 +193,9 @@ describe('embedded charts', () => {
   });
 
   it('reports a script error naming a chart method the fake lacks', () => {
-    const { runtime } = runWithServices('function blob() { var s = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet(); return s.newChart().setChartType(Charts.ChartType.BAR).build().getBlob(); }');
+    const { runtime } = runWithServices(
+      'function blob() { var s = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet(); return s.newChart().setChartType(Charts.ChartType.BAR).build().getBlob(); }',
+    );
     expect(() => runtime.call('blob')).toThrow(ScriptError);
     expect(() => runtime.call('blob')).toThrow('EmbeddedChart.getBlob is not implemented by the local Apps Script runtime');
   });

@@ -12,7 +12,9 @@ function marked() {
   sheet.getRange('E:E').addDeveloperMetadata('column', 'amount');
   sheet.getRange('5:5').addDeveloperMetadata('row', 'five');
   const where = () =>
-    f.services.workbook.developerMetadata().map((m) => `${String(m.value)}@${m.location.type}:${String(m.location.row ?? m.location.column ?? m.location.sheet)}`);
+    f.services.workbook
+      .developerMetadata()
+      .map((m) => `${String(m.value)}@${m.location.type}:${String(m.location.row ?? m.location.column ?? m.location.sheet)}`);
   const data = f.services.workbook.sheet('Reconciliation');
   return { ...f, ss, sheet, data, where };
 }
@@ -58,7 +60,7 @@ describe('metadata follows rows and columns', () => {
     expect(sheet.getRange('A2').getValues()[0]?.[0]).toBe('row five');
   });
 
-  it('keeps sheet metadata through a rename, and loses all of a sheet\'s with the sheet', () => {
+  it("keeps sheet metadata through a rename, and loses all of a sheet's with the sheet", () => {
     const { ss, data, where, services } = marked();
     data.name = 'Sales';
     expect(where()).toEqual(['reconciliation@SHEET:Sales', 'session_id@COLUMN:3', 'amount@COLUMN:5', 'five@ROW:5']);
@@ -125,9 +127,10 @@ describe('inside the runtime', () => {
         ];
       }
     `);
-    expect(runtime.call('mark')).toEqual([
-      true, 1, 'session_id', 3, 'Exception: Adding developer metadata to arbitrary ranges',
-    ]);
-    expect(services.workbook.developerMetadata()[0]).toMatchObject({ visibility: 'PROJECT', location: { type: 'COLUMN', sheet: 'Reconciliation', column: 3 } });
+    expect(runtime.call('mark')).toEqual([true, 1, 'session_id', 3, 'Exception: Adding developer metadata to arbitrary ranges']);
+    expect(services.workbook.developerMetadata()[0]).toMatchObject({
+      visibility: 'PROJECT',
+      location: { type: 'COLUMN', sheet: 'Reconciliation', column: 3 },
+    });
   });
 });

@@ -9,7 +9,13 @@ function setUp() {
   const f = fakes({ workbook: new Workbook({ sheets: ['Links', 'Reconciliation'] }) });
   const ss = f.SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName('Reconciliation')!;
-  return { ...f, ss, sheet, Type: f.SpreadsheetApp.DeveloperMetadataLocationType, Visibility: f.SpreadsheetApp.DeveloperMetadataVisibility };
+  return {
+    ...f,
+    ss,
+    sheet,
+    Type: f.SpreadsheetApp.DeveloperMetadataLocationType,
+    Visibility: f.SpreadsheetApp.DeveloperMetadataVisibility,
+  };
 }
 
 describe('adding and reading', () => {
@@ -24,7 +30,13 @@ describe('adding and reading', () => {
     expect(services.workbook.developerMetadata()).toEqual([
       { id: 1, key: 'tab', value: 'reconciliation', visibility: 'DOCUMENT', location: { type: 'SHEET', sheet: 'Reconciliation' } },
       { id: 2, key: 'row', value: null, visibility: 'PROJECT', location: { type: 'ROW', sheet: 'Reconciliation', row: 3 } },
-      { id: 3, key: 'column', value: 'session_id', visibility: 'PROJECT', location: { type: 'COLUMN', sheet: 'Reconciliation', column: 3 } },
+      {
+        id: 3,
+        key: 'column',
+        value: 'session_id',
+        visibility: 'PROJECT',
+        location: { type: 'COLUMN', sheet: 'Reconciliation', column: 3 },
+      },
       { id: 4, key: 'column', value: 'amount', visibility: 'DOCUMENT', location: { type: 'COLUMN', sheet: 'Reconciliation', column: 4 } },
       // The string 'PROJECT' is a value, not the visibility.
       { id: 5, key: 'row', value: 'PROJECT', visibility: 'DOCUMENT', location: { type: 'ROW', sheet: 'Reconciliation', row: 2 } },
@@ -44,10 +56,16 @@ describe('adding and reading', () => {
     expect([column.getRow(), column.getSheet()]).toEqual([null, null]);
     expect(find('d')[0]!.getLocation().getRow()!.getA1Notation()).toBe('A3:Z3');
     expect(find('b')[0]!.getLocation().getSheet()!.getName()).toBe('Reconciliation');
-    expect(ss.createDeveloperMetadataFinder().withLocationType(Type.COLUMN).find().map((m) => m.getValue())).toEqual(['column']);
+    expect(
+      ss
+        .createDeveloperMetadataFinder()
+        .withLocationType(Type.COLUMN)
+        .find()
+        .map((m) => m.getValue()),
+    ).toEqual(['column']);
   });
 
-  it('refuses a range that is not one whole row or column, with Apps Script\'s words', () => {
+  it("refuses a range that is not one whole row or column, with Apps Script's words", () => {
     const { sheet } = setUp();
     for (const a1 of ['A1', 'B2:D4', 'B6:D6', 'F2:F5', 'A1:Z999', '3:5', 'C:D']) {
       expect(() => sheet.getRange(a1).addDeveloperMetadata('k')).toThrow(ARBITRARY);
@@ -61,11 +79,18 @@ describe('adding and reading', () => {
   });
 });
 
-describe('the spreadsheet\'s finder', () => {
-  it('sees all metadata, the spreadsheet\'s first then each sheet\'s in tab order, each by id; filters combine', () => {
+describe("the spreadsheet's finder", () => {
+  it("sees all metadata, the spreadsheet's first then each sheet's in tab order, each by id; filters combine", () => {
     const { ss, sheet, services, Type, Visibility } = setUp();
     const links = ss.getSheetByName('Links')!;
-    services.workbook.spreadsheetMetadata.push({ id: services.workbook.newMetadataId(), key: 'owner', value: 'addon', visibility: 'DOCUMENT', type: 'SPREADSHEET', index: 0 });
+    services.workbook.spreadsheetMetadata.push({
+      id: services.workbook.newMetadataId(),
+      key: 'owner',
+      value: 'addon',
+      visibility: 'DOCUMENT',
+      type: 'SPREADSHEET',
+      index: 0,
+    });
     sheet.addDeveloperMetadata('tab', 'reconciliation', Visibility.PROJECT);
     sheet.getRange('C:C').addDeveloperMetadata('column', 'session_id');
     sheet.getRange('2:2').addDeveloperMetadata('row', 'first');
@@ -73,10 +98,15 @@ describe('the spreadsheet\'s finder', () => {
     const values = (found: GoogleAppsScript.Spreadsheet.DeveloperMetadata[]) => found.map((m) => m.getValue());
     expect(values(ss.createDeveloperMetadataFinder().find())).toEqual(['addon', 'payment_link', 'reconciliation', 'session_id', 'first']);
     expect(values(ss.createDeveloperMetadataFinder().withKey('column').find())).toEqual(['payment_link', 'session_id']);
-    expect(values(ss.createDeveloperMetadataFinder().withKey('column').withLocationType(Type.COLUMN).find())).toEqual(['payment_link', 'session_id']);
+    expect(values(ss.createDeveloperMetadataFinder().withKey('column').withLocationType(Type.COLUMN).find())).toEqual([
+      'payment_link',
+      'session_id',
+    ]);
     expect(values(ss.createDeveloperMetadataFinder().withLocationType(Type.ROW).find())).toEqual(['first']);
     expect(values(ss.createDeveloperMetadataFinder().withLocationType(Type.SPREADSHEET).find())).toEqual(['addon']);
     expect(values(ss.createDeveloperMetadataFinder().withKey('nope').find())).toEqual([]);
-    expect(() => ss.createDeveloperMetadataFinder().withKey(3 as unknown as string)).toThrow(/don't match the method signature for SpreadsheetApp.DeveloperMetadataFinder.withKey/);
+    expect(() => ss.createDeveloperMetadataFinder().withKey(3 as unknown as string)).toThrow(
+      /don't match the method signature for SpreadsheetApp.DeveloperMetadataFinder.withKey/,
+    );
   });
 });

@@ -7,7 +7,10 @@ describe('PropertiesService', () => {
     const { PropertiesService } = fakes();
     const props = PropertiesService.getScriptProperties();
     expect(props.getProperty('WEBHOOK_TOKEN')).toBeNull();
-    props.setProperty('WEBHOOK_TOKEN', 'abc').setProperty('count', 3 as unknown as string).setProperty('flag', true as unknown as string);
+    props
+      .setProperty('WEBHOOK_TOKEN', 'abc')
+      .setProperty('count', 3 as unknown as string)
+      .setProperty('flag', true as unknown as string);
     expect([props.getProperty('WEBHOOK_TOKEN'), props.getProperty('count'), props.getProperty('flag')]).toEqual(['abc', '3', 'true']);
     props.deleteProperty('count');
     expect(props.getProperty('count')).toBeNull();
@@ -27,7 +30,9 @@ describe('PropertiesService', () => {
     const props = PropertiesService.getScriptProperties();
     const value = 'x'.repeat(9000);
     for (let i = 0; i < 56; i++) props.setProperty(`k${String(i).padStart(2, '0')}`, value);
-    expect(() => props.setProperty('k56', value)).toThrow('You have exceeded the property storage quota. Please remove some properties and try again.');
+    expect(() => props.setProperty('k56', value)).toThrow(
+      'You have exceeded the property storage quota. Please remove some properties and try again.',
+    );
     expect(services.properties.script.keys()).toHaveLength(56);
   });
 

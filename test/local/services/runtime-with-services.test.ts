@@ -75,13 +75,27 @@ describe('services in the runtime', () => {
       '{}',
       'undefined',
     ]);
-    expect(services.stats().spreadsheet.byMethod).toEqual({ 'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getActiveSheet': 1, 'Sheet.getRange': 1 });
+    expect(services.stats().spreadsheet.byMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Spreadsheet.getActiveSheet': 1,
+      'Sheet.getRange': 1,
+    });
   });
 
   it('fires a clock trigger in the trigger context', () => {
     const app = runWithServices(SCRIPT);
-    const trigger = app.services.triggers.add({ handlerFunction: 'tick', eventType: 'CLOCK', triggerSource: 'CLOCK', triggerSourceId: null, schedule: { everyMinutes: 5 } });
-    expect(fireTrigger(app, trigger.uniqueId)).toEqual([trigger.uniqueId, 'number', 'Cannot call SpreadsheetApp.getUi() from this context.']);
+    const trigger = app.services.triggers.add({
+      handlerFunction: 'tick',
+      eventType: 'CLOCK',
+      triggerSource: 'CLOCK',
+      triggerSourceId: null,
+      schedule: { everyMinutes: 5 },
+    });
+    expect(fireTrigger(app, trigger.uniqueId)).toEqual([
+      trigger.uniqueId,
+      'number',
+      'Cannot call SpreadsheetApp.getUi() from this context.',
+    ]);
     expect(app.services.getContext()).toBe('editor');
   });
 });
@@ -103,7 +117,10 @@ describe('postToWebApp', () => {
       contextPath: '',
     });
     const form = buildDoPostEvent({ queryString: 'a=1&a=2', body: 'a=3&b=x+y', contentType: 'application/x-www-form-urlencoded' });
-    expect([form.parameter, form.parameters]).toEqual([{ a: '1', b: 'x y' }, { a: ['1', '2', '3'], b: ['x y'] }]);
+    expect([form.parameter, form.parameters]).toEqual([
+      { a: '1', b: 'x y' },
+      { a: ['1', '2', '3'], b: ['x y'] },
+    ]);
   });
 
   it('answers 302 with the TextOutput when doPost returns, in the webapp context, releasing the lock', () => {
@@ -117,7 +134,7 @@ describe('postToWebApp', () => {
     expect(JSON.parse(postToWebApp(app, { body: '{}' }).body)).toEqual({ ok: false, error: 'forbidden' });
   });
 
-  it('answers 200 with Apps Script\'s HTML error page when doPost throws', () => {
+  it("answers 200 with Apps Script's HTML error page when doPost throws", () => {
     const app = webApp();
     const response = postToWebApp(app, { query: { token: 'secret' }, body: 'boom' });
     expect(response.status).toBe(200);

@@ -103,7 +103,9 @@ describe('typed input (USER_ENTERED)', () => {
   it('refuses a string of more than 50,000 characters, writing nothing', () => {
     const { SpreadsheetApp } = fakes();
     const range = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1:B1');
-    expect(() => range.setValues([['ok', 'x'.repeat(50001)]])).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
+    expect(() => range.setValues([['ok', 'x'.repeat(50001)]])).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
     expect(range.getValues()).toEqual([['', '']]);
     range.setValue('x'.repeat(50000));
     expect((range.getValues()[0]?.[0] as string).length).toBe(50000);

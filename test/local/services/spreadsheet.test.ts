@@ -35,7 +35,13 @@ describe('A1 notation', () => {
   it('Range reports its position and A1 notation', () => {
     const { SpreadsheetApp } = fakes({ workbook: new Workbook({ sheets: ['Sheet1', 'My Tab'] }) });
     const range = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('My Tab')!.getRange("'My Tab'!B2:D5");
-    expect([range.getSheet().getName(), range.getRow(), range.getColumn(), range.getNumRows(), range.getA1Notation()]).toEqual(['My Tab', 2, 2, 4, 'B2:D5']);
+    expect([range.getSheet().getName(), range.getRow(), range.getColumn(), range.getNumRows(), range.getA1Notation()]).toEqual([
+      'My Tab',
+      2,
+      2,
+      4,
+      'B2:D5',
+    ]);
     expect(range.offset(1, 1, 1, 1).getA1Notation()).toBe('C3');
     expect(range.offset(-1, 0).getA1Notation()).toBe('B1:D4');
     expect(SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange(3, 2).getA1Notation()).toBe('B3');
@@ -58,22 +64,33 @@ describe('ranges and sheets', () => {
     );
   });
 
-  it('throws Sheets\' errors when setValues does not fit the range, and writes nothing', () => {
+  it("throws Sheets' errors when setValues does not fit the range, and writes nothing", () => {
     const range = fakes().SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange(1, 1, 2, 3);
     expect(() => range.setValues([[1, 2, 3]])).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
     );
-    expect(() => range.setValues([[1, 2, 3], [4, 5]])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
+    expect(() =>
+      range.setValues([
+        [1, 2, 3],
+        [4, 5],
+      ]),
+    ).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.');
+    expect(() => range.setValues('abc' as unknown as unknown[][])).toThrow(
+      /don't match the method signature for SpreadsheetApp.Range.setValues/,
     );
-    expect(() => range.setValues('abc' as unknown as unknown[][])).toThrow(/don't match the method signature for SpreadsheetApp.Range.setValues/);
-    expect(range.getValues()).toEqual([['', '', ''], ['', '', '']]);
+    expect(range.getValues()).toEqual([
+      ['', '', ''],
+      ['', '', ''],
+    ]);
   });
 
   it('setValue on a range fills every cell', () => {
     const range = fakes().SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1:B2');
     range.setValue('x');
-    expect(range.getValues()).toEqual([['x', 'x'], ['x', 'x']]);
+    expect(range.getValues()).toEqual([
+      ['x', 'x'],
+      ['x', 'x'],
+    ]);
   });
 
   it('finds the last row and column holding a value or formula', () => {
@@ -82,14 +99,17 @@ describe('ranges and sheets', () => {
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([0, 0]);
     sheet.getRange('C5').setValue('x');
     sheet.getRange('E2').setValue('=1');
-    sheet.getRange('H9').setNotes([['a note is not content']]).setBackgrounds([['#ff0000']]);
+    sheet
+      .getRange('H9')
+      .setNotes([['a note is not content']])
+      .setBackgrounds([['#ff0000']]);
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([5, 5]);
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:E5');
     services.workbook.clearContent(services.workbook.sheet('Sheet1'), 5, 3);
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([2, 5]);
   });
 
-  it('inserts rows and columns, shifting cells, within the grid\'s limits', () => {
+  it("inserts rows and columns, shifting cells, within the grid's limits", () => {
     const sheet = fakes().SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
     sheet.getRange('A1:A3').setValues([['one'], ['two'], ['three']]);
     sheet.insertRowsAfter(1, 2);
@@ -101,7 +121,9 @@ describe('ranges and sheets', () => {
     sheet.insertColumnsAfter(1, 2);
     expect(sheet.getRange('A1:E1').getValues()).toEqual([['one', '', '', '', 'b']]);
     expect(sheet.getMaxColumns()).toBe(29);
-    expect(() => sheet.insertColumnsAfter(1, 18278)).toThrow('This action would increase the number of columns in the workbook above the limit of 18278.');
+    expect(() => sheet.insertColumnsAfter(1, 18278)).toThrow(
+      'This action would increase the number of columns in the workbook above the limit of 18278.',
+    );
   });
 
   it('manages sheets: insert (becomes active), duplicate names, lookup', () => {
@@ -120,8 +142,17 @@ describe('ranges and sheets', () => {
     const { SpreadsheetApp, services } = fakes();
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
     const range = sheet.getRange('A1:B1');
-    range.setValues([[1, 2]]).setNumberFormat('0.00').setBackgrounds([['#00ff00', '#00ff00']]).setFontWeight('bold').setNotes([['n', 'n']]);
-    expect([range.getBackgrounds(), range.getNotes(), range.getNumberFormats()]).toEqual([[['#00ff00', '#00ff00']], [['n', 'n']], [['0.00', '0.00']]]);
+    range
+      .setValues([[1, 2]])
+      .setNumberFormat('0.00')
+      .setBackgrounds([['#00ff00', '#00ff00']])
+      .setFontWeight('bold')
+      .setNotes([['n', 'n']]);
+    expect([range.getBackgrounds(), range.getNotes(), range.getNumberFormats()]).toEqual([
+      [['#00ff00', '#00ff00']],
+      [['n', 'n']],
+      [['0.00', '0.00']],
+    ]);
     expect(services.workbook.sheet('Sheet1').cell(1, 1)?.fontWeight).toBe('bold');
     range.setNumberFormats([['0', '@']]);
     expect(range.getNumberFormats()).toEqual([['0', '@']]);
@@ -129,7 +160,12 @@ describe('ranges and sheets', () => {
     expect([range.getValues(), range.getNumberFormats(), range.getNotes()]).toEqual([[['', '']], [['0', '@']], [['n', 'n']]]);
     range.setValue(3);
     sheet.clear();
-    expect([range.getValues(), range.getNumberFormats(), range.getBackgrounds(), range.getNotes()]).toEqual([[['', '']], [['', '']], [['#ffffff', '#ffffff']], [['n', 'n']]]);
+    expect([range.getValues(), range.getNumberFormats(), range.getBackgrounds(), range.getNotes()]).toEqual([
+      [['', '']],
+      [['', '']],
+      [['#ffffff', '#ffffff']],
+      [['n', 'n']],
+    ]);
     expect(services.workbook.sheet('Sheet1').cell(1, 1)?.fontWeight ?? 'normal').toBe('normal');
   });
 
@@ -138,7 +174,13 @@ describe('ranges and sheets', () => {
     const range = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1:E1');
     range.setValues([[1.5, true, '2024-01-05', '2024-01-05 13:45', '50%']]);
     const sheet = services.workbook.sheet('Sheet1');
-    expect([1, 2, 3, 4, 5].map((column) => displayValue(sheet.cell(1, column), 'America/New_York'))).toEqual(['1.5', 'TRUE', '2024-01-05', '2024-01-05 13:45:00', '50%']);
+    expect([1, 2, 3, 4, 5].map((column) => displayValue(sheet.cell(1, column), 'America/New_York'))).toEqual([
+      '1.5',
+      'TRUE',
+      '2024-01-05',
+      '2024-01-05 13:45:00',
+      '50%',
+    ]);
   });
 
   it('takes a selection the test sets, and records toasts', () => {
@@ -150,7 +192,12 @@ describe('ranges and sheets', () => {
     expect(ss.getActiveSheet().getName()).toBe('Links');
     expect(ss.getActiveRange()?.getA1Notation()).toBe('A2:A4');
     expect(SpreadsheetApp.getCurrentCell().getA1Notation()).toBe('A2');
-    expect(ss.getActiveRangeList()?.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:A4', 'C2']);
+    expect(
+      ss
+        .getActiveRangeList()
+        ?.getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A2:A4', 'C2']);
     ss.toast('Saved', 'Stripe', 3);
     expect(services.spreadsheet.toasts).toEqual([{ message: 'Saved', title: 'Stripe', timeoutSeconds: 3 }]);
   });
@@ -192,14 +239,23 @@ describe('counters', () => {
     const range = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange(1, 1, 3, 4);
     services.resetStats();
     range.getValues();
-    expect(services.spreadsheet.stats()).toEqual({ calls: 1, roundTrips: 1, cellsRead: 12, cellsWritten: 0, byMethod: { 'Range.getValues': 1 } });
+    expect(services.spreadsheet.stats()).toEqual({
+      calls: 1,
+      roundTrips: 1,
+      cellsRead: 12,
+      cellsWritten: 0,
+      byMethod: { 'Range.getValues': 1 },
+    });
   });
 
   it('counts every call of a chain, the cells each read returns and each write sets', () => {
     const { SpreadsheetApp, services } = fakes({ workbook: new Workbook({ sheets: ['Reconciliation'] }) });
     SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Reconciliation')!.getRange('A1:D3').getValues();
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
-    sheet.getRange(2, 1, 2, 2).setValues([[1, 2], [3, 4]]);
+    sheet.getRange(2, 1, 2, 2).setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     sheet.getRange('A4:C4').setValue('a');
     sheet.getRange('A1').getValues();
     sheet.getRange('A1:A2').getFormulas();
@@ -232,8 +288,14 @@ describe('counters', () => {
 
   it('does not count what the test does through the workbook', () => {
     const { services } = fakes();
-    services.workbook.write('Links', [['a', 'b'], [1, 2]]);
-    expect(services.workbook.sheet('Links').values()).toEqual([['a', 'b'], [1, 2]]);
+    services.workbook.write('Links', [
+      ['a', 'b'],
+      [1, 2],
+    ]);
+    expect(services.workbook.sheet('Links').values()).toEqual([
+      ['a', 'b'],
+      [1, 2],
+    ]);
     expect(services.stats().spreadsheet.calls).toBe(0);
   });
 });

@@ -52,7 +52,9 @@ describe('Ui', () => {
       { kind: 'sidebar', title: 'UTM links', html: '<p>hi</p>', width: null, height: null },
       { kind: 'modal', title: 'Webhook', html: '<p>token</p>', width: 400, height: 200 },
     ]);
-    expect(() => { ui.showSidebar('<p>' as unknown as GoogleAppsScript.HTML.HtmlOutput); }).toThrow(/don't match the method signature for Ui.showSidebar/);
+    expect(() => {
+      ui.showSidebar('<p>' as unknown as GoogleAppsScript.HTML.HtmlOutput);
+    }).toThrow(/don't match the method signature for Ui.showSidebar/);
   });
 });
 
@@ -74,7 +76,9 @@ describe('ContentService and HtmlService', () => {
     expect([output.getContent(), output.getTitle(), output.getWidth(), output.getHeight()]).toEqual(['<h1>Sidebar</h1>', 'T', 300, 200]);
     expect(HtmlService.createHtmlOutputFromFile('Sidebar.html').getContent()).toBe('<h1>Sidebar</h1>');
     expect(() => HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
-    expect(() => HtmlService.createTemplate('<?= 1 ?>')).toThrow('HtmlService.createTemplate is not implemented by the local Apps Script runtime');
+    expect(() => HtmlService.createTemplate('<?= 1 ?>')).toThrow(
+      'HtmlService.createTemplate is not implemented by the local Apps Script runtime',
+    );
   });
 });
 

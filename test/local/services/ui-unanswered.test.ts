@@ -7,7 +7,9 @@ describe('Ui with stopWhenUnanswered', () => {
     services.ui.stopWhenUnanswered = true;
     const ui = SpreadsheetApp.getUi();
     // Thrown into the script as a service's Exception; the fake remembers what was asked.
-    expect(() => ui.prompt('First sync', 'How many days?', ui.ButtonSet.OK_CANCEL)).toThrow('The script is waiting for an answer to the prompt "First sync"');
+    expect(() => ui.prompt('First sync', 'How many days?', ui.ButtonSet.OK_CANCEL)).toThrow(
+      'The script is waiting for an answer to the prompt "First sync"',
+    );
     expect(services.ui.unanswered).toEqual({ kind: 'prompt', title: 'First sync', prompt: 'How many days?', buttons: 'OK_CANCEL' });
     expect(services.ui.log).toEqual([]);
   });

@@ -4,12 +4,21 @@ import { fakes } from './fixtures';
 describe('UrlFetchApp', () => {
   it('sends to the handler of the host and records the request', () => {
     const { UrlFetchApp, services } = fakes();
-    services.urlFetch.handle('api.stripe.com', (request) => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ got: request.url }) }));
-    const response = UrlFetchApp.fetch('https://api.stripe.com/v1/checkout/sessions?limit=3', { method: 'get', headers: { Authorization: 'Bearer sk_test' } });
+    services.urlFetch.handle('api.stripe.com', (request) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ got: request.url }),
+    }));
+    const response = UrlFetchApp.fetch('https://api.stripe.com/v1/checkout/sessions?limit=3', {
+      method: 'get',
+      headers: { Authorization: 'Bearer sk_test' },
+    });
     expect(response.getResponseCode()).toBe(200);
     expect(JSON.parse(response.getContentText())).toEqual({ got: 'https://api.stripe.com/v1/checkout/sessions?limit=3' });
     expect(response.getHeaders()).toEqual({ 'Content-Type': 'application/json' });
-    expect(services.urlFetch.requests).toEqual([{ url: 'https://api.stripe.com/v1/checkout/sessions?limit=3', method: 'get', headers: { Authorization: 'Bearer sk_test' } }]);
+    expect(services.urlFetch.requests).toEqual([
+      { url: 'https://api.stripe.com/v1/checkout/sessions?limit=3', method: 'get', headers: { Authorization: 'Bearer sk_test' } },
+    ]);
   });
 
   it('defaults to GET, accepts the method in any case, and refuses a payload as not implemented', () => {

@@ -10,7 +10,9 @@ describe('Utilities', () => {
     Utilities.sleep(1500);
     expect(Date.now() - start).toBeLessThan(1000);
     expect(services.stats().sleptMs).toBe(201500);
-    expect(() => { Utilities.sleep(300001); }).toThrow('Invalid argument: milliseconds');
+    expect(() => {
+      Utilities.sleep(300001);
+    }).toThrow('Invalid argument: milliseconds');
   });
 
   it('makes UUIDs', () => {
@@ -21,7 +23,9 @@ describe('Utilities', () => {
   it('names what it does not implement, on Session too', () => {
     const { Utilities, Session } = fakes();
     expect(() => Utilities.base64Encode('x')).toThrow('Utilities.base64Encode is not implemented by the local Apps Script runtime');
-    expect(() => Session.getActiveUser()).toThrow('Session.getActiveUser is not implemented by the local Apps Script runtime (src/local/services): add it, following https://developers.google.com/apps-script/reference/base/session');
+    expect(() => Session.getActiveUser()).toThrow(
+      'Session.getActiveUser is not implemented by the local Apps Script runtime (src/local/services): add it, following https://developers.google.com/apps-script/reference/base/session',
+    );
   });
 });
 

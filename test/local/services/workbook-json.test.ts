@@ -11,7 +11,12 @@ describe('Workbook JSON', () => {
     const when = new Date(Date.UTC(2024, 4, 6, 7, 8, 9));
     links.getRange('A1:F1').setValues([['text', 42, true, when, '=SUM(B1:B2)', "'=literal"]]);
     links.getRange('A2').setValue('=PAIR()');
-    links.getRange('B2').setNotes([['note']]).setBackgrounds([['#abcdef']]).setFontWeight('bold').setNumberFormat('0.00');
+    links
+      .getRange('B2')
+      .setNotes([['note']])
+      .setBackgrounds([['#abcdef']])
+      .setFontWeight('bold')
+      .setNumberFormat('0.00');
     links.getRange('C2').setValue(Number.POSITIVE_INFINITY);
     links.setFrozenRows(1);
     links.setColumnWidth(2, 250);
@@ -32,7 +37,12 @@ describe('Workbook JSON', () => {
     ]);
     expect(sheet.cell(3, 1)?.spilledFrom).toBe(sheet.cell(2, 1));
     expect([sheet.frozenRows, sheet.columnWidths.get(2), restored.sheet('Reconciliation').hidden]).toEqual([1, 250, true]);
-    expect([restored.id, restored.name, restored.timeZone, restored.selection?.ranges]).toEqual(['wb-1', 'Campaigns', 'Europe/Paris', ['A1:B2']]);
+    expect([restored.id, restored.name, restored.timeZone, restored.selection?.ranges]).toEqual([
+      'wb-1',
+      'Campaigns',
+      'Europe/Paris',
+      ['A1:B2'],
+    ]);
 
     // The restored workbook keeps working: a new sheet gets a fresh id, a spill still breaks.
     const again = fakes({ workbook: restored }).SpreadsheetApp.getActiveSpreadsheet();

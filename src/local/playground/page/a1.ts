@@ -49,7 +49,10 @@ export function parseRect(a1: string, maxRows: number, maxColumns: number): Rect
   if (!a) return null;
   const b = second === undefined ? a : corner(second);
   if (!b) return null;
-  return rectOf({ r: a.r ?? 1, c: a.c ?? 1 }, { r: b.r ?? (second === undefined ? a.r ?? 1 : maxRows), c: b.c ?? (second === undefined ? a.c ?? 1 : maxColumns) });
+  return rectOf(
+    { r: a.r ?? 1, c: a.c ?? 1 },
+    { r: b.r ?? (second === undefined ? (a.r ?? 1) : maxRows), c: b.c ?? (second === undefined ? (a.c ?? 1) : maxColumns) },
+  );
 }
 
 export function contains(rect: Rect, point: Point): boolean {

@@ -14,7 +14,11 @@ const PAD = 12;
 /** About how wide a character of the 12px labels is. */
 const CHAR_WIDTH = 6.6;
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
   if (text !== undefined) element.textContent = text;
@@ -81,8 +85,19 @@ export function chartSvg(chart: ChartView): SVGSVGElement {
     const end = x(Math.max(0, bar.value));
     const group = svg('g', { class: 'chart-row' });
     group.append(svg('title', {}, `${bar.label}: ${bar.shown === '' ? String(bar.value) : bar.shown}`));
-    group.append(svg('text', { x: left - 6, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, clip(bar.label, labelWidth - 6)));
-    group.append(svg('rect', { x: start, y: y + (rowHeight - thickness) / 2, width: Math.max(end - start, bar.value === 0 ? 0 : 1), height: thickness, fill: BAR_COLOR, class: 'chart-bar' }));
+    group.append(
+      svg('text', { x: left - 6, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, clip(bar.label, labelWidth - 6)),
+    );
+    group.append(
+      svg('rect', {
+        x: start,
+        y: y + (rowHeight - thickness) / 2,
+        width: Math.max(end - start, bar.value === 0 ? 0 : 1),
+        height: thickness,
+        fill: BAR_COLOR,
+        class: 'chart-bar',
+      }),
+    );
     if (bar.shown !== '') group.append(svg('text', { x: end + 4, y: y + rowHeight / 2 + 4, class: 'chart-value' }, bar.shown));
     root.append(group);
   });

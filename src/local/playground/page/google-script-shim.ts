@@ -80,11 +80,18 @@ function call(functionName: string, args: unknown[], handlers: Handlers): void {
   try {
     payload = serializeArgs(args);
   } catch (error) {
-    settle(handlers, functionName, { ok: false, error: `Failed due to illegal value in argument: ${error instanceof Error ? error.message : String(error)}` });
+    settle(handlers, functionName, {
+      ok: false,
+      error: `Failed due to illegal value in argument: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return;
   }
   if (standalone) {
-    fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ function: functionName, args: payload }) })
+    fetch('/api/run', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ function: functionName, args: payload }),
+    })
       .then((response) => response.json() as Promise<RunResult>)
       .then(
         (reply) => {
@@ -155,7 +162,9 @@ shimWindow.google = {
       },
     },
     url: {
-      getLocation: (callback: (location: { hash: string; parameter: Record<string, string>; parameters: Record<string, string[]> }) => void): void => {
+      getLocation: (
+        callback: (location: { hash: string; parameter: Record<string, string>; parameters: Record<string, string[]> }) => void,
+      ): void => {
         callback({ hash: '', parameter: {}, parameters: {} });
       },
     },

@@ -70,7 +70,10 @@ export class Selection {
 
   /** Moves the active cell (or, extending, the far corner) and returns the cell to bring into view. */
   move(dr: number, dc: number, extend: boolean, bounds: Bounds): Point {
-    const clamp = (point: Point): Point => ({ r: Math.min(Math.max(1, point.r), bounds.rows), c: Math.min(Math.max(1, point.c), bounds.columns) });
+    const clamp = (point: Point): Point => ({
+      r: Math.min(Math.max(1, point.r), bounds.rows),
+      c: Math.min(Math.max(1, point.c), bounds.columns),
+    });
     if (extend) {
       this.far = clamp({ r: this.far.r + dr, c: this.far.c + dc });
       this.ranges = [rectOf(this.active, this.far)];

@@ -151,7 +151,13 @@ export class GridTable {
     this.table.style.width = `${String(totalWidth)}px`;
     const headRow = el('tr', { 'aria-rowindex': '1' }, el('th', { class: 'corner', 'aria-label': 'Select all', scope: 'col' }));
     for (let c = 1; c <= this.columns; c++) {
-      headRow.append(el('th', { scope: 'col', 'data-c': String(c), 'aria-colindex': String(c + 1), title: `Select column ${columnLetters(c)}` }, columnLetters(c)));
+      headRow.append(
+        el(
+          'th',
+          { scope: 'col', 'data-c': String(c), 'aria-colindex': String(c + 1), title: `Select column ${columnLetters(c)}` },
+          columnLetters(c),
+        ),
+      );
     }
     const body = el('tbody');
     for (let r = 1; r <= this.rows; r++) {
@@ -162,7 +168,13 @@ export class GridTable {
         header.style.top = `${String(ROW_HEIGHT * r)}px`;
       }
       for (let c = 1; c <= this.columns; c++) {
-        const td = el('td', { role: 'gridcell', id: `cell-${String(r)}-${String(c)}`, 'data-r': String(r), 'data-c': String(c), 'aria-colindex': String(c + 1) });
+        const td = el('td', {
+          role: 'gridcell',
+          id: `cell-${String(r)}-${String(c)}`,
+          'data-r': String(r),
+          'data-c': String(c),
+          'aria-colindex': String(c + 1),
+        });
         if (r <= sheet.frozenRows) td.style.top = `${String(ROW_HEIGHT * r)}px`;
         row.append(td);
       }

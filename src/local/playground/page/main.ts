@@ -102,7 +102,11 @@ function drawTabs(): void {
   tabs.replaceChildren();
   for (const sheet of visible) {
     const selected = sheet.name === currentSheet;
-    const tab = el('button', { type: 'button', role: 'tab', 'aria-selected': String(selected), tabindex: selected ? '0' : '-1' }, sheet.name);
+    const tab = el(
+      'button',
+      { type: 'button', role: 'tab', 'aria-selected': String(selected), tabindex: selected ? '0' : '-1' },
+      sheet.name,
+    );
     tab.addEventListener('click', () => {
       void switchSheet(sheet.name);
     });

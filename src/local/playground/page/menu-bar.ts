@@ -8,7 +8,12 @@ function entries(items: MenuEntry[], onRun: MenuHandler): HTMLElement[] {
   return items.map((item) => {
     if (item.kind === 'separator') return el('span', { class: 'menu-separator', role: 'separator', 'aria-orientation': 'vertical' });
     if (item.kind === 'submenu') {
-      return el('span', { class: 'submenu', role: 'group', 'aria-label': item.name }, el('span', { class: 'menu-name' }, `${item.name} ›`), ...entries(item.items, onRun));
+      return el(
+        'span',
+        { class: 'submenu', role: 'group', 'aria-label': item.name },
+        el('span', { class: 'menu-name' }, `${item.name} ›`),
+        ...entries(item.items, onRun),
+      );
     }
     const button = el('button', { type: 'button', 'data-function': item.functionName, title: `Runs ${item.functionName}()` }, item.caption);
     button.addEventListener('click', () => {
@@ -31,7 +36,14 @@ export function renderMenus(container: HTMLElement, menus: MenuView[], onRun: Me
     return;
   }
   for (const menu of menus) {
-    container.append(el('span', { class: 'submenu', role: 'group', 'aria-label': menu.name }, el('span', { class: 'menu-name' }, menu.name), ...entries(menu.items, onRun)));
+    container.append(
+      el(
+        'span',
+        { class: 'submenu', role: 'group', 'aria-label': menu.name },
+        el('span', { class: 'menu-name' }, menu.name),
+        ...entries(menu.items, onRun),
+      ),
+    );
   }
 }
 

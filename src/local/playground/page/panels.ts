@@ -28,7 +28,12 @@ interface ShimMessage {
 }
 
 function isShimMessage(data: unknown): data is ShimMessage {
-  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string' && (data as { type: string }).type.startsWith('gs-');
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { type?: unknown }).type === 'string' &&
+    (data as { type: string }).type.startsWith('gs-')
+  );
 }
 
 export class Panels {
@@ -112,12 +117,21 @@ export class Panels {
     } else if (typeof message.functionName === 'string' && typeof message.callId === 'number') {
       const callId = message.callId;
       const name = message.functionName;
-      runOnServer('/api/run', { function: name, args: Array.isArray(message.args) ? message.args : [] }, `${name}()`, this.effects(), true).then(
+      runOnServer(
+        '/api/run',
+        { function: name, args: Array.isArray(message.args) ? message.args : [] },
+        `${name}()`,
+        this.effects(),
+        true,
+      ).then(
         (reply) => {
           source.postMessage({ type: 'gs-result', callId, ok: reply.ok, result: reply.result, error: reply.error }, origin);
         },
         (error: unknown) => {
-          source.postMessage({ type: 'gs-result', callId, ok: false, error: error instanceof Error ? error.message : String(error) }, origin);
+          source.postMessage(
+            { type: 'gs-result', callId, ok: false, error: error instanceof Error ? error.message : String(error) },
+            origin,
+          );
         },
       );
     }

@@ -16,7 +16,15 @@ export function clearOptions(options: unknown): { contents: boolean; formats: bo
 }
 
 /** Clears a cell; true when there was something to clear. */
-export function clearCell(workbook: Workbook, sheet: SheetData, row: number, column: number, cell: Cell | undefined, contents: boolean, formats: boolean): boolean {
+export function clearCell(
+  workbook: Workbook,
+  sheet: SheetData,
+  row: number,
+  column: number,
+  cell: Cell | undefined,
+  contents: boolean,
+  formats: boolean,
+): boolean {
   if (!cell) return false;
   let changed = false;
   if (contents && hasContent(cell)) {

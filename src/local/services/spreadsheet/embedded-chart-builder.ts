@@ -30,7 +30,13 @@ export class EmbeddedChartBuilderImpl {
 
   addRange(range: unknown): this {
     const area = areaOf(range, 'EmbeddedChartBuilder.addRange');
-    this.draft.ranges.push({ sheetId: area.sheet.sheetId, row: area.row, column: area.column, numRows: area.numRows, numColumns: area.numColumns });
+    this.draft.ranges.push({
+      sheetId: area.sheet.sheetId,
+      row: area.row,
+      column: area.column,
+      numRows: area.numRows,
+      numColumns: area.numColumns,
+    });
     return this._self();
   }
 

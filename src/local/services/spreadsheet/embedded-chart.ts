@@ -35,6 +35,6 @@ export class ChartOptionsImpl {
   /** The value set for the option, or null. */
   get(option: unknown): unknown {
     const value = Object.prototype.hasOwnProperty.call(this.options, String(option)) ? this.options[String(option)] : null;
-    return value !== null && typeof value === 'object' ? this.s.env.realm.toScript(value) : value ?? null;
+    return value !== null && typeof value === 'object' ? this.s.env.realm.toScript(value) : (value ?? null);
   }
 }

@@ -94,12 +94,18 @@ export class RangeImpl {
   }
 
   setNumberFormat(format: unknown): RangeImpl {
-    return this._setEach(() => textOf(format), (cell, value) => (cell.numberFormat = value));
+    return this._setEach(
+      () => textOf(format),
+      (cell, value) => (cell.numberFormat = value),
+    );
   }
 
   setNumberFormats(formats: unknown): RangeImpl {
     const grid = this._checkGrid(formats, 'setNumberFormats');
-    return this._setEach((r, c) => textOf(grid[r]?.[c]), (cell, value) => (cell.numberFormat = value));
+    return this._setEach(
+      (r, c) => textOf(grid[r]?.[c]),
+      (cell, value) => (cell.numberFormat = value),
+    );
   }
 
   setNotes(notes: unknown): RangeImpl {
@@ -122,7 +128,10 @@ export class RangeImpl {
   }
 
   setFontWeight(weight: unknown): RangeImpl {
-    return this._setEach(() => fontWeight(weight), (cell, value) => (cell.fontWeight = value));
+    return this._setEach(
+      () => fontWeight(weight),
+      (cell, value) => (cell.fontWeight = value),
+    );
   }
 
   setWrap(): RangeImpl {
@@ -183,13 +192,17 @@ export class RangeImpl {
     if (!Array.isArray(values)) throw signatureError([values], `Range.${method}`);
     const rows = values as unknown[];
     if (rows.length !== this.area.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this.area.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this.area.numRows}.`,
+      );
     }
     for (const row of rows) {
       if (!Array.isArray(row)) throw signatureError([values], `Range.${method}`);
       const line = row as unknown[];
       if (line.length !== this.area.numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.area.numColumns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.area.numColumns}.`,
+        );
       }
     }
     return rows as unknown[][];

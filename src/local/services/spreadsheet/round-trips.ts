@@ -37,15 +37,22 @@ const LOCAL_METHODS: Readonly<Partial<Record<SpreadsheetFamily, readonly string[
   ],
   Sheet: [
     // Guess: a Sheet handle comes with its name and id (getSheets/getSheetByName read them).
-    'getName', 'getSheetId',
+    'getName',
+    'getSheetId',
     // Handle-making.
-    'getRange', 'newChart',
+    'getRange',
+    'newChart',
   ],
   Range: [
     // A Range is a sheet and four numbers: these answer from the handle.
-    'getRow', 'getColumn', 'getNumRows', 'getA1Notation', 'getSheet',
+    'getRow',
+    'getColumn',
+    'getNumRows',
+    'getA1Notation',
+    'getSheet',
     // Handle-making.
-    'offset', 'createTextFinder',
+    'offset',
+    'createTextFinder',
   ],
   RangeList: [
     // The Ranges the list was made of.
@@ -53,11 +60,13 @@ const LOCAL_METHODS: Readonly<Partial<Record<SpreadsheetFamily, readonly string[
   ],
   DeveloperMetadataFinder: [
     // Configuration of the search; find goes to Sheets.
-    'withKey', 'withLocationType',
+    'withKey',
+    'withLocationType',
   ],
   DeveloperMetadata: [
     // Guess: the handle holds what find returned.
-    'getValue', 'getLocation',
+    'getValue',
+    'getLocation',
   ],
 };
 

@@ -28,9 +28,18 @@ import { SpreadsheetAppImpl } from './spreadsheet-app';
 import { TextFinderImpl } from './text-finder';
 
 export type SpreadsheetFamily =
-  | 'SpreadsheetApp' | 'Spreadsheet' | 'Sheet' | 'Range' | 'RangeList' | 'TextFinder'
-  | 'EmbeddedChart' | 'EmbeddedChartBuilder' | 'ChartOptions'
-  | 'DeveloperMetadata' | 'DeveloperMetadataFinder' | 'DeveloperMetadataLocation';
+  | 'SpreadsheetApp'
+  | 'Spreadsheet'
+  | 'Sheet'
+  | 'Range'
+  | 'RangeList'
+  | 'TextFinder'
+  | 'EmbeddedChart'
+  | 'EmbeddedChartBuilder'
+  | 'ChartOptions'
+  | 'DeveloperMetadata'
+  | 'DeveloperMetadataFinder'
+  | 'DeveloperMetadataLocation';
 
 export interface SpreadsheetStats {
   /**

@@ -31,7 +31,10 @@ export class SpreadsheetImpl {
     else if (typeof nameOrIndex === 'string') name = nameOrIndex;
     else if (nameOrIndex !== undefined) throw signatureError([nameOrIndex], 'Spreadsheet.insertSheet');
     if (typeof index === 'number') at = index;
-    const sheet = this.s.workbook.insertSheet(name, at === undefined ? undefined : Math.max(0, Math.min(at, this.s.workbook.sheets.length)));
+    const sheet = this.s.workbook.insertSheet(
+      name,
+      at === undefined ? undefined : Math.max(0, Math.min(at, this.s.workbook.sheets.length)),
+    );
     this.s.workbook.activeSheetId = sheet.sheetId;
     this.s.workbook.selection = null;
     return this.s.sheet(sheet);
