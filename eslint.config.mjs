@@ -4,10 +4,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** What Node has and Apps Script V8 lacks: the same list the local runtime removes. */
-const APPS_SCRIPT_LACKS = JSON.parse(readFileSync(`${import.meta.dirname}/src/core/apps-script-lacks.json`, 'utf8'));
+const APPS_SCRIPT_LACKS = JSON.parse(readFileSync(`${import.meta.dirname}/packages/add-on/src/core/apps-script-lacks.json`, 'utf8'));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', '.playground/'] },
+  { ignores: ['**/dist/', '**/build/', '**/node_modules/', '**/coverage/', '**/.playground/', '**/test-results/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -20,31 +20,35 @@ export default tseslint.config(
   },
   {
     // The sidebar's code is typed for the browser by its own tsconfig.
-    files: ['src/client/**/*.ts'],
-    languageOptions: {
-      parserOptions: { projectService: false, project: ['./src/client/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
-    },
-  },
-  {
-    // So are the playground's page and the browser tests (their page.evaluate callbacks run there).
-    files: ['src/local/playground/page/**/*.ts'],
+    files: ['packages/add-on/src/client/**/*.ts'],
     languageOptions: {
       parserOptions: {
         projectService: false,
-        project: ['./src/local/playground/page/tsconfig.json'],
+        project: ['./packages/add-on/src/client/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
   },
   {
-    files: ['test/e2e/**/*.ts'],
+    // So are the playground's page and the browser tests (their page.evaluate callbacks run there).
+    files: ['packages/tools/src/playground/page/**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: false, project: ['./test/e2e/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: false,
+        project: ['./packages/tools/src/playground/page/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['packages/tools/test/e2e/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['./packages/tools/test/e2e/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
   },
   {
     // Code bundled for Apps Script must not reach for Node or browser globals it will not have.
-    files: ['src/core/**/*.ts', 'src/gas/**/*.ts'],
+    files: ['packages/add-on/src/core/**/*.ts', 'packages/add-on/src/gas/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
@@ -57,7 +61,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'zod', message: 'The classic zod build adds ~450 KB to every custom-function start: import zod/mini.' }],
-          patterns: [{ group: ['node:*', '../local/*'], message: 'Not available in Apps Script.' }],
+          patterns: [
+            { group: ['node:*', '@stripe-utm-sheets/tools', '@stripe-utm-sheets/tools/*'], message: 'Not available in Apps Script.' },
+          ],
         },
       ],
     },
@@ -65,8 +71,8 @@ export default tseslint.config(
   {
     // The relay runs on Workers, Deno and Node: web platform only. Its Node adapter and server
     // (node-*.ts) are the exception, and are not part of the Workers bundle.
-    files: ['src/relay/**/*.ts'],
-    ignores: ['src/relay/node-*.ts'],
+    files: ['packages/add-on/src/relay/**/*.ts'],
+    ignores: ['packages/add-on/src/relay/node-*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
@@ -77,12 +83,19 @@ export default tseslint.config(
       ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', '../local/*', '../gas/*'], message: 'The relay is web platform only (Workers, Deno, Node).' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', '@stripe-utm-sheets/tools', '@stripe-utm-sheets/tools/*', '../gas/*'],
+              message: 'The relay is web platform only (Workers, Deno, Node).',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['test/**/*.ts'],
+    files: ['packages/*/test/**/*.ts', 'packages/tools/bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       // jest's asymmetric matchers (expect.stringMatching, expect.objectContaining) are typed any.

@@ -1,0 +1,78 @@
+/**
+ * The demo tells the attribution story: the Links tab's good rows carry references, the fake
+ * Stripe API's sales bring them back (several per campaign, usd and eur, one delayed payment still
+ * pending, one failed, two unattributable on purpose), and after Sync now and Refresh attribution
+ * the Attribution tab has revenue per campaign and its chart.
+ */
+import { DEMO_LINK_ROWS } from '../../src/demo-links';
+import { DEMO_SALES, RETIRED_LINK, UNKNOWN_REFERENCE } from '../../src/playground/demo-sales';
+import { PLAYGROUND_STRIPE_KEY } from '../../src/playground/playground-stripe';
+import { startTestPlayground, type TestPlayground } from './helpers';
+
+const REFERENCE = 6;
+const references = new Set(DEMO_LINK_ROWS.map((row) => String(row[REFERENCE])).filter((reference) => reference !== ''));
+
+describe('the demo data', () => {
+  it('brings back the references of the Links tab, except two sales that cannot be attributed on purpose', () => {
+    expect(references.has(UNKNOWN_REFERENCE)).toBe(false);
+    const unmatched = DEMO_SALES.filter((sale) => sale.reference === null || !references.has(sale.reference));
+    expect(unmatched.map((sale) => sale.reference)).toEqual([null, UNKNOWN_REFERENCE]);
+    for (const sale of DEMO_SALES.filter((candidate) => !unmatched.includes(candidate))) {
+      const row = DEMO_LINK_ROWS.find((candidate) => candidate[REFERENCE] === sale.reference);
+      expect(String(row?.[0])).toContain(sale.link);
+    }
+    // The unknown reference came through a link no row has, so its payment link cannot tell either.
+    expect(DEMO_SALES.find((sale) => sale.reference === UNKNOWN_REFERENCE)?.link).toBe(RETIRED_LINK);
+    expect(new Set(DEMO_SALES.map((sale) => sale.currency))).toEqual(new Set(['usd', 'eur']));
+    expect(DEMO_SALES.filter((sale) => sale.outcome === 'pending')).toHaveLength(1);
+    expect(DEMO_SALES.filter((sale) => sale.outcome === 'failed')).toHaveLength(1);
+  });
+});
+
+describe('Sync now, then Refresh attribution, on the demo', () => {
+  let pg: TestPlayground;
+
+  beforeAll(async () => {
+    pg = await startTestPlayground();
+  });
+
+  afterAll(async () => {
+    await pg.stop();
+  });
+
+  it('logs every demo sale and shows revenue per campaign, each currency apart, with its chart', async () => {
+    await pg.menu('connectStripeKey', [{ button: 'OK', text: PLAYGROUND_STRIPE_KEY }]);
+    const synced = await pg.menu('syncNow', [{ button: 'OK', text: '30' }]);
+    expect(synced.alerts[0]?.prompt).toMatch(new RegExp(`\\b${String(DEMO_SALES.length)} new sessions`));
+    const sales = await pg.values('Reconciliation');
+    const status = sales[0]?.indexOf('payment_status') ?? -1;
+    expect(
+      sales
+        .slice(1)
+        .map((row) => row[status])
+        .sort(),
+    ).toEqual([...new Array<string>(12).fill('paid'), 'failed', 'unpaid'].sort());
+
+    const refreshed = await pg.menu('refreshAttribution');
+    expect(refreshed.ok).toBe(true);
+    const [header = [], ...rows] = await pg.values('Attribution');
+    const columns = ['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'].map((name) =>
+      header.indexOf(name),
+    );
+    expect(columns.every((column) => column >= 0)).toBe(true);
+    const report = rows.filter((row) => row[columns[0] ?? 0] !== '').map((row) => columns.map((column) => row[column]).join(' '));
+    expect(report.sort()).toEqual([
+      '(unattributed)   eur FALSE 1 29',
+      '(unattributed)   usd FALSE 1 49',
+      'launch_week linkedin social eur FALSE 3 116',
+      'spring_sale facebook paid_social usd FALSE 2 98',
+      'spring_sale newsletter email eur FALSE 1 45',
+      'spring_sale newsletter email usd FALSE 4 245',
+    ]);
+
+    const charts = (await pg.state('Attribution')).sheets?.find((tab) => tab.name === 'Attribution')?.charts ?? [];
+    expect(charts).toHaveLength(1);
+    expect(charts[0]?.title).toMatch(/^Revenue per campaign/);
+    expect(charts[0]?.bars.map((bar) => bar.label)).toContain('spring_sale');
+  });
+});
