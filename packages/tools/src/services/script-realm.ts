@@ -2,6 +2,7 @@
  * What every service fake shares: the realm the script runs in (so that arrays, Dates and errors
  * handed to the script are the script's own) and the execution context it runs in.
  */
+import { isDate } from '@stripe-utm-sheets/add-on/core/helpers/cell-value';
 import { notImplementedMessage, type AppsScriptClass } from './reference-pages';
 
 /** How the current execution was started; it decides what the services allow, as in Apps Script. */
@@ -69,10 +70,8 @@ export class ScriptRealm {
   }
 }
 
-/** A Date of either realm (instanceof fails across realms). */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+// A Date of either realm (instanceof fails across realms): core's one test, used here too.
+export { isDate };
 
 /** A Date of Node's realm with the same time. */
 export function nodeDate(value: Date): Date {

@@ -3,11 +3,12 @@
  * USER_ENTERED), not as the string it is. This is what makes a customer's name that begins with `=`,
  * `+`, `-` or `@` a formula, and `00123` the number 123. The guesses made here are in GUESSES.md.
  */
+import type { CellValue } from '@stripe-utm-sheets/add-on/core/helpers/cell-value';
 import { isDate, nodeDate, stringOf } from './script-realm';
 import { zonedTimeToDate } from './date-format';
 
 /** What a cell can hold; '' is an empty cell. */
-export type CellValue = string | number | boolean | Date;
+export type { CellValue };
 
 export interface CellInput {
   value: CellValue;
