@@ -6,6 +6,7 @@
 import { FakeStripeApi } from '@stripe-utm-sheets/tools/fake-stripe';
 import { LocalAddOn as AddOn } from '@stripe-utm-sheets/tools/local-add-on';
 import { Workbook, type SheetData, type WorkbookJson } from '@stripe-utm-sheets/tools/services';
+import { failureOf } from './bundle';
 import { columnOf, deleteHeaderRow, insertRowAbove } from './user-edits';
 
 const NOW = Math.floor(Date.UTC(2026, 10, 20, 12) / 1000);
@@ -264,28 +265,31 @@ describe('text stays literal whatever the formats around it', () => {
   });
 });
 
+/** The same spreadsheet as an earlier version would have left it: every tab and column, not a single mark. */
+function withoutMarks(app: AddOn, stripe: FakeStripeApi): AddOn {
+  const strip = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(strip)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => key !== 'developerMetadata')
+              .map(([key, v]) => [key, strip(v)]),
+          )
+        : value;
+  return new AddOn(stripe, undefined, {
+    workbook: Workbook.fromJSON(strip(app.workbook.toJSON()) as WorkbookJson),
+    properties: app.properties,
+    triggers: app.triggers,
+  });
+}
+
 describe('spreadsheets made by an earlier version (no marks)', () => {
   it('adopts its Reconciliation, Attribution and links-tab columns by their shape, and marks them', () => {
     const { app, stripe } = shop();
     sell(app, stripe, 'nl-1');
     refresh(app);
-    // What an earlier version left: the same tabs and columns, without a single mark.
-    const json = app.workbook.toJSON();
-    const strip = (value: unknown): unknown =>
-      Array.isArray(value)
-        ? value.map(strip)
-        : value !== null && typeof value === 'object'
-          ? Object.fromEntries(
-              Object.entries(value)
-                .filter(([key]) => key !== 'developerMetadata')
-                .map(([key, v]) => [key, strip(v)]),
-            )
-          : value;
-    const earlier = new AddOn(stripe, undefined, {
-      workbook: Workbook.fromJSON(strip(json) as WorkbookJson),
-      properties: app.properties,
-      triggers: app.triggers,
-    });
+    const earlier = withoutMarks(app, stripe);
     expect(earlier.workbook.developerMetadata()).toEqual([]);
     sell(earlier, stripe, 'fb-2');
     refresh(earlier);
@@ -313,5 +317,15 @@ describe('spreadsheets made by an earlier version (no marks)', () => {
         'COLUMN:Links:revenue',
       ]),
     );
+  });
+
+  it("never takes the earlier version's ledger, which has payment_link and utm_ columns, for a links tab", () => {
+    const { app, stripe } = shop();
+    sell(app, stripe, 'nl-1');
+    refresh(app);
+    const earlier = withoutMarks(app, stripe);
+    earlier.workbook.setSelection('Attribution', 'B2');
+    const message = failureOf(earlier, 'sidebarInsertIntoActiveRow', { fields: { payment_link: LINK_A } });
+    expect(message).toContain('Your links are in "Links".');
   });
 });

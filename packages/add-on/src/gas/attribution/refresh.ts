@@ -125,10 +125,7 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
   // Everything is read and checked first: a tab that cannot be read safely stops the refresh before any write.
   const marked = findMarkedTabs(spreadsheet);
   const ledger = readWholeLedger(held, spreadsheet, marked);
-  const own = ownSheetIds(marked);
-  if (ledger !== null) own.add(ledger.sheet.getSheetId());
-  const attributionTab = marked.get('attribution');
-  if (attributionTab !== undefined) own.add(attributionTab.getSheetId());
+  const own = ownSheetIds(spreadsheet, marked);
   const urls = lazyLinkUrls();
   const linkTabs = readLinkTabs(spreadsheet, own, findMarkedColumns(spreadsheet), () => {
     const answer = urls.get();

@@ -43,8 +43,21 @@ export function findMarkedTabs(spreadsheet: Spreadsheet): MarkedTabs {
 }
 
 /** Sheet ids of every tab the add-on owns: what link-writing actions and link-tab readers skip. */
-export function ownSheetIds(marked: MarkedTabs): Set<number> {
+function markedIds(marked: MarkedTabs): Set<number> {
   return new Set([...marked.values()].map((sheet) => sheet.getSheetId()));
+}
+
+/**
+ * Sheet ids of every tab the add-on owns: marked, or an earlier version's by its name and shape
+ * (not marked yet). What every reader of the user's tabs skips, and link-writing actions refuse.
+ */
+export function ownSheetIds(spreadsheet: Spreadsheet, marked: MarkedTabs): Set<number> {
+  const ids = markedIds(marked);
+  for (const tab of OWN_TAB_DECLARATIONS) {
+    const sheet = marked.has(tab.role) ? null : findOwnTab(spreadsheet, tab.role, marked);
+    if (sheet !== null) ids.add(sheet.getSheetId());
+  }
+  return ids;
 }
 
 /** The tab called `name` as Sheets compares tab names (case aside), for the unmarked path only. */
@@ -87,14 +100,12 @@ export function findOwnTab(spreadsheet: Spreadsheet, role: TabRole, marked: Mark
   if (found !== undefined) return found;
   const tab = declarationOf(role);
   const named = sheetNamed(spreadsheet, tab.name);
-  return named !== null && !ownSheetIds(marked).has(named.getSheetId()) && madeByEarlierVersion(named, tab) ? named : null;
+  return named !== null && !markedIds(marked).has(named.getSheetId()) && madeByEarlierVersion(named, tab) ? named : null;
 }
 
 /** Whether `sheet` is one of the add-on's tabs (marked, or an earlier version's): what link-writing actions refuse. */
 export function isOwnSheet(spreadsheet: Spreadsheet, sheet: Sheet): boolean {
-  const marked = findMarkedTabs(spreadsheet);
-  const id = sheet.getSheetId();
-  return ownSheetIds(marked).has(id) || OWN_TAB_DECLARATIONS.some((tab) => findOwnTab(spreadsheet, tab.role, marked)?.getSheetId() === id);
+  return ownSheetIds(spreadsheet, findMarkedTabs(spreadsheet)).has(sheet.getSheetId());
 }
 
 export interface OpenedTab {
@@ -119,7 +130,7 @@ export function openOwnTab(
   const found = marked.get(role);
   if (found !== undefined) return { sheet: found, notice: null, created: false };
   const tab = declarationOf(role);
-  const claimed = ownSheetIds(marked);
+  const claimed = markedIds(marked);
   const named = sheetNamed(spreadsheet, tab.name);
   if (named !== null && !claimed.has(named.getSheetId()) && madeByEarlierVersion(named, tab)) {
     held.wrote();

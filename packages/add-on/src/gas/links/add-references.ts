@@ -10,7 +10,7 @@ import { literalText, textOfCell } from '../../core/helpers/literal-text';
 import { newReferences } from '../../core/link-tabs/references';
 import { consecutiveRuns } from '../../core/helpers/runs';
 import { appendHeaders } from '../helpers/header-row';
-import { findMarkedTabs, findOwnTab, ownSheetIds, type MarkedTabs } from '../ledger/own-tabs';
+import { findMarkedTabs, ownSheetIds, type MarkedTabs } from '../ledger/own-tabs';
 import { readLedgerColumn } from '../ledger/reconciliation-reader';
 import { withScriptLockOrFail } from '../script-lock';
 import { readLinkTabValues, stripeLinkRows } from './link-tabs';
@@ -35,12 +35,9 @@ function referencesInUse(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   return used;
 }
 
-/** The links tabs: not the add-on's own (known by their mark, and an earlier version's ledger by its name and shape). */
+/** The links tabs: every tab but the add-on's own. */
 function linkTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, marked: MarkedTabs): Array<{ sheet: Sheet; values: unknown[][] }> {
-  const own = ownSheetIds(marked);
-  const ledger = findOwnTab(spreadsheet, 'reconciliation', marked);
-  if (ledger !== null) own.add(ledger.getSheetId());
-  return readLinkTabValues(spreadsheet, own);
+  return readLinkTabValues(spreadsheet, ownSheetIds(spreadsheet, marked));
 }
 
 /** New references for rows about to get one (Tag selected rows), unique against all the spreadsheet holds. */

@@ -12,10 +12,10 @@ import { readAllLinkRows, type KnownTab } from './link-tabs';
 import { findMarkedTabs, ownSheetIds } from '../ledger/own-tabs';
 import { hasLiveSales } from '../ledger/live-sales';
 
-/** The link rows of every links tab (the add-on's own tabs, known by their mark, skipped). */
+/** The link rows of every links tab (the add-on's own tabs skipped). */
 function spreadsheetLinkRows(known?: KnownTab): LinkRow[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return readAllLinkRows(spreadsheet, ownSheetIds(findMarkedTabs(spreadsheet)), known);
+  return readAllLinkRows(spreadsheet, ownSheetIds(spreadsheet, findMarkedTabs(spreadsheet)), known);
 }
 
 /** `payment_link: "https://buy.stripe.com/test_..." is a test-mode link ...`, as a note says it. */

@@ -174,7 +174,7 @@ const MAX_NAMED_TABS = 3;
 /** The spreadsheet's links tabs, to name in a refusal (read only when refusing, so its cost is no one's). */
 function namedLinkTabs(): string[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return linkTabNames(spreadsheet, ownSheetIds(findMarkedTabs(spreadsheet))).slice(0, MAX_NAMED_TABS);
+  return linkTabNames(spreadsheet, ownSheetIds(spreadsheet, findMarkedTabs(spreadsheet))).slice(0, MAX_NAMED_TABS);
 }
 
 /** Why `action` may not write into `sheet` (one of the add-on's own tabs), naming the tab to use; null when it may. */
