@@ -111,6 +111,7 @@ describe('a title row or a deleted header row in Reconciliation', () => {
     expect(app.deliver(stripe.scenario.paid({ clientReferenceId: 'fb-2', amount: 100, currency: 'usd' }).events[0] ?? {})).toMatchObject({
       ok: false,
       retry: true,
+      error: expect.stringMatching(/header row is missing .*; nothing was written; Stripe will send this event again$/),
     });
     expect(app.workbook.sheets.filter((sheet) => sheet.name !== 'Webhook log').map(cellsOf)).toEqual(
       before.slice(0, app.workbook.sheets.length).filter((_, i) => app.workbook.sheets[i]?.name !== 'Webhook log'),

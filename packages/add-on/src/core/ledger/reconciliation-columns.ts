@@ -87,7 +87,7 @@ export function tabLayout(headerRow: readonly unknown[], lastRow: () => number, 
     kind: 'unreadable',
     error:
       `The ${tabName} tab's header row is missing (${rowOne}). Put the header row back in row 1 ` +
-      '(Edit > Undo, or type the headers, session_id first); nothing was written and Stripe will send this event again',
+      '(Edit > Undo, or type the headers, session_id first); nothing was written',
   };
 }
 

@@ -47,10 +47,6 @@ export function readWholeLedger(held: ScriptLockHeld, spreadsheet: Spreadsheet, 
   const { sheet } = opened;
   const values = sheet.getDataRange().getValues();
   const layout = tabLayout(values[0] ?? [], () => values.length, sheet.getName());
-  if (layout.kind === 'unreadable')
-    throw new UnreadableTabError(
-      sheet.getName(),
-      layout.error.replace('Stripe will send this event again', 'refresh again once it is back'),
-    );
+  if (layout.kind === 'unreadable') throw new UnreadableTabError(sheet.getName(), layout.error);
   return { sheet, values };
 }

@@ -127,7 +127,9 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
     }
   });
   if (!written.ok) return reject(spreadsheet, 'busy', 'Busy writing other deliveries; Stripe will send this one again');
-  if (written.value instanceof UnreadableTabError) return reject(spreadsheet, 'tab_unreadable', written.value.message);
+  if (written.value instanceof UnreadableTabError) {
+    return reject(spreadsheet, 'tab_unreadable', `${written.value.message}; Stripe will send this event again`);
+  }
   if (written.value === 'not_recorded') {
     return {
       ok: true,
