@@ -117,7 +117,8 @@ function apply(app: AddOn, edit: Edit, typed: { next: number }): void {
     }
     case 'lookAlike': {
       const [name, rows] = LOOK_ALIKES[edit.which % LOOK_ALIKES.length]!;
-      if (workbook.getSheet(name) !== null) return;
+      // Sheets compares tab names case aside: a user cannot add `Reconciliation` beside `reconciliation`.
+      if (workbook.sheets.some((sheet) => sheet.name.toLowerCase() === name.toLowerCase())) return;
       workbook.write(name, rows);
       return;
     }
