@@ -22,7 +22,12 @@ function diagnosticsIn(folder: 'src/core' | 'src/gas', source: string): string[]
   host.fileExists = (file) => path.resolve(file) === probe || fileExists(file);
   host.getSourceFile = (file, language, onError, create) =>
     path.resolve(file) === probe ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, onError, create);
-  const program = ts.createProgram({ rootNames: [probe], options: { ...config.options, noEmit: true }, host });
+  // A probe is one file, not the folder's project: core's sources compile along with it.
+  const program = ts.createProgram({
+    rootNames: [probe],
+    options: { ...config.options, composite: false, emitDeclarationOnly: false, rootDir: ROOT, noEmit: true },
+    host,
+  });
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(probe)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
