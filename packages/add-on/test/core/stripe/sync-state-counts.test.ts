@@ -1,0 +1,34 @@
+/** The summary a sync shows: describeCounts names every bucket and why events were not recorded, and always adds up. */
+import fc from 'fast-check';
+import { describeCounts, eventsCounted, type SyncCounts } from '../../../src/core/stripe/sync-state';
+
+describe('describeCounts', () => {
+  const none: SyncCounts = { inserted: 0, updated: 0, unchanged: 0, expired: 0, otherTypes: 0, unreadable: 0 };
+
+  it('names every bucket, and why events were not recorded', () => {
+    expect(describeCounts({ inserted: 5, updated: 1, unchanged: 2, expired: 2, otherTypes: 1, unreadable: 1 })).toBe(
+      '12 events: 5 new sessions, 1 updated, 2 already up to date, 4 not recorded (2 expired sessions, 1 of another type, 1 unreadable).',
+    );
+    expect(describeCounts({ ...none, inserted: 3 })).toBe('3 events: 3 new sessions, 0 updated, 0 already up to date, 0 not recorded.');
+    expect(describeCounts({ ...none, expired: 1 })).toBe(
+      '1 event: 0 new sessions, 0 updated, 0 already up to date, 1 not recorded (1 expired session).',
+    );
+  });
+
+  it('always adds up: the events equal the sum of the buckets it names (property)', () => {
+    const count = fc.integer({ min: 0, max: 10_000 });
+    fc.assert(
+      fc.property(
+        fc.record({ inserted: count, updated: count, unchanged: count, expired: count, otherTypes: count, unreadable: count }),
+        (counts) => {
+          const text = describeCounts(counts);
+          const [total = 0, ...parts] = (text.match(/\d+/g) ?? []).map(Number);
+          expect(total).toBe(eventsCounted(counts));
+          const [inserted = 0, updated = 0, unchanged = 0, notRecorded = 0, ...why] = parts;
+          expect(inserted + updated + unchanged + notRecorded).toBe(total);
+          expect(why.reduce((a, b) => a + b, 0)).toBe(notRecorded);
+        },
+      ),
+    );
+  });
+});
