@@ -45,7 +45,7 @@ export function buildReport(sales: readonly Sale[], attributions: readonly Attri
   const groups = new Map<string, ReportRow>();
   sales.forEach((sale, i) => {
     const attribution = attributions[i];
-    const attributed = attribution?.kind === 'attributed' ? attribution.row.fields : null;
+    const attributed = attribution?.kind === 'attributed' ? attribution.campaign : null;
     const key = {
       utm_campaign: attributed ? attributed.utm_campaign : UNATTRIBUTED_CAMPAIGN,
       utm_source: attributed ? attributed.utm_source : '',
@@ -182,7 +182,8 @@ export function totalsByRow(sales: readonly Sale[], attributions: readonly Attri
   const totals = new Map<LinkRow, RowTotals>();
   sales.forEach((sale, i) => {
     const attribution = attributions[i];
-    if (attribution?.kind !== 'attributed' || !isPaid(sale)) return;
+    // A kept sale no link row carries any more counts in the Attribution tab only.
+    if (attribution?.kind !== 'attributed' || attribution.row === null || !isPaid(sale)) return;
     let row = totals.get(attribution.row);
     if (row === undefined) {
       row = { paid_sessions: 0, revenue: new Map() };

@@ -126,8 +126,8 @@ export function chartTable(report: readonly ReportRow[]): ChartTable | null {
 /** How the add-on knows its own chart again: by the start of its title. */
 export const CHART_TITLE = 'Revenue per campaign';
 
-/** Each sale's campaign columns (SALE_CAMPAIGN_COLUMNS order): the UTM values of its row, '' when unattributed. */
+/** Each sale's campaign columns (SALE_CAMPAIGN_COLUMNS order): the UTM values it is credited to, '' when unattributed. */
 export function saleCampaignCells(attribution: Attribution | undefined, paymentLinkUrl: string): string[] {
-  const fields = attribution?.kind === 'attributed' ? attribution.row.fields : null;
-  return [...UTM_PARAMETERS.map((parameter) => (fields ? fields[parameter] : '')), paymentLinkUrl];
+  const campaign = attribution?.kind === 'attributed' ? attribution.campaign : null;
+  return [...UTM_PARAMETERS.map((parameter) => (campaign ? campaign[parameter] : '')), paymentLinkUrl];
 }

@@ -8,6 +8,7 @@
 
 import { sharedReferences } from '../link-tabs/link-checks';
 import { linkKey, type LinkRow } from '../link-tabs/link-rows';
+import { UTM_PARAMETERS, type UtmParameter } from '../links/stripe-rules';
 
 /** A Reconciliation row, as attribution needs it. */
 export interface Sale {
@@ -26,8 +27,25 @@ export interface Sale {
 
 export type UnattributedReason = 'no_reference' | 'unknown_reference' | 'shared_reference' | 'shared_link';
 
+/** The five UTM values a sale is credited to. */
+export type Campaign = Record<UtmParameter, string>;
+
+/**
+ * A sale's campaign. Joined today (`reference`, `payment_link`: `row` is the row, `campaign` its
+ * values), or `kept`: the campaign stored on the sale's row (core/attribution/kept-attribution.ts),
+ * with the link row it still counts for, or null when no row carries it any more.
+ */
 export type Attribution =
-  { kind: 'attributed'; row: LinkRow; via: 'reference' | 'payment_link' } | { kind: 'unattributed'; reason: UnattributedReason };
+  | { kind: 'attributed'; campaign: Campaign; row: LinkRow; via: 'reference' | 'payment_link' }
+  | { kind: 'attributed'; campaign: Campaign; row: LinkRow | null; via: 'kept' }
+  | { kind: 'unattributed'; reason: UnattributedReason };
+
+/** A link row's five UTM values. */
+export function campaignOf(row: LinkRow): Campaign {
+  const campaign = {} as Campaign;
+  for (const parameter of UTM_PARAMETERS) campaign[parameter] = row.fields[parameter];
+  return campaign;
+}
 
 /** The join's lookups, each decided once for all sales: a sale is a map lookup away from its row. */
 export class LinkIndex {
@@ -69,14 +87,14 @@ export function attributeSale(sale: Sale, index: LinkIndex, linkUrls: LinkUrlLoo
   if (sale.client_reference_id !== '') {
     const byReference = index.reference(sale.client_reference_id);
     if (byReference === 'ambiguous') return { kind: 'unattributed', reason: 'shared_reference' };
-    if (byReference !== null) return { kind: 'attributed', row: byReference, via: 'reference' };
+    if (byReference !== null) return { kind: 'attributed', campaign: campaignOf(byReference), row: byReference, via: 'reference' };
     unattributed = 'unknown_reference';
   }
   const url = sale.payment_link === '' ? undefined : linkUrls.get(sale.payment_link);
   if (url === undefined) return { kind: 'unattributed', reason: unattributed };
   const byLink = index.link(url);
   if (byLink === 'ambiguous') return { kind: 'unattributed', reason: 'shared_link' };
-  if (byLink !== null) return { kind: 'attributed', row: byLink, via: 'payment_link' };
+  if (byLink !== null) return { kind: 'attributed', campaign: campaignOf(byLink), row: byLink, via: 'payment_link' };
   return { kind: 'unattributed', reason: unattributed };
 }
 

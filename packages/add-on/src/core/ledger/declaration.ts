@@ -72,7 +72,7 @@ export const RECONCILIATION_TAB: TabDeclaration = {
     column('amount_minor', 'newest-event', '0'),
     column('last_event_created', 'newest-event', TIME),
     // Written by the refresh: the campaign of each sale, and its Payment Link's URL.
-    ...UTM_PARAMETERS.map((name) => column(name, 'refresh')),
+    ...UTM_PARAMETERS.map((name) => column(name, 'filled-once')),
     column('payment_link_url', 'refresh'),
   ],
   adoptWhenHeaderHas: ['session_id'],

@@ -1,8 +1,8 @@
 /**
  * The refresh behind main.ts's global refreshAttribution (attributeSalesAndWrite, and
- * refreshAndReport around it): reads the ledger and every links tab once, joins each sale to its
- * link row (core/attribution/attribution.ts), then writes only what the add-on owns: the Attribution tab, the campaign
- * columns of the ledger, and the columns it marked as its own on each links tab (added after the
+ * refreshAndReport around it): reads the ledger and every links tab once, keeps the campaign stored
+ * on each sale that has one and joins the others to their link row (core/attribution/kept-attribution.ts),
+ * then writes only what the add-on owns: the Attribution tab, the campaign columns of the ledger, and the columns it marked as its own on each links tab (added after the
  * tab's last used column; no cell of the user's changes). Every tab is read and checked before
  * anything is written: a tab whose header row cannot be read safely stops the refresh, which says
  * which tab and what to fix. Under the script lock, without any Ui, so a trigger can run it.
@@ -11,6 +11,7 @@
 import { attributeSales, type Attribution } from '../../core/attribution/attribution';
 import { buildReport, formatRowRevenue, summarize, summaryLine, totalsByRow } from '../../core/attribution/attribution-report';
 import { SALE_CAMPAIGN_COLUMNS, saleCampaignCells, salesFromTab } from '../../core/attribution/attribution-sheet';
+import { keptAttributions, storedCampaigns } from '../../core/attribution/kept-attribution';
 import { headerKey } from '../../core/helpers/header-names';
 import { LINK_TAB_COLUMNS } from '../../core/ledger/declaration';
 import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-tabs/link-checks';
@@ -121,8 +122,20 @@ function ownColumnsOf(held: ScriptLockHeld, tab: LinkTab, notices: string[]): Re
   return new Map([...columns, ...added.columns]);
 }
 
-function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshReport {
-  // Everything is read and checked first: a tab that cannot be read safely stops the refresh before any write.
+/** Everything a refresh reads, read and checked under the lock before anything is written. */
+export interface RefreshInputs {
+  marked: ReturnType<typeof findMarkedTabs>;
+  ledger: LedgerValues | null;
+  linkTabs: LinkTab[];
+  sales: ReturnType<typeof salesFromTab>;
+  /** The campaign stored on each sale's row, null where it has none yet. */
+  stored: ReturnType<typeof storedCampaigns>;
+  /** Payment Link URLs, from Stripe only when a sale needs one. */
+  urls: ReturnType<typeof lazyLinkUrls>;
+}
+
+/** Reads the ledger and every links tab; throws UnreadableTabError when one cannot be read safely. */
+export function readRefreshInputs(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshInputs {
   const marked = findMarkedTabs(spreadsheet);
   const ledger = readWholeLedger(held, spreadsheet, marked);
   const own = ownSheetIds(spreadsheet, marked);
@@ -131,12 +144,35 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
     const answer = urls.get();
     return answer.ok ? listedKeys(answer.urls.values()) : null;
   });
-
   const sales = salesFromTab(ledger?.values ?? []);
+  const stored = storedCampaigns(
+    ledger?.values ?? [],
+    sales.map(({ row }) => row),
+  );
+  return { marked, ledger, linkTabs, sales, stored, urls };
+}
+
+/**
+ * Each sale's attribution: `kept`, the campaign stored on its row when it has one (a sale keeps
+ * the attribution it got) and today's join for the rest; `today`, today's join for every sale.
+ */
+export function attributionsOf(inputs: RefreshInputs, which: 'kept' | 'today'): Attribution[] {
+  const plain = inputs.sales.map(({ sale }) => sale);
+  const rows = inputs.linkTabs.flatMap((tab) => tab.rows);
+  const lookup = { get: (id: string) => inputs.urls.get().urls.get(id) };
+  return which === 'kept' ? keptAttributions(plain, inputs.stored, rows, lookup) : attributeSales(plain, rows, lookup);
+}
+
+/** Writes what the add-on owns from `attributions`: the ledger's campaign columns, the links tabs' own columns, the Attribution tab. */
+export function writeRefresh(
+  held: ScriptLockHeld,
+  spreadsheet: Spreadsheet,
+  inputs: RefreshInputs,
+  attributions: Attribution[],
+): RefreshReport {
+  const { marked, ledger, linkTabs, sales } = inputs;
   const plain = sales.map(({ sale }) => sale);
-  const rows = linkTabs.flatMap((tab) => tab.rows);
-  const attributions = attributeSales(plain, rows, { get: (id: string) => urls.get().urls.get(id) });
-  const linkUrls = urls.asked() ? urls.get() : null;
+  const linkUrls = inputs.urls.asked() ? inputs.urls.get() : null;
 
   const notices: string[] = [];
   const tab = openOwnTab(held, spreadsheet, 'attribution', marked, true);
@@ -163,6 +199,12 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
   held.wrote();
   writeAttributionTab(tab.sheet, buildReport(plain, attributions), summary);
   return { sales: sales.length, attributed: attributions.filter((a) => a.kind === 'attributed').length, summary };
+}
+
+/** The refresh: every tab read and checked first, then each sale kept or joined, then the writes. */
+function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshReport {
+  const inputs = readRefreshInputs(held, spreadsheet);
+  return writeRefresh(held, spreadsheet, inputs, attributionsOf(inputs, 'kept'));
 }
 
 /**

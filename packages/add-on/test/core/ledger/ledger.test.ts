@@ -55,7 +55,11 @@ describe('tab marks', () => {
 describe('the declared ledger', () => {
   it('is where the stores take their columns and formats from', () => {
     expect(RECONCILIATION_COLUMNS).toEqual(RECONCILIATION_TAB.columns.filter((c) => c.merge === 'newest-event').map((c) => c.name));
-    expect(RECONCILIATION_TAB.columns.filter((c) => c.merge === 'refresh').map((c) => c.name)).toEqual([...SALE_CAMPAIGN_COLUMNS]);
+    // A sale keeps the attribution it got: its campaign columns are filled once; its link's URL is refreshed.
+    expect(RECONCILIATION_TAB.columns.filter((c) => c.merge === 'filled-once').map((c) => c.name)).toEqual(
+      SALE_CAMPAIGN_COLUMNS.filter((name) => name !== 'payment_link_url'),
+    );
+    expect(RECONCILIATION_TAB.columns.find((c) => c.name === 'payment_link_url')?.merge).toBe('refresh');
     expect(columnNames(ATTRIBUTION_TAB)).toEqual([...ATTRIBUTION_COLUMNS]);
     for (const name of RECONCILIATION_COLUMNS)
       expect(COLUMN_FORMATS[name]).toBe(fixedFormat(RECONCILIATION_TAB.columns.find((c) => c.name === name)!) ?? undefined);
