@@ -52,15 +52,15 @@ describe('FakeStripeApi: failures', () => {
 
   it('answers unknown paths with Stripe 404, writes with 405, and throws for another host', () => {
     const api = new FakeStripeApi();
-    const unknown = call(api.handle, '/v1/charges');
+    const unknown = call(api.handle, '/v1/customers');
     expect(unknown.status).toBe(404);
     expect(failure(unknown)).toMatchObject({
       type: 'invalid_request_error',
       message:
-        'Unrecognized request URL (GET: /v1/charges). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.',
+        'Unrecognized request URL (GET: /v1/customers). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.',
     });
     expect(call(api.handle, '/v1/events/evt_1/extra').status).toBe(404);
-    expect(call(api.handle, '/v1/charges', { key: null }).status).toBe(401);
+    expect(call(api.handle, '/v1/customers', { key: null }).status).toBe(401);
     expect(call(api.handle, '/v1/checkout/sessions', { method: 'post' }).status).toBe(405);
     expect(call(api.handle, '/v1/events/evt_1', { method: 'DELETE' }).status).toBe(405);
     expect(() => api.handle({ url: 'https://example.com/v1/events', method: 'get', headers: {} })).toThrow(/not a Stripe API URL/);

@@ -2,11 +2,16 @@
  * What a Checkout Session looks like at each API version the fake speaks: the current shape (every
  * key of test/fixtures/stripe's current fixture, in its order) and the 2024-06-20 shape. One file
  * owns the version rule, because both the store (an event keeps the shape of the version it was
- * made at) and the routes (a session is rendered at the request's Stripe-Version) apply it.
+ * made at) and the routes (an object is rendered at the request's Stripe-Version) apply it; the
+ * other objects' two shapes are their own modules' (charges, refunds, disputes, invoices).
  */
 
-import { invoiceCreationOff } from './objects';
+import { renderCharge } from './charges';
+import { renderDispute } from './disputes';
+import { renderInvoice } from './invoices';
+import { invoiceCreationOff, type ObjectLookup } from './objects';
 import { clone, DAY, isPlainObject, type CheckoutSession, type JsonObject } from './objects';
+import { renderRefund } from './refunds';
 
 /** The API version the current-shape fixture matches: the first one with every one of its fields
  *  (`managed_payments` arrived in 2026-04-22.dahlia; `allowed_payment_method_types`, absent from
@@ -17,8 +22,16 @@ export const OLD_API_VERSION = '2024-06-20';
 /** Versions before this one render a Checkout Session in the 2024-06-20 shape. */
 const FIRST_NEW_SHAPE_VERSION = '2024-09-30';
 
+/** Versions before this one (basil) render invoices and charges in the 2024-06-20 shape: the
+ *  invoice's `subscription`, `payment_intent` and `charge`, and the charge's `invoice`, went then. */
+const FIRST_BASIL_VERSION = '2025-03-31';
+
 export function isOldApiVersion(version: string | null | undefined): boolean {
   return typeof version === 'string' && version.slice(0, 10) < FIRST_NEW_SHAPE_VERSION;
+}
+
+function isBeforeBasil(version: string): boolean {
+  return version.slice(0, 10) < FIRST_BASIL_VERSION;
 }
 
 /** A stored (current-shape) session as a request at `version` sees it. */
@@ -26,10 +39,25 @@ export function renderSession(session: CheckoutSession, version: string): JsonOb
   return isOldApiVersion(version) ? toOldApiSession(session) : clone(session);
 }
 
-/** What an event made at `version` carries as `data.object`: a session in that version's shape,
- *  anything else as it is. */
-export function eventSnapshot(source: JsonObject, version: string): JsonObject {
-  return source['object'] === 'checkout.session' && isOldApiVersion(version) ? toOldApiSession(source as CheckoutSession) : clone(source);
+/** A stored (current-shape) object as `version` shows it: what a GET at that Stripe-Version
+ *  answers, and what an event made at that version carries as `data.object`. An object the fake
+ *  has no shapes for stays as it is. */
+export function renderObject(source: JsonObject, version: string, lookup: ObjectLookup): JsonObject {
+  const old = isOldApiVersion(version);
+  switch (source['object']) {
+    case 'checkout.session':
+      return old ? toOldApiSession(source as CheckoutSession) : clone(source);
+    case 'charge':
+      return renderCharge(source, isBeforeBasil(version), lookup);
+    case 'refund':
+      return renderRefund(source, old);
+    case 'dispute':
+      return renderDispute(source, old);
+    case 'invoice':
+      return renderInvoice(source, isBeforeBasil(version), lookup);
+    default:
+      return clone(source);
+  }
 }
 
 /** The 2024-06-20 shape of a session (keys and order of checkout_session_fixture_2024-06-20.json). */

@@ -9,14 +9,17 @@ import { headerValue, HttpError } from './http';
 export const DEFAULT_TEST_KEY = 'rk_test_fake';
 export const DEFAULT_LIVE_KEY = 'rk_live_fake';
 
-/** What a restricted key may read. */
-export type StripeResource = 'events' | 'checkout_sessions' | 'payment_links';
+/** What a restricted key may read (refunds come with charges, invoice payments with invoices). */
+export type StripeResource = 'events' | 'checkout_sessions' | 'payment_links' | 'charges' | 'disputes' | 'invoices';
 
 /** The permission Stripe names in a 403 for each resource. */
 const READ_PERMISSIONS: Readonly<Record<StripeResource, string>> = {
   events: 'rak_event_read',
   checkout_sessions: 'rak_checkout_session_read',
   payment_links: 'rak_payment_link_read',
+  charges: 'rak_charge_read',
+  disputes: 'rak_dispute_read',
+  invoices: 'rak_invoice_read',
 };
 
 export interface ApiKeyConfig {

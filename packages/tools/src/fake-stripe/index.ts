@@ -1,6 +1,7 @@
 /**
  * A local fake of the part of Stripe's API the add-on reads: events by id and as lists (filtered by
- * `types[]` and `created[gte]`), Checkout Sessions by id, and Payment Links by id and as lists, with
+ * `types[]` and `created[gte]`), Checkout Sessions by id, Payment Links by id and as lists, charges,
+ * refunds, disputes, invoices and invoice payments by id, and invoice payments as lists, with
  * Stripe's auth, error bodies and list cursors, plus failure injection (5xx, 429, a proxy's page)
  * and a request log for assertions. What the add-on does not ask for (other filters, `ending_before`,
  * listing Checkout Sessions, writes) is refused as Stripe refuses an unknown parameter or URL. It answers the fake UrlFetchApp's
@@ -8,8 +9,10 @@
  * would in Apps Script.
  *
  * Objects are built in the shapes of Stripe's OpenAPI fixtures (test/fixtures/stripe/): a
- * `checkout.session` at the current API version (same keys, same nesting, realistic values instead
- * of the fixture's filler) and, for events made at API version 2024-06-20, the older shape.
+ * `checkout.session`, `charge`, `refund`, `dispute` and `invoice` at the current API version (same
+ * keys, same nesting, realistic values instead of the fixture's filler) and, for events made and
+ * requests sent at API version 2024-06-20, the older shapes. Money after the sale (refunds,
+ * disputes, subscription renewals) is made by `afterSale` (after-sale.ts) with Stripe's events.
  * Everything is deterministic: ids come from a seeded generator and time from an injected clock.
  *
  * Behaviours modelled on Stripe (see the notes on each; wording of messages is as close to Stripe's
@@ -25,7 +28,8 @@
  *   account's default version).
  *
  * This file is the one door: `FakeStripeApi` composes the parts (store.ts: clock, ids and objects;
- * auth.ts; failures.ts; routes.ts with paging.ts; scenarios.ts; api-versions.ts; signing.ts) and
+ * auth.ts; failures.ts; routes.ts and money-routes.ts with paging.ts; scenarios.ts; after-sale.ts
+ * with payments.ts and billing.ts; api-versions.ts with each object's module; signing.ts) and
  * only delegates, so each rule above is written once, in its part.
  *
  * Node only: used by the tests and the local server; never bundled into Code.js.
@@ -33,13 +37,16 @@
 
 import type { FetchHandler } from '../services/url-fetch';
 import { CURRENT_API_VERSION, OLD_API_VERSION } from './api-versions';
+import { AfterSale } from './after-sale';
 import { ApiKeys, DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, type ApiKeyConfig } from './auth';
+import { Billing } from './billing';
 import { FailureInjector, type FailureOptions } from './failures';
-import type { CheckoutSession, JsonObject, SessionOverrides, StripeEvent } from './objects';
+import { clone, type CheckoutSession, type JsonObject, type SessionOverrides, type StripeEvent } from './objects';
 import type { PaymentLink, PaymentLinkOverrides } from './payment-links';
+import { Payments } from './payments';
 import { StripeRoutes, type RecordedRequest, type StripeApiReply } from './routes';
 import { Scenarios } from './scenarios';
-import { DEFAULT_ACCOUNT_ID, FakeStripeStore, type AddEventOptions } from './store';
+import { DEFAULT_ACCOUNT_ID, FakeStripeStore, type AddEventOptions, type MoneyObjectKind } from './store';
 
 export { CURRENT_API_VERSION, OLD_API_VERSION, toOldApiSession } from './api-versions';
 export { DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, maskKey, type ApiKeyConfig, type StripeResource } from './auth';
@@ -57,9 +64,19 @@ export type {
 } from './objects';
 export { paymentLinkUrl, type PaymentLink, type PaymentLinkFields, type PaymentLinkOverrides } from './payment-links';
 export { API_ORIGIN, type RecordedRequest, type StripeApiReply } from './routes';
-export { TYPICAL_AMOUNTS, type AsyncScenarioOptions, type ScenarioOptions, type ScenarioResult } from './scenarios';
+export type { DisputeOptions, MoneyEventOptions, MoneyResult, RefundOptions } from './after-sale';
+export type { DisputeReason, DisputeStatus } from './disputes';
+export type { BillingReason } from './invoices';
+export {
+  TYPICAL_AMOUNTS,
+  type AsyncScenarioOptions,
+  type ScenarioOptions,
+  type ScenarioResult,
+  type SubscriptionResult,
+  type SubscriptionScenarioOptions,
+} from './scenarios';
 export { signPayload } from './signing';
-export { DEFAULT_ACCOUNT_ID, DEFAULT_NOW, type AddEventOptions } from './store';
+export { DEFAULT_ACCOUNT_ID, DEFAULT_NOW, type AddEventOptions, type MoneyObjectKind } from './store';
 
 export interface FakeStripeApiOptions {
   /** Keys the fake accepts; default `rk_test_fake` (test) and `rk_live_fake` (live), both able to read all. */
@@ -69,7 +86,8 @@ export interface FakeStripeApiOptions {
   /** Seed of the id generator. */
   seed?: number;
   accountId?: string;
-  /** The account's default API version, used for sessions when a request sends no Stripe-Version. */
+  /** The account's API version: what a request without Stripe-Version is answered in, and the
+   *  version events are made at unless told otherwise. Default CURRENT_API_VERSION. */
   apiVersion?: string;
   /** Days events stay listable and retrievable (Stripe: 30). `Infinity` keeps them for ever. */
   eventRetentionDays?: number;
@@ -79,13 +97,14 @@ export class FakeStripeApi {
   /** Every request the fake answered, in order. */
   readonly requests: RecordedRequest[] = [];
   readonly accountId: string;
-  readonly apiVersion: string;
   /** The id of the test-mode Payment Link scenarios use unless told otherwise (a stored link). */
   readonly defaultPaymentLink: string;
   /** The id of the live-mode Payment Link live scenarios use unless told otherwise (a stored link). */
   readonly defaultLivePaymentLink: string;
   /** Ready-made Checkout flows with their events. */
   readonly scenario: Scenarios;
+  /** Refunds, disputes and subscription renewals, with their events. */
+  readonly afterSale: AfterSale;
 
   private readonly store: FakeStripeStore;
   private readonly keys: ApiKeys;
@@ -98,12 +117,12 @@ export class FakeStripeApi {
 
   constructor(options: FakeStripeApiOptions = {}) {
     this.accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
-    this.apiVersion = options.apiVersion ?? CURRENT_API_VERSION;
     this.store = new FakeStripeStore({
       now: options.now,
       seed: options.seed ?? 1,
       accountId: this.accountId,
       eventRetentionDays: options.eventRetentionDays ?? 30,
+      apiVersion: options.apiVersion ?? CURRENT_API_VERSION,
     });
     this.keys = new ApiKeys(this.accountId);
     for (const key of options.keys ?? [DEFAULT_TEST_KEY, DEFAULT_LIVE_KEY]) this.keys.add(key);
@@ -113,14 +132,28 @@ export class FakeStripeApi {
       keys: this.keys,
       failures: this.failures,
       requests: this.requests,
-      apiVersion: this.apiVersion,
     });
     this.defaultPaymentLink = this.store.newPaymentLinkId();
     // Derived, not drawn: the ids a seed gives (sessions, events, ...) stay those it always gave.
     this.defaultLivePaymentLink = this.store.derivedPaymentLinkId(`${this.defaultPaymentLink}:live`);
     this.store.addPaymentLink({ id: this.defaultPaymentLink, livemode: false });
     this.store.addPaymentLink({ id: this.defaultLivePaymentLink, livemode: true });
-    this.scenario = new Scenarios(this.store, { test: this.defaultPaymentLink, live: this.defaultLivePaymentLink });
+    const payments = new Payments(this.store);
+    const billing = new Billing(this.store, payments);
+    this.scenario = new Scenarios(this.store, { test: this.defaultPaymentLink, live: this.defaultLivePaymentLink }, billing);
+    this.afterSale = new AfterSale(this.store, payments, billing);
+  }
+
+  // ----- API version ---------------------------------------------------------------------------
+
+  /** The account's API version (see the `apiVersion` option). */
+  get apiVersion(): string {
+    return this.store.apiVersion;
+  }
+
+  /** Upgrade (or roll back) the account's API version: later events and unversioned requests use it. */
+  setApiVersion(version: string): void {
+    this.store.apiVersion = version;
   }
 
   // ----- clock ---------------------------------------------------------------------------------
@@ -220,6 +253,21 @@ export class FakeStripeApi {
 
   getEvent(id: string): StripeEvent | undefined {
     return this.store.getEvent(id);
+  }
+
+  /** The stored event as a webhook endpoint pinned to `version` receives it (same id, that version's shape). */
+  eventAtVersion(id: string, version: string): StripeEvent {
+    return this.store.renderEvent(id, version);
+  }
+
+  /** A stored charge, refund, dispute, invoice or invoice payment (current shape), by id. */
+  getObject(id: string, kind?: MoneyObjectKind): JsonObject | undefined {
+    return this.store.getObject(id, kind);
+  }
+
+  /** All stored objects of a kind (both modes), oldest stored first. */
+  allObjects(kind: MoneyObjectKind): JsonObject[] {
+    return this.store.objectsOf(kind).map((stored) => clone(stored.object));
   }
 
   /** All stored events (including ones past retention), oldest stored first. */

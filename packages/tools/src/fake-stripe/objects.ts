@@ -125,3 +125,26 @@ export function invoiceCreationOff(): JsonObject {
     },
   };
 }
+
+/** `source`'s values under `keys`, in that order (an API version's key order); a missing key is null. */
+export function inKeyOrder(keys: readonly string[], source: JsonObject): JsonObject {
+  const result: JsonObject = {};
+  for (const key of keys) result[key] = key in source ? clone(source[key]) : null;
+  return result;
+}
+
+/** A copy of `source` without `keys` (fields an API version does not have). */
+export function without(source: JsonObject, keys: readonly string[]): JsonObject {
+  return clone(Object.fromEntries(Object.entries(source).filter(([key]) => !keys.includes(key))));
+}
+
+/**
+ * What rendering an object at an older API version needs to know that the current shape no longer
+ * says: which payment paid an invoice (2024-06-20 invoices name their `payment_intent` and
+ * `charge`; current ones leave that to `/v1/invoice_payments`), and which invoice a charge paid.
+ * The store answers from the objects it holds.
+ */
+export interface ObjectLookup {
+  invoicePayment(invoiceId: string): { paymentIntent: string; charge: string | null } | null;
+  invoiceOfPaymentIntent(paymentIntent: string): string | null;
+}

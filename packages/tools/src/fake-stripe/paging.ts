@@ -15,14 +15,23 @@ export type Query = Map<string, string[]>;
 
 const MAX_LIST_LIMIT = 100;
 
-/** Names a parameter may take: `name`, `name[...]`. Anything else is Stripe's "unknown parameter". */
-export function allowParams(query: Query, allowed: string[]): void {
+/**
+ * Names a parameter may take: `name`, and `name[...]` for `created[gte]`, `types[]` and the hash
+ * keys listed in `hashKeys` (`payment[type]`). Anything else is Stripe's "unknown parameter".
+ */
+export function allowParams(query: Query, allowed: string[], hashKeys: readonly string[] = []): void {
+  const hashes = new Set(hashKeys.map((key) => key.replace(/\[.*$/, '')));
   for (const key of query.keys()) {
     const base = key.replace(/\[.*$/, '');
     if (base === 'expand') continue; // accepted and ignored: nothing here is expandable in a way the add-on uses
     if (!allowed.includes(base)) throw invalid(`Received unknown parameter: ${key}`, key);
     const suffix = key.slice(base.length);
-    const ok = suffix === '' || (base === 'created' && suffix === '[gte]') || (base === 'types' && /^\[\d*\]$/.test(suffix));
+    if (hashes.has(base) && suffix === '') throw invalid('Invalid hash', key);
+    const ok =
+      (suffix === '' && !hashes.has(base)) ||
+      hashKeys.includes(key) ||
+      (base === 'created' && suffix === '[gte]') ||
+      (base === 'types' && /^\[\d*\]$/.test(suffix));
     if (!ok || key === 'created') throw invalid(`Received unknown parameter: ${key}`, key);
     if (base === 'types' && suffix === '') throw invalid('Invalid array', 'types');
   }

@@ -1,8 +1,9 @@
 /**
  * The fake's HTTP side: what it does with one UrlFetchApp request. Parses the URL, logs the request,
- * runs failure injection, auth and the Stripe-Version check in Stripe's order, routes to the five
- * reads the add-on makes (list and retrieve events, retrieve a Checkout Session, list and retrieve
- * Payment Links) and turns any refusal into Stripe's error response. The fake only reads because the
+ * runs failure injection, auth and the Stripe-Version check in Stripe's order, routes to the reads
+ * the add-on makes (list and retrieve events, retrieve a Checkout Session, list and retrieve
+ * Payment Links, and the money reads of money-routes.ts) and turns any refusal into Stripe's error
+ * response. The fake only reads because the
  * add-on never writes to Stripe, and does not list Checkout Sessions because the add-on never does;
  * each is refused with a message saying so.
  */
@@ -14,6 +15,7 @@ import type { FailureInjector } from './failures';
 import { headerValue, HttpError, invalid, noSuch, unrecognized } from './http';
 import { clone, type JsonObject, type StripeEvent, type StripeList } from './objects';
 import type { PaymentLink } from './payment-links';
+import { isMoneyResource, MONEY_RESOURCES, MoneyRoutes } from './money-routes';
 import { allowParams, arrayParam, createdFilter, paginate, type Query } from './paging';
 import type { FakeStripeStore, Stored } from './store';
 
@@ -43,8 +45,6 @@ export interface RouteParts {
   failures: FailureInjector;
   /** The log every answered request is appended to. */
   requests: RecordedRequest[];
-  /** The account's default API version, for requests that send no Stripe-Version. */
-  apiVersion: string;
 }
 
 export class StripeRoutes {
@@ -52,14 +52,14 @@ export class StripeRoutes {
   private readonly keys: ApiKeys;
   private readonly failures: FailureInjector;
   private readonly requests: RecordedRequest[];
-  private readonly apiVersion: string;
+  private readonly money: MoneyRoutes;
 
   constructor(parts: RouteParts) {
     this.store = parts.store;
     this.keys = parts.keys;
     this.failures = parts.failures;
     this.requests = parts.requests;
-    this.apiVersion = parts.apiVersion;
+    this.money = new MoneyRoutes(parts.store);
   }
 
   respond(request: FetchRequest): StripeApiReply {
@@ -114,7 +114,8 @@ export class StripeRoutes {
         headers: { 'Content-Type': 'application/json', 'Request-Id': requestId, 'Stripe-Version': version },
         body: JSON.stringify(body, null, 2),
       });
-      const segments = /^\/v1\/(events|checkout\/sessions|payment_links)(?:\/([^/]+))?$/.exec(path);
+      const segments =
+        /^\/v1\/(events|checkout\/sessions|payment_links|charges|refunds|disputes|invoices|invoice_payments)(?:\/([^/]+))?$/.exec(path);
       if (!segments) throw unrecognized(method, path);
       if (method !== 'GET') {
         throw new HttpError(405, {
@@ -124,10 +125,15 @@ export class StripeRoutes {
           },
         });
       }
-      const resource: StripeResource =
-        segments[1] === 'events' ? 'events' : segments[1] === 'payment_links' ? 'payment_links' : 'checkout_sessions';
-      this.keys.requirePermission(key, resource);
       const id = segments[2] === undefined ? undefined : decodeURIComponent(segments[2]);
+      const segment = segments[1] ?? '';
+      if (isMoneyResource(segment)) {
+        this.keys.requirePermission(key, MONEY_RESOURCES[segment].permission);
+        return ok(this.money.respond(segment, id, query, key.livemode, version));
+      }
+      const resource: StripeResource =
+        segment === 'events' ? 'events' : segment === 'payment_links' ? 'payment_links' : 'checkout_sessions';
+      this.keys.requirePermission(key, resource);
       if (resource === 'events') {
         return ok(id === undefined ? this.listEvents(query, key.livemode) : this.retrieveEvent(id, query, key.livemode));
       }
@@ -152,7 +158,7 @@ export class StripeRoutes {
 
   private requestedVersion(headers: Record<string, string>): string {
     const requested = headerValue(headers, 'stripe-version')?.trim();
-    if (requested === undefined || requested === '') return this.apiVersion;
+    if (requested === undefined || requested === '') return this.store.apiVersion;
     if (!/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(requested)) {
       throw new HttpError(400, { error: { type: 'invalid_request_error', message: `Invalid Stripe API version: ${requested}` } });
     }

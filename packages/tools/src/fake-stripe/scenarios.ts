@@ -1,12 +1,13 @@
 /**
  * Ready-made Checkout flows with their events, as Stripe would make them: a card payment, a
- * delayed payment method that succeeds or fails days later, an abandoned session, and an assortment
- * across currencies. They only add through the store, so what a scenario makes is exactly what a
+ * delayed payment method that succeeds or fails days later, an abandoned session, a monthly
+ * subscription with its renewals, and an assortment across currencies. They only add through the store, so what a scenario makes is exactly what a
  * test could have made by hand, with realistic defaults (amounts per currency, buyers, one shared
  * payment link per mode).
  */
 
-import { DAY, deepMerge, type CheckoutSession, type SessionOverrides, type StripeEvent } from './objects';
+import { addMonths, type Billing } from './billing';
+import { DAY, deepMerge, type CheckoutSession, type JsonObject, type SessionOverrides, type StripeEvent } from './objects';
 import type { PaymentLink } from './payment-links';
 import type { FakeStripeStore } from './store';
 
@@ -43,6 +44,16 @@ export interface ScenarioResult {
   /** The events the scenario made, oldest first. */
   events: StripeEvent[];
 }
+export interface SubscriptionScenarioOptions extends ScenarioOptions {
+  /** Monthly renewals paid after the first invoice; default none. */
+  renewals?: number;
+}
+export interface SubscriptionResult extends ScenarioResult {
+  /** The `sub_` id: `api.afterSale.renew(subscription)` pays its next month. */
+  subscription: string;
+  /** Its paid invoices, oldest first (the first is the session's own payment). */
+  invoices: JsonObject[];
+}
 
 /** A realistic price per currency, in its minor unit (jpy has none, kwd three decimals). */
 export const TYPICAL_AMOUNTS: Readonly<Record<string, number>> = {
@@ -72,6 +83,7 @@ export class Scenarios {
   constructor(
     private readonly store: FakeStripeStore,
     private readonly defaultPaymentLinks: { test: string; live: string },
+    private readonly billing: Billing,
   ) {}
 
   /** A card payment, paid at once: one `checkout.session.completed` (paid). */
@@ -111,6 +123,49 @@ export class Scenarios {
           )
         : this.store.addEvent('checkout.session.async_payment_failed', session.id, { created: created + 90 + later, apiVersion });
     return { session: this.store.getSession(session.id) ?? session, events: [completed, outcome] };
+  };
+
+  /**
+   * A monthly subscription bought through a Payment Link: the session (`mode: subscription`, no
+   * payment intent of its own, its `subscription`, first `invoice` and `customer`) is paid by that
+   * first invoice: `invoice.paid` (`billing_reason: subscription_create`) and
+   * `checkout.session.completed` in the same second; then `renewals` months of `invoice.paid`
+   * (`subscription_cycle`). By default the last event happens at `now()`.
+   */
+  readonly subscription = (options: SubscriptionScenarioOptions = {}): SubscriptionResult => {
+    const renewals = options.renewals ?? 0;
+    const created = options.created ?? addMonths(this.store.now(), -renewals) - 90;
+    const paidAt = created + 90;
+    const apiVersion = options.apiVersion;
+    const draft = this.scenarioSession(options, created, { mode: 'subscription', payment_intent: null, invoice_creation: null });
+    const country = draft.customer_details?.address?.country ?? null;
+    const subscription = this.billing.subscribe({
+      livemode: draft.livemode,
+      currency: draft.currency ?? 'usd',
+      amount: draft.amount_total ?? 0,
+      name: draft.customer_details?.name ?? null,
+      email: draft.customer_details?.email ?? null,
+      country,
+      anchor: paidAt,
+    });
+    const session = this.store.updateSession(draft.id, {
+      customer: subscription.customer,
+      subscription: subscription.id,
+      invoice: subscription.firstInvoice,
+    });
+    const first = this.billing.payNextInvoice(subscription.id, paidAt);
+    const invoices = [first];
+    const events = [
+      this.store.addEvent('invoice.paid', first, { created: paidAt, apiVersion }),
+      this.store.addEvent('checkout.session.completed', session.id, { created: paidAt, apiVersion }),
+    ];
+    for (let month = 1; month <= renewals; month++) {
+      const at = this.billing.nextPeriodStart(subscription.id);
+      const invoice = this.billing.payNextInvoice(subscription.id, at);
+      invoices.push(invoice);
+      events.push(this.store.addEvent('invoice.paid', invoice, { created: at, apiVersion }));
+    }
+    return { session: this.store.getSession(session.id) ?? session, events, subscription: subscription.id, invoices };
   };
 
   /** A session abandoned until it expired 24 hours after creation: `checkout.session.expired`. */

@@ -1,13 +1,24 @@
 /**
- * The fake's state: the clock, the id generator, and the Checkout Sessions, Payment Links and events
- * it holds.
+ * The fake's state: the clock, the id generator, the account's API version, and the Checkout
+ * Sessions, Payment Links, events and money objects (charges, refunds, disputes, invoices, invoice
+ * payments) it holds.
  * Everything that makes the fake deterministic is here (seeded ids, an injected or manual clock,
  * a creation counter that breaks ties between objects made in the same second), so the routes and
  * the scenarios only read and add through it.
  */
 
-import { currentShapeSession, CURRENT_API_VERSION, eventSnapshot } from './api-versions';
-import { clone, DAY, deepMerge, type CheckoutSession, type JsonObject, type SessionOverrides, type StripeEvent } from './objects';
+import { currentShapeSession, renderObject } from './api-versions';
+import {
+  clone,
+  DAY,
+  deepMerge,
+  isPlainObject,
+  type CheckoutSession,
+  type JsonObject,
+  type ObjectLookup,
+  type SessionOverrides,
+  type StripeEvent,
+} from './objects';
 import { derivedChars, paymentLinkObject, type PaymentLink, type PaymentLinkOverrides } from './payment-links';
 
 export const DEFAULT_ACCOUNT_ID = 'acct_1QfAk3St9RipEaPI';
@@ -19,7 +30,7 @@ const SESSION_ID_SUFFIX_LENGTH = 58; // cs_test_ + 58 characters, as in the fixt
 export interface AddEventOptions {
   created?: number;
   id?: string;
-  /** The event's `api_version`; before 2024-09-30 its session is rendered in the 2024-06-20 shape. */
+  /** The event's `api_version` (default the account's): its object is rendered in that version's shape. */
   apiVersion?: string;
   request?: { id: string | null; idempotency_key: string | null } | null;
   previousAttributes?: JsonObject;
@@ -39,6 +50,7 @@ export interface StoreOptions {
   seed: number;
   accountId: string;
   eventRetentionDays: number;
+  apiVersion: string;
 }
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -66,13 +78,32 @@ class SeededRandom {
   }
 }
 
-export class FakeStripeStore {
+/** The money objects the fake holds, by their `object`. */
+export type MoneyObjectKind = 'charge' | 'refund' | 'dispute' | 'invoice' | 'invoice_payment';
+
+export class FakeStripeStore implements ObjectLookup {
   readonly accountId: string;
+  /**
+   * The account's API version: what a request without Stripe-Version is answered in, and the
+   * version new events are made at (Stripe makes an event in the account's version of the moment,
+   * so changing it mid-way leaves /v1/events mixing shapes, as a real upgrade does).
+   */
+  apiVersion: string;
   /** Days events stay listable and retrievable (Stripe: 30). */
   readonly eventRetentionDays: number;
   readonly sessions = new Map<string, Stored<CheckoutSession>>();
   readonly events = new Map<string, Stored<StripeEvent>>();
   readonly paymentLinks = new Map<string, Stored<PaymentLink>>();
+  /** Charges, refunds, disputes, invoices and invoice payments, by id (stored in the current shape). */
+  readonly objects = new Map<string, Stored<JsonObject>>();
+
+  /** What each event's object was, in the current shape, when it was made: to render it at another version. */
+  private readonly eventSources = new Map<string, JsonObject>();
+  private readonly chargeByPaymentIntent = new Map<string, string>();
+  private readonly invoicePaymentByInvoice = new Map<string, string>();
+  private readonly invoicePaymentByPaymentIntent = new Map<string, string>();
+  /** When each session's payment went through: the `created` of its first event saying `paid`. */
+  private readonly paidAt = new Map<string, number>();
 
   private readonly clock: (() => number) | undefined;
   private manualNow = DEFAULT_NOW;
@@ -84,6 +115,7 @@ export class FakeStripeStore {
     this.random = new SeededRandom(options.seed);
     this.accountId = options.accountId;
     this.eventRetentionDays = options.eventRetentionDays;
+    this.apiVersion = options.apiVersion;
   }
 
   // ----- clock ---------------------------------------------------------------------------------
@@ -113,6 +145,11 @@ export class FakeStripeStore {
     return this.accountScopedId('evt');
   }
 
+  /** A fresh id of a money object or its parts: `ch`, `re`, `dp`, `in`, `il`, `inpay`, `sub`, `txn`, `pm`, `price`. */
+  newObjectId(prefix: string): string {
+    return this.accountScopedId(prefix);
+  }
+
   newSessionId(livemode = false): string {
     return `cs_${livemode ? 'live' : 'test'}_a1${this.random.chars(SESSION_ID_SUFFIX_LENGTH - 2)}`;
   }
@@ -131,7 +168,12 @@ export class FakeStripeStore {
   }
 
   newCustomerId(): string {
-    return `cus_${this.random.chars(14)}`;
+    return this.newShortId('cus');
+  }
+
+  /** `<prefix>_` + 14 characters, as Stripe's customer, product and subscription item ids. */
+  newShortId(prefix: string): string {
+    return `${prefix}_${this.random.chars(14)}`;
   }
 
   newRequestId(): string {
@@ -202,6 +244,87 @@ export class FakeStripeStore {
     return [...this.paymentLinks.values()].map((stored) => clone(stored.object));
   }
 
+  // ----- money objects -------------------------------------------------------------------------
+
+  /** Store a charge, refund, dispute, invoice or invoice payment (current shape); `created` orders lists. */
+  addObject(object: JsonObject): JsonObject {
+    const id = object['id'];
+    if (typeof id !== 'string') throw new Error('FakeStripeApi: an object needs an id');
+    if (this.objects.has(id)) throw new Error(`FakeStripeApi: ${String(object['object'])} ${id} already exists`);
+    const created = typeof object['created'] === 'number' ? object['created'] : this.now();
+    this.objects.set(id, { object: clone(object), seq: ++this.seq, created, livemode: this.livemodeOf(object) });
+    this.index(object);
+    return clone(object);
+  }
+
+  /** Change a stored object; nested objects merge, as the session and link updates do. */
+  updateObject(id: string, fields: JsonObject): JsonObject {
+    const stored = this.objects.get(id);
+    if (!stored) throw new Error(`FakeStripeApi: no object ${id}`);
+    stored.object = deepMerge(stored.object, fields);
+    this.index(stored.object);
+    return clone(stored.object);
+  }
+
+  getObject(id: string, kind?: MoneyObjectKind): JsonObject | undefined {
+    const stored = this.objects.get(id);
+    if (!stored || (kind !== undefined && stored.object['object'] !== kind)) return undefined;
+    return clone(stored.object);
+  }
+
+  /** The stored objects of a kind, oldest stored first. */
+  objectsOf(kind: MoneyObjectKind): Stored<JsonObject>[] {
+    return [...this.objects.values()].filter((stored) => stored.object['object'] === kind);
+  }
+
+  /** The charge a payment intent made, if the fake holds it. */
+  chargeOfPaymentIntent(paymentIntent: string): JsonObject | undefined {
+    const id = this.chargeByPaymentIntent.get(paymentIntent);
+    return id === undefined ? undefined : this.getObject(id);
+  }
+
+  invoicePayment(invoiceId: string): { paymentIntent: string; charge: string | null } | null {
+    const payment = this.paymentOfInvoicePayment(this.invoicePaymentByInvoice.get(invoiceId));
+    if (payment === null) return null;
+    return { paymentIntent: payment, charge: this.chargeByPaymentIntent.get(payment) ?? null };
+  }
+
+  invoiceOfPaymentIntent(paymentIntent: string): string | null {
+    const id = this.invoicePaymentByPaymentIntent.get(paymentIntent);
+    const invoice = id === undefined ? undefined : this.objects.get(id)?.object['invoice'];
+    return typeof invoice === 'string' ? invoice : null;
+  }
+
+  private paymentOfInvoicePayment(id: string | undefined): string | null {
+    const payment = id === undefined ? undefined : this.objects.get(id)?.object['payment'];
+    const intent = isPlainObject(payment) ? payment['payment_intent'] : undefined;
+    return typeof intent === 'string' ? intent : null;
+  }
+
+  /** When a stored session was paid (its first `paid` event), or undefined when no event said so. */
+  sessionPaidAt(id: string): number | undefined {
+    return this.paidAt.get(id);
+  }
+
+  /** An object's mode: its `livemode`, or for a refund (which has none) its charge's. */
+  private livemodeOf(object: JsonObject): boolean {
+    if (object['object'] !== 'refund') return object['livemode'] === true;
+    const charge = object['charge'];
+    return typeof charge === 'string' && this.objects.get(charge)?.livemode === true;
+  }
+
+  private index(object: JsonObject): void {
+    const id = String(object['id']);
+    if (object['object'] === 'charge' && typeof object['payment_intent'] === 'string') {
+      this.chargeByPaymentIntent.set(object['payment_intent'], id);
+    }
+    if (object['object'] === 'invoice_payment') {
+      if (typeof object['invoice'] === 'string') this.invoicePaymentByInvoice.set(object['invoice'], id);
+      const intent = this.paymentOfInvoicePayment(id);
+      if (intent !== null) this.invoicePaymentByPaymentIntent.set(intent, id);
+    }
+  }
+
   // ----- events --------------------------------------------------------------------------------
 
   addEvent(type: string, object: CheckoutSession | JsonObject | string, options: AddEventOptions): StripeEvent {
@@ -213,8 +336,8 @@ export class FakeStripeStore {
     } else {
       source = object;
     }
-    const apiVersion = options.apiVersion ?? CURRENT_API_VERSION;
-    const snapshot = eventSnapshot(source, apiVersion);
+    const apiVersion = options.apiVersion ?? this.apiVersion;
+    const snapshot = renderObject(source, apiVersion, this);
     const event: StripeEvent = {
       id: options.id ?? this.newEventId(),
       object: 'event',
@@ -223,14 +346,27 @@ export class FakeStripeStore {
       data: options.previousAttributes
         ? { object: snapshot, previous_attributes: clone(options.previousAttributes) }
         : { object: snapshot },
-      livemode: source['livemode'] === true,
+      livemode: this.livemodeOf(source),
       pending_webhooks: 1,
       request: options.request === undefined ? { id: null, idempotency_key: null } : options.request,
       type,
     };
     if (this.events.has(event.id)) throw new Error(`FakeStripeApi: event ${event.id} already exists`);
     this.events.set(event.id, { object: event, seq: ++this.seq, created: event.created, livemode: event.livemode });
+    this.eventSources.set(event.id, clone(source));
+    if (source['object'] === 'checkout.session' && source['payment_status'] === 'paid' && !this.paidAt.has(String(source['id']))) {
+      this.paidAt.set(String(source['id']), event.created);
+    }
     return clone(event);
+  }
+
+  /** The event as a webhook endpoint pinned to `version` receives it: same id, its object in that version's shape. */
+  renderEvent(id: string, version: string): StripeEvent {
+    const stored = this.events.get(id);
+    const source = this.eventSources.get(id);
+    if (!stored || !source) throw new Error(`FakeStripeApi: no event ${id}`);
+    const event = clone(stored.object);
+    return { ...event, api_version: version, data: { ...event.data, object: renderObject(source, version, this) } };
   }
 
   getEvent(id: string): StripeEvent | undefined {
