@@ -13,6 +13,7 @@ import { refreshAndReport } from './attribution/refresh';
 import { showHelpDialog } from './helpers/dialog';
 import { buildMenu } from './menu';
 import { connectKey } from './actions/connect-key';
+import { askAndReattribute } from './actions/reattribute-past-sales';
 import { syncFromMenu, syncFromTrigger, toggleScheduledSync } from './actions/sync';
 import { rotateToken, setUp, showEndpoint } from './actions/webhook-endpoint';
 import { answerWebhook } from './reconciliation/webhook';
@@ -182,9 +183,14 @@ export function runScheduledSync(): void {
   syncFromTrigger();
 }
 
-/** Menu, trigger and after every sync: joins each sale to its link row and rewrites the Attribution tab; no Ui, so safe from a trigger. */
+/** Menu, trigger and after every sync: fills the campaign of each sale that has none from its link row and rewrites the Attribution tab; no Ui, so safe from a trigger. */
 export function refreshAttribution(): void {
   refreshAndReport();
+}
+
+/** Menu: after saying which sales would move and asking, rewrites every sale's campaign from today's link rows. */
+export function reattributePastSales(): void {
+  askAndReattribute();
 }
 
 /** Menu: gives every link row without a client_reference_id its own, never replacing one. */

@@ -21,6 +21,7 @@ const ITEMS: ReadonlyArray<readonly [label: string, handler: GlobalName] | typeo
   [`${syncMenuItem(15)}: on/off`, 'toggleQuarterHourSync'],
   [`${syncMenuItem(60)}: on/off`, 'toggleHourlySync'],
   ['Refresh attribution', 'refreshAttribution'],
+  ['Re-attribute past sales', 'reattributePastSales'],
   SEPARATOR,
   ['Help', 'showHelp'],
 ];

@@ -211,7 +211,7 @@ function refreshLocked(held: ScriptLockHeld, spreadsheet: Spreadsheet): RefreshR
  * Why a refresh or a sync stopped at a tab it cannot read safely, where a person looks: the log,
  * and the Attribution tab's status line (when there is one: nothing else is written).
  */
-export function reportStop(spreadsheet: Spreadsheet, what: 'Refresh' | 'Sync', error: UnreadableTabError): void {
+export function reportStop(spreadsheet: Spreadsheet, what: 'Refresh' | 'Sync' | 'Re-attribution', error: UnreadableTabError): void {
   console.warn(`${what} stopped: ${error.message}`);
   withScriptLockOrFail(LOCK_WAIT_MS, 'Refresh attribution', (held) => {
     const tab = findMarkedTabs(spreadsheet).get('attribution');
