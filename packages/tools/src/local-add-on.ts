@@ -13,7 +13,9 @@ import {
   PropertyStores,
   TriggerStore,
   Workbook,
+  fireDueTriggers,
   loadBundleWithServices,
+  type FiredTrigger,
   type ExecutionContext,
   type ScriptWithServices,
 } from './services';
@@ -76,6 +78,14 @@ export class LocalAddOn {
       run.services.endExecution();
     }
     return run;
+  }
+
+  /**
+   * Fires the one-off triggers due at `now` (default: the current time), each in a fresh 'trigger'
+   * execution, as Apps Script's clock would; a test passes a later `now` instead of waiting.
+   */
+  runDueTriggers(now: Date = new Date()): FiredTrigger[] {
+    return fireDueTriggers(this.triggers, now, () => this.execution('trigger'));
   }
 
   setUp(): string {

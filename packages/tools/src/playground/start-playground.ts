@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { LocalAddOn } from '../local-add-on';
 import { createRouter } from './http-server';
+import { startDueTriggerClock } from './due-triggers';
 import { buildPageAssets } from './page-assets';
 import { Playground } from './playground';
 import type { SalesSeed } from './playground-stripe';
@@ -76,6 +77,9 @@ export async function startPlayground(options: StartPlaygroundOptions = {}): Pro
     throw error;
   }
 
+  // One-off triggers (the Attribution refresh after deliveries) run when due, as Apps Script's clock runs them.
+  const stopClock = startDueTriggerClock(playground, log);
+
   // Whatever ends the process, the last changes reach the disk.
   const flushOnExit = (): void => {
     playground.flush();
@@ -85,6 +89,7 @@ export async function startPlayground(options: StartPlaygroundOptions = {}): Pro
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closed ??= (async () => {
+      stopClock();
       process.off('exit', flushOnExit);
       const stopped = new Promise<void>((resolve) => {
         server.close(() => {

@@ -58,6 +58,8 @@ export interface AppsScriptServicesStats {
   urlFetchRequests: number;
   locks: LockStats;
   sleptMs: number;
+  /** Properties and ScriptApp calls (and their builders'), by 'Class.method', e.g. { 'Properties.getProperty': 2 }. */
+  serviceCalls: Record<string, number>;
 }
 
 export interface AppsScriptServices {
@@ -120,12 +122,14 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions = {}
       urlFetchRequests: urlFetch.requests.length,
       locks: locks.stats(),
       sleptMs: utilities.sleptMs,
+      serviceCalls: Object.fromEntries(execution.serviceCalls),
     }),
     resetStats: () => {
       spreadsheet.resetStats();
       locks.resetStats();
       urlFetch.requests.length = 0;
       utilities.sleptMs = 0;
+      execution.serviceCalls.clear();
     },
     endExecution: () => {
       locks.releaseAll();
@@ -209,6 +213,8 @@ export function fireTrigger(target: ScriptWithServices, trigger: TriggerRecord |
           timezone: 'UTC',
         }
       : { authMode: 'FULL', triggerUid: record.uniqueId, source: null };
+  // A one-off trigger is spent once it fires, whatever its run does (it stays listed until deleted).
+  if (record.schedule?.runAt !== undefined) record.ranAt = now.toISOString();
   const previous = services.getContext();
   services.setContext(record.eventType === 'CLOCK' ? 'trigger' : 'editor');
   try {
@@ -217,4 +223,31 @@ export function fireTrigger(target: ScriptWithServices, trigger: TriggerRecord |
     services.endExecution();
     services.setContext(previous);
   }
+}
+
+/** What firing one due trigger did: its handler's return value, or the error it ended with. */
+export interface FiredTrigger {
+  trigger: TriggerRecord;
+  ok: boolean;
+  error?: string;
+}
+
+/**
+ * Fires every one-off clock trigger (after(ms)) due at `now`, each in a fresh execution from
+ * `execution` (a trigger is an execution of its own), the earliest first. Apps Script's own clock
+ * would run them; tests and the playground call this instead. Recurring triggers are not run here.
+ */
+export function fireDueTriggers(store: TriggerStore, now: Date, execution: () => ScriptWithServices): FiredTrigger[] {
+  const fired: FiredTrigger[] = [];
+  for (const trigger of store.due(now)) {
+    // An earlier run may have deleted it.
+    if (store.get(trigger.uniqueId) === null) continue;
+    try {
+      fireTrigger(execution(), trigger.uniqueId);
+      fired.push({ trigger, ok: true });
+    } catch (error) {
+      fired.push({ trigger, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return fired;
 }

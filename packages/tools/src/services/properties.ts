@@ -6,7 +6,7 @@
  * them, and serialize to JSON; the user and document stores are kept in that state, though no script
  * method reaches them.
  */
-import { facade, stringOf, type ServiceEnvironment } from './script-realm';
+import { countCall, facade, stringOf, type FacadeOptions, type ServiceEnvironment } from './script-realm';
 
 /** Apps Script's limits: a value of at most 9 KB, a store of at most 500 KB (keys and values, UTF-8). */
 export const MAX_VALUE_BYTES = 9 * 1024;
@@ -131,14 +131,24 @@ class PropertiesImpl {
   }
 
   private _self(): this {
-    return facade(this, this.env.realm, { name: 'Properties' });
+    return facade(this, this.env.realm, counted(this.env, 'Properties'));
   }
+}
+
+/** Every call is counted in the execution's serviceCalls: property reads and writes have a daily quota. */
+function counted(env: ServiceEnvironment, name: 'Properties' | 'PropertiesService'): FacadeOptions {
+  return {
+    name,
+    beforeCall: (method) => {
+      countCall(env, name, method);
+    },
+  };
 }
 
 /** The PropertiesService global. */
 export function createPropertiesService(stores: PropertyStores, env: ServiceEnvironment): object {
   const service = {
-    getScriptProperties: () => facade(new PropertiesImpl(stores.script, env), env.realm, { name: 'Properties' }),
+    getScriptProperties: () => facade(new PropertiesImpl(stores.script, env), env.realm, counted(env, 'Properties')),
   };
-  return facade(service, env.realm, { name: 'PropertiesService' });
+  return facade(service, env.realm, counted(env, 'PropertiesService'));
 }

@@ -82,6 +82,8 @@ export function nodeDate(value: Date): Date {
 export class ExecutionState {
   context: ExecutionContext;
   readonly executionId: string;
+  /** Calls on the services outside SpreadsheetApp that count against quotas (Properties, ScriptApp), by 'Class.method'. */
+  readonly serviceCalls = new Map<string, number>();
   private static counter = 0;
 
   constructor(context: ExecutionContext = 'editor', executionId?: string) {
@@ -89,6 +91,12 @@ export class ExecutionState {
     ExecutionState.counter += 1;
     this.executionId = executionId ?? `execution-${ExecutionState.counter}`;
   }
+}
+
+/** Counts a call in the execution's serviceCalls (a facade's beforeCall). */
+export function countCall(env: ServiceEnvironment, className: string, method: string): void {
+  const key = `${className}.${method}`;
+  env.execution.serviceCalls.set(key, (env.execution.serviceCalls.get(key) ?? 0) + 1);
 }
 
 /** What each service module receives. */

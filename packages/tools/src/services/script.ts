@@ -1,10 +1,12 @@
 /**
  * ScriptApp, following https://developers.google.com/apps-script/reference/script/script-app (and its
  * Service, Trigger, TriggerBuilder and ClockTriggerBuilder pages under .../reference/script/): the web
- * app's URL, and clock triggers (everyMinutes, everyHours) kept in a TriggerStore a test can read,
- * serialize and fire (see `fireTrigger` in index.ts).
+ * app's URL, and clock triggers (everyMinutes, everyHours, and one-off ones with after) kept in a
+ * TriggerStore a test can read, serialize and fire (see `fireTrigger` and `fireDueTriggers` in
+ * index.ts). A one-off trigger stays listed after it ran, spent, until the script deletes it
+ * (GUESSES.md).
  */
-import { facade, stringOf, unwrapFacade, type ServiceEnvironment } from './script-realm';
+import { countCall, facade, stringOf, unwrapFacade, type FacadeOptions, type ServiceEnvironment } from './script-realm';
 
 export type EventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE' | 'ON_EVENT_UPDATED';
 export type TriggerSource = 'SPREADSHEETS' | 'CLOCK' | 'FORMS' | 'DOCUMENTS' | 'CALENDAR';
@@ -13,6 +15,10 @@ export type TriggerSource = 'SPREADSHEETS' | 'CLOCK' | 'FORMS' | 'DOCUMENTS' | '
 export interface ClockSchedule {
   everyMinutes?: number;
   everyHours?: number;
+  /** A one-off trigger: the milliseconds after(...) was given. */
+  after?: number;
+  /** A one-off trigger: when it is due (ISO), its creation time plus `after`. */
+  runAt?: string;
 }
 
 export interface TriggerRecord {
@@ -25,6 +31,8 @@ export interface TriggerRecord {
   schedule: ClockSchedule | null;
   /** When it was created (ISO). */
   created: string;
+  /** A one-off trigger that has run (ISO): spent, it runs no more but stays listed until deleted. */
+  ranAt?: string;
 }
 
 /** Apps Script allows 20 triggers per user per script. */
@@ -46,6 +54,13 @@ export class TriggerStore {
 
   get(uniqueId: string): TriggerRecord | null {
     return this.triggers.find((trigger) => trigger.uniqueId === uniqueId) ?? null;
+  }
+
+  /** One-off clock triggers due at `now` that have not run yet, the earliest first. */
+  due(now: Date): TriggerRecord[] {
+    return this.triggers
+      .filter((t) => t.schedule?.runAt !== undefined && t.ranAt === undefined && Date.parse(t.schedule.runAt) <= now.getTime())
+      .sort((a, b) => Date.parse(a.schedule?.runAt ?? '') - Date.parse(b.schedule?.runAt ?? ''));
   }
 
   remove(uniqueId: string): void {
@@ -97,21 +112,31 @@ class ClockTriggerBuilderImpl {
     return this._self();
   }
 
+  /** "The minimum duration (in milliseconds) after the current time that the trigger runs": an Integer. */
+  after(durationMilliseconds: unknown): this {
+    const n = Number(durationMilliseconds);
+    if (!Number.isInteger(n) || n < 0) throw new Error('Invalid argument: durationMilliseconds');
+    this.schedule.after = n;
+    return this._self();
+  }
+
   create(): object {
     const s = this.schedule;
-    if (s.everyMinutes === undefined && s.everyHours === undefined)
-      throw new Error('Clock triggers need a schedule: everyMinutes or everyHours.');
+    const recurring = s.everyMinutes !== undefined || s.everyHours !== undefined;
+    if (!recurring && s.after === undefined) throw new Error('Clock triggers need a schedule: everyMinutes, everyHours or after.');
+    if (recurring && s.after !== undefined)
+      throw new Error('A clock trigger is either recurring (everyMinutes, everyHours) or one-off (after), not both.');
     return this.scripts.created({
       handlerFunction: this.handler,
       eventType: 'CLOCK',
       triggerSource: 'CLOCK',
       triggerSourceId: null,
-      schedule: { ...s },
+      schedule: s.after === undefined ? { ...s } : { after: s.after, runAt: new Date(Date.now() + s.after).toISOString() },
     });
   }
 
   private _self(): this {
-    return facade(this, this.scripts.env.realm, { name: 'ClockTriggerBuilder' });
+    return facade(this, this.scripts.env.realm, this.scripts.facadeOptions('ClockTriggerBuilder'));
   }
 }
 
@@ -122,7 +147,11 @@ class TriggerBuilderImpl {
   ) {}
 
   timeBased(): ClockTriggerBuilderImpl {
-    return facade(new ClockTriggerBuilderImpl(this.scripts, this.handler), this.scripts.env.realm, { name: 'ClockTriggerBuilder' });
+    return facade(
+      new ClockTriggerBuilderImpl(this.scripts, this.handler),
+      this.scripts.env.realm,
+      this.scripts.facadeOptions('ClockTriggerBuilder'),
+    );
   }
 }
 
@@ -143,10 +172,11 @@ export class ScriptService {
     const realm = env.realm;
     this.app = facade(
       {
-        getService: () => facade({ getUrl: () => options.webAppUrl() }, realm, { name: 'Service' }),
+        getService: () => facade({ getUrl: () => options.webAppUrl() }, realm, this.facadeOptions('Service')),
         newTrigger: (functionName: unknown) =>
-          facade(new TriggerBuilderImpl(this, stringOf(functionName)), realm, { name: 'TriggerBuilder' }),
-        getProjectTriggers: () => realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm, { name: 'Trigger' }))),
+          facade(new TriggerBuilderImpl(this, stringOf(functionName)), realm, this.facadeOptions('TriggerBuilder')),
+        getProjectTriggers: () =>
+          realm.array(store.triggers.map((record) => facade(new TriggerImpl(record), realm, this.facadeOptions('Trigger')))),
         deleteTrigger: (trigger: unknown) => {
           const target = unwrapFacade(trigger);
           if (!(target instanceof TriggerImpl)) throw new Error('Invalid argument: trigger');
@@ -154,12 +184,22 @@ export class ScriptService {
         },
       },
       realm,
-      { name: 'ScriptApp' },
+      this.facadeOptions('ScriptApp'),
     );
+  }
+
+  /** @internal Every ScriptApp-family call is counted in the execution's serviceCalls. */
+  facadeOptions(name: 'ScriptApp' | 'Service' | 'TriggerBuilder' | 'ClockTriggerBuilder' | 'Trigger'): FacadeOptions {
+    return {
+      name,
+      beforeCall: (method) => {
+        countCall(this.env, name, method);
+      },
+    };
   }
 
   /** @internal */
   created(record: Omit<TriggerRecord, 'uniqueId' | 'created'>): object {
-    return facade(new TriggerImpl(this.store.add(record)), this.env.realm, { name: 'Trigger' });
+    return facade(new TriggerImpl(this.store.add(record)), this.env.realm, this.facadeOptions('Trigger'));
   }
 }
