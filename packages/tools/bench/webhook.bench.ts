@@ -57,16 +57,21 @@ interface Cost {
   calls: number;
   cellsRead: number;
   result: string;
+  /** Script-property reads and writes, and triggers created (the refresh a delivery schedules). */
+  quota: string;
 }
 
 function deliverCounted(app: LocalAddOn, event: StripeEvent): Cost {
   const answer = app.deliver(event);
-  const stats = app.last?.services.stats().spreadsheet;
+  const all = app.last?.services.stats();
+  const stats = all?.spreadsheet;
+  const calls = (name: string): string => String(all?.serviceCalls[name] ?? 0);
   return {
     roundTrips: stats?.roundTrips ?? -1,
     calls: stats?.calls ?? -1,
     cellsRead: stats?.cellsRead ?? -1,
     result: answer.result ?? String(answer.error),
+    quota: `${calls('Properties.getProperty')} property reads, ${calls('Properties.setProperty')} writes, ${calls('ClockTriggerBuilder.create')} triggers created`,
   };
 }
 
@@ -113,7 +118,7 @@ export function benchWebhook(): void {
       under &&= a.roundTrips <= 8 && b.roundTrips <= 8;
       console.log(
         `doPost, tab ${state}, ${kind} (${a.result}): ${String(a.roundTrips)} round trips (${String(a.calls)} calls), ${String(a.cellsRead)} cells read with 100 rows; ` +
-          `${String(b.roundTrips)} round trips (${String(b.calls)} calls), ${String(b.cellsRead)} cells read with 50,000 rows`,
+          `${String(b.roundTrips)} round trips (${String(b.calls)} calls), ${String(b.cellsRead)} cells read with 50,000 rows; ${a.quota}`,
       );
     }
   }

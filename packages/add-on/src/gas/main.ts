@@ -15,6 +15,7 @@ import { buildMenu } from './menu';
 import { connectKey } from './actions/connect-key';
 import { askAndReattribute } from './actions/reattribute-past-sales';
 import { syncFromMenu, syncFromTrigger, toggleScheduledSync } from './actions/sync';
+import { refreshAfterDeliveriesFromTrigger } from './actions/refresh-after-deliveries';
 import { rotateToken, setUp, showEndpoint } from './actions/webhook-endpoint';
 import { answerWebhook } from './reconciliation/webhook';
 import { markSelectedCells } from './links/selection';
@@ -181,6 +182,11 @@ export function toggleQuarterHourSync(): void {
 /** Trigger: the scheduled sync from Stripe, at the interval chosen on the menu. */
 export function runScheduledSync(): void {
   syncFromTrigger();
+}
+
+/** Trigger: the one-off refresh that webhook deliveries schedule, a couple of minutes after the first of a burst. */
+export function refreshAfterDeliveries(): void {
+  refreshAfterDeliveriesFromTrigger();
 }
 
 /** Menu, trigger and after every sync: fills the campaign of each sale that has none from its link row and rewrites the Attribution tab; no Ui, so safe from a trigger. */

@@ -54,6 +54,7 @@ const GLOBALS = [
   'toggleHourlySync',
   'runScheduledSync',
   'refreshAttribution',
+  'refreshAfterDeliveries',
   'reattributePastSales',
   'addReferences',
 ];

@@ -13,6 +13,8 @@ export function banner(info: PlaygroundInfo, options: { url: string; seeded: boo
     '                   that serves its JSON once. Stripe counts that 302 as a failed delivery.',
     `  State            ${relativeState} (${options.seeded ? 'fresh seed' : 'restored'}; \`npm start -- --reset\` or RESET=1 starts afresh)`,
     `  Stripe API key   ${info.stripeKey}  (restricted test key of the offline fake Stripe API: "Connect Stripe key…", then "Sync now")`,
+    '  Triggers         one-off ones run when due: the Attribution tab follows a delivery about 2 minutes later.',
+    '                   Recurring ones (the scheduled sync) do not run here: use "Sync now".',
     `  Signatures       ${info.signatureChecked ? 'checked with STRIPE_WEBHOOK_SECRET' : 'not checked (set STRIPE_WEBHOOK_SECRET to the whsec_... that `stripe listen` prints)'}`,
     '',
     '  Real Stripe test events, straight to the endpoint (stripe listen shows the 302 Stripe would record):',

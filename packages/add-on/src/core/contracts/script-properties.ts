@@ -8,4 +8,6 @@ export const SCRIPT_PROPERTIES = {
   syncState: 'SYNC_STATE',
   /** The scheduled sync's interval in minutes, 15 or 60, while one runs. */
   syncInterval: 'SYNC_INTERVAL_MINUTES',
+  /** A refresh of the Attribution tab owed after webhook deliveries (JSON, see core/attribution/refresh-schedule.ts). */
+  pendingRefresh: 'PENDING_ATTRIBUTION_REFRESH',
 } as const;

@@ -10,6 +10,7 @@ import { attributeSalesAndWrite, reportStop } from '../attribution/refresh';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
 import type { GlobalName } from '../menu';
 import { runSync, type SyncReport } from '../reconciliation/sync';
+import { rescheduleRefresh, takePendingRefresh } from '../reconciliation/refresh-schedule';
 import { readSyncInterval, readSyncState, stripeApiKey, writeSyncInterval } from '../stripe/settings';
 
 /** The global the hourly trigger calls (main.ts). */
@@ -60,12 +61,18 @@ export function syncFromMenu(): void {
   ui.alert(describeSync(report));
 }
 
-/** Every sync ends with a refresh of the Attribution tab: its line for the sync's message, or why it failed. */
+/**
+ * Every sync ends with a refresh of the Attribution tab: its line for the sync's message, or why it
+ * failed. It is also the refresh that deliveries' pending one waits for: it takes that one over
+ * (no second refresh minutes later), and schedules it again if it fails.
+ */
 function attributionAfterSync(): string {
+  const pending = takePendingRefresh();
   try {
     const refreshed = attributeSalesAndWrite();
     return `Attribution refreshed: ${String(refreshed.attributed)} of ${String(refreshed.sales)} sales attributed.`;
   } catch (error) {
+    if (pending !== null && !(error instanceof UnreadableTabError)) rescheduleRefresh(pending.failures + 1);
     return `Attribution was not refreshed: ${error instanceof Error ? error.message : String(error)}`;
   }
 }

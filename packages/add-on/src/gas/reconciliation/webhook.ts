@@ -15,6 +15,7 @@ import { withScriptLock } from '../script-lock';
 import { recordRejection } from '../ledger/rejection-log';
 import { recordEvent, type RecordOutcome } from '../ledger/record-event';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
+import { refreshAfterRecording } from './refresh-schedule';
 import { stripeApiKey, webhookToken } from '../stripe/settings';
 import { stripeGet, WEBHOOK_RETRIES } from '../stripe/stripe-client';
 
@@ -120,7 +121,9 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
   const verifiedEvent = event;
   const written = withScriptLock(LOCK_WAIT_MS, (held): RecordOutcome | UnreadableTabError => {
     try {
-      return recordEvent(held, spreadsheet, verifiedEvent, session);
+      const outcome = recordEvent(held, spreadsheet, verifiedEvent, session);
+      refreshAfterRecording(held, outcome);
+      return outcome;
     } catch (error) {
       if (error instanceof UnreadableTabError) return error;
       throw error;

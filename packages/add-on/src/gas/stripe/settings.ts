@@ -4,6 +4,7 @@ import { readSyncIntervalText, type SyncInterval } from '../../core/ledger/strip
 import { SCRIPT_PROPERTIES } from '../../core/contracts/script-properties';
 
 const { webhookToken: WEBHOOK_TOKEN, stripeApiKey: STRIPE_API_KEY, syncState: SYNC_STATE, syncInterval: SYNC_INTERVAL } = SCRIPT_PROPERTIES;
+const { pendingRefresh: PENDING_REFRESH } = SCRIPT_PROPERTIES;
 
 const properties = (): GoogleAppsScript.Properties.Properties => PropertiesService.getScriptProperties();
 
@@ -44,4 +45,14 @@ export function readSyncInterval(): SyncInterval | null {
 export function writeSyncInterval(minutes: SyncInterval | null): void {
   if (minutes === null) properties().deleteProperty(SYNC_INTERVAL);
   else properties().setProperty(SYNC_INTERVAL, String(minutes));
+}
+
+/** The marker of a refresh owed after webhook deliveries (core/attribution/refresh-schedule.ts), or null. */
+export function readPendingRefreshText(): string | null {
+  return properties().getProperty(PENDING_REFRESH);
+}
+
+export function writePendingRefreshText(text: string | null): void {
+  if (text === null) properties().deleteProperty(PENDING_REFRESH);
+  else properties().setProperty(PENDING_REFRESH, text);
 }
