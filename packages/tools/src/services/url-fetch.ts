@@ -2,7 +2,8 @@
  * UrlFetchApp, following https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app
  * (fetch) and https://developers.google.com/apps-script/reference/url-fetch/http-response
  * (getResponseCode, getHeaders, getContentText), with no network: every request goes to a handler the
- * test installs for its host (or for every host), and is recorded. Of fetch's options, method,
+ * test installs for its host (or for every host), and is recorded. fetchAll takes URLs or request
+ * objects (`url` beside fetch's options), answers them in order, and records each batch's size. Of fetch's options, method,
  * headers, muteHttpExceptions and followRedirects are understood; a payload is refused as not
  * implemented. Errors are Apps Script's: a status >= 400 throws unless muteHttpExceptions, a host with
  * no handler is 'Address unavailable'.
@@ -33,13 +34,22 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export class UrlFetchFake {
   /** Every request sent, in order (including redirects followed). */
   readonly requests: FetchRequest[] = [];
+  /** How many requests each fetchAll sent, in order. */
+  readonly batches: number[] = [];
   /** The UrlFetchApp global. */
   readonly service: object;
   private readonly hosts = new Map<string, FetchHandler>();
   private fallback: FetchHandler | null = null;
 
   constructor(private readonly env: ServiceEnvironment) {
-    this.service = facade({ fetch: (url: unknown, params?: unknown) => this.fetch(url, params) }, env.realm, { name: 'UrlFetchApp' });
+    this.service = facade(
+      {
+        fetch: (url: unknown, params?: unknown) => this.fetch(url, params),
+        fetchAll: (requests: unknown) => this.fetchAll(requests),
+      },
+      env.realm,
+      { name: 'UrlFetchApp' },
+    );
   }
 
   /** Answers requests to this host (e.g. 'api.stripe.com'). */
@@ -88,6 +98,21 @@ export class UrlFetchFake {
     return facade(new HttpResponseImpl(this.env, reply.status, { ...(reply.headers ?? {}) }, body), this.env.realm, {
       name: 'HTTPResponse',
     });
+  }
+
+  /**
+   * Apps Script sends the batch at once and answers in the order asked; here they are sent one by
+   * one, which no handler can tell apart. A request that fails without muteHttpExceptions fails the whole call.
+   */
+  private fetchAll(requests: unknown): object {
+    if (!Array.isArray(requests)) throw new Error('Invalid argument: requests');
+    this.batches.push(requests.length);
+    const responses = requests.map((request: unknown) => {
+      if (typeof request === 'string') return this.fetch(request, undefined);
+      const { url, ...params } = (request ?? {}) as Record<string, unknown>;
+      return this.fetch(url, params);
+    });
+    return this.env.realm.array(responses);
   }
 
   private send(request: FetchRequest): FetchReply {

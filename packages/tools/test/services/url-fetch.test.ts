@@ -50,6 +50,31 @@ describe('UrlFetchApp', () => {
     expect(() => UrlFetchApp.fetch('ftp://example.org/x')).toThrow('Invalid argument: ftp://example.org/x');
   });
 
+  it('fetchAll answers every request in order, records the batch, and throws for a failure unless muted', () => {
+    const { UrlFetchApp, services } = fakes();
+    services.urlFetch.handle('api.stripe.com', (request) =>
+      request.url.endsWith('/missing') ? { status: 404, body: '{"error":{}}' } : { status: 200, body: request.url.slice(-1) },
+    );
+    const responses = UrlFetchApp.fetchAll([
+      'https://api.stripe.com/v1/a',
+      { url: 'https://api.stripe.com/v1/missing', muteHttpExceptions: true },
+      { url: 'https://api.stripe.com/v1/b', method: 'get', headers: { Authorization: 'Bearer rk_test' } },
+    ]);
+    expect(responses.map((response) => [response.getResponseCode(), response.getContentText()])).toEqual([
+      [200, 'a'],
+      [404, '{"error":{}}'],
+      [200, 'b'],
+    ]);
+    expect(Array.isArray(responses)).toBe(true);
+    expect(services.urlFetch.requests.at(-1)).toEqual({
+      url: 'https://api.stripe.com/v1/b',
+      method: 'get',
+      headers: { Authorization: 'Bearer rk_test' },
+    });
+    expect(() => UrlFetchApp.fetchAll([{ url: 'https://api.stripe.com/v1/missing' }])).toThrow(/returned code 404/);
+    expect(services.urlFetch.batches).toEqual([3, 1]);
+  });
+
   it('follows redirects unless told not to', () => {
     const { UrlFetchApp, services } = fakes();
     services.urlFetch.handleAll((request) =>
