@@ -50,7 +50,7 @@ describe('Sync now, the first time', () => {
     expect(alerts(app).map((a) => a.prompt)).toEqual([expect.stringMatching(/whole number of days from 1 to 30.*nothing was synced/)]);
     expect(stripe.requests.length).toBe(before);
     expect(app.rows()).toEqual([]);
-    expect(app.properties.script.get('SYNC_STATE')).toBeNull();
+    expect(app.properties.script.get('SYNC_STATE_TEST')).toBeNull();
   });
 
   it('goes back exactly the days typed', () => {

@@ -9,7 +9,7 @@ import { connected, KEY, lastAlert, now, stripeWithHistory } from './connected-a
 /** A sync state whose run continues after `startingAfter`, as a stopped sync leaves it. */
 function savedRun(app: AddOn, since: number, startingAfter: string): void {
   const state = JSON.stringify({ cursor: null, run: { since, startingAfter, newest: null, pages: 2, events: 200 } });
-  app.properties.script.replace(new Map([...Object.entries(app.properties.script.entries()), ['SYNC_STATE', state]]));
+  app.properties.script.replace(new Map([...Object.entries(app.properties.script.entries()), ['SYNC_STATE_TEST', state]]));
 }
 
 const eventPages = (stripe: FakeStripeApi) => stripe.requests.filter((r) => r.path === '/v1/events' && r.query.limit === '100');
@@ -26,7 +26,7 @@ describe('a cursor Stripe refuses', () => {
     expect(app.rows()).toHaveLength(20);
     const pages = eventPages(stripe);
     expect(pages.map((r) => r.query.starting_after)).toEqual(['evt_1NoLongerKnownToStripe', undefined]);
-    expect(JSON.parse(app.properties.script.get('SYNC_STATE') ?? '{}')).toMatchObject({ run: null, cursor: expect.any(Number) });
+    expect(JSON.parse(app.properties.script.get('SYNC_STATE_TEST') ?? '{}')).toMatchObject({ run: null, cursor: expect.any(Number) });
   });
 
   it('neither loses nor duplicates what a stopped sync already wrote', () => {
@@ -122,7 +122,8 @@ describe('a cursor Stripe refuses', () => {
 });
 
 describe('an event dated in the future', () => {
-  const savedState = (app: AddOn) => JSON.parse(app.properties.script.get('SYNC_STATE') ?? '{}') as { cursor: number | null; run: unknown };
+  const savedState = (app: AddOn) =>
+    JSON.parse(app.properties.script.get('SYNC_STATE_TEST') ?? '{}') as { cursor: number | null; run: unknown };
 
   it('is written like any other, and the next sync still reads what came after it', () => {
     let clock = now() - 3 * 86_400;
@@ -161,7 +162,7 @@ describe('an event dated in the future', () => {
     const app = connected(stripe);
     const frozen = now() + 365 * 86_400;
     app.properties.script.replace(
-      new Map([...Object.entries(app.properties.script.entries()), ['SYNC_STATE', JSON.stringify({ cursor: frozen, run: null })]]),
+      new Map([...Object.entries(app.properties.script.entries()), ['SYNC_STATE_TEST', JSON.stringify({ cursor: frozen, run: null })]]),
     );
     app.menu('syncNow');
     expect(lastAlert(app)).toBe('Synced 4 events: 4 new sessions, 0 updated, 0 already up to date, 0 not recorded.');

@@ -59,7 +59,7 @@ describe('Sync now', () => {
     const partial = app.rows();
     expect(partial).toHaveLength(200);
     expect(partial.every((row) => typeof row.amount === 'number' && String(row.last_event).startsWith('evt_'))).toBe(true);
-    expect(JSON.parse(app.properties.script.get('SYNC_STATE') ?? '{}')).toMatchObject({ run: { pages: 2 } });
+    expect(JSON.parse(app.properties.script.get('SYNC_STATE_TEST') ?? '{}')).toMatchObject({ run: { pages: 2 } });
 
     app.menu('syncNow');
     expect(lastAlert(app)).toMatch(/Synced 50 events: 50 new sessions/);

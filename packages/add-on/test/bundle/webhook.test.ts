@@ -251,7 +251,7 @@ describe('with a restricted Stripe key', () => {
     const app = addOn();
     app.setUp();
     app.menu('connectStripeKey', { text: KEY });
-    expect(app.properties.script.get('STRIPE_API_KEY')).toBe(KEY);
+    expect(app.properties.script.get('STRIPE_API_KEY_TEST')).toBe(KEY);
     const { session, events } = app.stripe.scenario.paid({ amount: 1999, email: 'real@example.com' });
     const tampered = {
       ...events[0]!,
@@ -291,7 +291,7 @@ describe('with a restricted Stripe key', () => {
     const app = addOn();
     app.setUp();
     const run = app.menu('connectStripeKey', { text: 'sk_test_51SecretKeyThatCanMoveMoney' });
-    expect(app.properties.script.get('STRIPE_API_KEY')).toBeNull();
+    expect(app.properties.script.get('STRIPE_API_KEY_TEST')).toBeNull();
     expect(run.services.ui.log.at(-1)).toMatchObject({ kind: 'alert', prompt: expect.stringMatching(/secret key/) });
   });
 });

@@ -2,10 +2,16 @@
 export const SCRIPT_PROPERTIES = {
   /** The secret in the endpoint URL's `?token=`. */
   webhookToken: 'WEBHOOK_TOKEN',
-  /** A restricted Stripe key (rk_...), when one is connected. */
+  /** An earlier version's one restricted key: read as the key of the mode its prefix names, and moved there once. */
   stripeApiKey: 'STRIPE_API_KEY',
-  /** Where the sync from Stripe stands (JSON, see sync-state.ts). */
+  /** An earlier version's one sync state: moved to the mode of its key, once. */
   syncState: 'SYNC_STATE',
+  /** The restricted Stripe key (rk_...) of each mode, when one is connected. */
+  stripeApiKeys: { test: 'STRIPE_API_KEY_TEST', live: 'STRIPE_API_KEY_LIVE' },
+  /** Where the sync of each mode stands (JSON, see sync-state.ts). */
+  syncStates: { test: 'SYNC_STATE_TEST', live: 'SYNC_STATE_LIVE' },
+  /** How many sales were checked with Stripe today, for the daily bound (JSON, see sale-checks.ts). */
+  salesChecked: 'SALES_CHECKED',
   /** The scheduled sync's interval in minutes, 15 or 60, while one runs. */
   syncInterval: 'SYNC_INTERVAL_MINUTES',
   /** A refresh of the Attribution tab owed after webhook deliveries (JSON, see core/attribution/refresh-schedule.ts). */

@@ -71,6 +71,8 @@ export const RECONCILIATION_TAB: TabDeclaration = {
     column('last_event', 'newest-event'),
     column('amount_minor', 'newest-event', '0'),
     column('last_event_created', 'newest-event', TIME),
+    // Whether Stripe confirmed the sale (core/ledger/confirmation.ts): written with each event, and by the sync's check.
+    column('confirmed', 'newest-event'),
     // Written by the refresh: the campaign of each sale, and its Payment Link's URL.
     ...UTM_PARAMETERS.map((name) => column(name, 'filled-once')),
     column('payment_link_url', 'refresh'),

@@ -8,6 +8,8 @@
 
 import { toMajorUnits } from '../stripe/currency';
 import { PAYMENT_LINK_ID, type CheckoutSession, type CheckoutSessionEvent } from '../stripe/stripe-event';
+import { isStripesCopy } from '../stripe/stripes-copy';
+import { confirmationOnWrite, type Confirmation } from './confirmation';
 
 export type PaymentStatus = 'paid' | 'unpaid' | 'no_payment_required' | 'failed';
 
@@ -28,6 +30,8 @@ export interface SessionRecord {
   last_event: string;
   /** The creation time of last_event, Unix seconds. */
   last_event_created: number;
+  /** Whether Stripe confirmed the row: `yes` when written from Stripe's own copy, else `not yet` (confirmation.ts). */
+  confirmed: Confirmation;
 }
 
 /** The part of a row that decides whether an event supersedes it. */
@@ -87,6 +91,7 @@ export function recordFromEvent(event: CheckoutSessionEvent, session: CheckoutSe
     created: session.created,
     last_event: event.id,
     last_event_created: event.created,
+    confirmed: confirmationOnWrite(isStripesCopy(session)),
   };
 }
 

@@ -2,11 +2,24 @@
 
 import { keyPermissionsText } from '../ledger/stripe-events';
 
-export type KeyCheck = { ok: true; mode: 'test' | 'live' } | { ok: false; error: string };
+/** Stripe keeps test and live apart: a key of one mode neither reads nor confirms the other's objects. */
+export type StripeMode = 'test' | 'live';
+export const STRIPE_MODES: readonly StripeMode[] = ['test', 'live'];
+
+export function modeOf(livemode: boolean): StripeMode {
+  return livemode ? 'live' : 'test';
+}
+
+/** The mode a key's prefix names (`rk_live_`, `sk_live_`: live; anything else test, as Stripe's own test keys are). */
+export function modeOfKey(key: string): StripeMode {
+  return /^[a-z]{2}_live_/.test(key.trim()) ? 'live' : 'test';
+}
+
+export type KeyCheck = { ok: true; mode: StripeMode } | { ok: false; error: string };
 
 export function checkStripeKey(key: string): KeyCheck {
   const trimmed = key.trim();
-  if (/^rk_(test|live)_[A-Za-z0-9]{10,}$/.test(trimmed)) return { ok: true, mode: trimmed.startsWith('rk_live_') ? 'live' : 'test' };
+  if (/^rk_(test|live)_[A-Za-z0-9]{10,}$/.test(trimmed)) return { ok: true, mode: modeOfKey(trimmed) };
   if (/^sk_(test|live)_/.test(trimmed)) {
     return {
       ok: false,

@@ -6,18 +6,27 @@
 
 import { syncIntervalWords, type SyncInterval } from '../../core/ledger/stripe-events';
 import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../../core/stripe/sync-state';
+import type { StripeMode } from '../../core/stripe/stripe-key';
 import { attributeSalesAndWrite, reportStop } from '../attribution/refresh';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
 import type { GlobalName } from '../menu';
-import { runSync, type SyncReport } from '../reconciliation/sync';
+import { describeModes, modesNeverSynced, syncEveryMode, type ModeSync } from '../reconciliation/sync-modes';
 import { rescheduleRefresh, takePendingRefresh } from '../reconciliation/refresh-schedule';
-import { readSyncInterval, readSyncState, stripeApiKey, writeSyncInterval } from '../stripe/settings';
+import { connectedKeys, readSyncInterval, readSyncState, writeSyncInterval } from '../stripe/settings';
 
 /** The global the hourly trigger calls (main.ts). */
 export const SCHEDULED_SYNC_HANDLER: GlobalName = 'runScheduledSync';
 
-function describeSync(report: SyncReport): string {
-  return report.ok ? report.message : `Sync stopped: ${report.message}`;
+/** A ledger that cannot be read stops every mode alike: said once, where a person looks. */
+function reportUnreadable(syncs: readonly ModeSync[]): void {
+  const stop = syncs.find((sync) => sync.error instanceof UnreadableTabError)?.error;
+  if (stop instanceof UnreadableTabError) reportStop(SpreadsheetApp.getActiveSpreadsheet(), 'Sync', stop);
+}
+
+/** `the first sync`, or `the first live-mode sync` when another mode has synced already. */
+function firstSyncOf(modes: readonly StripeMode[]): string {
+  if (connectedKeys().length < 2) return 'the first sync';
+  return modes.length === 2 ? 'the first sync of each mode (test and live)' : `the first ${modes[0] ?? ''}-mode sync`;
 }
 
 const CONNECT_KEY_FIRST = 'Connect a restricted Stripe key first (Connect Stripe key…).';
@@ -25,16 +34,16 @@ const CONNECT_KEY_FIRST = 'Connect a restricted Stripe key first (Connect Stripe
 export function syncFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   // Before the question: an answer would be wasted on a sync that cannot run.
-  if (stripeApiKey() === null) {
+  if (connectedKeys().length === 0) {
     ui.alert(CONNECT_KEY_FIRST);
     return;
   }
-  const state = parseSyncState(readSyncState());
+  const neverSynced = modesNeverSynced();
   let firstRunDays: number | undefined;
-  if (state.cursor === null && state.run === null) {
+  if (neverSynced.length > 0) {
     const answer = ui.prompt(
       'First sync',
-      `How many days back should the first sync go? A whole number from 1 to ${String(MAX_HISTORY_DAYS)} (Stripe keeps ${String(MAX_HISTORY_DAYS)} days of events).`,
+      `How many days back should ${firstSyncOf(neverSynced)} go? A whole number from 1 to ${String(MAX_HISTORY_DAYS)} (Stripe keeps ${String(MAX_HISTORY_DAYS)} days of events).`,
       ui.ButtonSet.OK_CANCEL,
     );
     if (answer.getSelectedButton() !== ui.Button.OK) return;
@@ -46,19 +55,14 @@ export function syncFromMenu(): void {
     firstRunDays = days.days;
   }
   SpreadsheetApp.getActiveSpreadsheet().toast('Reading completed Checkout Sessions from Stripe…', 'Sync', 5);
-  let report: SyncReport;
-  try {
-    report = runSync(firstRunDays === undefined ? {} : { firstRunDays });
-  } catch (error) {
-    if (error instanceof UnreadableTabError) reportStop(SpreadsheetApp.getActiveSpreadsheet(), 'Sync', error);
-    ui.alert(
-      `Sync stopped: ${error instanceof Error ? error.message : String(error)}. Rows already written are complete; run it again to resume.`,
-    );
-    return;
+  const syncs = syncEveryMode(firstRunDays);
+  reportUnreadable(syncs);
+  // When every mode stopped on an error, nothing new is there to attribute.
+  if (syncs.some((sync) => sync.report !== null)) {
+    const attribution = attributionAfterSync();
+    SpreadsheetApp.getActiveSpreadsheet().toast(attribution, 'Attribution', 8);
   }
-  const attribution = attributionAfterSync();
-  SpreadsheetApp.getActiveSpreadsheet().toast(attribution, 'Attribution', 8);
-  ui.alert(describeSync(report));
+  ui.alert(describeModes(syncs));
 }
 
 /**
@@ -93,11 +97,12 @@ export function toggleScheduledSync(minutes: SyncInterval): void {
     ui.alert(`Scheduled sync is off. New sales now arrive only by webhook, or when you choose Sync now.`);
     return;
   }
-  if (stripeApiKey() === null) {
+  const keys = connectedKeys();
+  if (keys.length === 0) {
     ui.alert(CONNECT_KEY_FIRST);
     return;
   }
-  if (parseSyncState(readSyncState()).cursor === null) {
+  if (keys.some(({ mode }) => parseSyncState(readSyncState(mode)).cursor === null)) {
     ui.alert('Run "Sync now" once first, to choose how far back to start.');
     return;
   }
@@ -114,16 +119,14 @@ export function toggleScheduledSync(minutes: SyncInterval): void {
 
 /** Run by the scheduled sync's trigger: no Ui here, so the outcome goes to the execution log. */
 export function syncFromTrigger(): void {
-  let report: SyncReport;
-  try {
-    report = runSync();
-  } catch (error) {
-    // A trigger that throws only shows as "failed" in the executions list; say why there.
-    console.error(`Scheduled sync stopped: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UnreadableTabError) reportStop(SpreadsheetApp.getActiveSpreadsheet(), 'Sync', error);
-    return;
+  const syncs = syncEveryMode();
+  // A trigger that throws only shows as "failed" in the executions list: each mode's outcome is said there instead.
+  for (const sync of syncs) {
+    const prefix = syncs.length > 1 ? `${sync.mode === 'live' ? 'Live' : 'Test'} mode: ` : '';
+    const message = describeModes([sync]);
+    if (sync.report?.ok === true) console.log(prefix + message);
+    else console.error(`${prefix}Scheduled sync stopped: ${message.replace(/^Sync stopped: /, '')}`);
   }
-  if (report.ok) console.log(report.message);
-  else console.error(`Scheduled sync stopped: ${report.message}`);
-  console.log(attributionAfterSync());
+  reportUnreadable(syncs);
+  if (syncs.some((sync) => sync.report !== null)) console.log(attributionAfterSync());
 }

@@ -8,7 +8,7 @@ import { showDialog } from '../helpers/dialog';
 import { ensureReconciliationSheet } from '../ledger/reconciliation-store';
 import { setupDialogHtml, type TokenNews } from '../reconciliation/setup-dialog';
 import { withScriptLockOrFail } from '../script-lock';
-import { createWebhookToken, stripeApiKey, webhookToken } from '../stripe/settings';
+import { connectedKeys, createWebhookToken, webhookToken } from '../stripe/settings';
 
 function endpointUrl(token: string): { endpoint: string | null; devUrl: boolean } {
   const url = ScriptApp.getService().getUrl() as string | null;
@@ -18,8 +18,14 @@ function endpointUrl(token: string): { endpoint: string | null; devUrl: boolean 
 
 /** The endpoint URL to paste into Stripe, the events to pick, and how deliveries are checked. */
 function showEndpointDialog(token: string, news: TokenNews): void {
-  const key = stripeApiKey();
-  const verification = key === null ? null : `the restricted key ${maskKey(key)}`;
+  const keys = connectedKeys();
+  // Each mode's deliveries are checked with that mode's key; a mode without one, by the token alone.
+  const verification =
+    keys.length === 0
+      ? null
+      : keys.length === 2
+        ? `the restricted key of its mode (${keys.map(({ mode, key }) => `${maskKey(key)} for ${mode} mode`).join(', ')})`
+        : `the restricted key ${keys.map(({ mode, key }) => `${maskKey(key)} (${mode} mode; ${mode === 'live' ? 'test' : 'live'}-mode deliveries are checked by their token only)`).join('')}`;
   showDialog(HtmlService.createHtmlOutput(setupDialogHtml({ ...endpointUrl(token), verification, news })), 'Stripe webhooks');
 }
 

@@ -12,6 +12,7 @@ import { attributeSales, type Attribution } from '../../core/attribution/attribu
 import { buildReport, formatRowRevenue, summarize, summaryLine, totalsByRow } from '../../core/attribution/attribution-report';
 import { SALE_CAMPAIGN_COLUMNS, saleCampaignCells, salesFromTab } from '../../core/attribution/attribution-sheet';
 import { keptAttributions, storedCampaigns } from '../../core/attribution/kept-attribution';
+import { countedSales, flaggedLines } from '../../core/attribution/counted-sales';
 import { headerKey } from '../../core/helpers/header-names';
 import { LINK_TAB_COLUMNS } from '../../core/ledger/declaration';
 import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-tabs/link-checks';
@@ -171,8 +172,9 @@ export function writeRefresh(
   attributions: Attribution[],
 ): RefreshReport {
   const { marked, ledger, linkTabs, sales } = inputs;
-  const plain = sales.map(({ sale }) => sale);
   const linkUrls = inputs.urls.asked() ? inputs.urls.get() : null;
+  // Sales Stripe did not confirm keep their campaign but count in no revenue (core/attribution/counted-sales.ts).
+  const counted = countedSales(ledger?.values ?? [], sales, attributions);
 
   const notices: string[] = [];
   const tab = openOwnTab(held, spreadsheet, 'attribution', marked, true);
@@ -185,7 +187,7 @@ export function writeRefresh(
     });
     writeSaleCampaigns(ledger, cells);
   }
-  const totals = totalsByRow(plain, attributions);
+  const totals = totalsByRow(counted.sales, counted.attributions);
   for (const linkTab of linkTabs) {
     const columns = ownColumnsOf(held, linkTab, notices);
     const cells: Array<[number | string, string]> = Array.from({ length: linkTab.values.length - 1 }, () => ['', '']);
@@ -195,9 +197,9 @@ export function writeRefresh(
     }
     writeColumns(linkTab.sheet, linkTab.values, LINK_TAB_COLUMN_NAMES, columns, cells);
   }
-  const summary = [...summaryOf(plain, attributions, linkTabs, linkUrls), ...notices];
+  const summary = [...summaryOf(counted.sales, counted.attributions, linkTabs, linkUrls), ...flaggedLines(counted.flagged), ...notices];
   held.wrote();
-  writeAttributionTab(tab.sheet, buildReport(plain, attributions), summary);
+  writeAttributionTab(tab.sheet, buildReport(counted.sales, counted.attributions), summary);
   return { sales: sales.length, attributed: attributions.filter((a) => a.kind === 'attributed').length, summary };
 }
 

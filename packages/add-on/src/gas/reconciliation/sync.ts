@@ -9,7 +9,9 @@ import { readEvent } from '../../core/stripe/stripe-event';
 import { afterPage, describeCounts, nextRun, parseSyncState, restartRun, seenOnPage, type SyncCounts } from '../../core/stripe/sync-state';
 import { withScriptLockOrFail } from '../script-lock';
 import { recordEvent } from '../ledger/record-event';
-import { readSyncState, stripeApiKey, writeSyncState } from '../stripe/settings';
+import { readSyncState, writeSyncState } from '../stripe/settings';
+import type { StripeMode } from '../../core/stripe/stripe-key';
+import { asStripesCopy } from '../../core/stripe/stripes-copy';
 import { stripeGet, SYNC_RETRIES } from '../stripe/stripe-client';
 
 export interface SyncReport extends SyncCounts {
@@ -36,9 +38,12 @@ export interface SyncOptions {
   /** For the very first sync: how many days back (1-30). */
   firstRunDays?: number;
   timeBudgetMs?: number;
+  /** When the execution started (Date.now()): the modes' syncs share one time budget. */
+  startedMs?: number;
 }
 
-export function runSync(options: SyncOptions = {}): SyncReport {
+/** Syncs one mode's events with that mode's key, from that mode's own cursor. */
+export function runSync(mode: StripeMode, key: string, options: SyncOptions = {}): SyncReport {
   const report: SyncReport = {
     ok: false,
     complete: false,
@@ -53,12 +58,10 @@ export function runSync(options: SyncOptions = {}): SyncReport {
     restarted: false,
     message: '',
   };
-  const key = stripeApiKey();
-  if (key === null) return { ...report, message: 'Connect a restricted Stripe key first (add-on menu > Connect Stripe key).' };
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const started = Date.now();
+  const started = options.startedMs ?? Date.now();
   const budget = options.timeBudgetMs ?? SYNC_TIME_BUDGET_MS;
-  let state = parseSyncState(readSyncState());
+  let state = parseSyncState(readSyncState(mode));
 
   let run = nextRun(state, Math.floor(started / 1000), options.firstRunDays ?? null);
   if (run === null) return { ...report, message: 'Choose how many days back the first sync should go (1 to 30).' };
@@ -87,7 +90,7 @@ export function runSync(options: SyncOptions = {}): SyncReport {
       report.restarted = true;
       run = restartRun(run, Math.floor(Date.now() / 1000));
       state = { cursor: state.cursor, run };
-      writeSyncState(JSON.stringify(state));
+      writeSyncState(mode, JSON.stringify(state));
       continue;
     }
     if (!page.ok)
@@ -99,7 +102,7 @@ export function runSync(options: SyncOptions = {}): SyncReport {
     report.pages++;
     report.events += list.data.length;
     state = afterPage(state, run, seenOnPage(list.data, askedAt), list.hasMore, askedAt);
-    writeSyncState(JSON.stringify(state));
+    writeSyncState(mode, JSON.stringify(state));
     if (state.run === null) return finish(true, true, `Synced ${describeCounts(report)}`);
     run = state.run;
   }
@@ -113,6 +116,8 @@ function bucketOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, item: u
     console.warn(`Sync skipped an event: ${reading.error}`);
     return 'unreadable';
   }
+  // Listed by Stripe's API with the key of its mode: the event's session is Stripe's own copy.
+  asStripesCopy(reading.event.session);
   const outcome = withScriptLockOrFail(LOCK_WAIT_MS, 'Sync', (held) => recordEvent(held, spreadsheet, reading.event));
   if (outcome !== 'not_recorded') return outcome;
   if (reading.event.type === 'checkout.session.expired') return 'expired';

@@ -16,7 +16,9 @@ import { recordRejection } from '../ledger/rejection-log';
 import { recordEvent, type RecordOutcome } from '../ledger/record-event';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { refreshAfterRecording } from './refresh-schedule';
-import { stripeApiKey, webhookToken } from '../stripe/settings';
+import { stripeKeyFor, webhookToken } from '../stripe/settings';
+import { modeOf } from '../../core/stripe/stripe-key';
+import { asStripesCopy } from '../../core/stripe/stripes-copy';
 import { stripeGet, WEBHOOK_RETRIES } from '../stripe/stripe-client';
 
 /** How long a delivery waits for another one to finish writing before giving up (Stripe retries). */
@@ -83,7 +85,7 @@ function verifyWithStripe(key: string, claimed: CheckoutSessionEvent): Verificat
   const read = readCheckoutSession(session.json);
   if (!read.ok)
     return { ok: false, reason: 'stripe_unreachable', error: `Stripe's copy of ${claimed.session.id} was not understood: ${read.error}` };
-  return { ok: true, event: reading.event, session: read.session };
+  return { ok: true, event: reading.event, session: asStripesCopy(read.session) };
 }
 
 function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreadsheet): WebhookAnswer {
@@ -110,7 +112,8 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
 
   let event = delivery.event;
   let session = event.session;
-  const key = stripeApiKey();
+  // Each event is checked with the key of its own mode; a mode without one is checked by the token alone.
+  const key = stripeKeyFor(modeOf(delivery.event.livemode));
   if (key !== null) {
     const verified = verifyWithStripe(key, event);
     if (!verified.ok) return reject(spreadsheet, verified.reason, verified.error);

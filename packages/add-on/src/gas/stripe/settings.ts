@@ -2,8 +2,16 @@
 
 import { readSyncIntervalText, type SyncInterval } from '../../core/ledger/stripe-events';
 import { SCRIPT_PROPERTIES } from '../../core/contracts/script-properties';
+import { modeOfKey, STRIPE_MODES, type StripeMode } from '../../core/stripe/stripe-key';
 
-const { webhookToken: WEBHOOK_TOKEN, stripeApiKey: STRIPE_API_KEY, syncState: SYNC_STATE, syncInterval: SYNC_INTERVAL } = SCRIPT_PROPERTIES;
+const { webhookToken: WEBHOOK_TOKEN, syncInterval: SYNC_INTERVAL } = SCRIPT_PROPERTIES;
+const {
+  stripeApiKey: LEGACY_KEY,
+  syncState: LEGACY_SYNC_STATE,
+  stripeApiKeys: STRIPE_API_KEYS,
+  syncStates: SYNC_STATES,
+} = SCRIPT_PROPERTIES;
+const { salesChecked: SALES_CHECKED } = SCRIPT_PROPERTIES;
 const { pendingRefresh: PENDING_REFRESH } = SCRIPT_PROPERTIES;
 
 const properties = (): GoogleAppsScript.Properties.Properties => PropertiesService.getScriptProperties();
@@ -19,22 +27,69 @@ export function createWebhookToken(): string {
   return token;
 }
 
-export function stripeApiKey(): string | null {
-  return properties().getProperty(STRIPE_API_KEY);
+/**
+ * An earlier version kept one key (`STRIPE_API_KEY`) and one sync state (`SYNC_STATE`): they become
+ * the key and the sync state of the mode the key's prefix names, once, never over a key or state
+ * that mode already has. A sync state left without its key (an earlier version's disconnect) names
+ * no mode and is left alone. Checked once per execution, before any key is read.
+ */
+let legacyChecked = false;
+function migrateSingleKey(): void {
+  if (legacyChecked) return;
+  legacyChecked = true;
+  const store = properties();
+  const legacy = store.getProperty(LEGACY_KEY);
+  if (legacy === null) return;
+  const mode = modeOfKey(legacy);
+  if (store.getProperty(STRIPE_API_KEYS[mode]) === null) store.setProperty(STRIPE_API_KEYS[mode], legacy);
+  const state = store.getProperty(LEGACY_SYNC_STATE);
+  if (state !== null && store.getProperty(SYNC_STATES[mode]) === null) store.setProperty(SYNC_STATES[mode], state);
+  store.deleteProperty(LEGACY_SYNC_STATE);
+  store.deleteProperty(LEGACY_KEY);
 }
 
-export function setStripeApiKey(key: string | null): void {
-  if (key === null) properties().deleteProperty(STRIPE_API_KEY);
-  else properties().setProperty(STRIPE_API_KEY, key);
+/** The restricted key connected for `mode`, or null. */
+export function stripeKeyFor(mode: StripeMode): string | null {
+  migrateSingleKey();
+  return properties().getProperty(STRIPE_API_KEYS[mode]);
 }
 
-export function readSyncState(): string | null {
-  return properties().getProperty(SYNC_STATE);
+/** Each mode's key, test first; null where none is connected. */
+export function stripeKeys(): Record<StripeMode, string | null> {
+  return { test: stripeKeyFor('test'), live: stripeKeyFor('live') };
 }
 
-export function writeSyncState(state: string | null): void {
-  if (state === null) properties().deleteProperty(SYNC_STATE);
-  else properties().setProperty(SYNC_STATE, state);
+/** The modes that have a key, with it: test first. */
+export function connectedKeys(): Array<{ mode: StripeMode; key: string }> {
+  return STRIPE_MODES.flatMap((mode) => {
+    const key = stripeKeyFor(mode);
+    return key === null ? [] : [{ mode, key }];
+  });
+}
+
+export function setStripeKey(mode: StripeMode, key: string | null): void {
+  migrateSingleKey();
+  if (key === null) properties().deleteProperty(STRIPE_API_KEYS[mode]);
+  else properties().setProperty(STRIPE_API_KEYS[mode], key);
+}
+
+export function readSyncState(mode: StripeMode): string | null {
+  migrateSingleKey();
+  return properties().getProperty(SYNC_STATES[mode]);
+}
+
+export function writeSyncState(mode: StripeMode, state: string | null): void {
+  if (state === null) properties().deleteProperty(SYNC_STATES[mode]);
+  else properties().setProperty(SYNC_STATES[mode], state);
+}
+
+/** How many sales were checked with Stripe today (core/stripe/sale-checks.ts), as kept. */
+export function readSalesCheckedText(): string | null {
+  return properties().getProperty(SALES_CHECKED);
+}
+
+export function writeSalesCheckedText(text: string): void {
+  properties().setProperty(SALES_CHECKED, text);
 }
 
 /** The scheduled sync's interval in minutes, or null when none was recorded. */

@@ -61,3 +61,38 @@ export function stripeGet(key: string, path: string, policy: RetryPolicy): ApiRe
     delay *= 2;
   }
 }
+
+/**
+ * Several reads at once, one UrlFetchApp.fetchAll (each read still counts against the UrlFetch
+ * quota), each answered as stripeGet answers, without retries: a caller that batches has a next
+ * run to try again in.
+ */
+export function stripeGetAll(key: string, paths: readonly string[]): ApiResult[] {
+  if (paths.length === 0) return [];
+  let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
+  try {
+    responses = UrlFetchApp.fetchAll(
+      paths.map((path) => ({
+        url: STRIPE_API_ORIGIN + path,
+        method: 'get' as const,
+        headers: { Authorization: `Bearer ${key}` },
+        muteHttpExceptions: true,
+        followRedirects: false,
+      })),
+    );
+  } catch (error) {
+    // No answer at all (DNS, timeout) fails the whole batch.
+    const message = error instanceof Error ? error.message : String(error);
+    return paths.map(() => ({ ok: false, status: 0, error: describeApiError(0, JSON.stringify({ error: { message } })) }));
+  }
+  return responses.map((response) => {
+    const status = response.getResponseCode();
+    const body = response.getContentText();
+    if (status < 200 || status >= 300) return { ok: false, status, error: describeApiError(status, body) };
+    try {
+      return { ok: true, json: JSON.parse(body) as unknown };
+    } catch {
+      return { ok: false, status, error: 'Stripe answered with something that is not JSON' };
+    }
+  });
+}

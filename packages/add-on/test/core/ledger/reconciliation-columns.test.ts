@@ -39,6 +39,7 @@ const RECORD: SessionRecord = {
   created: 1_721_948_530,
   last_event: 'evt_1Pgc76B7WZ01zgkWwyRHS12y',
   last_event_created: 1_721_948_600,
+  confirmed: 'not yet',
 };
 
 /** What Sheets keeps of a value written like typed input: a leading apostrophe only marks text. */
@@ -95,6 +96,7 @@ describe('locateColumns', () => {
       'client_reference_id',
       'amount_minor',
       'last_event_created',
+      'Confirmed',
     ];
     const { columns, missing } = locateColumns(header);
     expect(missing).toEqual([]);
@@ -111,6 +113,7 @@ describe('locateColumns', () => {
       client_reference_id: 14,
       amount_minor: 15,
       last_event_created: 16,
+      confirmed: 17,
     });
   });
 

@@ -1,0 +1,66 @@
+/**
+ * A sync of every connected mode: test and live each with its own key and its own cursor, one after
+ * the other within one time budget, then the check of that mode's sales recorded without Stripe's
+ * confirmation. A mode that fails (its key refused, Stripe down, the lock busy) is reported as
+ * such and the other mode still syncs.
+ */
+
+import { describeSaleChecks, type SaleCheckReport } from '../../core/stripe/sale-checks';
+import type { StripeMode } from '../../core/stripe/stripe-key';
+import { parseSyncState } from '../../core/stripe/sync-state';
+import { connectedKeys, readSyncState } from '../stripe/settings';
+import { checkEarlierSales } from './confirm-sales';
+import { runSync, SYNC_TIME_BUDGET_MS, type SyncReport } from './sync';
+
+export interface ModeSync {
+  mode: StripeMode;
+  /** The events' sync, or null when it threw. */
+  report: SyncReport | null;
+  checks: SaleCheckReport | null;
+  /** What it threw (an unreadable ledger, a busy lock), else null. */
+  error: unknown;
+}
+
+/** The connected modes that have never synced: the first sync asks how far back they go. */
+export function modesNeverSynced(): StripeMode[] {
+  return connectedKeys()
+    .filter(({ mode }) => {
+      const state = parseSyncState(readSyncState(mode));
+      return state.cursor === null && state.run === null;
+    })
+    .map(({ mode }) => mode);
+}
+
+export function syncEveryMode(firstRunDays?: number): ModeSync[] {
+  const started = Date.now();
+  return connectedKeys().map(({ mode, key }): ModeSync => {
+    try {
+      const report = runSync(mode, key, firstRunDays === undefined ? { startedMs: started } : { startedMs: started, firstRunDays });
+      const checks = report.ok ? checkEarlierSales(mode, key, started + SYNC_TIME_BUDGET_MS) : null;
+      return { mode, report, checks, error: null };
+    } catch (error) {
+      return { mode, report: null, checks: null, error };
+    }
+  });
+}
+
+function describeMode(sync: ModeSync): string {
+  if (sync.report === null) {
+    const message = sync.error instanceof Error ? sync.error.message : String(sync.error);
+    return `Sync stopped: ${message}. Rows already written are complete; run it again to resume.`;
+  }
+  const events = sync.report.ok ? sync.report.message : `Sync stopped: ${sync.report.message}`;
+  const checks = sync.checks === null ? '' : describeSaleChecks(sync.checks);
+  return checks === '' ? events : `${events} ${checks}`;
+}
+
+/** One mode: its outcome as before two keys could be connected; two: each prefixed with its mode, the failed one named. */
+export function describeModes(syncs: readonly ModeSync[]): string {
+  if (syncs.length === 1 && syncs[0] !== undefined) return describeMode(syncs[0]);
+  return syncs.map((sync) => `${sync.mode === 'live' ? 'Live' : 'Test'} mode: ${describeMode(sync)}`).join('\n\n');
+}
+
+/** Whether every connected mode synced (and checked) without an error. */
+export function everyModeOk(syncs: readonly ModeSync[]): boolean {
+  return syncs.every((sync) => sync.report !== null && sync.report.ok);
+}
