@@ -7,7 +7,7 @@
  * Re-attribute past sales joins them all, after saying which would move (movesOf, describeMoves).
  */
 
-import { attributeSale, LinkIndex, type Attribution, type Campaign, type LinkUrlLookup, type Sale } from './attribution';
+import { attributeSale, campaignOf, LinkIndex, type Attribution, type Campaign, type LinkUrlLookup, type Sale } from './attribution';
 import { UNATTRIBUTED_CAMPAIGN } from './attribution-report';
 import { headerKey } from '../helpers/header-names';
 import { textOfCell } from '../helpers/literal-text';
@@ -42,24 +42,36 @@ const sameCampaign = (row: LinkRow, campaign: Campaign): boolean => UTM_PARAMETE
  */
 class KeptRows {
   private readonly byReference = new Map<string, LinkRow[]>();
-  private readonly byLink = new Map<string, LinkRow[]>();
+  /** Link and values to row, made the first time a sale needs it (most are placed by reference). */
+  private byLink: Map<string, LinkRow> | null = null;
 
-  constructor(rows: readonly LinkRow[]) {
+  constructor(private readonly rows: readonly LinkRow[]) {
     for (const row of rows) {
       const reference = row.fields.client_reference_id;
-      if (reference !== '') this.byReference.set(reference, [...(this.byReference.get(reference) ?? []), row]);
-      const link = linkKey(row.fields.payment_link);
-      this.byLink.set(link, [...(this.byLink.get(link) ?? []), row]);
+      if (reference === '') continue;
+      const list = this.byReference.get(reference);
+      if (list === undefined) this.byReference.set(reference, [row]);
+      else list.push(row);
     }
   }
 
   rowOf(sale: Sale, campaign: Campaign, linkUrls: LinkUrlLookup): LinkRow | null {
-    const same = (row: LinkRow) => sameCampaign(row, campaign);
-    const byReference = sale.client_reference_id === '' ? undefined : this.byReference.get(sale.client_reference_id)?.find(same);
+    const candidates = sale.client_reference_id === '' ? undefined : this.byReference.get(sale.client_reference_id);
+    const byReference = candidates?.find((row) => sameCampaign(row, campaign));
     if (byReference !== undefined) return byReference;
     // Stripe is asked for the link's URL only for a sale its reference did not place.
     const url = sale.payment_link === '' ? undefined : linkUrls.get(sale.payment_link);
-    return (url === undefined ? undefined : this.byLink.get(linkKey(url))?.find(same)) ?? null;
+    return url === undefined ? null : (this.linkIndex().get(`${linkKey(url)}\u0001${campaignKey(campaign)}`) ?? null);
+  }
+
+  private linkIndex(): Map<string, LinkRow> {
+    if (this.byLink !== null) return this.byLink;
+    const index = new Map<string, LinkRow>();
+    for (const row of this.rows) {
+      const key = `${linkKey(row.fields.payment_link)}\u0001${campaignKey(campaignOf(row))}`;
+      if (!index.has(key)) index.set(key, row);
+    }
+    return (this.byLink = index);
   }
 }
 
