@@ -205,3 +205,15 @@ describe('FakeStripeApi: subscriptions', () => {
     expect(first.object['payment_intent']).not.toBe(refunded.object['payment_intent']);
   });
 });
+
+describe('FakeStripeApi: weekly subscriptions', () => {
+  it('renew seven days apart, and their 2024-06-20 line prices say week', () => {
+    const api = new FakeStripeApi();
+    const bought = api.scenario.subscription({ interval: 'week', renewals: 2, apiVersion: '2024-06-20' });
+    const paid = bought.events.filter((event) => event.type === 'invoice.paid');
+    expect(paid.map((event) => event.created)).toEqual([api.now() - 14 * DAY, api.now() - 7 * DAY, api.now()]);
+    const line = (paid[2]!.data.object['lines'] as { data: JsonObject[] }).data[0]!;
+    expect(line).toMatchObject({ description: '1 × Membership (at 19.99 USD / week)', price: { recurring: { interval: 'week' } } });
+    expect(line['period']).toEqual({ start: api.now(), end: api.now() + 7 * DAY });
+  });
+});

@@ -1,12 +1,13 @@
 /**
- * Subscriptions as far as their money goes: a monthly plan bought through a Checkout Session, and
- * the paid invoices it makes, each with its payment intent, charge and invoice payment. The
- * subscription object itself is not served (the add-on reads only invoices and their payments), so
- * the fake keeps just what the next invoice needs. Periods follow calendar months from the
- * purchase, as Stripe's billing anchor does (the 31st renews on the last day of shorter months).
+ * Subscriptions as far as their money goes: a monthly (or weekly) plan bought through a Checkout
+ * Session, and the paid invoices it makes, each with its payment intent, charge and invoice
+ * payment. The subscription object itself is not served (the add-on reads only invoices and their
+ * payments), so the fake keeps just what the next invoice needs. Monthly periods follow calendar
+ * months from the purchase, as Stripe's billing anchor does (the 31st renews on the last day of
+ * shorter months); weekly ones are seven days.
  */
 
-import { invoiceObject, invoicePaymentObject, type BillingReason } from './invoices';
+import { invoiceObject, invoicePaymentObject, type BillingInterval, type BillingReason } from './invoices';
 import type { JsonObject } from './objects';
 import type { Payments } from './payments';
 import type { FakeStripeStore } from './store';
@@ -14,8 +15,9 @@ import type { FakeStripeStore } from './store';
 export interface SubscriptionTerms {
   livemode: boolean;
   currency: string;
-  /** The price per month, in the currency's minor unit. */
+  /** The price per period, in the currency's minor unit. */
   amount: number;
+  interval: BillingInterval;
   name: string | null;
   email: string | null;
   country: string | null;
@@ -44,6 +46,8 @@ export function addMonths(anchor: number, months: number): number {
   target.setUTCHours(date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
   return Math.floor(target.getTime() / 1000);
 }
+
+const WEEK = 7 * 86_400;
 
 export class Billing {
   private readonly subscriptions = new Map<string, Subscription>();
@@ -75,10 +79,15 @@ export class Billing {
     return subscription;
   }
 
-  /** When the next period starts: the first invoice's at the anchor, then a month apart. */
+  /** When the next period starts: the first invoice's at the anchor, then a period apart. */
   nextPeriodStart(id: string): number {
     const subscription = this.get(id);
-    return addMonths(subscription.anchor, subscription.invoices.length);
+    return this.periodStart(subscription, subscription.invoices.length);
+  }
+
+  /** The start of the subscription's `index`th period (0: the anchor). */
+  private periodStart(subscription: Subscription, index: number): number {
+    return subscription.interval === 'week' ? subscription.anchor + index * WEEK : addMonths(subscription.anchor, index);
   }
 
   /** The subscription's next invoice, paid at `created`: the first is `subscription_create`, the rest `subscription_cycle`. */
@@ -86,7 +95,7 @@ export class Billing {
     const subscription = this.get(id);
     const index = subscription.invoices.length;
     const reason: BillingReason = index === 0 ? 'subscription_create' : 'subscription_cycle';
-    const start = addMonths(subscription.anchor, index);
+    const start = this.periodStart(subscription, index);
     const invoiceId = index === 0 ? subscription.firstInvoice : this.store.newObjectId('in');
     const invoice = this.store.addObject(
       invoiceObject({
@@ -105,10 +114,11 @@ export class Billing {
         price: subscription.price,
         product: subscription.product,
         billingReason: reason,
+        interval: subscription.interval,
         number: `${subscription.customer.slice(4, 12).toUpperCase()}-${String(index + 1).padStart(4, '0')}`,
         // An invoice closes the period before it (none for the first) and bills the one it opens.
-        period: index === 0 ? { start, end: start } : { start: addMonths(subscription.anchor, index - 1), end: start },
-        linePeriod: { start, end: addMonths(subscription.anchor, index + 1) },
+        period: index === 0 ? { start, end: start } : { start: this.periodStart(subscription, index - 1), end: start },
+        linePeriod: { start, end: this.periodStart(subscription, index + 1) },
         accountId: this.store.accountId,
       }),
     );

@@ -41,7 +41,8 @@ import { AfterSale } from './after-sale';
 import { ApiKeys, DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, type ApiKeyConfig } from './auth';
 import { Billing } from './billing';
 import { FailureInjector, type FailureOptions } from './failures';
-import { clone, type CheckoutSession, type JsonObject, type SessionOverrides, type StripeEvent } from './objects';
+import { currentShapeInvoice, invoicePaymentObject } from './invoices';
+import { clone, without, type CheckoutSession, type JsonObject, type SessionOverrides, type StripeEvent } from './objects';
 import type { PaymentLink, PaymentLinkOverrides } from './payment-links';
 import { Payments } from './payments';
 import { StripeRoutes, type RecordedRequest, type StripeApiReply } from './routes';
@@ -66,7 +67,7 @@ export { paymentLinkUrl, type PaymentLink, type PaymentLinkFields, type PaymentL
 export { API_ORIGIN, type RecordedRequest, type StripeApiReply } from './routes';
 export type { DisputeOptions, MoneyEventOptions, MoneyResult, RefundOptions } from './after-sale';
 export type { DisputeReason, DisputeStatus } from './disputes';
-export type { BillingReason } from './invoices';
+export type { BillingInterval, BillingReason } from './invoices';
 export {
   TYPICAL_AMOUNTS,
   type AsyncScenarioOptions,
@@ -263,6 +264,36 @@ export class FakeStripeApi {
   /** A stored charge, refund, dispute, invoice or invoice payment (current shape), by id. */
   getObject(id: string, kind?: MoneyObjectKind): JsonObject | undefined {
     return this.store.getObject(id, kind);
+  }
+
+  /**
+   * Store (or replace whole) a charge, refund, dispute or invoice as Stripe sent it, in the shape the
+   * fake keeps, the current one: a 2024-06-20 charge loses its `invoice`; a 2024-06-20 invoice gets
+   * its subscription in `parent`, and the payment intent it names becomes its invoice payment. The
+   * playground copies verified deliveries in with it, so the add-on's fetch-back finds them.
+   */
+  putObject(object: JsonObject): JsonObject {
+    const kind = object['object'];
+    if (kind === 'charge') return this.store.putObject(without(object, ['invoice']));
+    if (kind === 'refund' || kind === 'dispute') return this.store.putObject(object);
+    if (kind !== 'invoice') throw new Error(`FakeStripeApi: putObject takes a charge, refund, dispute or invoice, not ${String(kind)}`);
+    const { invoice, paymentIntent } = currentShapeInvoice(object);
+    const stored = this.store.putObject(invoice);
+    const id = String(invoice['id']);
+    if (paymentIntent !== null && this.store.invoicePayment(id) === null) {
+      this.store.addObject(
+        invoicePaymentObject({
+          id: this.store.newObjectId('inpay'),
+          created: Number(invoice['created']),
+          livemode: invoice['livemode'] === true,
+          amount: Number(invoice['amount_paid']),
+          currency: String(invoice['currency']),
+          invoice: id,
+          paymentIntent,
+        }),
+      );
+    }
+    return stored;
   }
 
   /** All stored objects of a kind (both modes), oldest stored first. */

@@ -16,6 +16,7 @@
 import { clone, inKeyOrder, isPlainObject, type JsonObject, type ObjectLookup } from './objects';
 
 export type BillingReason = 'subscription_create' | 'subscription_cycle' | 'subscription_update';
+export type BillingInterval = 'month' | 'week';
 
 export interface InvoiceFields {
   id: string;
@@ -33,6 +34,7 @@ export interface InvoiceFields {
   price: string;
   product: string;
   billingReason: BillingReason;
+  interval: BillingInterval;
   /** `ABCD1234-0001`: the customer's prefix and the invoice's sequence. */
   number: string;
   /** The billing period the invoice closes (equal for the first invoice) and the one its line bills. */
@@ -56,11 +58,20 @@ const OLD_INVOICE_KEYS = [
   'total_excluding_tax', 'total_tax_amounts', 'transfer_data', 'webhooks_delivered_at',
 ] as const; // prettier-ignore
 
+const ZERO_DECIMAL = ['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf'];
+const THREE_DECIMAL = ['bhd', 'jod', 'kwd', 'omr', 'tnd'];
+
+/** `19.99 USD`: an amount in minor units as the line's description shows it. */
+function shownAmount(amount: number, currency: string): string {
+  const decimals = ZERO_DECIMAL.includes(currency) ? 0 : THREE_DECIMAL.includes(currency) ? 3 : 2;
+  return `${(amount / 10 ** decimals).toFixed(decimals)} ${currency.toUpperCase()}`;
+}
+
 function lineItem(fields: InvoiceFields): JsonObject {
   return {
     amount: fields.amount,
     currency: fields.currency,
-    description: '1 × Membership (at ' + String(fields.amount) + ' / month)',
+    description: `1 × Membership (at ${shownAmount(fields.amount, fields.currency)} / ${fields.interval})`,
     discount_amounts: [],
     discountable: true,
     discounts: [],
@@ -188,6 +199,12 @@ export function invoiceSubscription(invoice: JsonObject): string | null {
   return typeof subscription === 'string' ? subscription : null;
 }
 
+/** How many days the line bills. */
+function lineDays(line: JsonObject): number {
+  const period = isPlainObject(line['period']) ? line['period'] : {};
+  return (Number(period['end']) - Number(period['start'])) / 86_400;
+}
+
 /** A current line item as 2024-06-20 showed it (keys of that fixture's line). */
 function oldLineItem(line: JsonObject): JsonObject {
   const parent = isPlainObject(line['parent']) ? line['parent'] : {};
@@ -210,7 +227,7 @@ function oldLineItem(line: JsonObject): JsonObject {
     product: details['product'] ?? null,
     recurring: {
       aggregate_usage: null,
-      interval: 'month',
+      interval: lineDays(line) <= 7 ? 'week' : 'month',
       interval_count: 1,
       meter: null,
       trial_period_days: null,
@@ -282,6 +299,41 @@ export function renderInvoice(invoice: JsonObject, old: boolean, lookup: ObjectL
     total_tax_amounts: [],
     transfer_data: null,
   });
+}
+
+/** Keys only the 2024-06-20 invoice has (see OLD_INVOICE_KEYS). */
+const OLD_ONLY_INVOICE_KEYS = [
+  'application_fee_amount', 'charge', 'discount', 'paid', 'paid_out_of_band', 'payment_intent', 'quote', 'subscription',
+  'subscription_details', 'tax', 'total_tax_amounts', 'transfer_data',
+]; // prettier-ignore
+
+/**
+ * An invoice as Stripe sent it, in the current shape the store keeps: a 2024-06-20 one gets its
+ * subscription moved into `parent` and the current-only totals; its line items stay as they came.
+ * Its `payment_intent`, which the current shape leaves to the invoice payment, is returned apart.
+ */
+export function currentShapeInvoice(invoice: JsonObject): { invoice: JsonObject; paymentIntent: string | null } {
+  if ('parent' in invoice) return { invoice: clone(invoice), paymentIntent: null };
+  const subscription = invoiceSubscription(invoice);
+  const details = isPlainObject(invoice['subscription_details']) ? invoice['subscription_details'] : {};
+  const current: JsonObject = {
+    ...Object.fromEntries(Object.entries(clone(invoice)).filter(([key]) => !OLD_ONLY_INVOICE_KEYS.includes(key))),
+    automatically_finalizes_at: null,
+    total_pretax_credit_amounts: [],
+    total_taxes: [],
+    amount_overpaid: 0,
+    parent:
+      subscription === null
+        ? null
+        : {
+            quote_details: null,
+            subscription_details: { metadata: details['metadata'] ?? null, subscription },
+            type: 'subscription_details',
+          },
+    customer_account: null,
+  };
+  const paymentIntent = invoice['payment_intent'];
+  return { invoice: current, paymentIntent: typeof paymentIntent === 'string' ? paymentIntent : null };
 }
 
 export interface InvoicePaymentFields {

@@ -7,6 +7,7 @@
  */
 
 import { addMonths, type Billing } from './billing';
+import type { BillingInterval } from './invoices';
 import { DAY, deepMerge, type CheckoutSession, type JsonObject, type SessionOverrides, type StripeEvent } from './objects';
 import type { PaymentLink } from './payment-links';
 import type { FakeStripeStore } from './store';
@@ -45,8 +46,10 @@ export interface ScenarioResult {
   events: StripeEvent[];
 }
 export interface SubscriptionScenarioOptions extends ScenarioOptions {
-  /** Monthly renewals paid after the first invoice; default none. */
+  /** Renewals paid after the first invoice; default none. */
   renewals?: number;
+  /** How often it renews; default monthly. */
+  interval?: BillingInterval;
 }
 export interface SubscriptionResult extends ScenarioResult {
   /** The `sub_` id: `api.afterSale.renew(subscription)` pays its next month. */
@@ -126,15 +129,17 @@ export class Scenarios {
   };
 
   /**
-   * A monthly subscription bought through a Payment Link: the session (`mode: subscription`, no
+   * A monthly (or weekly) subscription bought through a Payment Link: the session (`mode: subscription`, no
    * payment intent of its own, its `subscription`, first `invoice` and `customer`) is paid by that
    * first invoice: `invoice.paid` (`billing_reason: subscription_create`) and
-   * `checkout.session.completed` in the same second; then `renewals` months of `invoice.paid`
+   * `checkout.session.completed` in the same second; then `renewals` periods of `invoice.paid`
    * (`subscription_cycle`). By default the last event happens at `now()`.
    */
   readonly subscription = (options: SubscriptionScenarioOptions = {}): SubscriptionResult => {
     const renewals = options.renewals ?? 0;
-    const created = options.created ?? addMonths(this.store.now(), -renewals) - 90;
+    const interval = options.interval ?? 'month';
+    const back = interval === 'week' ? this.store.now() - renewals * 7 * DAY : addMonths(this.store.now(), -renewals);
+    const created = options.created ?? back - 90;
     const paidAt = created + 90;
     const apiVersion = options.apiVersion;
     const draft = this.scenarioSession(options, created, { mode: 'subscription', payment_intent: null, invoice_creation: null });
@@ -147,6 +152,7 @@ export class Scenarios {
       email: draft.customer_details?.email ?? null,
       country,
       anchor: paidAt,
+      interval,
     });
     const session = this.store.updateSession(draft.id, {
       customer: subscription.customer,

@@ -34,6 +34,8 @@ export interface AddEventOptions {
   apiVersion?: string;
   request?: { id: string | null; idempotency_key: string | null } | null;
   previousAttributes?: JsonObject;
+  /** `data.object` is the object exactly as given, already in the event's version's shape (an event copied from Stripe). */
+  verbatim?: boolean;
 }
 
 /** A stored object with what lists sort and filter on, kept beside it so a later edit of the
@@ -257,6 +259,17 @@ export class FakeStripeStore implements ObjectLookup {
     return clone(object);
   }
 
+  /** Store an object, or replace the stored one of the same id whole (a newer copy from Stripe). */
+  putObject(object: JsonObject): JsonObject {
+    const stored = this.objects.get(String(object['id']));
+    if (!stored) return this.addObject(object);
+    stored.object = clone(object);
+    stored.livemode = this.livemodeOf(object);
+    if (typeof object['created'] === 'number') stored.created = object['created'];
+    this.index(object);
+    return clone(object);
+  }
+
   /** Change a stored object; nested objects merge, as the session and link updates do. */
   updateObject(id: string, fields: JsonObject): JsonObject {
     const stored = this.objects.get(id);
@@ -337,7 +350,7 @@ export class FakeStripeStore implements ObjectLookup {
       source = object;
     }
     const apiVersion = options.apiVersion ?? this.apiVersion;
-    const snapshot = renderObject(source, apiVersion, this);
+    const snapshot = options.verbatim === true ? clone(source) : renderObject(source, apiVersion, this);
     const event: StripeEvent = {
       id: options.id ?? this.newEventId(),
       object: 'event',

@@ -2,17 +2,24 @@
  * The demo's sales, as the playground's fake Stripe API holds them at start (Sync now brings them
  * into Reconciliation, and the refresh that follows into Attribution). They come through the demo
  * Links tab's payment links and carry its good rows' client_reference_id: several sales per
- * campaign, in usd and eur, a delayed (SEPA) payment still pending and an ACH one that failed; and
- * two that cannot be attributed, on purpose: one with no reference, through a link several rows use
- * (so the payment link cannot tell either), and one with a reference no row has, through a link no
- * row has (its row, and its link's, were deleted).
+ * campaign, in usd and eur, a delayed (SEPA) payment still pending and an ACH one that failed, a
+ * weekly plan renewed twice; and two that cannot be attributed, on purpose: one with no reference,
+ * through a link several rows use (so the payment link cannot tell either), and one with a
+ * reference no row has, through a link no row has (its row, and its link's, were deleted).
+ *
+ * Then money moves after the sale (DEMO_MONEY), so gross and net revenue differ per campaign: a
+ * partial refund (whose card reference arrives days later), a full refund, a dispute won and one
+ * lost. Everything happens within the last 16 days, inside the 30 days Stripe keeps events.
+ *
+ * The account was on API version 2024-06-20 until API_UPGRADE_DAYS_AGO, so its older events have
+ * that version's shapes and /v1/events mixes both, as a real account's does after an upgrade.
  */
 import { DEMO_LAUNCH_LINK, DEMO_SPRING_LINK } from '../demo-links';
-import type { FakeStripeApi } from '../fake-stripe';
+import { CURRENT_API_VERSION, OLD_API_VERSION, type FakeStripeApi } from '../fake-stripe';
 
 const DAY = 86_400;
 
-type Outcome = 'paid' | 'pending' | 'succeeded' | 'failed';
+type Outcome = 'paid' | 'pending' | 'succeeded' | 'failed' | 'weekly_plan';
 
 export interface DemoSale {
   /** The session's client_reference_id (null: the buyer came through the bare link). */
@@ -48,7 +55,33 @@ export const DEMO_SALES: readonly DemoSale[] = [
   { reference: UNKNOWN_REFERENCE, link: RETIRED_LINK, currency: 'eur', amount: 2900, outcome: 'paid', daysAgo: 4, name: 'Paul Schulz' },
   { reference: 'nl-0001', link: DEMO_SPRING_LINK, currency: 'usd', amount: 4900, outcome: 'paid', daysAgo: 2, name: 'Grace Taylor' },
   { reference: 'li-0006', link: DEMO_LAUNCH_LINK, currency: 'eur', amount: 2900, outcome: 'pending', daysAgo: 1, name: 'Felix Hoffmann' },
+  // The fake's links carry no prices, so here one link sells both; in Stripe a plan has a link of its own.
+  {
+    reference: 'li-0006',
+    link: DEMO_LAUNCH_LINK,
+    currency: 'eur',
+    amount: 1500,
+    outcome: 'weekly_plan',
+    daysAgo: 15,
+    name: 'Marie Dubois',
+  },
 ];
+
+/** What happens to a sale's money later, each so many days before the playground started. */
+export type DemoMoney =
+  | { buyer: string; action: 'refund'; amount?: number; daysAgo: number; referenceDaysAgo?: number }
+  | { buyer: string; action: 'dispute'; outcome: 'won' | 'lost'; daysAgo: number; evidenceDaysAgo?: number; closedDaysAgo: number };
+
+export const DEMO_MONEY: readonly DemoMoney[] = [
+  // One of two items sent back; the card network's reference for the refund comes a week later.
+  { buyer: 'Mia Johnson', action: 'refund', amount: 4900, daysAgo: 10, referenceDaysAgo: 3 },
+  { buyer: 'Sophie Wagner', action: 'refund', daysAgo: 5 },
+  { buyer: 'Noah Smith', action: 'dispute', outcome: 'won', daysAgo: 14, evidenceDaysAgo: 13, closedDaysAgo: 2 },
+  { buyer: 'Emma Davis', action: 'dispute', outcome: 'lost', daysAgo: 8, closedDaysAgo: 1 },
+];
+
+/** Until then the account made its events at API version 2024-06-20; since, at the current one. */
+export const API_UPGRADE_DAYS_AGO = 4;
 
 /** Days between a delayed payment's checkout and its outcome. */
 const SETTLEMENT_DAYS = 3;
@@ -69,12 +102,16 @@ export function addDemoPaymentLinks(stripe: FakeStripeApi): Map<string, string> 
   ]);
 }
 
-/** Adds the demo's sales, with their events, to the fake. */
+/** Adds the demo's sales and what happened to their money, with their events, to the fake. */
 export function seedDemoSales(stripe: FakeStripeApi): void {
   const links = addDemoPaymentLinks(stripe);
   const now = stripe.now();
+  const at = (daysAgo: number) => now - Math.round(daysAgo * DAY);
+  const apiVersion = (time: number) => (time < at(API_UPGRADE_DAYS_AGO) ? OLD_API_VERSION : CURRENT_API_VERSION);
+  /** The session of each buyer's paid sale, for what happens to its money later. */
+  const sales = new Map<string, string>();
   DEMO_SALES.forEach((sale, index) => {
-    const completed = now - Math.round(sale.daysAgo * DAY) + index * 60;
+    const completed = at(sale.daysAgo) + index * 60;
     const email = `${sale.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;
     const options = {
       currency: sale.currency,
@@ -84,8 +121,18 @@ export function seedDemoSales(stripe: FakeStripeApi): void {
       clientReferenceId: sale.reference,
       paymentLink: links.get(sale.link) ?? null,
       created: completed - 90,
+      apiVersion: apiVersion(completed),
     };
-    if (sale.outcome === 'paid') stripe.scenario.paid(options);
+    if (sale.outcome === 'weekly_plan') {
+      const plan = stripe.scenario.subscription({ ...options, interval: 'week' });
+      // Renewed every week since, each renewal in the account's version of its day.
+      for (let renewal = completed + 7 * DAY; renewal <= now; renewal += 7 * DAY) {
+        stripe.afterSale.renew(plan.subscription, { created: renewal, apiVersion: apiVersion(renewal) });
+      }
+      sales.set(sale.name, plan.session.id);
+      return;
+    }
+    if (sale.outcome === 'paid') sales.set(sale.name, stripe.scenario.paid(options).session.id);
     else if (sale.outcome === 'pending') {
       // Checkout completed, the SEPA debit not settled yet: one `completed` event, unpaid.
       stripe.scenario.paid({
@@ -97,4 +144,21 @@ export function seedDemoSales(stripe: FakeStripeApi): void {
       stripe.scenario.asyncPayment({ ...options, outcome: sale.outcome, daysLater });
     }
   });
+  for (const money of DEMO_MONEY) {
+    const session = sales.get(money.buyer);
+    if (session === undefined) throw new Error(`demo: no paid sale by ${money.buyer}`);
+    const when = (daysAgo: number) => ({ created: at(daysAgo), apiVersion: apiVersion(at(daysAgo)) });
+    if (money.action === 'refund') {
+      const { object: refund } = stripe.afterSale.refund(session, { amount: money.amount, ...when(money.daysAgo) });
+      if (money.referenceDaysAgo !== undefined) stripe.afterSale.updateRefund(String(refund['id']), when(money.referenceDaysAgo));
+    } else {
+      const { object: dispute } = stripe.afterSale.dispute(session, {
+        reason: money.outcome === 'won' ? 'product_not_received' : 'fraudulent',
+        ...when(money.daysAgo),
+      });
+      const id = String(dispute['id']);
+      if (money.evidenceDaysAgo !== undefined) stripe.afterSale.submitEvidence(id, when(money.evidenceDaysAgo));
+      stripe.afterSale.closeDispute(id, money.outcome, when(money.closedDaysAgo));
+    }
+  }
 }

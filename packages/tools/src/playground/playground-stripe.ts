@@ -4,12 +4,15 @@
  *
  * A delivery whose Stripe-Signature checked out really came from Stripe (`stripe listen`), so it is
  * copied into the fake: with the playground key connected, the add-on fetches each delivered event
- * back from "Stripe" before writing it, and finds it.
+ * (and a refund's, dispute's or invoice's object) back from "Stripe" before writing it, and finds it.
  */
 import { FakeStripeApi, type CheckoutSession, type JsonObject } from '../fake-stripe';
 import { seedDemoSales } from './demo-sales';
 
 export const PLAYGROUND_STRIPE_KEY = 'rk_test_playground0000000000';
+
+/** The objects of money after the sale a delivery may carry. */
+const MONEY_OBJECTS = ['charge', 'refund', 'dispute', 'invoice'];
 
 /** What the playground's fake Stripe API holds at start: by default the demo's sales. */
 export type SalesSeed = (stripe: FakeStripeApi) => void;
@@ -25,15 +28,15 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /**
- * Copies verified deliveries into the fake: the session as of its newest delivered event (an older
- * event arriving late leaves the session as it is), and every event once.
+ * Copies verified deliveries into the fake: the session (or charge, refund, dispute, invoice) as of
+ * its newest delivered event (an older event arriving late leaves it as it is), and every event once.
  */
 export class VerifiedEventMirror {
   private readonly newestEvent = new Map<string, number>();
 
   constructor(private readonly stripe: FakeStripeApi) {}
 
-  /** Stores the delivery's event and session if it is a Checkout Session event; what it did, for the log. */
+  /** Stores the delivery's event and its session, charge, refund, dispute or invoice; what it did, for the log. */
   mirror(body: string): string | null {
     let event: unknown;
     try {
@@ -43,16 +46,31 @@ export class VerifiedEventMirror {
     }
     if (!isObject(event) || typeof event['id'] !== 'string' || typeof event['type'] !== 'string') return null;
     const data = event['data'];
-    const session = isObject(data) ? data['object'] : undefined;
-    if (!isObject(session) || session['object'] !== 'checkout.session' || typeof session['id'] !== 'string') return null;
+    const object = isObject(data) ? data['object'] : undefined;
+    if (!isObject(object) || typeof object['id'] !== 'string') return null;
     if (this.stripe.getEvent(event['id']) !== undefined) return null;
-    const id = session['id'];
+    const id = object['id'];
     const created = typeof event['created'] === 'number' ? event['created'] : this.stripe.now();
-    const fields = session as unknown as CheckoutSession;
+    if (MONEY_OBJECTS.includes(String(object['object']))) {
+      return this.mirrorMoney(event['id'], event['type'], object, created, event['api_version']);
+    }
+    if (object['object'] !== 'checkout.session') return null;
+    const fields = object as unknown as CheckoutSession;
     if (this.stripe.getSession(id) === undefined) this.stripe.addSession(fields);
     else if (created >= (this.newestEvent.get(id) ?? 0)) this.stripe.updateSession(id, fields);
     this.newestEvent.set(id, Math.max(created, this.newestEvent.get(id) ?? 0));
     this.stripe.addEvent(event['type'], fields, { id: event['id'], created });
     return `copied ${event['id']} (${event['type']}) into the fake Stripe API`;
+  }
+
+  /** The object as of its newest delivered event, and the event as it came (its version's shape). */
+  private mirrorMoney(eventId: string, type: string, object: JsonObject, created: number, version: unknown): string {
+    const id = String(object['id']);
+    const newest = this.newestEvent.get(id);
+    if (newest === undefined || created >= newest) this.stripe.putObject(object);
+    this.newestEvent.set(id, Math.max(created, newest ?? created));
+    const apiVersion = typeof version === 'string' ? version : undefined;
+    this.stripe.addEvent(type, object, { id: eventId, created, apiVersion, verbatim: true });
+    return `copied ${eventId} (${type}) into the fake Stripe API`;
   }
 }

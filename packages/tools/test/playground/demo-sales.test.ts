@@ -1,12 +1,14 @@
 /**
  * The demo tells the attribution story: the Links tab's good rows carry references, the fake
  * Stripe API's sales bring them back (several per campaign, usd and eur, one delayed payment still
- * pending, one failed, two unattributable on purpose), and after Sync now and Refresh attribution
- * the Attribution tab has revenue per campaign and its chart.
+ * pending, one failed, a weekly plan renewed twice, two unattributable on purpose), money moves
+ * after the sale (a partial and a full refund, a dispute won and one lost), and after Sync now and
+ * Refresh attribution the Attribution tab has revenue per campaign and its chart.
  */
 import { DEMO_LINK_ROWS } from '../../src/demo-links';
-import { DEMO_SALES, RETIRED_LINK, UNKNOWN_REFERENCE } from '../../src/playground/demo-sales';
-import { PLAYGROUND_STRIPE_KEY } from '../../src/playground/playground-stripe';
+import { DEMO_MONEY, DEMO_SALES, RETIRED_LINK, UNKNOWN_REFERENCE } from '../../src/playground/demo-sales';
+import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY } from '../../src/playground/playground-stripe';
+import { netPerCampaign } from './demo-money';
 import { startTestPlayground, type TestPlayground } from './helpers';
 
 const REFERENCE = 6;
@@ -26,6 +28,42 @@ describe('the demo data', () => {
     expect(new Set(DEMO_SALES.map((sale) => sale.currency))).toEqual(new Set(['usd', 'eur']));
     expect(DEMO_SALES.filter((sale) => sale.outcome === 'pending')).toHaveLength(1);
     expect(DEMO_SALES.filter((sale) => sale.outcome === 'failed')).toHaveLength(1);
+    expect(DEMO_SALES.filter((sale) => sale.outcome === 'weekly_plan')).toHaveLength(1);
+  });
+
+  it('moves money after the sale on attributed sales: a partial and a full refund, a dispute won and one lost', () => {
+    const sale = (buyer: string) => DEMO_SALES.find((candidate) => candidate.name === buyer);
+    const kinds = DEMO_MONEY.map((money) => {
+      const paid = sale(money.buyer);
+      expect(paid?.outcome).toBe('paid');
+      expect(references.has(paid?.reference ?? '')).toBe(true);
+      expect(money.daysAgo).toBeLessThan(paid?.daysAgo ?? 0);
+      if (money.action === 'dispute') return `dispute ${money.outcome}`;
+      return money.amount === undefined || money.amount === paid?.amount ? 'full refund' : 'partial refund';
+    });
+    expect(kinds.sort()).toEqual(['dispute lost', 'dispute won', 'full refund', 'partial refund']);
+  });
+});
+
+describe("the demo's fake Stripe API", () => {
+  const stripe = createPlaygroundStripe();
+  const events = stripe.allEvents();
+
+  it('holds every event within the 30 days Stripe keeps them, in both API versions', () => {
+    expect(Math.min(...events.map((event) => event.created))).toBeGreaterThan(stripe.now() - 30 * 86_400);
+    expect(new Set(events.map((event) => event.api_version))).toEqual(new Set(['2024-06-20', stripe.apiVersion]));
+  });
+
+  it('tells gross against net per campaign: refunds and disputes lost take, a won dispute gives back, renewals add', () => {
+    // Major units per campaign (utm_campaign, utm_source, currency): what the add-on's Attribution tab should show.
+    expect(netPerCampaign(stripe)).toEqual({
+      'spring_sale newsletter usd': { paid_sessions: 4, revenue: 245, refunded: 49, disputed: 0, renewal_revenue: 0, net_revenue: 196 },
+      'spring_sale newsletter eur': { paid_sessions: 1, revenue: 45, refunded: 0, disputed: 0, renewal_revenue: 0, net_revenue: 45 },
+      'spring_sale facebook usd': { paid_sessions: 2, revenue: 98, refunded: 0, disputed: 49, renewal_revenue: 0, net_revenue: 49 },
+      'launch_week linkedin eur': { paid_sessions: 4, revenue: 131, refunded: 58, disputed: 0, renewal_revenue: 30, net_revenue: 103 },
+      '(unattributed) usd': { paid_sessions: 1, revenue: 49, refunded: 0, disputed: 0, renewal_revenue: 0, net_revenue: 49 },
+      '(unattributed) eur': { paid_sessions: 1, revenue: 29, refunded: 0, disputed: 0, renewal_revenue: 0, net_revenue: 29 },
+    });
   });
 });
 
@@ -51,7 +89,7 @@ describe('Sync now, then Refresh attribution, on the demo', () => {
         .slice(1)
         .map((row) => row[status])
         .sort(),
-    ).toEqual([...new Array<string>(12).fill('paid'), 'failed', 'unpaid'].sort());
+    ).toEqual([...new Array<string>(13).fill('paid'), 'failed', 'unpaid'].sort());
 
     const refreshed = await pg.menu('refreshAttribution');
     expect(refreshed.ok).toBe(true);
@@ -64,7 +102,7 @@ describe('Sync now, then Refresh attribution, on the demo', () => {
     expect(report.sort()).toEqual([
       '(unattributed)   eur FALSE 1 29',
       '(unattributed)   usd FALSE 1 49',
-      'launch_week linkedin social eur FALSE 3 116',
+      'launch_week linkedin social eur FALSE 4 131',
       'spring_sale facebook paid_social usd FALSE 2 98',
       'spring_sale newsletter email eur FALSE 1 45',
       'spring_sale newsletter email usd FALSE 4 245',
