@@ -126,6 +126,41 @@ describe('the next sync after a key is connected', () => {
   });
 });
 
+describe('a check that cannot read the ledger', () => {
+  it("says so after the sync's own outcome, and the next sync takes it up", () => {
+    const app = shop();
+    app.deliver(app.stripe.scenario.paid({ clientReferenceId: 'nl-1', created: now() - 3600 }).events[0]!);
+    app.menu('connectStripeKey', { text: KEY });
+    app.menu('syncNow', { text: '30' });
+    // Nothing in Stripe after the cursor, so the events' sync writes nothing; a title row pushed the header down.
+    const state = JSON.stringify({ cursor: now(), run: null });
+    app.properties.script.replace(new Map([...app.properties.script.snapshot(), [SCRIPT_PROPERTIES.syncStates.test, state]]));
+    const sheet = app.workbook.sheet('Reconciliation');
+    const column = (sheet.values()[0] ?? []).indexOf('confirmed') + 1;
+    app.workbook.writeInput(sheet, 2, column, 'not yet');
+    sheet.insertRows(0, 1);
+    app.menu('syncNow');
+    expect(lastAlert(app)).toMatch(
+      /^Synced 0 events: .*The check of sales recorded without Stripe's confirmation stopped: The Reconciliation tab's header row is missing.*The next sync takes it up\./s,
+    );
+    sheet.deleteRows(1, 1);
+    app.menu('syncNow');
+    expect(confirmations(app)).toEqual(['yes']);
+  });
+});
+
+describe('connecting a key while the ledger cannot be read', () => {
+  it('keeps the key and says its flagged sales could not be set to be checked again', () => {
+    const app = shop();
+    app.workbook.sheet('Reconciliation').insertRows(0, 1);
+    app.menu('connectStripeKey', { text: KEY });
+    expect(lastAlert(app)).toMatch(
+      /^Connected rk_test_…0001 .*could not be set to be checked again \(The Reconciliation tab's header row/s,
+    );
+    expect(app.properties.script.get(SCRIPT_PROPERTIES.stripeApiKeys.test)).toBe(KEY);
+  });
+});
+
 describe('the check of many earlier sales', () => {
   /** A ledger an earlier version kept, without a confirmed column, of `count` paid sales Stripe has. */
   function earlierLedger(count: number): AddOn {

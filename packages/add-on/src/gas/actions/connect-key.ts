@@ -67,7 +67,13 @@ export function connectKey(): void {
   }
   setStripeKey(check.mode, text);
   // A sale another key flagged (another account's, say) is asked again with this one.
-  const reopened = reopenFlaggedSales(check.mode);
+  let reopened = 0;
+  let unreopened = '';
+  try {
+    reopened = reopenFlaggedSales(check.mode);
+  } catch (error) {
+    unreopened = ` Its flagged sales could not be set to be checked again (${error instanceof Error ? error.message : String(error)}); connect the key again once that is fixed.`;
+  }
   const other: StripeMode = check.mode === 'live' ? 'test' : 'live';
   const otherKey = keys[other];
   ui.alert(
@@ -76,6 +82,7 @@ export function connectKey(): void {
       (reopened > 0 ? ` ${String(reopened)} flagged ${reopened === 1 ? 'sale is' : 'sales are'} checked again by the next sync.` : '') +
       (otherKey === null
         ? ` ${other === 'live' ? 'Live' : 'Test'}-mode deliveries are still checked by their token only.`
-        : ` The ${other}-mode key ${maskKey(otherKey)} stays connected.`),
+        : ` The ${other}-mode key ${maskKey(otherKey)} stays connected.`) +
+      unreopened,
   );
 }

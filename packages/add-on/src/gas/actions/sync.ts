@@ -124,8 +124,10 @@ export function syncFromTrigger(): void {
   for (const sync of syncs) {
     const prefix = syncs.length > 1 ? `${sync.mode === 'live' ? 'Live' : 'Test'} mode: ` : '';
     const message = describeModes([sync]);
-    if (sync.report?.ok === true) console.log(prefix + message);
-    else console.error(`${prefix}Scheduled sync stopped: ${message.replace(/^Sync stopped: /, '')}`);
+    if (sync.report === null || !sync.report.ok)
+      console.error(`${prefix}Scheduled sync stopped: ${message.replace(/^Sync stopped: /, '')}`);
+    else if (sync.error !== null) console.error(prefix + message);
+    else console.log(prefix + message);
   }
   reportUnreadable(syncs);
   if (syncs.some((sync) => sync.report !== null)) console.log(attributionAfterSync());

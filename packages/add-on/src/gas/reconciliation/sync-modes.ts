@@ -34,23 +34,33 @@ export function modesNeverSynced(): StripeMode[] {
 export function syncEveryMode(firstRunDays?: number): ModeSync[] {
   const started = Date.now();
   return connectedKeys().map(({ mode, key }): ModeSync => {
+    let report: SyncReport;
     try {
-      const report = runSync(mode, key, firstRunDays === undefined ? { startedMs: started } : { startedMs: started, firstRunDays });
-      const checks = report.ok ? checkEarlierSales(mode, key, started + SYNC_TIME_BUDGET_MS) : null;
-      return { mode, report, checks, error: null };
+      report = runSync(mode, key, firstRunDays === undefined ? { startedMs: started } : { startedMs: started, firstRunDays });
     } catch (error) {
       return { mode, report: null, checks: null, error };
+    }
+    if (!report.ok) return { mode, report, checks: null, error: null };
+    try {
+      return { mode, report, checks: checkEarlierSales(mode, key, started + SYNC_TIME_BUDGET_MS), error: null };
+    } catch (error) {
+      // The events are written; only the check stopped (the lock busy, the ledger unreadable).
+      return { mode, report, checks: null, error };
     }
   });
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 function describeMode(sync: ModeSync): string {
-  if (sync.report === null) {
-    const message = sync.error instanceof Error ? sync.error.message : String(sync.error);
-    return `Sync stopped: ${message}. Rows already written are complete; run it again to resume.`;
-  }
+  if (sync.report === null) return `Sync stopped: ${messageOf(sync.error)}. Rows already written are complete; run it again to resume.`;
   const events = sync.report.ok ? sync.report.message : `Sync stopped: ${sync.report.message}`;
-  const checks = sync.checks === null ? '' : describeSaleChecks(sync.checks);
+  const checks =
+    sync.error !== null
+      ? `The check of sales recorded without Stripe's confirmation stopped: ${messageOf(sync.error)}. The next sync takes it up.`
+      : sync.checks === null
+        ? ''
+        : describeSaleChecks(sync.checks);
   return checks === '' ? events : `${events} ${checks}`;
 }
 
@@ -58,9 +68,4 @@ function describeMode(sync: ModeSync): string {
 export function describeModes(syncs: readonly ModeSync[]): string {
   if (syncs.length === 1 && syncs[0] !== undefined) return describeMode(syncs[0]);
   return syncs.map((sync) => `${sync.mode === 'live' ? 'Live' : 'Test'} mode: ${describeMode(sync)}`).join('\n\n');
-}
-
-/** Whether every connected mode synced (and checked) without an error. */
-export function everyModeOk(syncs: readonly ModeSync[]): boolean {
-  return syncs.every((sync) => sync.report !== null && sync.report.ok);
 }
