@@ -58,13 +58,12 @@ export function groups(app: AddOn): Record<string, [unknown, unknown]> {
 /** Each sale's stored campaign, in the ledger's order. */
 export const campaigns = (app: AddOn) => app.rows().map((row) => `${String(row.utm_campaign)}/${String(row.utm_source)}`);
 
-/** Per currency, the Attribution tab's revenue against the paid amounts of Reconciliation (minor units both). */
+/** Per currency and mode, the Attribution tab's revenue against the paid amounts of Reconciliation (minor units both, two-decimal currencies). */
 export function addsUp(app: AddOn): void {
+  const mode = (row: Record<string, unknown>) => `${String(row.currency)} ${String(row.livemode)}`;
   const paid: Record<string, number> = {};
-  for (const row of app.rows())
-    if (row.payment_status === 'paid') paid[String(row.currency)] = (paid[String(row.currency)] ?? 0) + Number(row.amount_minor);
+  for (const row of app.rows()) if (row.payment_status === 'paid') paid[mode(row)] = (paid[mode(row)] ?? 0) + Number(row.amount_minor);
   const reported: Record<string, number> = {};
-  for (const row of app.rows('Attribution'))
-    reported[String(row.currency)] = (reported[String(row.currency)] ?? 0) + Math.round(Number(row.revenue) * 100);
+  for (const row of app.rows('Attribution')) reported[mode(row)] = (reported[mode(row)] ?? 0) + Math.round(Number(row.revenue) * 100);
   expect(reported).toEqual(paid);
 }
