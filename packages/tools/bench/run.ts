@@ -2,6 +2,7 @@
 import { benchAttribution } from './attribution.bench';
 import { benchCustomFunctions } from './custom-functions.bench';
 import { benchPlayground, benchRelay } from './playground.bench';
+import { benchMoney } from './money.bench';
 import { benchWebhook } from './webhook.bench';
 
 async function main(): Promise<void> {
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   benchCustomFunctions();
   console.log('\n## Webhook deliveries');
   benchWebhook();
+  console.log('\n## Money after the sale');
+  benchMoney();
   console.log('\n## Attribution');
   benchAttribution();
   console.log('\n## Playground');

@@ -8,6 +8,7 @@
 import type { Attribution, Sale, UnattributedReason } from './attribution';
 import { minorUnitExponent, toMajorUnits } from '../stripe/currency';
 import type { LinkRow } from '../link-tabs/link-rows';
+import type { SessionMoney } from '../ledger/session-money';
 
 export const UNATTRIBUTED_CAMPAIGN = '(unattributed)';
 
@@ -22,6 +23,11 @@ export interface ReportRow {
   paid_sessions: number;
   /** The paid sessions' amounts, in minor units. */
   revenue_minor: number;
+  /** Money after the sale (core/ledger/session-money.ts), summed over the group's sessions, minor units. */
+  refunded_minor: number;
+  disputed_minor: number;
+  renewal_revenue_minor: number;
+  net_minor: number;
   /** Delayed payments (SEPA, ACH, vouchers) still waiting: Stripe's `unpaid`. */
   pending_sessions: number;
   failed_sessions: number;
@@ -40,8 +46,20 @@ function modeKey(currency: string, livemode: boolean): string {
   return `${currency}\u0000${livemode ? 'live' : 'test'}`;
 }
 
-/** The report's rows: live before test, the biggest currency first, then by revenue; the unattributed last in each. */
-export function buildReport(sales: readonly Sale[], attributions: readonly Attribution[]): ReportRow[] {
+/** No money after the sale: what a sale counts before any refund, dispute or renewal is known. */
+export function moneyOfSale(sale: Sale): SessionMoney {
+  return { refunded: 0, disputed: 0, renewals: 0, renewal_revenue: 0, net: isPaid(sale) ? (sale.amount_minor ?? 0) : 0 };
+}
+
+/**
+ * The report's rows: live before test, the biggest currency first, then by revenue; the
+ * unattributed last in each. `money[i]` is sale i's money after the sale.
+ */
+export function buildReport(
+  sales: readonly Sale[],
+  attributions: readonly Attribution[],
+  money: readonly SessionMoney[] = sales.map(moneyOfSale),
+): ReportRow[] {
   const groups = new Map<string, ReportRow>();
   sales.forEach((sale, i) => {
     const attribution = attributions[i];
@@ -61,6 +79,10 @@ export function buildReport(sales: readonly Sale[], attributions: readonly Attri
         sessions: 0,
         paid_sessions: 0,
         revenue_minor: 0,
+        refunded_minor: 0,
+        disputed_minor: 0,
+        renewal_revenue_minor: 0,
+        net_minor: 0,
         pending_sessions: 0,
         failed_sessions: 0,
         first_sale: null,
@@ -69,6 +91,11 @@ export function buildReport(sales: readonly Sale[], attributions: readonly Attri
       groups.set(id, group);
     }
     group.sessions++;
+    const after = money[i] ?? moneyOfSale(sale);
+    group.refunded_minor += after.refunded;
+    group.disputed_minor += after.disputed;
+    group.renewal_revenue_minor += after.renewal_revenue;
+    group.net_minor += after.net;
     if (sale.payment_status === 'unpaid') group.pending_sessions++;
     if (sale.payment_status === 'failed') group.failed_sessions++;
     if (!isPaid(sale)) return;
@@ -100,6 +127,15 @@ export function buildReport(sales: readonly Sale[], attributions: readonly Attri
 /** The revenue in major units, as the sheet shows it. */
 export function revenueOf(row: Pick<ReportRow, 'revenue_minor' | 'currency'>): number {
   return toMajorUnits(row.revenue_minor, row.currency);
+}
+
+/** The money after the sale in major units, in the Attribution tab's order: refunded, disputed, renewal_revenue, net_revenue. */
+export function moneyCells(
+  row: Pick<ReportRow, 'refunded_minor' | 'disputed_minor' | 'renewal_revenue_minor' | 'net_minor' | 'currency'>,
+): number[] {
+  return [row.refunded_minor, row.disputed_minor, row.renewal_revenue_minor, row.net_minor].map((minor) =>
+    toMajorUnits(minor, row.currency),
+  );
 }
 
 /** The average paid order in major units, rounded to the currency's decimals; null without a paid session. */

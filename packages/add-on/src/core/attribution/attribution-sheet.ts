@@ -5,7 +5,7 @@
  */
 
 import type { Attribution, Sale } from './attribution';
-import { averageOrderOf, revenueOf, UNATTRIBUTED_CAMPAIGN, type ReportRow } from './attribution-report';
+import { averageOrderOf, moneyCells, revenueOf, UNATTRIBUTED_CAMPAIGN, type ReportRow } from './attribution-report';
 import { minorUnitExponent } from '../stripe/currency';
 import { textOfCell } from '../helpers/literal-text';
 import { locateColumns, unixSecondsOf } from '../ledger/reconciliation-columns';
@@ -20,6 +20,10 @@ export const ATTRIBUTION_COLUMNS = [
   'livemode',
   'paid_sessions',
   'revenue',
+  'refunded',
+  'disputed',
+  'renewal_revenue',
+  'net_revenue',
   'pending_sessions',
   'failed_sessions',
   'sessions',
@@ -67,6 +71,8 @@ export function salesFromTab(values: readonly (readonly unknown[])[]): Array<{ s
         livemode: readBoolean(at(cells, 'livemode')),
         payment_link: textOfCell(at(cells, 'payment_link')),
         created: created === 0 ? null : created,
+        payment_intent: textOfCell(at(cells, 'payment_intent')).trim(),
+        subscription: textOfCell(at(cells, 'subscription')).trim(),
       },
     });
   }
@@ -88,6 +94,7 @@ export function reportCells(report: readonly ReportRow[]): ReportCell[][] {
     row.livemode,
     row.paid_sessions,
     revenueOf(row),
+    ...moneyCells(row),
     row.pending_sessions,
     row.failed_sessions,
     row.sessions,

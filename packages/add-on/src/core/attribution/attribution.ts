@@ -23,6 +23,9 @@ export interface Sale {
   payment_link: string;
   /** Unix seconds, or null when the row has no readable time. */
   created: number | null;
+  /** The session's payment and subscription (`pi_...`, `sub_...`), or '': how its money after the sale finds it. */
+  payment_intent: string;
+  subscription: string;
 }
 
 export type UnattributedReason = 'no_reference' | 'unknown_reference' | 'shared_reference' | 'shared_link';

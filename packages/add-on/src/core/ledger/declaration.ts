@@ -52,6 +52,9 @@ const column = (name: string, merge: MergeRule, format?: ColumnFormat): ColumnDe
 
 const TIME = 'yyyy-mm-dd hh:mm:ss';
 
+/** A session's money after the sale, in major units of its currency (core/ledger/session-money.ts). */
+export const SESSION_MONEY_COLUMNS = ['refunded', 'disputed', 'renewals', 'renewal_revenue', 'net_revenue'] as const;
+
 /** One row per Checkout Session. The first ten columns are the contract's. */
 export const RECONCILIATION_TAB: TabDeclaration = {
   role: 'reconciliation',
@@ -73,11 +76,47 @@ export const RECONCILIATION_TAB: TabDeclaration = {
     column('last_event_created', 'newest-event', TIME),
     // Whether Stripe confirmed the sale (core/ledger/confirmation.ts): written with each event, and by the sync's check.
     column('confirmed', 'newest-event'),
+    // The session's payment and subscription: how its refunds, disputes and renewals find it.
+    column('payment_intent', 'newest-event'),
+    column('subscription', 'newest-event'),
     // Written by the refresh: the campaign of each sale, and its Payment Link's URL.
     ...UTM_PARAMETERS.map((name) => column(name, 'filled-once')),
     column('payment_link_url', 'refresh'),
+    // Written by the refresh from the Money after sale tab (core/ledger/session-money.ts).
+    // Shows 2 or 3 decimals as the currency needs, like amount.
+    ...SESSION_MONEY_COLUMNS.map((name) => column(name, 'refresh', name === 'renewals' ? '0' : '#,##0.00#')),
   ],
   adoptWhenHeaderHas: ['session_id'],
+};
+
+/**
+ * One row per Stripe object that moves a sale's money after the sale: a refunded charge (with
+ * Stripe's running total), a dispute, a paid invoice. Readable by a person: what, which session,
+ * how much, its state, when.
+ */
+export const MONEY_TAB: TabDeclaration = {
+  role: 'money',
+  name: 'Money after sale',
+  key: 'object_id',
+  columns: [
+    column('object_id', 'newest-event'),
+    column('kind', 'newest-event'),
+    // Which session it counts against, and why not when it counts against none.
+    column('session_id', 'refresh'),
+    column('counted', 'refresh'),
+    column('state', 'newest-event'),
+    column('amount', 'newest-event', '#,##0.00#'),
+    column('currency', 'newest-event'),
+    column('payment_intent', 'newest-event'),
+    column('charge', 'newest-event'),
+    column('subscription', 'newest-event'),
+    column('livemode', 'newest-event'),
+    column('created', 'newest-event', TIME),
+    column('last_event', 'newest-event'),
+    column('amount_minor', 'newest-event', '0'),
+    column('last_event_created', 'newest-event', TIME),
+  ],
+  adoptWhenHeaderHas: ['object_id', 'kind', 'last_event'],
 };
 
 /** One row per campaign, source, medium, currency and mode; rewritten whole by every refresh. */
@@ -93,6 +132,10 @@ export const ATTRIBUTION_TAB: TabDeclaration = {
     column('livemode', 'refresh'),
     column('paid_sessions', 'refresh', '0'),
     column('revenue', 'refresh', MONEY),
+    column('refunded', 'refresh', MONEY),
+    column('disputed', 'refresh', MONEY),
+    column('renewal_revenue', 'refresh', MONEY),
+    column('net_revenue', 'refresh', MONEY),
     column('pending_sessions', 'refresh', '0'),
     column('failed_sessions', 'refresh', '0'),
     column('sessions', 'refresh', '0'),
@@ -112,7 +155,7 @@ export const WEBHOOK_LOG_TAB: TabDeclaration = {
   adoptWhenHeaderHas: ['reason', 'count', 'last_seen', 'last_detail'],
 };
 
-export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [RECONCILIATION_TAB, ATTRIBUTION_TAB, WEBHOOK_LOG_TAB];
+export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [RECONCILIATION_TAB, MONEY_TAB, ATTRIBUTION_TAB, WEBHOOK_LOG_TAB];
 
 /** The columns the add-on adds to a user's links tab, after its last used column, each marked. */
 export const LINK_TAB_COLUMNS: readonly ColumnDeclaration[] = [column('paid_sessions', 'refresh', '0'), column('revenue', 'refresh')];

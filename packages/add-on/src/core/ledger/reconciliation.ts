@@ -7,6 +7,7 @@
  */
 
 import { toMajorUnits } from '../stripe/currency';
+import { idOf, PAYMENT_INTENT_ID, SUBSCRIPTION_ID } from '../stripe/money-event';
 import { PAYMENT_LINK_ID, type CheckoutSession, type CheckoutSessionEvent } from '../stripe/stripe-event';
 import { isStripesCopy } from '../stripe/stripes-copy';
 import { confirmationOnWrite, type Confirmation } from './confirmation';
@@ -30,6 +31,10 @@ export interface SessionRecord {
   last_event: string;
   /** The creation time of last_event, Unix seconds. */
   last_event_created: number;
+  /** `pi_...` for a payment; '' for a subscription's session, whose first payment is its invoice's. */
+  payment_intent: string;
+  /** `sub_...` when the session started a subscription, else ''. */
+  subscription: string;
   /** Whether Stripe confirmed the row: `yes` when written from Stripe's own copy, else `not yet` (confirmation.ts). */
   confirmed: Confirmation;
 }
@@ -65,9 +70,7 @@ function statusAfter(event: CheckoutSessionEvent, session: CheckoutSession): Pay
 
 /** `plink_...`, whether Stripe sent the id or the expanded Payment Link; '' for anything else. */
 export function paymentLinkId(session: Pick<CheckoutSession, 'payment_link'>): string {
-  const link = session.payment_link;
-  const id = typeof link === 'string' ? link : link !== null && typeof link === 'object' ? (link as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && PAYMENT_LINK_ID.test(id) ? id : '';
+  return idOf(session.payment_link, PAYMENT_LINK_ID);
 }
 
 /**
@@ -91,6 +94,8 @@ export function recordFromEvent(event: CheckoutSessionEvent, session: CheckoutSe
     created: session.created,
     last_event: event.id,
     last_event_created: event.created,
+    payment_intent: idOf(session.payment_intent, PAYMENT_INTENT_ID),
+    subscription: idOf(session.subscription, SUBSCRIPTION_ID),
     confirmed: confirmationOnWrite(isStripesCopy(session)),
   };
 }

@@ -12,7 +12,7 @@ import type { TabRole } from './marks';
 
 export interface EventRoute {
   /** The Stripe object the event is about, and so the record it changes. */
-  readonly record: 'checkout_session';
+  readonly record: 'checkout_session' | 'money';
   readonly tab: TabRole;
   /** What the event means for the row, for Help. */
   readonly meaning: string;
@@ -32,6 +32,13 @@ export const EVENT_ROUTES: Readonly<Record<HandledEventType, EventRoute>> = {
   },
   'checkout.session.async_payment_failed': { record: 'checkout_session', tab: 'reconciliation', meaning: 'a delayed payment failed' },
   'checkout.session.expired': { record: 'checkout_session', tab: 'reconciliation', meaning: 'a checkout expired unpaid (no row is added)' },
+  'charge.refunded': { record: 'money', tab: 'money', meaning: "a payment was refunded, in full or in part (Stripe's running total)" },
+  'charge.dispute.created': { record: 'money', tab: 'money', meaning: 'a customer disputed a payment' },
+  'charge.dispute.updated': { record: 'money', tab: 'money', meaning: "a dispute's status changed" },
+  'charge.dispute.closed': { record: 'money', tab: 'money', meaning: 'a dispute was won or lost' },
+  'charge.dispute.funds_withdrawn': { record: 'money', tab: 'money', meaning: "a dispute's amount was taken from the balance" },
+  'charge.dispute.funds_reinstated': { record: 'money', tab: 'money', meaning: "a won dispute's amount was given back" },
+  'invoice.paid': { record: 'money', tab: 'money', meaning: "a subscription's invoice was paid (its renewals)" },
 };
 
 /** The event types to select in Stripe's webhook endpoint, and the sync's `types[]` filter. */
@@ -48,6 +55,7 @@ export const KEY_PERMISSIONS: readonly KeyPermission[] = [
   { resource: 'Checkout Sessions', why: 'to confirm each sale with Stripe and read missed ones' },
   { resource: 'Events', why: 'for the sync, which reads the events a delivery missed' },
   { resource: 'Payment Links', why: 'for attribution of sales without a matching reference' },
+  { resource: 'Invoices', why: "to tie a subscription renewal's refunds and disputes to the sale that started it" },
 ];
 
 /** `Checkout Sessions, Events and Payment Links`. */

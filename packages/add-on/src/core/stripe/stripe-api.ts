@@ -4,6 +4,7 @@
  */
 
 import * as z from 'zod/mini';
+import { INVOICE_ID } from './money-event';
 import { lazily } from '../helpers/lazily';
 import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES } from '../ledger/stripe-events';
 import { EVENT_ID, PAYMENT_LINK_ID, SESSION_ID } from './stripe-event';
@@ -21,6 +22,12 @@ export function sessionPath(sessionId: string): string {
 }
 
 /** The smallest read that proves a key can read events, made before the key is kept. */
+/** The InvoicePayments of an invoice: since API 2025-03-31 the only place that names the payment an invoice was paid by. */
+export function invoicePaymentsPath(invoiceId: string): string {
+  if (!INVOICE_ID.test(invoiceId)) throw new Error(`not an invoice id: ${invoiceId}`);
+  return `/v1/invoice_payments?invoice=${invoiceId}&limit=10`;
+}
+
 export const KEY_PROBE_PATH = '/v1/events?limit=1';
 
 /** One page of Checkout Session events created at or after `since`, newest first, after `startingAfter`. */

@@ -1,25 +1,33 @@
 /**
- * The parts of Stripe's `checkout.session.*` events the add-on needs, parsed with zod/mini.
+ * The parts of Stripe's `checkout.session.*` events the add-on needs, parsed with zod/mini, and
+ * the envelope every event shares (the money events' objects are read in money-event.ts).
  * Stripe adds, removes and nulls fields from one API version to the next, so the schemas name only
  * what is used, accept null or absence wherever some version does, and ignore everything else.
  */
 
 import * as z from 'zod/mini';
 import { lazily } from '../helpers/lazily';
+import { MONEY_EVENT_TYPES, readMoneyObject, type MoneyEvent, type MoneyEventType } from './money-event';
 
 // One parse per Apps Script execution: compiling a fast path first would only cost start-up time.
 z.config({ jitless: true });
 
-export const HANDLED_EVENT_TYPES = [
+export const SESSION_EVENT_TYPES = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
   'checkout.session.expired',
 ] as const;
-export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];
+export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];
+export type HandledEventType = SessionEventType | MoneyEventType;
+export const HANDLED_EVENT_TYPES: readonly HandledEventType[] = [...SESSION_EVENT_TYPES, ...MONEY_EVENT_TYPES];
 
 export function isHandledEventType(type: string): type is HandledEventType {
   return (HANDLED_EVENT_TYPES as readonly string[]).indexOf(type) !== -1;
+}
+
+function isSessionEventType(type: HandledEventType): type is SessionEventType {
+  return (SESSION_EVENT_TYPES as readonly string[]).indexOf(type) !== -1;
 }
 
 // Ids are written into the sheet and looked up by exact match: only Stripe's own shapes pass.
@@ -61,6 +69,9 @@ const checkoutSessionSchema = lazily(() =>
     customer_details: z.optional(z.nullable(z.object({ email: nullableText(512) }))),
     // An id, or the whole Payment Link object when expanded: read by paymentLinkId, which bounds it.
     payment_link: z.optional(z.unknown()),
+    // Ids (or expanded objects, read by idOf): how refunds, disputes and renewals find the session.
+    payment_intent: z.optional(z.unknown()),
+    subscription: z.optional(z.unknown()),
   }),
 );
 
@@ -68,7 +79,7 @@ export type CheckoutSession = z.infer<ReturnType<typeof checkoutSessionSchema>>;
 
 export interface CheckoutSessionEvent {
   id: string;
-  type: HandledEventType;
+  type: SessionEventType;
   created: number;
   livemode: boolean;
   session: CheckoutSession;
@@ -76,6 +87,7 @@ export interface CheckoutSessionEvent {
 
 export type EventReading =
   | { kind: 'session_event'; event: CheckoutSessionEvent }
+  | { kind: 'money_event'; event: MoneyEvent }
   | { kind: 'other_event'; id: string; type: string }
   | { kind: 'invalid'; error: string };
 
@@ -95,6 +107,8 @@ function describeIssue(issues: readonly z.core.$ZodIssue[], prefix: string, valu
       return `${path}: ${got} is not in Stripe's format for this field`;
     case 'too_big':
       return `${path}: too long`;
+    case 'custom':
+      return `${path}: ${issue.message}`;
     case 'too_small':
       return Number(issue.minimum) === 0 ? `${path}: ${got} is negative, which Stripe never sends` : `${path}: ${got} is too small`;
     default:
@@ -123,8 +137,8 @@ function fromTheFuture(field: string, created: number, nowSeconds: number | unde
 }
 
 /**
- * Reads a parsed JSON body as a Stripe event: a Checkout Session event we handle, another event,
- * or invalid. With `nowSeconds`, times ahead of it are refused too.
+ * Reads a parsed JSON body as a Stripe event: a Checkout Session event or a money event we
+ * handle, another event, or invalid. With `nowSeconds`, times ahead of it are refused too.
  */
 export function readEvent(json: unknown, nowSeconds?: number): EventReading {
   const envelope = eventEnvelope().safeParse(json);
@@ -135,6 +149,14 @@ export function readEvent(json: unknown, nowSeconds?: number): EventReading {
   }
   const { id, type, created, livemode, data } = envelope.data;
   if (!isHandledEventType(type)) return { kind: 'other_event', id, type };
+  if (!isSessionEventType(type)) {
+    const money = readMoneyObject(type, data.object);
+    if (!money.ok) return { kind: 'invalid', error: describeIssue(money.issues, 'data.object', data.object) };
+    if (money.object.livemode !== livemode) return { kind: 'invalid', error: 'data.object.livemode: does not match the event' };
+    const ahead = fromTheFuture('created', created, nowSeconds) ?? fromTheFuture('data.object.created', money.object.created, nowSeconds);
+    if (ahead !== null) return { kind: 'invalid', error: ahead };
+    return { kind: 'money_event', event: { id, type, created, livemode, object: money.object } };
+  }
   const session = checkoutSessionSchema().safeParse(data.object);
   if (!session.success) return { kind: 'invalid', error: describeIssue(session.error.issues, 'data.object', data.object) };
   if (session.data.livemode !== livemode) return { kind: 'invalid', error: 'data.object.livemode: does not match the event' };

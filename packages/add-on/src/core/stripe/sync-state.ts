@@ -112,6 +112,8 @@ export function restartRun(run: SyncRun, nowSeconds: number): SyncRun {
 export interface SyncCounts {
   inserted: number;
   updated: number;
+  /** Refunds, disputes and invoices recorded or brought up to date in Money after sale. */
+  money: number;
   unchanged: number;
   /** Expired sessions: never paid, so never a row. */
   expired: number;
@@ -122,7 +124,7 @@ export interface SyncCounts {
 }
 
 export function eventsCounted(counts: SyncCounts): number {
-  return counts.inserted + counts.updated + counts.unchanged + counts.expired + counts.otherTypes + counts.unreadable;
+  return counts.inserted + counts.updated + counts.money + counts.unchanged + counts.expired + counts.otherTypes + counts.unreadable;
 }
 
 /** "Synced 8 events: 5 new sessions, 0 updated, 2 already up to date, 1 not recorded (1 expired session)." */
@@ -136,6 +138,7 @@ export function describeCounts(counts: SyncCounts): string {
   ].filter((part) => part !== '');
   return (
     `${plural(eventsCounted(counts), 'event', 'events')}: ${String(counts.inserted)} new sessions, ${String(counts.updated)} updated, ` +
+    (counts.money > 0 ? `${plural(counts.money, 'refund, dispute or invoice', 'refunds, disputes or invoices')} recorded, ` : '') +
     `${String(counts.unchanged)} already up to date, ${String(notRecorded)} not recorded${why.length > 0 ? ` (${why.join(', ')})` : ''}.`
   );
 }

@@ -4,6 +4,7 @@
  */
 
 import { readEvent, type CheckoutSessionEvent } from '../stripe/stripe-event';
+import type { MoneyEvent } from '../stripe/money-event';
 import { MAX_BODY_BYTES } from './webhook-limits';
 
 /**
@@ -19,7 +20,8 @@ export type RejectionReason =
 export type Delivery =
   | { kind: 'rejected'; reason: RejectionReason; error: string }
   | { kind: 'ignored'; eventId: string; type: string }
-  | { kind: 'session_event'; event: CheckoutSessionEvent };
+  | { kind: 'session_event'; event: CheckoutSessionEvent }
+  | { kind: 'money_event'; event: MoneyEvent };
 
 /** UTF-8 length, counted by hand: Apps Script has no text encoder. */
 export function utf8Length(text: string): number {
@@ -87,5 +89,5 @@ export function readDelivery(body: string | undefined, nowSeconds?: number): Del
   const reading = readEvent(json, nowSeconds);
   if (reading.kind === 'invalid') return { kind: 'rejected', reason: 'not_an_event', error: reading.error };
   if (reading.kind === 'other_event') return { kind: 'ignored', eventId: reading.id, type: reading.type };
-  return { kind: 'session_event', event: reading.event };
+  return reading;
 }

@@ -5,7 +5,7 @@
 
 import { maskKey } from '../../core/stripe/stripe-key';
 import { showDialog } from '../helpers/dialog';
-import { ensureReconciliationSheet } from '../ledger/reconciliation-store';
+import { ensureReconciliationSheet } from '../ledger/record-store';
 import { setupDialogHtml, type TokenNews } from '../reconciliation/setup-dialog';
 import { withScriptLockOrFail } from '../script-lock';
 import { connectedKeys, createWebhookToken, webhookToken } from '../stripe/settings';

@@ -13,11 +13,15 @@ import { buildReport, formatRowRevenue, summarize, summaryLine, totalsByRow } fr
 import { SALE_CAMPAIGN_COLUMNS, saleCampaignCells, salesFromTab } from '../../core/attribution/attribution-sheet';
 import { keptAttributions, storedCampaigns } from '../../core/attribution/kept-attribution';
 import { countedSales, flaggedLines } from '../../core/attribution/counted-sales';
+import { MONEY_PLACEMENT_COLUMNS, moneyAfterSale, sessionMoneyCells } from '../../core/attribution/money-after-sale';
+import { SESSION_MONEY_COLUMNS } from '../../core/ledger/declaration';
+import { readMoneyTab } from '../ledger/money-reader';
+import { writeOwnTabColumns } from './own-tab-columns';
+import { tieInvoicesToPayments, writeInvoiceTies, type InvoiceTies } from './invoice-ties';
 import { headerKey } from '../../core/helpers/header-names';
 import { LINK_TAB_COLUMNS } from '../../core/ledger/declaration';
 import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-tabs/link-checks';
 import { rowAddress } from '../../core/link-tabs/link-rows';
-import { appendHeaders } from '../helpers/header-row';
 import { addOwnColumns, adoptEarlierColumns, findMarkedColumns } from '../ledger/own-columns';
 import { findMarkedTabs, openOwnTab, ownSheetIds } from '../ledger/own-tabs';
 import { readWholeLedger, type LedgerValues } from '../ledger/reconciliation-reader';
@@ -89,21 +93,8 @@ function placeLinkUrlColumn(sheet: Sheet, values: unknown[][]): void {
 
 /** The ledger's campaign columns, by header (the whole tab is the add-on's), added after its last used column when missing. */
 function writeSaleCampaigns(ledger: LedgerValues, cells: string[][]): void {
-  const { sheet, values } = ledger;
-  placeLinkUrlColumn(sheet, values);
-  const header = values[0] ?? [];
-  const columns = new Map<string, number>();
-  header.forEach((cell, i) => {
-    const name = SALE_CAMPAIGN_COLUMNS.find((n) => headerKey(n) === headerKey(cell));
-    if (name !== undefined && !columns.has(name)) columns.set(name, i + 1);
-  });
-  for (const [name, column] of appendHeaders(
-    sheet,
-    header,
-    SALE_CAMPAIGN_COLUMNS.filter((name) => !columns.has(name)),
-  ))
-    columns.set(name, column);
-  writeColumns(sheet, values, SALE_CAMPAIGN_COLUMNS, columns, cells);
+  placeLinkUrlColumn(ledger.sheet, ledger.values);
+  writeOwnTabColumns(ledger, SALE_CAMPAIGN_COLUMNS, cells);
 }
 
 /** A links tab's own columns: found by mark, or adopted from an earlier version, or added. */
@@ -129,6 +120,10 @@ export interface RefreshInputs {
   ledger: LedgerValues | null;
   linkTabs: LinkTab[];
   sales: ReturnType<typeof salesFromTab>;
+  /** The Money after sale tab: refunds, disputes and invoices, one row per Stripe object. */
+  money: LedgerValues | null;
+  /** Invoices tied to their payments through Stripe during this refresh (their cells in `money` filled). */
+  ties: InvoiceTies;
   /** The campaign stored on each sale's row, null where it has none yet. */
   stored: ReturnType<typeof storedCampaigns>;
   /** Payment Link URLs, from Stripe only when a sale needs one. */
@@ -150,7 +145,10 @@ export function readRefreshInputs(held: ScriptLockHeld, spreadsheet: Spreadsheet
     ledger?.values ?? [],
     sales.map(({ row }) => row),
   );
-  return { marked, ledger, linkTabs, sales, stored, urls };
+  const money = readMoneyTab(held, spreadsheet, marked);
+  // Stripe is asked here, before anything is written; the payments found are written with the rest.
+  const ties = tieInvoicesToPayments(money);
+  return { marked, ledger, linkTabs, sales, stored, urls, money, ties };
 }
 
 /**
@@ -175,6 +173,8 @@ export function writeRefresh(
   const linkUrls = inputs.urls.asked() ? inputs.urls.get() : null;
   // Sales Stripe did not confirm keep their campaign but count in no revenue (core/attribution/counted-sales.ts).
   const counted = countedSales(ledger?.values ?? [], sales, attributions);
+  if (inputs.money !== null) writeInvoiceTies(inputs.money, inputs.ties);
+  const money = moneyAfterSale(counted.sales, inputs.money);
 
   const notices: string[] = [];
   const tab = openOwnTab(held, spreadsheet, 'attribution', marked, true);
@@ -186,7 +186,9 @@ export function writeRefresh(
       cells[row - 2] = saleCampaignCells(attributions[i], linkUrls?.urls.get(sale.payment_link) ?? '');
     });
     writeSaleCampaigns(ledger, cells);
+    writeOwnTabColumns(ledger, SESSION_MONEY_COLUMNS, sessionMoneyCells(ledger.values.length - 1, sales, money.bySession));
   }
+  if (inputs.money !== null) writeOwnTabColumns(inputs.money, MONEY_PLACEMENT_COLUMNS, money.placements);
   const totals = totalsByRow(counted.sales, counted.attributions);
   for (const linkTab of linkTabs) {
     const columns = ownColumnsOf(held, linkTab, notices);
@@ -197,10 +199,25 @@ export function writeRefresh(
     }
     writeColumns(linkTab.sheet, linkTab.values, LINK_TAB_COLUMN_NAMES, columns, cells);
   }
-  const summary = [...summaryOf(counted.sales, counted.attributions, linkTabs, linkUrls), ...flaggedLines(counted.flagged), ...notices];
+  const summary = [
+    ...summaryOf(counted.sales, counted.attributions, linkTabs, linkUrls),
+    ...money.summary,
+    ...untiedLine(inputs.ties.untied),
+    ...flaggedLines(counted.flagged),
+    ...notices,
+  ];
   held.wrote();
-  writeAttributionTab(tab.sheet, buildReport(counted.sales, counted.attributions), summary);
+  writeAttributionTab(tab.sheet, buildReport(counted.sales, counted.attributions, money.ofSales), summary);
   return { sales: sales.length, attributed: attributions.filter((a) => a.kind === 'attributed').length, summary };
+}
+
+function untiedLine(untied: number): string[] {
+  if (untied === 0) return [];
+  return [
+    `${String(untied)} subscription invoice${untied === 1 ? ' is' : 's are'} not tied to ${untied === 1 ? 'its payment' : 'their payments'} yet: ` +
+      'their renewals count, but their refunds and disputes wait. Connect a key of their mode with read access to Invoices (Connect Stripe key…); ' +
+      'each refresh ties up to 50.',
+  ];
 }
 
 /** The refresh: every tab read and checked first, then each sale kept or joined, then the writes. */

@@ -1,5 +1,5 @@
 /**
- * The one reader of the Reconciliation tab outside its store (ledger/reconciliation-store.ts, which
+ * The one reader of the Reconciliation tab outside its store (ledger/record-store.ts, which
  * writes it): one of its columns, by header, for a question about the sales (the references in
  * use, whether any sale is live), and the whole tab for the refresh. The tab is found by its mark
  * (own-tabs.ts), or an earlier version's by its name and shape.

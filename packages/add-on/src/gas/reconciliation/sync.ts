@@ -1,6 +1,6 @@
 /**
- * Pulls completed Checkout Sessions from Stripe's events, as a safety net for webhooks that never
- * arrived, and writes them through the same upsert as the webhook. Progress is saved after every
+ * Pulls Checkout Session and money events (refunds, disputes, invoices) from Stripe's events, as a
+ * safety net for webhooks that never arrived, and writes them through the same store as the webhook. Progress is saved after every
  * page, so an error or the time limit leaves complete rows and a sync that can resume.
  */
 
@@ -13,6 +13,7 @@ import { readSyncState, writeSyncState } from '../stripe/settings';
 import type { StripeMode } from '../../core/stripe/stripe-key';
 import { asStripesCopy } from '../../core/stripe/stripes-copy';
 import { stripeGet, SYNC_RETRIES } from '../stripe/stripe-client';
+import { withPaymentOfInvoice } from '../stripe/invoice-payments';
 
 export interface SyncReport extends SyncCounts {
   ok: boolean;
@@ -53,6 +54,7 @@ export function runSync(mode: StripeMode, key: string, options: SyncOptions = {}
     updated: 0,
     unchanged: 0,
     expired: 0,
+    money: 0,
     otherTypes: 0,
     unreadable: 0,
     restarted: false,
@@ -98,7 +100,13 @@ export function runSync(mode: StripeMode, key: string, options: SyncOptions = {}
     const list = readListPage(page.json);
     if (!list.ok) return finish(false, false, list.error);
 
-    for (const item of list.data) report[bucketOf(spreadsheet, item)]++;
+    try {
+      for (const item of list.data) report[bucketOf(spreadsheet, key, item)]++;
+    } catch (error) {
+      if (!(error instanceof InvoicePaymentsUnreadable)) throw error;
+      // The page's events before it are written; the cursor stays before the page, so the next sync reads it again.
+      return finish(false, false, `${error.message} The next sync reads this page again.`);
+    }
     report.pages++;
     report.events += list.data.length;
     state = afterPage(state, run, seenOnPage(list.data, askedAt), list.hasMore, askedAt);
@@ -108,17 +116,27 @@ export function runSync(mode: StripeMode, key: string, options: SyncOptions = {}
   }
 }
 
+class InvoicePaymentsUnreadable extends Error {}
+
 /** Reads and writes one listed event, and says which count it belongs to. */
-function bucketOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, item: unknown): keyof SyncCounts {
-  const reading = readEvent(item);
+function bucketOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string, item: unknown): keyof SyncCounts {
+  let reading = readEvent(item);
   if (reading.kind === 'other_event') return 'otherTypes';
   if (reading.kind === 'invalid') {
     console.warn(`Sync skipped an event: ${reading.error}`);
     return 'unreadable';
   }
   // Listed by Stripe's API with the key of its mode: the event's session is Stripe's own copy.
-  asStripesCopy(reading.event.session);
-  const outcome = withScriptLockOrFail(LOCK_WAIT_MS, 'Sync', (held) => recordEvent(held, spreadsheet, reading.event));
+  if (reading.kind === 'session_event') asStripesCopy(reading.event.session);
+  if (reading.kind === 'money_event') {
+    const paid = withPaymentOfInvoice(key, reading.event, SYNC_RETRIES);
+    // A key that may not read invoices leaves the renewal untied (its refunds wait); anything else stops the sync here.
+    if (!paid.ok && paid.status !== 403) throw new InvoicePaymentsUnreadable(paid.error);
+    if (paid.ok) reading = { kind: 'money_event', event: paid.event };
+  }
+  const recordable = reading;
+  const outcome = withScriptLockOrFail(LOCK_WAIT_MS, 'Sync', (held) => recordEvent(held, spreadsheet, recordable));
+  if (reading.kind === 'money_event' && (outcome === 'inserted' || outcome === 'updated')) return 'money';
   if (outcome !== 'not_recorded') return outcome;
   if (reading.event.type === 'checkout.session.expired') return 'expired';
   // Any other event the core declines to record is one it cannot use.

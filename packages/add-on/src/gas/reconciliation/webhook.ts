@@ -13,7 +13,9 @@ import type { WebhookAnswer } from '../../core/contracts/webhook-answer';
 import { readDelivery, type RejectionReason } from '../../core/webhook/webhook-delivery';
 import { withScriptLock } from '../script-lock';
 import { recordRejection } from '../ledger/rejection-log';
-import { recordEvent, type RecordOutcome } from '../ledger/record-event';
+import { recordEvent, type RecordableEvent, type RecordOutcome } from '../ledger/record-event';
+import type { MoneyEvent } from '../../core/stripe/money-event';
+import { withPaymentOfInvoice } from '../stripe/invoice-payments';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { refreshAfterRecording } from './refresh-schedule';
 import { stripeKeyFor, webhookToken } from '../stripe/settings';
@@ -110,10 +112,11 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
     return { ok: true, result: 'ignored', event: delivery.eventId, note: `${delivery.type} events are not recorded` };
   }
 
-  let event = delivery.event;
-  let session = event.session;
   // Each event is checked with the key of its own mode; a mode without one is checked by the token alone.
   const key = stripeKeyFor(modeOf(delivery.event.livemode));
+  if (delivery.kind === 'money_event') return recordMoneyEvent(spreadsheet, key, delivery.event);
+  let event = delivery.event;
+  let session = event.session;
   if (key !== null) {
     const verified = verifyWithStripe(key, event);
     if (!verified.ok) return reject(spreadsheet, verified.reason, verified.error);
@@ -121,22 +124,9 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
     session = verified.session;
   }
 
-  const verifiedEvent = event;
-  const written = withScriptLock(LOCK_WAIT_MS, (held): RecordOutcome | UnreadableTabError => {
-    try {
-      const outcome = recordEvent(held, spreadsheet, verifiedEvent, session);
-      refreshAfterRecording(held, outcome);
-      return outcome;
-    } catch (error) {
-      if (error instanceof UnreadableTabError) return error;
-      throw error;
-    }
-  });
-  if (!written.ok) return reject(spreadsheet, 'busy', 'Busy writing other deliveries; Stripe will send this one again');
-  if (written.value instanceof UnreadableTabError) {
-    return reject(spreadsheet, 'tab_unreadable', `${written.value.message}; Stripe will send this event again`);
-  }
-  if (written.value === 'not_recorded') {
+  const written = record(spreadsheet, { kind: 'session_event', event, session });
+  if (!written.ok) return written.answer;
+  if (written.outcome === 'not_recorded') {
     return {
       ok: true,
       result: 'ignored',
@@ -146,7 +136,70 @@ function processDelivery(e: GoogleAppsScript.Events.DoPost, spreadsheet: Spreads
       verified: key !== null,
     };
   }
-  return { ok: true, result: written.value, event: event.id, session: session.id, verified: key !== null };
+  return { ok: true, result: written.outcome, event: event.id, session: session.id, verified: key !== null };
+}
+
+/** Records under the script lock; a busy lock or an unreadable tab is a refusal a later delivery can get past. */
+function record(
+  spreadsheet: Spreadsheet,
+  recordable: RecordableEvent,
+): { ok: true; outcome: RecordOutcome } | { ok: false; answer: WebhookAnswer } {
+  const written = withScriptLock(LOCK_WAIT_MS, (held): RecordOutcome | UnreadableTabError => {
+    try {
+      const outcome = recordEvent(held, spreadsheet, recordable);
+      refreshAfterRecording(held, outcome);
+      return outcome;
+    } catch (error) {
+      if (error instanceof UnreadableTabError) return error;
+      throw error;
+    }
+  });
+  if (!written.ok)
+    return { ok: false, answer: reject(spreadsheet, 'busy', 'Busy writing other deliveries; Stripe will send this one again') };
+  if (written.value instanceof UnreadableTabError) {
+    return { ok: false, answer: reject(spreadsheet, 'tab_unreadable', `${written.value.message}; Stripe will send this event again`) };
+  }
+  return { ok: true, outcome: written.value };
+}
+
+/** A refund, dispute or invoice event: with a key, Stripe's own copy of the event is what is recorded. */
+function recordMoneyEvent(spreadsheet: Spreadsheet, key: string | null, claimed: MoneyEvent): WebhookAnswer {
+  let event = claimed;
+  if (key !== null) {
+    const verified = verifyMoneyEvent(key, claimed);
+    if (!verified.ok) return reject(spreadsheet, verified.reason, verified.error);
+    const paid = withPaymentOfInvoice(key, verified.event, WEBHOOK_RETRIES);
+    // A key that may not read invoices leaves the renewal untied (its refunds wait); anything else Stripe retries.
+    if (!paid.ok && paid.status !== 403) return reject(spreadsheet, 'stripe_unreachable', paid.error);
+    event = paid.ok ? paid.event : verified.event;
+  }
+  const written = record(spreadsheet, { kind: 'money_event', event });
+  if (!written.ok) return written.answer;
+  return { ok: true, result: written.outcome === 'not_recorded' ? 'ignored' : written.outcome, event: event.id, verified: key !== null };
+}
+
+/** Stripe's copy of a money event, which must be about the same object as the one posted. */
+function verifyMoneyEvent(
+  key: string,
+  claimed: MoneyEvent,
+): { ok: true; event: MoneyEvent } | { ok: false; reason: 'unverified' | 'stripe_unreachable'; error: string } {
+  const fetched = stripeGet(key, eventPath(claimed.id), WEBHOOK_RETRIES);
+  if (!fetched.ok) {
+    return {
+      ok: false,
+      reason: fetched.status === 404 ? 'unverified' : 'stripe_unreachable',
+      error: `Could not confirm ${claimed.id} with Stripe: ${fetched.error}`,
+    };
+  }
+  const reading = readEvent(fetched.json);
+  if (reading.kind !== 'money_event' || reading.event.type !== claimed.type || reading.event.object.id !== claimed.object.id) {
+    return {
+      ok: false,
+      reason: 'unverified',
+      error: `Stripe's copy of ${claimed.id} is not the ${claimed.type} event for ${claimed.object.id} that was posted`,
+    };
+  }
+  return { ok: true, event: reading.event };
 }
 
 /** doPost's body: every answer is JSON with `ok`, and no exception becomes Apps Script's HTML error page. */

@@ -35,6 +35,8 @@ function sale(overrides: Partial<Sale> = {}): Sale {
     livemode: false,
     payment_link: '',
     created: 1_700_000_000,
+    payment_intent: '',
+    subscription: '',
     ...overrides,
   };
 }
@@ -187,6 +189,8 @@ describe('every paid amount lands in exactly one report row (property)', () => {
     amount_minor: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }),
     currency: fc.constantFrom('usd', 'eur', 'jpy', 'kwd'),
     livemode: fc.boolean(),
+    payment_intent: fc.constant(''),
+    subscription: fc.constant(''),
     payment_link: fc.constantFrom('', 'plink_A', 'plink_C', 'plink_only', 'plink_unknown'),
     created: fc.option(fc.integer({ min: 1_600_000_000, max: 1_800_000_000 }), { nil: null }),
   });

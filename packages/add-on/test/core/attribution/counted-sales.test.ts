@@ -11,6 +11,8 @@ const sale = (session_id: string, amount_minor: number | null = 1000, livemode =
   livemode,
   payment_link: '',
   created: null,
+  payment_intent: '',
+  subscription: '',
 });
 const unattributed = (reason: 'no_reference'): Attribution => ({ kind: 'unattributed', reason });
 

@@ -19,6 +19,8 @@ function sale(overrides: Partial<Sale> = {}): Sale {
     livemode: false,
     payment_link: '',
     created: 1_700_000_000,
+    payment_intent: '',
+    subscription: '',
     ...overrides,
   };
 }

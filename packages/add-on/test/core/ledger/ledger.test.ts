@@ -90,7 +90,7 @@ describe('what the add-on asks of Stripe, in one table', () => {
   });
 
   it('says the same permissions wherever a user is told them', () => {
-    expect(keyPermissionsText()).toBe('Checkout Sessions, Events and Payment Links');
+    expect(keyPermissionsText()).toBe('Checkout Sessions, Events, Payment Links and Invoices');
     const refusal = checkStripeKey('sk_test_abcdefghijklmnop');
     expect(refusal.ok ? '' : refusal.error).toContain(keyPermissionsText());
     expect(describeApiError(403, '{}')).toContain(keyPermissionsText());

@@ -39,6 +39,8 @@ const RECORD: SessionRecord = {
   created: 1_721_948_530,
   last_event: 'evt_1Pgc76B7WZ01zgkWwyRHS12y',
   last_event_created: 1_721_948_600,
+  payment_intent: 'pi_1abc',
+  subscription: '',
   confirmed: 'not yet',
 };
 
@@ -96,12 +98,16 @@ describe('locateColumns', () => {
       'client_reference_id',
       'amount_minor',
       'last_event_created',
+      'payment_intent',
+      'subscription',
       'Confirmed',
     ];
     const { columns, missing } = locateColumns(header);
     expect(missing).toEqual([]);
     expect(columns).toEqual({
       last_event: 2,
+      payment_intent: 17,
+      subscription: 18,
       session_id: 3,
       amount: 4,
       currency: 7,
@@ -113,7 +119,7 @@ describe('locateColumns', () => {
       client_reference_id: 14,
       amount_minor: 15,
       last_event_created: 16,
-      confirmed: 17,
+      confirmed: 19,
     });
   });
 

@@ -43,6 +43,9 @@ describe.each(SESSION_FIXTURES)('recordFromEvent with Stripe fixture %s', (fixtu
       created: 1234567890,
       last_event: 'evt_1Pgc76B7WZ01zgkWwyRHS12y',
       last_event_created: 1721948600,
+      // The fixture's payment: how the session's refunds and disputes find it.
+      payment_intent: readFixture(fixture).payment_intent,
+      subscription: '',
       // Read from the event's own copy, not fetched from Stripe.
       confirmed: 'not yet',
     });

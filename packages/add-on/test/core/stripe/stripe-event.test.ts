@@ -2,6 +2,7 @@ import {
   EVENT_ID,
   HANDLED_EVENT_TYPES,
   isHandledEventType,
+  SESSION_EVENT_TYPES,
   readCheckoutSession,
   readEvent,
   SESSION_ID,
@@ -62,7 +63,7 @@ describe.each(SESSION_FIXTURES)('readEvent with Stripe fixture %s', (fixture) =>
     expect(read.session.payment_link).toBeNull();
   });
 
-  it.each(HANDLED_EVENT_TYPES)('reads %s', (type) => {
+  it.each(SESSION_EVENT_TYPES)('reads %s', (type) => {
     expect(sessionEvent(readEvent({ ...event, type })).type).toBe(type);
   });
 
@@ -225,13 +226,21 @@ describe('readEvent with events the add-on does not handle', () => {
 });
 
 describe('isHandledEventType', () => {
-  it('knows exactly the four checkout.session events', () => {
+  it('knows exactly the four checkout.session events and the seven money events', () => {
     expect([...HANDLED_EVENT_TYPES].sort()).toEqual([
+      'charge.dispute.closed',
+      'charge.dispute.created',
+      'charge.dispute.funds_reinstated',
+      'charge.dispute.funds_withdrawn',
+      'charge.dispute.updated',
+      'charge.refunded',
       'checkout.session.async_payment_failed',
       'checkout.session.async_payment_succeeded',
       'checkout.session.completed',
       'checkout.session.expired',
+      'invoice.paid',
     ]);
+    expect(isHandledEventType('refund.created')).toBe(false);
     expect(isHandledEventType('checkout.session.completed')).toBe(true);
     expect(isHandledEventType('checkout.session.created')).toBe(false);
     expect(isHandledEventType('checkout.session.completed ')).toBe(false);

@@ -3,13 +3,16 @@ import fc from 'fast-check';
 import { describeCounts, eventsCounted, type SyncCounts } from '../../../src/core/stripe/sync-state';
 
 describe('describeCounts', () => {
-  const none: SyncCounts = { inserted: 0, updated: 0, unchanged: 0, expired: 0, otherTypes: 0, unreadable: 0 };
+  const none: SyncCounts = { inserted: 0, updated: 0, money: 0, unchanged: 0, expired: 0, otherTypes: 0, unreadable: 0 };
 
   it('names every bucket, and why events were not recorded', () => {
-    expect(describeCounts({ inserted: 5, updated: 1, unchanged: 2, expired: 2, otherTypes: 1, unreadable: 1 })).toBe(
+    expect(describeCounts({ ...none, inserted: 5, updated: 1, unchanged: 2, expired: 2, otherTypes: 1, unreadable: 1 })).toBe(
       '12 events: 5 new sessions, 1 updated, 2 already up to date, 4 not recorded (2 expired sessions, 1 of another type, 1 unreadable).',
     );
     expect(describeCounts({ ...none, inserted: 3 })).toBe('3 events: 3 new sessions, 0 updated, 0 already up to date, 0 not recorded.');
+    expect(describeCounts({ ...none, inserted: 2, money: 3 })).toBe(
+      '5 events: 2 new sessions, 0 updated, 3 refunds, disputes or invoices recorded, 0 already up to date, 0 not recorded.',
+    );
     expect(describeCounts({ ...none, expired: 1 })).toBe(
       '1 event: 0 new sessions, 0 updated, 0 already up to date, 1 not recorded (1 expired session).',
     );
@@ -19,13 +22,23 @@ describe('describeCounts', () => {
     const count = fc.integer({ min: 0, max: 10_000 });
     fc.assert(
       fc.property(
-        fc.record({ inserted: count, updated: count, unchanged: count, expired: count, otherTypes: count, unreadable: count }),
+        fc.record({
+          inserted: count,
+          updated: count,
+          money: count,
+          unchanged: count,
+          expired: count,
+          otherTypes: count,
+          unreadable: count,
+        }),
         (counts) => {
           const text = describeCounts(counts);
           const [total = 0, ...parts] = (text.match(/\d+/g) ?? []).map(Number);
           expect(total).toBe(eventsCounted(counts));
-          const [inserted = 0, updated = 0, unchanged = 0, notRecorded = 0, ...why] = parts;
-          expect(inserted + updated + unchanged + notRecorded).toBe(total);
+          // The money part is named only when there is one.
+          const named: number[] = counts.money > 0 ? parts : [parts[0] ?? 0, parts[1] ?? 0, 0, ...parts.slice(2)];
+          const [inserted = 0, updated = 0, money = 0, unchanged = 0, notRecorded = 0, ...why] = named;
+          expect(inserted + updated + money + unchanged + notRecorded).toBe(total);
           expect(why.reduce((a, b) => a + b, 0)).toBe(notRecorded);
         },
       ),
