@@ -12,8 +12,8 @@ const NOW = Math.floor(Date.UTC(2026, 10, 20, 12) / 1000);
 const LINK_HEADER = ['payment_link', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'client_reference_id'];
 const SOURCES = ['newsletter', 'facebook', 'google', 'linkedin', 'partner'];
 
-export function shop(sessions: number, linkRows: number): LocalAddOn {
-  const app = new LocalAddOn(new FakeStripeApi({ now: () => NOW }));
+export function shop(sessions: number, linkRows: number, stripe = new FakeStripeApi({ now: () => NOW })): LocalAddOn {
+  const app = new LocalAddOn(stripe);
   app.setUp();
   const links = Array.from({ length: linkRows }, (_, i) => [
     `https://buy.stripe.com/test_link${String(i % 50)}`,

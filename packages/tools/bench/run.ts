@@ -2,7 +2,7 @@
 import { benchAttribution } from './attribution.bench';
 import { benchCustomFunctions } from './custom-functions.bench';
 import { benchPlayground, benchRelay } from './playground.bench';
-import { benchMoney } from './money.bench';
+import { benchMoney, benchMoneyRefresh } from './money.bench';
 import { benchWebhook } from './webhook.bench';
 
 async function main(): Promise<void> {
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   benchMoney();
   console.log('\n## Attribution');
   benchAttribution();
+  benchMoneyRefresh();
   console.log('\n## Playground');
   await benchPlayground();
   console.log('\n## Relay');
