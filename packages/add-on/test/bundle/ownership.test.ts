@@ -7,7 +7,7 @@ import { FakeStripeApi } from '@stripe-utm-sheets/tools/fake-stripe';
 import { LocalAddOn as AddOn } from '@stripe-utm-sheets/tools/local-add-on';
 import { Workbook, type SheetData, type WorkbookJson } from '@stripe-utm-sheets/tools/services';
 import { failureOf } from './bundle';
-import { columnOf, deleteHeaderRow, insertRowAbove } from './user-edits';
+import { columnOf, deleteColumn, deleteHeaderRow, insertRowAbove } from './user-edits';
 
 const NOW = Math.floor(Date.UTC(2026, 10, 20, 12) / 1000);
 const LINK_A = 'https://buy.stripe.com/test_springA';
@@ -164,8 +164,8 @@ describe("a user's own columns on a links tab", () => {
     app.workbook.writeInput(tab, 1, 2, 'Money in');
     sell(app, stripe, 'nl-1', 100);
     refresh(app);
-    expect(tab.values()[0]).toEqual(['Sales (add-on)', 'Money in', ...(LINKS[0] ?? [])]);
-    expect(tab.values()[1]?.slice(0, 2)).toEqual([2, '20.99 USD (test)']);
+    expect(tab.values()[0]).toEqual(['Sales (add-on)', 'Money in', ...(LINKS[0] ?? []), 'net_revenue USD (test)']);
+    expect(tab.values()[1]).toEqual([2, '20.99 USD (test)', ...(LINKS[1] ?? []), 20.99]);
   });
 
   it('stops, writing nothing, when a title row is inserted above a links tab that holds its columns', () => {
@@ -179,7 +179,9 @@ describe("a user's own columns on a links tab", () => {
     const before = app.workbook.sheets.filter((sheet) => sheet.name !== 'Attribution').map(cellsOf);
     const toasts = refresh(app);
     expect(app.workbook.sheets.filter((sheet) => sheet.name !== 'Attribution').map(cellsOf)).toEqual(before);
-    expect(toasts.join('\n')).toMatch(/"Links" tab holds the add-on's columns \(paid_sessions, revenue\), and its header row is now row 2/);
+    expect(toasts.join('\n')).toMatch(
+      /"Links" tab holds the add-on's columns \(paid_sessions, revenue, net_revenue USD \(test\)\), and its header row is now row 2/,
+    );
   });
 
   it.each([
@@ -290,6 +292,8 @@ describe('spreadsheets made by an earlier version (no marks)', () => {
     const { app, stripe } = shop();
     sell(app, stripe, 'nl-1');
     refresh(app);
+    // An earlier version wrote paid_sessions and revenue only, as the tab's last two columns.
+    deleteColumn(app.workbook, app.workbook.sheet('Links'), columnOf(app.workbook.sheet('Links'), 'net_revenue USD (test)'));
     const earlier = withoutMarks(app, stripe);
     expect(earlier.workbook.developerMetadata()).toEqual([]);
     sell(earlier, stripe, 'fb-2');
@@ -297,9 +301,9 @@ describe('spreadsheets made by an earlier version (no marks)', () => {
     expect(earlier.workbook.sheets.map((sheet) => sheet.name).sort()).toEqual(
       ['Attribution', 'Links', 'Reconciliation', 'Sheet1'].filter((name) => earlier.workbook.getSheet(name) !== null).sort(),
     );
-    expect(earlier.rows('Links').map((row) => [row.paid_sessions, row.revenue])).toEqual([
-      [1, '19.99 USD (test)'],
-      [1, '19.99 USD (test)'],
+    expect(earlier.rows('Links').map((row) => [row.paid_sessions, row.revenue, row['net_revenue USD (test)']])).toEqual([
+      [1, '19.99 USD (test)', 19.99],
+      [1, '19.99 USD (test)', 19.99],
     ]);
     expect(
       earlier.workbook
@@ -316,6 +320,7 @@ describe('spreadsheets made by an earlier version (no marks)', () => {
         expect.stringMatching(/^SHEET:Attribution:attribution@/),
         'COLUMN:Links:paid_sessions',
         'COLUMN:Links:revenue',
+        'COLUMN:Links:net_revenue:usd:test',
       ]),
     );
   });

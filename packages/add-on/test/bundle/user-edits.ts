@@ -53,12 +53,25 @@ function sortKey(cell: Cell | undefined): string {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
-/** Data > Sort range rows 2..last by a column, A→Z or Z→A; the header row stays. */
+/** Numbers by value, as Sheets sorts a column of amounts; anything else by its text. */
+function compareCells(a: Cell | undefined, b: Cell | undefined): number {
+  const x = a?.value;
+  const y = b?.value;
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  if (typeof x === 'number' || typeof y === 'number') return typeof x === 'number' ? -1 : 1;
+  return sortKey(a).localeCompare(sortKey(b));
+}
+
+const isBlank = (cell: Cell | undefined): boolean => cell?.value === undefined || cell.value === '';
+
+/** Data > Sort range rows 2..last by a column, A→Z or Z→A; the header row stays, blank cells go last either way. */
 export function sortBy(sheet: SheetData, column: number, descending = false): void {
   const last = sheet.lastRow();
   if (last < 3) return;
   sheet.sortRows(2, last, (a, b) => {
-    const order = sortKey(a[column - 1]).localeCompare(sortKey(b[column - 1]));
+    const blanks = Number(isBlank(a[column - 1])) - Number(isBlank(b[column - 1]));
+    if (blanks !== 0) return blanks;
+    const order = compareCells(a[column - 1], b[column - 1]);
     return descending ? -order : order;
   });
 }

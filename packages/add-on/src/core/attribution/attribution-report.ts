@@ -208,28 +208,54 @@ export function summaryLine(mode: ModeSummary): string {
   return rest.length === 0 ? `${head}.` : `${head}; not attributed: ${rest.join(', ')}.`;
 }
 
-/** What each link row earned: its paid sessions, and its revenue per currency and mode. */
-export interface RowTotals {
-  paid_sessions: number;
-  revenue: Map<string, { currency: string; livemode: boolean; minor: number }>;
+/** Money of one currency and mode, in minor units. */
+export interface ModeAmount {
+  currency: string;
+  livemode: boolean;
+  minor: number;
 }
 
-export function totalsByRow(sales: readonly Sale[], attributions: readonly Attribution[]): Map<LinkRow, RowTotals> {
+/** What each link row earned: its paid sessions, and per currency and mode its revenue (first payments) and net revenue. */
+export interface RowTotals {
+  paid_sessions: number;
+  revenue: Map<string, ModeAmount>;
+  /** The Attribution tab's net_revenue of the row's sales (`money`), so a row's net adds up to its campaign's. */
+  net: Map<string, ModeAmount>;
+}
+
+function addAmount(amounts: Map<string, ModeAmount>, sale: Sale, minor: number): void {
+  const key = modeKey(sale.currency, sale.livemode);
+  const entry = amounts.get(key) ?? { currency: sale.currency, livemode: sale.livemode, minor: 0 };
+  entry.minor += minor;
+  amounts.set(key, entry);
+}
+
+/**
+ * Each link row's totals over the sales that count on it (`attribution.row`: a kept sale counts
+ * only on the row that still carries it). `money[i]` is sale i's money after the sale, as buildReport takes it.
+ */
+export function totalsByRow(
+  sales: readonly Sale[],
+  attributions: readonly Attribution[],
+  money: readonly SessionMoney[] = sales.map(moneyOfSale),
+): Map<LinkRow, RowTotals> {
   const totals = new Map<LinkRow, RowTotals>();
   sales.forEach((sale, i) => {
     const attribution = attributions[i];
     // A kept sale no link row carries any more counts in the Attribution tab only.
-    if (attribution?.kind !== 'attributed' || attribution.row === null || !isPaid(sale)) return;
+    if (attribution?.kind !== 'attributed' || attribution.row === null) return;
+    const net = (money[i] ?? moneyOfSale(sale)).net;
+    // An unpaid sale counts for nothing, unless money moved after it (the Attribution tab's net counts every session).
+    if (!isPaid(sale) && net === 0) return;
     let row = totals.get(attribution.row);
     if (row === undefined) {
-      row = { paid_sessions: 0, revenue: new Map() };
+      row = { paid_sessions: 0, revenue: new Map(), net: new Map() };
       totals.set(attribution.row, row);
     }
+    addAmount(row.net, sale, net);
+    if (!isPaid(sale)) return;
     row.paid_sessions++;
-    const key = modeKey(sale.currency, sale.livemode);
-    const entry = row.revenue.get(key) ?? { currency: sale.currency, livemode: sale.livemode, minor: 0 };
-    entry.minor += sale.amount_minor ?? 0;
-    row.revenue.set(key, entry);
+    addAmount(row.revenue, sale, sale.amount_minor ?? 0);
   });
   return totals;
 }

@@ -6,6 +6,7 @@
  */
 
 import { UTM_PARAMETERS } from '../links/stripe-rules';
+import { currencyNumberFormat } from '../stripe/currency';
 import type { TabRole } from './marks';
 
 /**
@@ -27,7 +28,10 @@ export function fixedFormat(column: ColumnDeclaration): string | null {
 }
 
 export interface ColumnDeclaration {
+  /** Its name, and on a user's tab the value of its mark: what the add-on finds it by. */
   readonly name: string;
+  /** The header it is added under, when a person reads it better than the name (the mark stays the name). */
+  readonly header?: string;
   readonly merge: MergeRule;
   /** The number format set on the column's data cells; text columns have none (text is written literal). */
   readonly format?: ColumnFormat;
@@ -159,6 +163,35 @@ export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [RECONCILIATION_T
 
 /** The columns the add-on adds to a user's links tab, after its last used column, each marked. */
 export const LINK_TAB_COLUMNS: readonly ColumnDeclaration[] = [column('paid_sessions', 'refresh', '0'), column('revenue', 'refresh')];
+
+/**
+ * A links tab's net revenue in one currency and mode, a number that sorts and sums (`revenue` is
+ * text and mixes currencies): one such column per currency and mode that counts on the tab's rows.
+ * Its mark, `net_revenue:usd:live`, never changes, so a header the user renames is still found; its
+ * header reads like the Attribution tab's `net_revenue` column and the `revenue` text
+ * (`net_revenue USD`, `net_revenue USD (test)`), and its format shows the currency's decimals and code.
+ */
+export function netRevenueColumn(currency: string, livemode: boolean): ColumnDeclaration {
+  const code = currency.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return {
+    name: `net_revenue:${code}:${livemode ? 'live' : 'test'}`,
+    header: `net_revenue ${code.toUpperCase()}${livemode ? '' : ' (test)'}`,
+    merge: 'refresh',
+    format: currencyNumberFormat(code),
+  };
+}
+
+/** The currency and mode of a net revenue column's mark, or null for any other name. */
+export function netRevenueOfMark(name: string): { currency: string; livemode: boolean } | null {
+  const match = /^net_revenue:([a-z0-9]*):(live|test)$/.exec(name);
+  return match === null ? null : { currency: match[1] ?? '', livemode: match[2] === 'live' };
+}
+
+/** What a person sees for one of the add-on's columns on a links tab, by its mark: its declared header. */
+export function linkColumnHeader(name: string): string {
+  const net = netRevenueOfMark(name);
+  return net === null ? name : (netRevenueColumn(net.currency, net.livemode).header ?? name);
+}
 
 export function declarationOf(role: TabRole): TabDeclaration {
   const found = OWN_TAB_DECLARATIONS.find((tab) => tab.role === role);

@@ -9,7 +9,7 @@
  */
 
 import { attributeSales, type Attribution } from '../../core/attribution/attribution';
-import { buildReport, formatRowRevenue, summarize, summaryLine, totalsByRow } from '../../core/attribution/attribution-report';
+import { buildReport, summarize, summaryLine, totalsByRow } from '../../core/attribution/attribution-report';
 import { SALE_CAMPAIGN_COLUMNS, saleCampaignCells, salesFromTab } from '../../core/attribution/attribution-sheet';
 import { keptAttributions, storedCampaigns } from '../../core/attribution/kept-attribution';
 import { countedSales, flaggedLines } from '../../core/attribution/counted-sales';
@@ -19,17 +19,16 @@ import { readMoneyTab } from '../ledger/money-reader';
 import { writeOwnTabColumns } from './own-tab-columns';
 import { tieInvoicesToPayments, writeInvoiceTies, type InvoiceTies } from './invoice-ties';
 import { headerKey } from '../../core/helpers/header-names';
-import { LINK_TAB_COLUMNS } from '../../core/ledger/declaration';
 import { describeSharedReference, isTestModeLink, sharedReferences } from '../../core/link-tabs/link-checks';
 import { rowAddress } from '../../core/link-tabs/link-rows';
-import { addOwnColumns, adoptEarlierColumns, findMarkedColumns } from '../ledger/own-columns';
+import { findMarkedColumns } from '../ledger/own-columns';
 import { findMarkedTabs, openOwnTab, ownSheetIds } from '../ledger/own-tabs';
 import { readWholeLedger, type LedgerValues } from '../ledger/reconciliation-reader';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
 import { writeAttributionStatus, writeAttributionTab } from './attribution-tab';
-import { writeColumns } from './column-writer';
-import { LINK_TAB_COLUMN_NAMES, listedKeys, readLinkTabs, type LinkTab } from '../links/link-tabs';
+import { writeLinkTabColumns } from './link-tab-columns';
+import { listedKeys, readLinkTabs, type LinkTab } from '../links/link-tabs';
 import { readPaymentLinkUrls, type LinkUrls } from './payment-links';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -95,23 +94,6 @@ function placeLinkUrlColumn(sheet: Sheet, values: unknown[][]): void {
 function writeSaleCampaigns(ledger: LedgerValues, cells: string[][]): void {
   placeLinkUrlColumn(ledger.sheet, ledger.values);
   writeOwnTabColumns(ledger, SALE_CAMPAIGN_COLUMNS, cells);
-}
-
-/** A links tab's own columns: found by mark, or adopted from an earlier version, or added. */
-function ownColumnsOf(held: ScriptLockHeld, tab: LinkTab, notices: string[]): ReadonlyMap<string, number> {
-  const { columns, headerRow } = tab.owned;
-  if (LINK_TAB_COLUMNS.every((c) => columns.has(c.name))) return columns;
-  const adopted = columns.size === 0 ? adoptEarlierColumns(held, tab.sheet, tab.values, LINK_TAB_COLUMNS) : null;
-  if (adopted !== null) return adopted;
-  const added = addOwnColumns(
-    held,
-    tab.sheet,
-    tab.values[0] ?? [],
-    LINK_TAB_COLUMNS.filter((c) => !columns.has(c.name)),
-    headerRow === 1,
-  );
-  notices.push(...added.notices);
-  return new Map([...columns, ...added.columns]);
 }
 
 /** Everything a refresh reads, read and checked under the lock before anything is written. */
@@ -189,16 +171,8 @@ export function writeRefresh(
     writeOwnTabColumns(ledger, SESSION_MONEY_COLUMNS, sessionMoneyCells(ledger.values.length - 1, sales, money.bySession));
   }
   if (inputs.money !== null) writeOwnTabColumns(inputs.money, MONEY_PLACEMENT_COLUMNS, money.placements);
-  const totals = totalsByRow(counted.sales, counted.attributions);
-  for (const linkTab of linkTabs) {
-    const columns = ownColumnsOf(held, linkTab, notices);
-    const cells: Array<[number | string, string]> = Array.from({ length: linkTab.values.length - 1 }, () => ['', '']);
-    for (const row of linkTab.rows) {
-      const result = totals.get(row);
-      cells[row.row - 2] = [result?.paid_sessions ?? 0, formatRowRevenue(result)];
-    }
-    writeColumns(linkTab.sheet, linkTab.values, LINK_TAB_COLUMN_NAMES, columns, cells);
-  }
+  // Each row's net revenue comes from the same per-sale money as the Attribution tab's, so they add up.
+  writeLinkTabColumns(held, linkTabs, totalsByRow(counted.sales, counted.attributions, money.ofSales), notices);
   const summary = [
     ...summaryOf(counted.sales, counted.attributions, linkTabs, linkUrls),
     ...money.summary,

@@ -1,8 +1,9 @@
 /**
- * The columns the add-on adds to a user's tab (a links tab's paid_sessions and revenue), found by
- * their mark, never by header: a user's own `Revenue` or `Paid sessions` column stays the user's,
- * and ours, when a user's column already has its name, is headed `revenue (add-on)`. New columns go
- * after the tab's last used column, never over a filled cell.
+ * The columns the add-on adds to a user's tab (a links tab's paid_sessions, revenue and net revenue
+ * per currency), found by their mark (the declared name), never by header: a user's own `Revenue`
+ * or `Paid sessions` column stays the user's, and ours, when a user's column already has its
+ * header, is headed `revenue (add-on)`. New columns go after the tab's last used column, never over
+ * a filled cell.
  */
 
 import { columnToLetters } from '../../core/helpers/column-letters';
@@ -99,7 +100,7 @@ export function addOwnColumns(
   const lastUsed = sheet.getLastColumn();
   const maxColumns = sheet.getMaxColumns();
   if (lastUsed + wanted.length > maxColumns) sheet.insertColumnsAfter(maxColumns, lastUsed + wanted.length - maxColumns);
-  const headers = wanted.map((c) => ownColumnHeader(c.name, userKeys, headerKey));
+  const headers = wanted.map((c) => ownColumnHeader(c.header ?? c.name, userKeys, headerKey));
   sheet
     .getRange(1, lastUsed + 1, 1, wanted.length)
     .setValues([headers])
@@ -111,9 +112,9 @@ export function addOwnColumns(
     const format = fixedFormat(c);
     if (format !== null) sheet.getRange(2, column, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat(format);
     columns.set(c.name, column);
-    if (headers[i] !== c.name) {
+    if (headers[i] !== (c.header ?? c.name)) {
       notices.push(
-        `"${sheet.getName()}" already has a column called ${c.name}, and it is yours: the add-on left it as it is and writes its own in column ${columnToLetters(column)} ("${headers[i] ?? ''}").`,
+        `"${sheet.getName()}" already has a column called ${c.header ?? c.name}, and it is yours: the add-on left it as it is and writes its own in column ${columnToLetters(column)} ("${headers[i] ?? ''}").`,
       );
     }
   });

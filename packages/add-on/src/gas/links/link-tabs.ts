@@ -7,7 +7,7 @@
  * its own must still have its header in row 1, or the refresh stops before writing anything.
  */
 
-import { LINK_TAB_COLUMNS } from '../../core/ledger/declaration';
+import { linkColumnHeader } from '../../core/ledger/declaration';
 import { isLinkHeader } from '../../core/link-tabs/link-columns';
 import { isStripePaymentLink, linkKey, readLinkRows, type LinkRow } from '../../core/link-tabs/link-rows';
 import { headerRow } from '../helpers/header-row';
@@ -32,7 +32,7 @@ function checkHeaderRow(sheet: Sheet, owned: OwnedOnTab): void {
   if (problem === null) return;
   throw new UnreadableTabError(
     sheet.getName(),
-    `The "${sheet.getName()}" tab holds the add-on's columns (${[...owned.columns.keys()].join(', ')}), and ${problem}. ` +
+    `The "${sheet.getName()}" tab holds the add-on's columns (${[...owned.columns.keys()].map(linkColumnHeader).join(', ')}), and ${problem}. ` +
       'Put the header row back in row 1 (Edit > Undo, or delete the row above it), then refresh again; nothing was written.',
   );
 }
@@ -125,5 +125,3 @@ export function readLinkTabs(
 export function listedKeys(urls: Iterable<string>): Set<string> {
   return new Set([...urls].map(linkKey));
 }
-
-export const LINK_TAB_COLUMN_NAMES = LINK_TAB_COLUMNS.map((column) => column.name);
