@@ -1,5 +1,6 @@
 /** `npm run bench`: prints figures, each against a baseline measured in the same run. */
 import { benchAttribution } from './attribution.bench';
+import { benchCheckouts } from './checkouts.bench';
 import { benchCustomFunctions } from './custom-functions.bench';
 import { benchPlayground, benchRelay } from './playground.bench';
 import { benchMoney, benchMoneyRefresh } from './money.bench';
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   benchWebhook();
   console.log('\n## Money after the sale');
   benchMoney();
+  console.log('\n## Checkouts opened');
+  benchCheckouts();
   console.log('\n## Attribution');
   benchAttribution();
   benchMoneyRefresh();

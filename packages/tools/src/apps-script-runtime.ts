@@ -51,7 +51,7 @@ export interface RuntimeOptions {
   /** Apps Script services to install as globals: SpreadsheetApp, PropertiesService, ... */
   services?: Record<string, unknown>;
   /**
-   * Builds services that need the script's realm (see src/local/services): called once, before the
+   * Builds services that need the script's realm (see src/services): called once, before the
    * script runs; its globals are installed before `services`.
    */
   createServices?: (realm: ScriptRealmAccess) => Record<string, unknown>;

@@ -125,16 +125,20 @@ describe('a delivery', () => {
     expect(sheet.formulas()[1]?.[3]).toBe('=1+1');
   });
 
-  it('gives an expired session no row, and acknowledges other event types', () => {
+  it('gives an expired session no Reconciliation row but counts it once as a checkout, and acknowledges other event types', () => {
     const app = addOn();
     app.setUp();
-    const { events } = app.stripe.scenario.expired();
-    expect(app.deliver(events[0]!)).toMatchObject({ ok: true, result: 'ignored' });
+    const { events, session } = app.stripe.scenario.expired({ clientReferenceId: 'nl-0001' });
+    expect(app.deliver(events[0]!)).toMatchObject({ ok: true, result: 'inserted', session: session.id });
+    expect(app.deliver(events[0]!)).toMatchObject({ ok: true, result: 'unchanged' });
     expect(app.deliver({ ...events[0]!, type: 'customer.created', data: { object: { object: 'customer' } } })).toMatchObject({
       ok: true,
       result: 'ignored',
     });
     expect(app.rows()).toEqual([]);
+    expect(app.rows('Checkouts')).toEqual([
+      expect.objectContaining({ client_reference_id: 'nl-0001', checkouts: 1, session_ids: session.id, livemode: false }),
+    ]);
   });
 
   it('stores payload text as literal text, never as a formula', () => {

@@ -45,5 +45,5 @@ export type AppsScriptClass = keyof typeof REFERENCE_PAGES;
 
 /** What calling a member the local runtime does not implement throws. */
 export function notImplementedMessage(className: AppsScriptClass, member: string): string {
-  return `${className}.${member} is not implemented by the local Apps Script runtime (src/local/services): add it, following ${REFERENCE_PAGES[className]}`;
+  return `${className}.${member} is not implemented by the local Apps Script runtime (packages/tools/src/services): add it, following ${REFERENCE_PAGES[className]}`;
 }

@@ -1,9 +1,10 @@
 /**
  * Utilities, following https://developers.google.com/apps-script/reference/utilities/utilities (getUuid,
- * and a sleep that does not block), and Session (https://developers.google.com/apps-script/reference/base/session),
+ * formatDate with Java's SimpleDateFormat letters, and a sleep that does not block), and Session (https://developers.google.com/apps-script/reference/base/session),
  * which the add-on does not call: it is there so that a script calling it is told so by name.
  */
 import { randomUUID } from 'node:crypto';
+import { formatSimpleDate } from './date-format';
 import { facade, type ServiceEnvironment } from './script-realm';
 
 export class UtilitiesFake {
@@ -16,6 +17,14 @@ export class UtilitiesFake {
     this.service = facade(
       {
         getUuid: () => randomUUID(),
+        formatDate: (date: unknown, timeZone: unknown, format: unknown) => {
+          if (Object.prototype.toString.call(date) !== '[object Date]' || typeof timeZone !== 'string' || typeof format !== 'string') {
+            throw new Error(
+              'Exception: The parameters (date, timeZone, format) do not match the method signature for Utilities.formatDate.',
+            );
+          }
+          return formatSimpleDate(new Date((date as Date).getTime()), timeZone, format);
+        },
         sleep: (milliseconds: unknown) => {
           const ms = Number(milliseconds);
           if (!(ms >= 0 && ms <= 300000)) throw new Error('Invalid argument: milliseconds');

@@ -64,7 +64,7 @@ describe('services in the runtime', () => {
     const { runtime, services } = runWithServices(SCRIPT);
     const page = 'https://developers.google.com/apps-script/reference/';
     const message = (member: string, path: string): string =>
-      `${member} is not implemented by the local Apps Script runtime (src/local/services): add it, following ${page}${path}`;
+      `${member} is not implemented by the local Apps Script runtime (packages/tools/src/services): add it, following ${page}${path}`;
     expect(runtime.call('unimplemented')).toEqual([
       [
         [true, message('Sheet.hideColumns', 'spreadsheet/sheet')],

@@ -24,7 +24,7 @@ describe('Utilities', () => {
     const { Utilities, Session } = fakes();
     expect(() => Utilities.base64Encode('x')).toThrow('Utilities.base64Encode is not implemented by the local Apps Script runtime');
     expect(() => Session.getActiveUser()).toThrow(
-      'Session.getActiveUser is not implemented by the local Apps Script runtime (src/local/services): add it, following https://developers.google.com/apps-script/reference/base/session',
+      'Session.getActiveUser is not implemented by the local Apps Script runtime (packages/tools/src/services): add it, following https://developers.google.com/apps-script/reference/base/session',
     );
   });
 });

@@ -16,4 +16,6 @@ export const SCRIPT_PROPERTIES = {
   syncInterval: 'SYNC_INTERVAL_MINUTES',
   /** A refresh of the Attribution tab owed after webhook deliveries (JSON, see core/attribution/refresh-schedule.ts). */
   pendingRefresh: 'PENDING_ATTRIBUTION_REFRESH',
+  /** The spreadsheet's time zone as the last refresh (or first expired checkout) read it: a delivery files checkouts by it without asking Sheets. */
+  timeZone: 'SPREADSHEET_TIME_ZONE',
 } as const;

@@ -123,6 +123,31 @@ export const MONEY_TAB: TabDeclaration = {
   adoptWhenHeaderHas: ['object_id', 'kind', 'last_event'],
 };
 
+/**
+ * Checkouts that expired unpaid, one row per day, reference, Payment Link and mode (a bucket: see
+ * core/ledger/checkouts.ts for why not a row per session), found by `bucket`; a bucket holds the
+ * ids of its sessions, so each counts once.
+ */
+export const CHECKOUTS_TAB: TabDeclaration = {
+  role: 'checkouts',
+  name: 'Checkouts',
+  key: 'bucket',
+  columns: [
+    column('day', 'filled-once'),
+    column('client_reference_id', 'filled-once'),
+    column('payment_link', 'filled-once'),
+    column('livemode', 'filled-once'),
+    // Written by the refresh, once: the campaign the bucket's checkouts count for.
+    ...UTM_PARAMETERS.map((name) => column(name, 'filled-once')),
+    column('bucket', 'filled-once'),
+    // What a delivery changes, side by side so it is one write.
+    column('checkouts', 'count', '0'),
+    column('last_event_created', 'count', TIME),
+    column('session_ids', 'count'),
+  ],
+  adoptWhenHeaderHas: ['bucket', 'checkouts', 'session_ids'],
+};
+
 /** One row per campaign, source, medium, currency and mode; rewritten whole by every refresh. */
 export const ATTRIBUTION_TAB: TabDeclaration = {
   role: 'attribution',
@@ -159,7 +184,13 @@ export const WEBHOOK_LOG_TAB: TabDeclaration = {
   adoptWhenHeaderHas: ['reason', 'count', 'last_seen', 'last_detail'],
 };
 
-export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [RECONCILIATION_TAB, MONEY_TAB, ATTRIBUTION_TAB, WEBHOOK_LOG_TAB];
+export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [
+  RECONCILIATION_TAB,
+  MONEY_TAB,
+  CHECKOUTS_TAB,
+  ATTRIBUTION_TAB,
+  WEBHOOK_LOG_TAB,
+];
 
 /** The columns the add-on adds to a user's links tab, after its last used column, each marked. */
 export const LINK_TAB_COLUMNS: readonly ColumnDeclaration[] = [column('paid_sessions', 'refresh', '0'), column('revenue', 'refresh')];

@@ -12,7 +12,7 @@ import type { TabRole } from './marks';
 
 export interface EventRoute {
   /** The Stripe object the event is about, and so the record it changes. */
-  readonly record: 'checkout_session' | 'money';
+  readonly record: 'checkout_session' | 'expired_checkout' | 'money';
   readonly tab: TabRole;
   /** What the event means for the row, for Help. */
   readonly meaning: string;
@@ -31,7 +31,11 @@ export const EVENT_ROUTES: Readonly<Record<HandledEventType, EventRoute>> = {
     meaning: 'a delayed payment (SEPA, ACH, vouchers) succeeded',
   },
   'checkout.session.async_payment_failed': { record: 'checkout_session', tab: 'reconciliation', meaning: 'a delayed payment failed' },
-  'checkout.session.expired': { record: 'checkout_session', tab: 'reconciliation', meaning: 'a checkout expired unpaid (no row is added)' },
+  'checkout.session.expired': {
+    record: 'expired_checkout',
+    tab: 'checkouts',
+    meaning: 'a checkout expired unpaid: counted as a checkout opened',
+  },
   'charge.refunded': { record: 'money', tab: 'money', meaning: "a payment was refunded, in full or in part (Stripe's running total)" },
   'charge.dispute.created': { record: 'money', tab: 'money', meaning: 'a customer disputed a payment' },
   'charge.dispute.updated': { record: 'money', tab: 'money', meaning: "a dispute's status changed" },

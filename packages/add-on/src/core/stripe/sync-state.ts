@@ -115,7 +115,7 @@ export interface SyncCounts {
   /** Refunds, disputes and invoices recorded or brought up to date in Money after sale. */
   money: number;
   unchanged: number;
-  /** Expired sessions: never paid, so never a row. */
+  /** Expired sessions: never paid, so never a Reconciliation row; each counted once in Checkouts. */
   expired: number;
   /** Event types the add-on does not record. */
   otherTypes: number;
@@ -130,15 +130,15 @@ export function eventsCounted(counts: SyncCounts): number {
 /** "Synced 8 events: 5 new sessions, 0 updated, 2 already up to date, 1 not recorded (1 expired session)." */
 export function describeCounts(counts: SyncCounts): string {
   const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
-  const notRecorded = counts.expired + counts.otherTypes + counts.unreadable;
+  const notRecorded = counts.otherTypes + counts.unreadable;
   const why = [
-    counts.expired > 0 ? plural(counts.expired, 'expired session', 'expired sessions') : '',
     counts.otherTypes > 0 ? plural(counts.otherTypes, 'of another type', 'of other types') : '',
     counts.unreadable > 0 ? `${String(counts.unreadable)} unreadable` : '',
   ].filter((part) => part !== '');
   return (
     `${plural(eventsCounted(counts), 'event', 'events')}: ${String(counts.inserted)} new sessions, ${String(counts.updated)} updated, ` +
     (counts.money > 0 ? `${plural(counts.money, 'refund, dispute or invoice', 'refunds, disputes or invoices')} recorded, ` : '') +
+    (counts.expired > 0 ? `${plural(counts.expired, 'expired checkout', 'expired checkouts')} counted, ` : '') +
     `${String(counts.unchanged)} already up to date, ${String(notRecorded)} not recorded${why.length > 0 ? ` (${why.join(', ')})` : ''}.`
   );
 }

@@ -16,6 +16,7 @@ import { countedSales, flaggedLines } from '../../core/attribution/counted-sales
 import { MONEY_PLACEMENT_COLUMNS, moneyAfterSale, sessionMoneyCells } from '../../core/attribution/money-after-sale';
 import { SESSION_MONEY_COLUMNS } from '../../core/ledger/declaration';
 import { readMoneyTab } from '../ledger/money-reader';
+import { keepSpreadsheetTimeZone } from '../stripe/settings';
 import { writeOwnTabColumns } from './own-tab-columns';
 import { tieInvoicesToPayments, writeInvoiceTies, type InvoiceTies } from './invoice-ties';
 import { headerKey } from '../../core/helpers/header-names';
@@ -127,6 +128,7 @@ export function readRefreshInputs(held: ScriptLockHeld, spreadsheet: Spreadsheet
     ledger?.values ?? [],
     sales.map(({ row }) => row),
   );
+  keepSpreadsheetTimeZone(spreadsheet.getSpreadsheetTimeZone());
   const money = readMoneyTab(held, spreadsheet, marked);
   // Stripe is asked here, before anything is written; the payments found are written with the rest.
   const ties = tieInvoicesToPayments(money);

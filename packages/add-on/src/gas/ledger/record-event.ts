@@ -13,6 +13,9 @@ import type { CheckoutSession, CheckoutSessionEvent } from '../../core/stripe/st
 import type { MoneyEvent } from '../../core/stripe/money-event';
 import type { UpsertAction } from '../../core/contracts/webhook-answer';
 import { upsertRecord, upsertRecordIn } from './record-store';
+import { recordExpiredCheckout } from './checkout-store';
+import { spreadsheetTimeZone } from '../stripe/settings';
+import { expiredCheckout } from '../../core/ledger/checkouts';
 import type { ScriptLockHeld } from '../script-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,11 +37,21 @@ const HANDLERS: Handlers = {
     const record = recordFromEvent(recordable.event, recordable.session ?? recordable.event.session);
     return record === null ? 'not_recorded' : upsertRecord(held, spreadsheet, record);
   },
+  expired_checkout: (held, spreadsheet, recordable) => {
+    if (recordable.kind !== 'session_event') throw new Error(`${recordable.event.type} is not a Checkout Session event`);
+    const session = recordable.session ?? recordable.event.session;
+    return recordExpiredCheckout(held, spreadsheet, expiredCheckout(recordable.event, session, dayIn(spreadsheet, session.created)));
+  },
   money: (held, spreadsheet, recordable) => {
     if (recordable.kind !== 'money_event') throw new Error(`${recordable.event.type} is not a money event`);
     return upsertRecordIn(MONEY_TABLE, held, spreadsheet, moneyRecordFromEvent(recordable.event));
   },
 };
+
+/** `yyyy-mm-dd` of a Unix time in the spreadsheet's time zone: the day a week-by-week view files it under. */
+function dayIn(spreadsheet: Spreadsheet, seconds: number): string {
+  return Utilities.formatDate(new Date(seconds * 1000), spreadsheetTimeZone(spreadsheet), 'yyyy-MM-dd');
+}
 
 /** Throws UnreadableTabError, written nothing, when the record's tab cannot be read safely. */
 export function recordEvent(held: ScriptLockHeld, spreadsheet: Spreadsheet, recordable: RecordableEvent): RecordOutcome {

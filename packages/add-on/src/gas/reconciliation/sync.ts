@@ -137,6 +137,7 @@ function bucketOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, key: st
   const recordable = reading;
   const outcome = withScriptLockOrFail(LOCK_WAIT_MS, 'Sync', (held) => recordEvent(held, spreadsheet, recordable));
   if (reading.kind === 'money_event' && (outcome === 'inserted' || outcome === 'updated')) return 'money';
+  if (reading.event.type === 'checkout.session.expired' && outcome !== 'not_recorded') return 'expired';
   if (outcome !== 'not_recorded') return outcome;
   if (reading.event.type === 'checkout.session.expired') return 'expired';
   // Any other event the core declines to record is one it cannot use.

@@ -111,3 +111,21 @@ export function writePendingRefreshText(text: string | null): void {
   if (text === null) properties().deleteProperty(PENDING_REFRESH);
   else properties().setProperty(PENDING_REFRESH, text);
 }
+
+/**
+ * The spreadsheet's time zone, from the script property where the last refresh left it; asked of
+ * Sheets (a round trip) and kept only when none is kept yet. A zone changed in File > Settings is
+ * taken up by the next refresh.
+ */
+export function spreadsheetTimeZone(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const kept = properties().getProperty(SCRIPT_PROPERTIES.timeZone);
+  if (kept !== null && kept !== '') return kept;
+  const zone = spreadsheet.getSpreadsheetTimeZone();
+  properties().setProperty(SCRIPT_PROPERTIES.timeZone, zone);
+  return zone;
+}
+
+/** Keeps the time zone a refresh read, for the deliveries after it. */
+export function keepSpreadsheetTimeZone(zone: string): void {
+  if (properties().getProperty(SCRIPT_PROPERTIES.timeZone) !== zone) properties().setProperty(SCRIPT_PROPERTIES.timeZone, zone);
+}

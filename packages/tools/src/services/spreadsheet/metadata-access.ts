@@ -3,7 +3,7 @@
  * lists it, and as a location finds its record again: where a Range may carry metadata, and the
  * argument forms of addDeveloperMetadata. Follows the Apps Script reference pages of Range and Sheet
  * (addDeveloperMetadata) and of DeveloperMetadataFinder; where they are silent,
- * src/local/services/GUESSES.md says what is guessed.
+ * packages/tools/src/services/GUESSES.md says what is guessed.
  */
 import { visibilityName, type MetadataLocationType, type MetadataRecord, type MetadataVisibility } from '../metadata-data';
 import { stringOf, unwrapFacade } from '../script-realm';

@@ -1,6 +1,6 @@
 /**
  * Spreadsheet (the active spreadsheet), following https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet:
- * its sheets (getSheets, getSheetByName, insertSheet), the active sheet, range and range list, toasts,
+ * its sheets (getSheets, getSheetByName, insertSheet), its time zone, the active sheet, range and range list, toasts,
  * and a developer metadata finder over all of the spreadsheet's metadata.
  */
 import { stringOf, textOf } from '../script-realm';
@@ -38,6 +38,11 @@ export class SpreadsheetImpl {
     this.s.workbook.activeSheetId = sheet.sheetId;
     this.s.workbook.selection = null;
     return this.s.sheet(sheet);
+  }
+
+  /** The spreadsheet's time zone (File > Settings), an IANA name such as `Europe/Paris`. */
+  getSpreadsheetTimeZone(): string {
+    return this.s.workbook.timeZone;
   }
 
   getActiveSheet(): SheetImpl {

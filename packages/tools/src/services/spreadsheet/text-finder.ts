@@ -1,9 +1,9 @@
 /**
  * TextFinder (from Range.createTextFinder), following
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder: finds cells whose
- * display value contains the text (ignoring case, Apps Script's default), stepping with findNext.
- * The options (matchCase, matchEntireCell, useRegularExpression, ...), findPrevious and findAll are
- * not implemented.
+ * display value contains the text (ignoring case, Apps Script's default), stepping with findNext or
+ * all at once with findAll. The options (matchCase, matchEntireCell, useRegularExpression, ...) and
+ * findPrevious are not implemented.
  */
 import type { SheetData } from '../sheet-data';
 import { forEachStoredCell, type Area } from './areas';
@@ -37,6 +37,13 @@ export class TextFinderImpl {
     this.cursor = next;
     this.s.read(1);
     return this.s.range(next.sheet, next.row, next.column);
+  }
+
+  /** Every match in the scope, in row-major order, in one call (the cursor is not moved). */
+  findAll(): RangeImpl[] {
+    const matches = this._matches();
+    this.s.read(matches.length);
+    return this.s.env.realm.array(matches.map((m) => this.s.range(m.sheet, m.row, m.column)));
   }
 
   private _matches(): Match[] {
