@@ -23,12 +23,14 @@ function fill(app: LocalAddOn, rows: number): void {
           return `ref-${String(i)}`;
         case 'payment_link':
           return 'plink_1Seeded';
+        case 'currency':
+          return 'usd';
         case 'livemode':
           return false;
         case 'checkouts':
           return 10;
         case 'bucket':
-          return `2026-10-${String((i % 28) + 1).padStart(2, '0')} test plink_1Seeded ref-${String(i)}`;
+          return `2026-10-${String((i % 28) + 1).padStart(2, '0')} test usd plink_1Seeded ref-${String(i)}`;
         case 'session_ids':
           return ids;
         case 'last_event_created':

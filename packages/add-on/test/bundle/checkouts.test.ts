@@ -38,9 +38,9 @@ describe('checkouts that expired unpaid', () => {
     for (const event of events) expect(reference.deliver(event)).toMatchObject({ ok: true });
     const expected = buckets(reference);
     expect(expected).toEqual([
-      expect.stringMatching(/^2026-11-18 test plink_\w+ fb-2 = 1$/),
-      expect.stringMatching(/^2026-11-18 test plink_\w+ nl-1 = 4$/),
-      expect.stringMatching(/^2026-11-19 test plink_\w+ nl-1 = 1$/),
+      expect.stringMatching(/^2026-11-18 test usd plink_\w+ fb-2 = 1$/),
+      expect.stringMatching(/^2026-11-18 test usd plink_\w+ nl-1 = 4$/),
+      expect.stringMatching(/^2026-11-19 test usd plink_\w+ nl-1 = 1$/),
     ]);
     expect(reference.rows()).toEqual([]);
     fc.assert(

@@ -2,7 +2,7 @@
  * Checkouts opened and never paid: every `checkout.session.expired`, exactly once per session. A
  * busy store opens many more checkouts than it sells, so they do not get a row each: a row of the
  * Checkouts tab is a bucket, one day (in the spreadsheet's time zone) of one reference, Payment
- * Link and mode, holding how many sessions expired and their ids. The ids are what makes a
+ * Link, currency and mode, holding how many sessions expired and their ids. The ids are what makes a
  * repeated event change nothing; the count is all the refresh reads. The tab grows with the days
  * and references that saw checkouts, not with the checkouts, so neither a delivery (which finds a
  * session's id with one TextFinder) nor a refresh (which reads the counts) slows as they pile up.
@@ -24,6 +24,8 @@ export interface ExpiredCheckout {
   session_id: string;
   client_reference_id: string;
   payment_link: string;
+  /** Stripe's lowercase code: the Attribution tab's groups are per currency, and so is conversion. */
+  currency: string;
   livemode: boolean;
   /** The session's creation, Unix seconds: the checkout was opened then. */
   created: number;
@@ -38,6 +40,7 @@ export function expiredCheckout(event: CheckoutSessionEvent, session: CheckoutSe
     session_id: session.id,
     client_reference_id: session.client_reference_id ?? '',
     payment_link: paymentLinkId(session),
+    currency: (session.currency ?? '').toLowerCase(),
     livemode: session.livemode,
     created: session.created,
     day,
@@ -47,12 +50,20 @@ export function expiredCheckout(event: CheckoutSessionEvent, session: CheckoutSe
 }
 
 /**
- * The bucket a checkout counts in: `2026-12-06 test plink_1abc nl-1`. Spaces separate the parts:
- * none of a day, a mode, a `plink_` id or a reference Stripe keeps has one (Stripe drops a
- * reference with a space), so no two buckets share a key.
+ * The bucket a checkout counts in: `2026-12-06 test usd plink_1abc nl-1`. Spaces separate the
+ * parts: none of a day, a mode, a currency code, a `plink_` id or a reference Stripe keeps has one
+ * (Stripe drops a reference with a space), so no two buckets share a key.
  */
-export function bucketKey(checkout: Pick<ExpiredCheckout, 'day' | 'livemode' | 'payment_link' | 'client_reference_id'>): string {
-  return [checkout.day, checkout.livemode ? 'live' : 'test', checkout.payment_link || '-', checkout.client_reference_id || '-'].join(' ');
+export function bucketKey(
+  checkout: Pick<ExpiredCheckout, 'day' | 'livemode' | 'currency' | 'payment_link' | 'client_reference_id'>,
+): string {
+  return [
+    checkout.day,
+    checkout.livemode ? 'live' : 'test',
+    checkout.currency || '-',
+    checkout.payment_link || '-',
+    checkout.client_reference_id || '-',
+  ].join(' ');
 }
 
 /** Whether a bucket's ids cell holds `sessionId` itself (a TextFinder match may be part of a longer id). */

@@ -136,6 +136,7 @@ export const CHECKOUTS_TAB: TabDeclaration = {
     column('day', 'filled-once'),
     column('client_reference_id', 'filled-once'),
     column('payment_link', 'filled-once'),
+    column('currency', 'filled-once'),
     column('livemode', 'filled-once'),
     // Written by the refresh, once: the campaign the bucket's checkouts count for.
     ...UTM_PARAMETERS.map((name) => column(name, 'filled-once')),

@@ -133,6 +133,7 @@ export function recordExpiredCheckout(held: ScriptLockHeld, spreadsheet: Spreads
     day: checkout.day,
     client_reference_id: checkout.client_reference_id,
     payment_link: checkout.payment_link,
+    currency: checkout.currency,
     livemode: checkout.livemode,
     checkouts: 1,
     last_event_created: time,
