@@ -9,14 +9,16 @@
  *   `charge.dispute.closed` (`won` or `lost`; an inquiry's `warning_closed`), and a won chargeback
  *   `charge.dispute.funds_reinstated`;
  * - a subscription's renewal: `invoice.paid` (`billing_reason: subscription_cycle`).
+ * Each movement of money has its balance transaction (balance.ts), listed on the dispute for a chargeback.
  * Events are made at the account's API version unless `apiVersion` says otherwise (an endpoint
  * pinned to another version). Only the event types the add-on reads or acknowledges are made:
  * Stripe's others (`charge.updated`, `payment_intent.*`, `invoice.payment_succeeded`, ...) are not.
  * What Stripe would refuse (refunding more than is left, a disputed charge) throws.
  */
 
+import type { Balance } from './balance';
 import type { Billing } from './billing';
-import { disputeBalanceTransaction, disputeObject, type DisputeReason } from './disputes';
+import { disputeObject, type DisputeReason } from './disputes';
 import type { JsonObject, StripeEvent } from './objects';
 import type { Payments } from './payments';
 import { refundObject, refundReferenceAvailable } from './refunds';
@@ -59,6 +61,7 @@ export class AfterSale {
     private readonly store: FakeStripeStore,
     private readonly payments: Payments,
     private readonly billing: Billing,
+    private readonly balance: Balance,
   ) {}
 
   /** Refund the charge `target` names (a `ch_`, `pi_`, `cs_` or `in_` id). */
@@ -97,6 +100,7 @@ export class AfterSale {
         methodType: String(details['type']),
       }),
     );
+    this.balance.recordRefund(refund, charge);
     const updated = this.store.updateObject(chargeId, { amount_refunded: before + amount, refunded: before + amount === total });
     const events = [this.event('charge.refunded', updated, options, created), this.event('refund.created', refund, options, created)];
     return { object: refund, charge: updated, events };
@@ -192,7 +196,7 @@ export class AfterSale {
   };
 
   private moveFunds(dispute: JsonObject, movement: 'withdrawn' | 'reinstated', created: number): JsonObject {
-    const transaction = disputeBalanceTransaction(this.store.newObjectId('txn'), dispute, movement, created);
+    const transaction = this.balance.recordDispute(this.store.newObjectId('txn'), dispute, movement, created);
     const listed = Array.isArray(dispute['balance_transactions']) ? (dispute['balance_transactions'] as unknown[]) : [];
     return this.store.updateObject(String(dispute['id']), { balance_transactions: [...listed, transaction] });
   }

@@ -3,9 +3,11 @@
  * key of test/fixtures/stripe's current fixture, in its order) and the 2024-06-20 shape. One file
  * owns the version rule, because both the store (an event keeps the shape of the version it was
  * made at) and the routes (an object is rendered at the request's Stripe-Version) apply it; the
- * other objects' two shapes are their own modules' (charges, refunds, disputes, invoices).
+ * other objects' two shapes are their own modules' (charges, refunds, disputes, invoices, balance
+ * transactions).
  */
 
+import { renderBalanceTransaction } from './balance-transactions';
 import { renderCharge } from './charges';
 import { renderDispute } from './disputes';
 import { renderInvoice } from './invoices';
@@ -55,6 +57,8 @@ export function renderObject(source: JsonObject, version: string, lookup: Object
       return renderDispute(source, old);
     case 'invoice':
       return renderInvoice(source, isBeforeBasil(version), lookup);
+    case 'balance_transaction':
+      return renderBalanceTransaction(source, old);
     default:
       return clone(source);
   }

@@ -10,7 +10,8 @@ export const DEFAULT_TEST_KEY = 'rk_test_fake';
 export const DEFAULT_LIVE_KEY = 'rk_live_fake';
 
 /** What a restricted key may read (refunds come with charges, invoice payments with invoices). */
-export type StripeResource = 'events' | 'checkout_sessions' | 'payment_links' | 'charges' | 'disputes' | 'invoices';
+export type StripeResource =
+  'events' | 'checkout_sessions' | 'payment_links' | 'charges' | 'disputes' | 'invoices' | 'balance_transactions';
 
 /** The permission Stripe names in a 403 for each resource. */
 const READ_PERMISSIONS: Readonly<Record<StripeResource, string>> = {
@@ -20,6 +21,9 @@ const READ_PERMISSIONS: Readonly<Record<StripeResource, string>> = {
   charges: 'rak_charge_read',
   disputes: 'rak_dispute_read',
   invoices: 'rak_invoice_read',
+  // Stripe's Dashboard calls it "Balance transaction sources"; the fake asks it of every balance
+  // transaction read, sources expanded or not (which permission a bare list needs is not documented).
+  balance_transactions: 'rak_balance_transaction_source_read',
 };
 
 export interface ApiKeyConfig {

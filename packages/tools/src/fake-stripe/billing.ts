@@ -134,6 +134,8 @@ export class Billing {
       email: subscription.email,
       country: subscription.country,
       methodType: 'card',
+      // Stripe's description of an invoice's charge.
+      description: reason === 'subscription_create' ? 'Subscription creation' : 'Subscription update',
     });
     this.store.addObject(
       invoicePaymentObject({

@@ -3,7 +3,8 @@
  * their order, with the values of a captured card payment made by a Checkout Session. `refunds`
  * is left out at both versions the fake speaks: since 2022-11-15 Stripe sends it only when asked
  * to expand it, and the running total a reader needs is `amount_refunded`. A 2024-06-20 charge also
- * names the `invoice` it paid (gone from the current shape, as from the invoice's side).
+ * names the `invoice` it paid (gone from the current shape, as from the invoice's side). Its
+ * `balance_transaction` is null until the transaction is made (balance.ts: the delay).
  */
 
 import { inKeyOrder, isPlainObject, without, type JsonObject, type ObjectLookup } from './objects';
@@ -73,6 +74,7 @@ export interface ChargeFields {
   country: string | null;
   /** The payment method's type: `card`, or a delayed one (`sepa_debit`, ...). */
   methodType: string;
+  description: string | null;
 }
 
 function paymentMethodDetails(fields: ChargeFields): JsonObject {
@@ -130,7 +132,7 @@ export function chargeObject(fields: ChargeFields): JsonObject {
     created: fields.created,
     currency: fields.currency,
     customer: fields.customer,
-    description: null,
+    description: fields.description,
     disputed: false,
     failure_balance_transaction: null,
     failure_code: null,
@@ -171,7 +173,11 @@ export function chargeObject(fields: ChargeFields): JsonObject {
 }
 
 /** A stored (current-shape) charge as the current version (`old` false) or 2024-06-20 shows it. */
-export function renderCharge(charge: JsonObject, old: boolean, lookup: ObjectLookup): JsonObject {
+export function renderCharge(stored: JsonObject, old: boolean, lookup: ObjectLookup): JsonObject {
+  // Until its balance transaction is made (asynchronous capture), a charge names none.
+  const transaction = stored['balance_transaction'];
+  const visible = typeof transaction !== 'string' || lookup.balanceTransactionVisible(transaction);
+  const charge = visible ? stored : { ...stored, balance_transaction: null };
   if (!old) return without(charge, ['invoice']);
   const paymentIntent = charge['payment_intent'];
   const invoice = typeof paymentIntent === 'string' ? lookup.invoiceOfPaymentIntent(paymentIntent) : null;

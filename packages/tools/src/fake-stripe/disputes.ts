@@ -4,7 +4,7 @@
  * its amount withdrawn at once, goes `under_review` once evidence is submitted, and closes `won`
  * (the money comes back) or `lost`. An inquiry opens `warning_needs_response`, takes nothing, and
  * ends `warning_closed`. Each withdrawal or reinstatement is a balance transaction listed on the
- * dispute (keys of the balance_transaction fixture). At 2024-06-20 a dispute has no enhanced
+ * dispute (balance.ts makes them, with the dispute fee). At 2024-06-20 a dispute has no enhanced
  * eligibility fields and its card details name no `case_type` or `network`.
  */
 
@@ -22,9 +22,6 @@ export const DISPUTE_REASONS = {
   general: '13.7',
 } as const;
 export type DisputeReason = keyof typeof DISPUTE_REASONS;
-
-/** Stripe's dispute fee in the US, in cents; charged on every chargeback. */
-const DISPUTE_FEE = 1500;
 
 export interface DisputeFields {
   id: string;
@@ -105,37 +102,6 @@ export function disputeObject(fields: DisputeFields): JsonObject {
     reason: fields.reason,
     status: fields.inquiry ? 'warning_needs_response' : 'needs_response',
     enhanced_eligibility_types: [],
-  };
-}
-
-/** The balance transaction of a chargeback's withdrawal (`amount` out, plus the fee) or its reinstatement. */
-export function disputeBalanceTransaction(
-  id: string,
-  dispute: JsonObject,
-  movement: 'withdrawn' | 'reinstated',
-  created: number,
-): JsonObject {
-  const amount = Number(dispute['amount']);
-  const currency = String(dispute['currency']);
-  const withdrawn = movement === 'withdrawn';
-  const fee = withdrawn ? DISPUTE_FEE : 0;
-  return {
-    amount: withdrawn ? -amount : amount,
-    available_on: created,
-    created,
-    currency,
-    description: `Chargeback ${withdrawn ? 'withdrawal' : 'reversal'} for ${String(dispute['charge'])}`,
-    exchange_rate: null,
-    fee,
-    fee_details: withdrawn ? [{ amount: fee, application: null, currency, description: 'Dispute fee', type: 'stripe_fee' }] : [],
-    id,
-    net: withdrawn ? -amount - fee : amount,
-    object: 'balance_transaction',
-    reporting_category: withdrawn ? 'dispute' : 'dispute_reversal',
-    source: dispute['id'],
-    status: 'available',
-    type: 'adjustment',
-    balance_type: 'payments',
   };
 }
 

@@ -1,12 +1,11 @@
 /**
  * A local fake of the part of Stripe's API the add-on reads: events by id and as lists (filtered by
  * `types[]` and `created[gte]`), Checkout Sessions by id, Payment Links by id and as lists, charges,
- * refunds, disputes, invoices and invoice payments by id, and invoice payments as lists, with
- * Stripe's auth, error bodies and list cursors, plus failure injection (5xx, 429, a proxy's page)
- * and a request log for assertions. What the add-on does not ask for (other filters, `ending_before`,
- * listing Checkout Sessions, writes) is refused as Stripe refuses an unknown parameter or URL. It answers the fake UrlFetchApp's
- * handler calls (`api.handle`), so code under test calls `https://api.stripe.com/v1/...` as it
- * would in Apps Script.
+ * refunds, disputes, invoices and invoice payments by id, invoice payments and balance transactions
+ * as lists, with Stripe's auth, error bodies and list cursors, plus failure injection and a request
+ * log. What the add-on does not ask for (other filters, `ending_before`, listing Checkout Sessions,
+ * writes) is refused as Stripe refuses an unknown parameter or URL. It answers the fake UrlFetchApp's
+ * handler calls (`api.handle`), so code under test calls `https://api.stripe.com/v1/...` as in Apps Script.
  *
  * Objects are built in the shapes of Stripe's OpenAPI fixtures (test/fixtures/stripe/): a
  * `checkout.session`, `charge`, `refund`, `dispute` and `invoice` at the current API version (same
@@ -39,6 +38,9 @@ import type { FetchHandler } from '../services/url-fetch';
 import { CURRENT_API_VERSION, OLD_API_VERSION } from './api-versions';
 import { AfterSale } from './after-sale';
 import { ApiKeys, DEFAULT_LIVE_KEY, DEFAULT_TEST_KEY, type ApiKeyConfig } from './auth';
+import { Balance } from './balance';
+import { withStatus } from './balance-transactions';
+import { BalanceRoutes } from './balance-routes';
 import { Billing } from './billing';
 import { FailureInjector, type FailureOptions } from './failures';
 import { currentShapeInvoice, invoicePaymentObject } from './invoices';
@@ -47,6 +49,7 @@ import type { PaymentLink, PaymentLinkOverrides } from './payment-links';
 import { Payments } from './payments';
 import { StripeRoutes, type RecordedRequest, type StripeApiReply } from './routes';
 import { Scenarios } from './scenarios';
+import { DEFAULT_USD_RATES, priceListOf, type Pricing } from './settlement';
 import { DEFAULT_ACCOUNT_ID, FakeStripeStore, type AddEventOptions, type MoneyObjectKind } from './store';
 
 export { CURRENT_API_VERSION, OLD_API_VERSION, toOldApiSession } from './api-versions';
@@ -77,6 +80,8 @@ export {
   type SubscriptionScenarioOptions,
 } from './scenarios';
 export { signPayload } from './signing';
+export { DEFAULT_USD_RATES, exchangeRate, type Pricing } from './settlement';
+export type { ExpiredManyOptions, ExpiredManyResult } from './scenarios';
 export { DEFAULT_ACCOUNT_ID, DEFAULT_NOW, type AddEventOptions, type MoneyObjectKind } from './store';
 
 export interface FakeStripeApiOptions {
@@ -92,6 +97,14 @@ export interface FakeStripeApiOptions {
   apiVersion?: string;
   /** Days events stay listable and retrievable (Stripe: 30). `Infinity` keeps them for ever. */
   eventRetentionDays?: number;
+  /** The currency the account settles in (its balance transactions' `currency`): usd (default), eur, gbp or jpy. */
+  settlementCurrency?: string;
+  /** `standard` (default: fees on each charge's balance transaction) or `ic_plus` (none there; a day's fees apart). */
+  pricing?: Pricing;
+  /** Seconds between a charge and its balance transaction; default 0 (see setBalanceTransactionDelay). */
+  balanceTransactionDelay?: number;
+  /** Mid-market rates, USD per major unit, over DEFAULT_USD_RATES (illustrative, fixed). */
+  exchangeRates?: Record<string, number>;
 }
 
 export class FakeStripeApi {
@@ -111,6 +124,8 @@ export class FakeStripeApi {
   private readonly keys: ApiKeys;
   private readonly failures: FailureInjector;
   private readonly routes: StripeRoutes;
+  private readonly balance: Balance;
+  private readonly payments: Payments;
 
   /** The handler the fake UrlFetchApp calls; bound, so it can be passed around. Typed as the
    *  UrlFetchApp fake's own handler contract, so the compiler checks that the two fit. */
@@ -128,21 +143,30 @@ export class FakeStripeApi {
     this.keys = new ApiKeys(this.accountId);
     for (const key of options.keys ?? [DEFAULT_TEST_KEY, DEFAULT_LIVE_KEY]) this.keys.add(key);
     this.failures = new FailureInjector();
+    const settlementCurrency = (options.settlementCurrency ?? 'usd').toLowerCase();
+    priceListOf(settlementCurrency); // refuses a currency the fake has no prices for, now rather than at the first sale
+    this.balance = new Balance(this.store, {
+      currency: settlementCurrency,
+      pricing: options.pricing ?? 'standard',
+      delay: options.balanceTransactionDelay ?? 0,
+      usdRates: { ...DEFAULT_USD_RATES, ...options.exchangeRates },
+    });
+    this.payments = new Payments(this.store, this.balance);
     this.routes = new StripeRoutes({
       store: this.store,
       keys: this.keys,
       failures: this.failures,
       requests: this.requests,
+      balance: new BalanceRoutes(this.store, this.payments, this.balance),
     });
     this.defaultPaymentLink = this.store.newPaymentLinkId();
     // Derived, not drawn: the ids a seed gives (sessions, events, ...) stay those it always gave.
     this.defaultLivePaymentLink = this.store.derivedPaymentLinkId(`${this.defaultPaymentLink}:live`);
     this.store.addPaymentLink({ id: this.defaultPaymentLink, livemode: false });
     this.store.addPaymentLink({ id: this.defaultLivePaymentLink, livemode: true });
-    const payments = new Payments(this.store);
-    const billing = new Billing(this.store, payments);
+    const billing = new Billing(this.store, this.payments);
     this.scenario = new Scenarios(this.store, { test: this.defaultPaymentLink, live: this.defaultLivePaymentLink }, billing);
-    this.afterSale = new AfterSale(this.store, payments, billing);
+    this.afterSale = new AfterSale(this.store, this.payments, billing, this.balance);
   }
 
   // ----- API version ---------------------------------------------------------------------------
@@ -155,6 +179,35 @@ export class FakeStripeApi {
   /** Upgrade (or roll back) the account's API version: later events and unversioned requests use it. */
   setApiVersion(version: string): void {
     this.store.apiVersion = version;
+  }
+
+  // ----- the account's balance ---------------------------------------------------------------
+
+  /** The currency the account settles in. */
+  get settlementCurrency(): string {
+    return this.balance.settings.currency;
+  }
+
+  /** Charges made from now on (and those of paid sessions not read yet) are settled at this pricing. */
+  setPricing(pricing: Pricing): void {
+    this.balance.settings.pricing = pricing;
+  }
+
+  /** Charges made from now on get their balance transaction `seconds` later (Stripe's asynchronous capture), so a
+   *  test can read a payment before it is there; a session's charge is made when first read: set this before. */
+  setBalanceTransactionDelay(seconds: number): void {
+    if (!Number.isInteger(seconds) || seconds < 0)
+      throw new Error(`FakeStripeApi: a delay is a whole number of seconds, not ${String(seconds)}`);
+    this.balance.settings.delay = seconds;
+  }
+
+  /** The balance transactions GET /v1/balance_transactions lists now for the mode (live or test), newest first, unexpanded. */
+  balanceTransactions(livemode = false): JsonObject[] {
+    this.payments.settleSessions();
+    return this.balance
+      .visible(livemode)
+      .sort((a, b) => b.created - a.created || b.seq - a.seq)
+      .map((stored) => clone(withStatus(stored.object, this.store.now())));
   }
 
   // ----- clock ---------------------------------------------------------------------------------
@@ -296,8 +349,9 @@ export class FakeStripeApi {
     return stored;
   }
 
-  /** All stored objects of a kind (both modes), oldest stored first. */
+  /** All stored objects of a kind (both modes), oldest stored first; every paid session's charge (and its balance transaction) included. */
   allObjects(kind: MoneyObjectKind): JsonObject[] {
+    if (kind === 'charge' || kind === 'balance_transaction') this.payments.settleSessions();
     return this.store.objectsOf(kind).map((stored) => clone(stored.object));
   }
 

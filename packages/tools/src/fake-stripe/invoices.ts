@@ -13,6 +13,7 @@
  * `payment_intent` and `charge`, which the store looks up from the invoice payment it holds.
  */
 
+import { decimalsOf } from './currencies';
 import { clone, inKeyOrder, isPlainObject, type JsonObject, type ObjectLookup } from './objects';
 
 export type BillingReason = 'subscription_create' | 'subscription_cycle' | 'subscription_update';
@@ -58,12 +59,9 @@ const OLD_INVOICE_KEYS = [
   'total_excluding_tax', 'total_tax_amounts', 'transfer_data', 'webhooks_delivered_at',
 ] as const; // prettier-ignore
 
-const ZERO_DECIMAL = ['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf'];
-const THREE_DECIMAL = ['bhd', 'jod', 'kwd', 'omr', 'tnd'];
-
 /** `19.99 USD`: an amount in minor units as the line's description shows it. */
 function shownAmount(amount: number, currency: string): string {
-  const decimals = ZERO_DECIMAL.includes(currency) ? 0 : THREE_DECIMAL.includes(currency) ? 3 : 2;
+  const decimals = decimalsOf(currency);
   return `${(amount / 10 ** decimals).toFixed(decimals)} ${currency.toUpperCase()}`;
 }
 

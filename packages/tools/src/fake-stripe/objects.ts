@@ -94,9 +94,25 @@ export function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Every object leaves the fake as a copy, so a test that edits what it got changes nothing stored. */
+/**
+ * Every object leaves the fake as a copy, so a test that edits what it got changes nothing stored.
+ * A JSON round trip's copy (undefined keys dropped, undefined in arrays and non-finite numbers
+ * null), made by walking the value: several times faster, which many sessions need.
+ */
 export function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return copyJson(value) as T;
+}
+
+function copyJson(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => (item === undefined || typeof item === 'function' ? null : copyJson(item)));
+  const copy: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as JsonObject)[key];
+    if (item !== undefined && typeof item !== 'function') copy[key] = copyJson(item);
+  }
+  return copy;
 }
 
 /** `base` with `overrides` laid over it: plain objects merge key by key, anything else replaces. */
@@ -141,10 +157,12 @@ export function without(source: JsonObject, keys: readonly string[]): JsonObject
 /**
  * What rendering an object at an older API version needs to know that the current shape no longer
  * says: which payment paid an invoice (2024-06-20 invoices name their `payment_intent` and
- * `charge`; current ones leave that to `/v1/invoice_payments`), and which invoice a charge paid.
- * The store answers from the objects it holds.
+ * `charge`; current ones leave that to `/v1/invoice_payments`), and which invoice a charge paid;
+ * and whether a charge's balance transaction exists yet. The store answers from the objects it holds.
  */
 export interface ObjectLookup {
   invoicePayment(invoiceId: string): { paymentIntent: string; charge: string | null } | null;
   invoiceOfPaymentIntent(paymentIntent: string): string | null;
+  /** False while a charge's balance transaction is not made yet: the charge names none until then. */
+  balanceTransactionVisible(id: string): boolean;
 }

@@ -1,7 +1,7 @@
 /**
  * Stripe's list parameters and cursor paging, as far as the add-on asks for them: the strict
- * parameter check ("Received unknown parameter"), scalar and array parameters and `created[gte]` as
- * Stripe parses them, and newest-first pages with `starting_after`. Stripe's other filters and
+ * parameter check ("Received unknown parameter"), scalar and array parameters and `created[gte]`
+ * (and `[gt]`, `[lte]`, `[lt]` where a list serves them) as Stripe parses them, and newest-first pages with `starting_after`. Stripe's other filters and
  * `ending_before` are not served: the check refuses them as unknown parameters. The list endpoints in
  * routes.ts differ only in their filters; the paging rules they share live here, once.
  */
@@ -23,7 +23,7 @@ export function allowParams(query: Query, allowed: string[], hashKeys: readonly 
   const hashes = new Set(hashKeys.map((key) => key.replace(/\[.*$/, '')));
   for (const key of query.keys()) {
     const base = key.replace(/\[.*$/, '');
-    if (base === 'expand') continue; // accepted and ignored: nothing here is expandable in a way the add-on uses
+    if (base === 'expand') continue; // ignored, except by the lists that serve an expansion (balance-routes.ts)
     if (!allowed.includes(base)) throw invalid(`Received unknown parameter: ${key}`, key);
     const suffix = key.slice(base.length);
     if (hashes.has(base) && suffix === '') throw invalid('Invalid hash', key);
@@ -62,11 +62,21 @@ function integerParam(query: Query, key: string): number | undefined {
   return Number(value.trim());
 }
 
-/** `created[gte]`: objects created at or after that time. */
+/** `created[gte]`, `[gt]`, `[lte]`, `[lt]` (those the list's allowParams lets through): the bounds of `created`. */
 export function createdFilter(query: Query): (created: number) => boolean {
   const gte = integerParam(query, 'created[gte]');
-  return (created) => gte === undefined || created >= gte;
+  const gt = integerParam(query, 'created[gt]');
+  const lte = integerParam(query, 'created[lte]');
+  const lt = integerParam(query, 'created[lt]');
+  return (created) =>
+    (gte === undefined || created >= gte) &&
+    (gt === undefined || created > gt) &&
+    (lte === undefined || created <= lte) &&
+    (lt === undefined || created < lt);
 }
+
+/** The `created` bounds Stripe's lists take, for a list that serves them all. */
+export const CREATED_BOUNDS = ['created[gte]', 'created[gt]', 'created[lte]', 'created[lt]'] as const;
 
 /** Newest first: created desc, then the later stored first. */
 function compareNewestFirst(a: Stored<unknown>, b: Stored<unknown>): number {

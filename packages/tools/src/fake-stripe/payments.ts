@@ -1,10 +1,12 @@
 /**
  * The charge behind a payment, found from whatever a test holds: a charge, payment intent, Checkout
  * Session or invoice id. A Checkout Session's card payment makes a charge in Stripe; the fake makes
- * it when something first needs it (a refund, a dispute, a GET), dated when the session was paid,
- * so the many sales a test or a benchmark makes cost nothing until their money moves.
+ * it when something first needs it (a refund, a dispute, a read of the balance), dated when the
+ * session was paid, so the many sales a test or a benchmark makes cost nothing until their money
+ * moves or is read. Every charge gets its balance transaction (balance.ts) when it is made.
  */
 
+import type { Balance } from './balance';
 import { chargeObject } from './charges';
 import { isPlainObject, type CheckoutSession, type JsonObject } from './objects';
 import type { FakeStripeStore } from './store';
@@ -20,21 +22,40 @@ export interface PaymentDetails {
   email: string | null;
   country: string | null;
   methodType: string;
+  /** The charge's description (Stripe's for an invoice's charge: `Subscription creation`, ...). */
+  description?: string | null;
 }
 
 export class Payments {
-  constructor(private readonly store: FakeStripeStore) {}
+  constructor(
+    private readonly store: FakeStripeStore,
+    private readonly balance: Balance,
+  ) {}
 
-  /** Store the succeeded charge of a payment. */
+  /** Store the succeeded charge of a payment, and its balance transaction. */
   pay(details: PaymentDetails): JsonObject {
-    return this.store.addObject(
+    const charge = this.store.addObject(
       chargeObject({
         ...details,
+        description: details.description ?? null,
         id: this.store.newObjectId('ch'),
         paymentMethod: this.store.newObjectId('pm'),
         balanceTransaction: this.store.newObjectId('txn'),
       }),
     );
+    this.balance.recordCharge(charge);
+    return charge;
+  }
+
+  /** Make the charge of every paid session added or changed since the last call: what reading the balance sees. */
+  settleSessions(): void {
+    for (const id of this.store.unsettledSessions) {
+      this.store.unsettledSessions.delete(id);
+      const session = this.store.sessions.get(id)?.object;
+      const paymentIntent = session?.payment_intent;
+      if (session?.payment_status !== 'paid' || typeof paymentIntent !== 'string') continue;
+      if (!this.store.chargeOfPaymentIntent(paymentIntent)) this.sessionCharge(session);
+    }
   }
 
   /** The charge `target` (a `ch_`, `pi_`, `cs_` or `in_` id) names, made now if its paid session has none yet. */

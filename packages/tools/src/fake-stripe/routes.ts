@@ -2,7 +2,7 @@
  * The fake's HTTP side: what it does with one UrlFetchApp request. Parses the URL, logs the request,
  * runs failure injection, auth and the Stripe-Version check in Stripe's order, routes to the reads
  * the add-on makes (list and retrieve events, retrieve a Checkout Session, list and retrieve
- * Payment Links, and the money reads of money-routes.ts) and turns any refusal into Stripe's error
+ * Payment Links, the money reads of money-routes.ts and the balance's of balance-routes.ts) and turns any refusal into Stripe's error
  * response. The fake only reads because the
  * add-on never writes to Stripe, and does not list Checkout Sessions because the add-on never does;
  * each is refused with a message saying so.
@@ -11,6 +11,7 @@
 import type { FetchReply, FetchRequest } from '../services/url-fetch';
 import { renderSession } from './api-versions';
 import type { ApiKeys, StripeResource } from './auth';
+import type { BalanceRoutes } from './balance-routes';
 import type { FailureInjector } from './failures';
 import { headerValue, HttpError, invalid, noSuch, unrecognized } from './http';
 import { clone, type JsonObject, type StripeEvent, type StripeList } from './objects';
@@ -45,6 +46,7 @@ export interface RouteParts {
   failures: FailureInjector;
   /** The log every answered request is appended to. */
   requests: RecordedRequest[];
+  balance: BalanceRoutes;
 }
 
 export class StripeRoutes {
@@ -53,6 +55,7 @@ export class StripeRoutes {
   private readonly failures: FailureInjector;
   private readonly requests: RecordedRequest[];
   private readonly money: MoneyRoutes;
+  private readonly balance: BalanceRoutes;
 
   constructor(parts: RouteParts) {
     this.store = parts.store;
@@ -60,6 +63,7 @@ export class StripeRoutes {
     this.failures = parts.failures;
     this.requests = parts.requests;
     this.money = new MoneyRoutes(parts.store);
+    this.balance = parts.balance;
   }
 
   respond(request: FetchRequest): StripeApiReply {
@@ -115,7 +119,9 @@ export class StripeRoutes {
         body: JSON.stringify(body, null, 2),
       });
       const segments =
-        /^\/v1\/(events|checkout\/sessions|payment_links|charges|refunds|disputes|invoices|invoice_payments)(?:\/([^/]+))?$/.exec(path);
+        /^\/v1\/(events|checkout\/sessions|payment_links|charges|refunds|disputes|invoices|invoice_payments|balance_transactions)(?:\/([^/]+))?$/.exec(
+          path,
+        );
       if (!segments) throw unrecognized(method, path);
       if (method !== 'GET') {
         throw new HttpError(405, {
@@ -127,6 +133,10 @@ export class StripeRoutes {
       }
       const id = segments[2] === undefined ? undefined : decodeURIComponent(segments[2]);
       const segment = segments[1] ?? '';
+      if (segment === 'balance_transactions') {
+        this.keys.requirePermission(key, 'balance_transactions');
+        return ok(this.balance.respond(id, query, key.livemode, version));
+      }
       if (isMoneyResource(segment)) {
         this.keys.requirePermission(key, MONEY_RESOURCES[segment].permission);
         return ok(this.money.respond(segment, id, query, key.livemode, version));

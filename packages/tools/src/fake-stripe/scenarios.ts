@@ -1,6 +1,6 @@
 /**
  * Ready-made Checkout flows with their events, as Stripe would make them: a card payment, a
- * delayed payment method that succeeds or fails days later, an abandoned session, a monthly
+ * delayed payment method that succeeds or fails days later, abandoned sessions (one or many), a monthly
  * subscription with its renewals, and an assortment across currencies. They only add through the store, so what a scenario makes is exactly what a
  * test could have made by hand, with realistic defaults (amounts per currency, buyers, one shared
  * payment link per mode).
@@ -50,6 +50,25 @@ export interface SubscriptionScenarioOptions extends ScenarioOptions {
   renewals?: number;
   /** How often it renews; default monthly. */
   interval?: BillingInterval;
+}
+export interface ExpiredScenarioOptions extends ScenarioOptions {
+  /** Seconds from opening to expiry: Stripe allows 30 minutes to 24 hours; a Payment Link's session lasts 24 hours (the default). */
+  expiresAfter?: number;
+}
+export interface ExpiredManyOptions extends Omit<ExpiredScenarioOptions, 'clientReferenceId' | 'created' | 'apiVersion' | 'session'> {
+  /** Each session's client_reference_id: one for all, or one per index (0 first); default `row-<n>` as `expired`. */
+  clientReferenceId?: string | null | ((index: number) => string | null);
+  /** When the first session was opened; default so that the last one expires at `now()`. */
+  start?: number;
+  /** Seconds between two sessions' openings; default 60. */
+  interval?: number;
+  /** The API version of the events: one, or per expiry time (an account upgraded on the way); default the account's. */
+  apiVersion?: string | ((expiredAt: number) => string);
+}
+/** The ids only, oldest first: many sessions cost no copies. */
+export interface ExpiredManyResult {
+  sessions: string[];
+  events: string[];
 }
 export interface SubscriptionResult extends ScenarioResult {
   /** The `sub_` id: `api.afterSale.renew(subscription)` pays its next month. */
@@ -174,23 +193,38 @@ export class Scenarios {
     return { session: this.store.getSession(session.id) ?? session, events, subscription: subscription.id, invoices };
   };
 
-  /** A session abandoned until it expired 24 hours after creation: `checkout.session.expired`. */
-  readonly expired = (options: ScenarioOptions = {}): ScenarioResult => {
-    const created = options.created ?? this.store.now() - DAY;
-    // A buyer who never got as far as giving details leaves none on the session.
-    const anonymous = options.email === undefined && options.name === undefined;
-    const session = this.scenarioSession(options, created, {
-      status: 'expired',
-      payment_status: 'unpaid',
-      payment_intent: null,
-      url: null,
-      ...(anonymous ? { customer_details: null } : {}),
-    });
-    const expired = this.store.addEvent('checkout.session.expired', session.id, {
-      created: session.expires_at,
-      apiVersion: options.apiVersion,
-    });
-    return { session, events: [expired] };
+  /**
+   * A visit to a Payment Link that never paid: the session expires (24 hours after opening unless
+   * `expiresAfter` says otherwise) and Stripe sends `checkout.session.expired` with the whole session
+   * (`status: expired`, `payment_status: unpaid`, no payment intent or URL, its reference and link).
+   */
+  readonly expired = (options: ExpiredScenarioOptions = {}): ScenarioResult => {
+    const expiresAfter = this.expiry(options.expiresAfter);
+    const created = options.created ?? this.store.now() - expiresAfter;
+    const { session, event } = this.expire(options, created, expiresAfter, options.apiVersion, true);
+    return { session, events: [event] };
+  };
+
+  /**
+   * `n` expired sessions at once, for a demo's or a benchmark's abandoned checkouts: opened
+   * `interval` seconds apart from `start`, each with its `checkout.session.expired`. Returns ids only.
+   */
+  readonly expiredMany = (n: number, options: ExpiredManyOptions = {}): ExpiredManyResult => {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`FakeStripeApi: expiredMany takes a whole number of sessions, not ${String(n)}`);
+    const expiresAfter = this.expiry(options.expiresAfter);
+    const interval = options.interval ?? 60;
+    const start = options.start ?? this.store.now() - expiresAfter - (n - 1) * interval;
+    const { clientReferenceId, apiVersion, ...common } = options;
+    const result: ExpiredManyResult = { sessions: [], events: [] };
+    for (let index = 0; index < n; index++) {
+      const created = start + index * interval;
+      const reference = typeof clientReferenceId === 'function' ? clientReferenceId(index) : clientReferenceId;
+      const version = typeof apiVersion === 'function' ? apiVersion(created + expiresAfter) : apiVersion;
+      const made = this.expire({ ...common, clientReferenceId: reference }, created, expiresAfter, version, false);
+      result.sessions.push(made.session.id);
+      result.events.push(made.event.id);
+    }
+    return result;
   };
 
   /** One of each across currencies: paid usd, jpy and kwd; async eur succeeded; async usd
@@ -215,13 +249,46 @@ export class Scenarios {
     return results;
   };
 
+  private expiry(seconds: number | undefined): number {
+    const value = seconds ?? DAY;
+    if (!Number.isInteger(value) || value < 1800 || value > DAY) {
+      throw new Error(
+        `FakeStripeApi: a Checkout Session expires 30 minutes to 24 hours (1800 to 86400 seconds) after it opens, not ${String(value)}`,
+      );
+    }
+    return value;
+  }
+
+  /** One abandoned session and its expiry event (`copies` false: the stored ones, to read only). */
+  private expire(
+    options: ScenarioOptions,
+    created: number,
+    expiresAfter: number,
+    apiVersion: string | undefined,
+    copies: boolean,
+  ): { session: CheckoutSession; event: StripeEvent } {
+    // A buyer who never got as far as giving details leaves none on the session.
+    const anonymous = options.email === undefined && options.name === undefined;
+    const fields: SessionOverrides = {
+      status: 'expired',
+      payment_status: 'unpaid',
+      payment_intent: null,
+      url: null,
+      expires_at: created + expiresAfter,
+      ...(anonymous ? { customer_details: null } : {}),
+    };
+    const session = this.scenarioSession(options, created, fields, copies);
+    const event = this.store.addEvent('checkout.session.expired', session.id, { created: created + expiresAfter, apiVersion }, copies);
+    return { session, event };
+  }
+
   private paymentLinkOf(options: ScenarioOptions): string | null {
     const link = options.paymentLink;
     if (link === undefined) return options.livemode === true ? this.defaultPaymentLinks.live : this.defaultPaymentLinks.test;
     return link === null || typeof link === 'string' ? link : link.id;
   }
 
-  private scenarioSession(options: ScenarioOptions, created: number, fields: SessionOverrides): CheckoutSession {
+  private scenarioSession(options: ScenarioOptions, created: number, fields: SessionOverrides, copy = true): CheckoutSession {
     const currency = (options.currency ?? 'usd').toLowerCase();
     const amount = options.amount ?? TYPICAL_AMOUNTS[currency] ?? 1000;
     const n = ++this.customerCount;
@@ -242,6 +309,6 @@ export class Scenarios {
       },
       ...fields,
     };
-    return this.store.addSession(deepMerge(overrides, options.session ?? {}));
+    return this.store.addSession(options.session === undefined ? overrides : deepMerge(overrides, options.session), copy);
   }
 }

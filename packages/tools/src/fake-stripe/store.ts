@@ -1,13 +1,13 @@
 /**
  * The fake's state: the clock, the id generator, the account's API version, and the Checkout
  * Sessions, Payment Links, events and money objects (charges, refunds, disputes, invoices, invoice
- * payments) it holds.
+ * payments, balance transactions) it holds.
  * Everything that makes the fake deterministic is here (seeded ids, an injected or manual clock,
  * a creation counter that breaks ties between objects made in the same second), so the routes and
  * the scenarios only read and add through it.
  */
 
-import { currentShapeSession, renderObject } from './api-versions';
+import { currentShapeSession, isOldApiVersion, renderObject } from './api-versions';
 import {
   clone,
   DAY,
@@ -20,6 +20,7 @@ import {
   type StripeEvent,
 } from './objects';
 import { derivedChars, paymentLinkObject, type PaymentLink, type PaymentLinkOverrides } from './payment-links';
+import { SeededRandom } from './seeded-random';
 
 export const DEFAULT_ACCOUNT_ID = 'acct_1QfAk3St9RipEaPI';
 /** 2026-01-01T00:00:00Z: the default clock's start. */
@@ -55,33 +56,8 @@ export interface StoreOptions {
   apiVersion: string;
 }
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** mulberry32: a small, fast, seedable generator; plenty for ids. */
-class SeededRandom {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  chars(length: number): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += ALPHANUMERIC.charAt(Math.floor(this.next() * ALPHANUMERIC.length));
-    return out;
-  }
-}
-
 /** The money objects the fake holds, by their `object`. */
-export type MoneyObjectKind = 'charge' | 'refund' | 'dispute' | 'invoice' | 'invoice_payment';
+export type MoneyObjectKind = 'charge' | 'refund' | 'dispute' | 'invoice' | 'invoice_payment' | 'balance_transaction';
 
 export class FakeStripeStore implements ObjectLookup {
   readonly accountId: string;
@@ -106,6 +82,8 @@ export class FakeStripeStore implements ObjectLookup {
   private readonly invoicePaymentByPaymentIntent = new Map<string, string>();
   /** When each session's payment went through: the `created` of its first event saying `paid`. */
   private readonly paidAt = new Map<string, number>();
+  /** Sessions added or changed since their charges were last looked for (payments.ts makes a paid one's charge when asked). */
+  readonly unsettledSessions = new Set<string>();
 
   private readonly clock: (() => number) | undefined;
   private manualNow = DEFAULT_NOW;
@@ -184,7 +162,8 @@ export class FakeStripeStore implements ObjectLookup {
 
   // ----- sessions ------------------------------------------------------------------------------
 
-  addSession(overrides: SessionOverrides): CheckoutSession {
+  /** `copy` false returns the stored session itself, for a caller that only reads it (many sessions at once). */
+  addSession(overrides: SessionOverrides, copy = true): CheckoutSession {
     const livemode = overrides.livemode ?? false;
     const created = overrides.created ?? this.now();
     // The session id is drawn before the payment intent's, so a seed gives the ids it always gave.
@@ -194,7 +173,8 @@ export class FakeStripeStore implements ObjectLookup {
     const session = deepMerge(base, overrides) as CheckoutSession;
     if (this.sessions.has(session.id)) throw new Error(`FakeStripeApi: session ${session.id} already exists`);
     this.sessions.set(session.id, { object: session, seq: ++this.seq, created: session.created, livemode: session.livemode });
-    return clone(session);
+    this.unsettledSessions.add(session.id);
+    return copy ? clone(session) : session;
   }
 
   updateSession(id: string, overrides: SessionOverrides): CheckoutSession {
@@ -203,6 +183,7 @@ export class FakeStripeStore implements ObjectLookup {
     stored.object = deepMerge(stored.object, overrides) as CheckoutSession;
     stored.created = stored.object.created;
     stored.livemode = stored.object.livemode;
+    this.unsettledSessions.add(id);
     return clone(stored.object);
   }
 
@@ -319,11 +300,18 @@ export class FakeStripeStore implements ObjectLookup {
     return this.paidAt.get(id);
   }
 
-  /** An object's mode: its `livemode`, or for a refund (which has none) its charge's. */
+  /** An object's mode: its `livemode`, or for a refund (which has none) its charge's, for a balance transaction its source's. */
   private livemodeOf(object: JsonObject): boolean {
-    if (object['object'] !== 'refund') return object['livemode'] === true;
-    const charge = object['charge'];
-    return typeof charge === 'string' && this.objects.get(charge)?.livemode === true;
+    const kind = object['object'];
+    if (kind !== 'refund' && kind !== 'balance_transaction') return object['livemode'] === true;
+    const parent = kind === 'refund' ? object['charge'] : object['source'];
+    return typeof parent === 'string' && this.objects.get(parent)?.livemode === true;
+  }
+
+  /** False only for a balance transaction the fake holds that is not made yet (a charge's, with a delay). */
+  balanceTransactionVisible(id: string): boolean {
+    const stored = this.objects.get(id);
+    return stored === undefined || stored.created <= this.now();
   }
 
   private index(object: JsonObject): void {
@@ -340,7 +328,8 @@ export class FakeStripeStore implements ObjectLookup {
 
   // ----- events --------------------------------------------------------------------------------
 
-  addEvent(type: string, object: CheckoutSession | JsonObject | string, options: AddEventOptions): StripeEvent {
+  /** `copy` false returns the stored event itself, for a caller that only reads it. */
+  addEvent(type: string, object: CheckoutSession | JsonObject | string, options: AddEventOptions, copy = true): StripeEvent {
     let source: JsonObject;
     if (typeof object === 'string') {
       const stored = this.sessions.get(object);
@@ -366,11 +355,13 @@ export class FakeStripeStore implements ObjectLookup {
     };
     if (this.events.has(event.id)) throw new Error(`FakeStripeApi: event ${event.id} already exists`);
     this.events.set(event.id, { object: event, seq: ++this.seq, created: event.created, livemode: event.livemode });
-    this.eventSources.set(event.id, clone(source));
+    // A session at a current version is its own rendering: the event's copy serves as the source too (never changed).
+    const same = options.verbatim !== true && source['object'] === 'checkout.session' && !isOldApiVersion(apiVersion);
+    this.eventSources.set(event.id, same ? snapshot : clone(source));
     if (source['object'] === 'checkout.session' && source['payment_status'] === 'paid' && !this.paidAt.has(String(source['id']))) {
       this.paidAt.set(String(source['id']), event.created);
     }
-    return clone(event);
+    return copy ? clone(event) : event;
   }
 
   /** The event as a webhook endpoint pinned to `version` receives it: same id, its object in that version's shape. */
