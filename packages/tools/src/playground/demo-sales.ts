@@ -9,7 +9,14 @@
  *
  * Then money moves after the sale (DEMO_MONEY), so gross and net revenue differ per campaign: a
  * partial refund (whose card reference arrives days later), a full refund, a dispute won and one
- * lost. Everything happens within the last 16 days, inside the 30 days Stripe keeps events.
+ * lost. And most visits to the links never pay (DEMO_ABANDONED): each opened a Checkout Session that
+ * expired a day later, so conversion differs per campaign: 40 checkouts and 2 sales for the
+ * facebook carousel, a third of the newsletter's, a quarter of the launch offer's, none of the
+ * google ads'. Everything happens within the last 17 days, inside the 30 days Stripe keeps events.
+ *
+ * The account settles in USD: a EUR sale's balance transaction is in USD at its exchange rate, less
+ * a fee for the card from abroad and the conversion, so the launch offer's net in USD differs from
+ * its gross in EUR (the fake's illustrative prices: fake-stripe/settlement.ts).
  *
  * The account was on API version 2024-06-20 until API_UPGRADE_DAYS_AGO, so its older events have
  * that version's shapes and /v1/events mixes both, as a real account's does after an upgrade.
@@ -79,6 +86,31 @@ export const DEMO_MONEY: readonly DemoMoney[] = [
   { buyer: 'Noah Smith', action: 'dispute', outcome: 'won', daysAgo: 14, evidenceDaysAgo: 13, closedDaysAgo: 2 },
   { buyer: 'Emma Davis', action: 'dispute', outcome: 'lost', daysAgo: 8, closedDaysAgo: 1 },
 ];
+
+/** Checkouts opened through a campaign's link and never paid (expired after 24 hours). */
+export interface DemoAbandoned {
+  reference: string | null;
+  link: typeof DEMO_SPRING_LINK | typeof DEMO_LAUNCH_LINK;
+  currency: 'usd' | 'eur';
+  /** In cents: the link's price. */
+  amount: number;
+  expired: number;
+}
+
+export const DEMO_ABANDONED: readonly DemoAbandoned[] = [
+  // Many clicks, few buyers: with its 2 sales and a failed debit, 40 checkouts.
+  { reference: 'fb-0002', link: DEMO_SPRING_LINK, currency: 'usd', amount: 4900, expired: 37 },
+  { reference: 'nl-0001', link: DEMO_SPRING_LINK, currency: 'usd', amount: 4900, expired: 9 },
+  { reference: 'li-0006', link: DEMO_LAUNCH_LINK, currency: 'eur', amount: 2900, expired: 11 },
+  // Checkouts and no sale at all.
+  { reference: 'g-0004', link: DEMO_LAUNCH_LINK, currency: 'eur', amount: 2900, expired: 6 },
+  // Through the bare link: nothing to attribute them to.
+  { reference: null, link: DEMO_SPRING_LINK, currency: 'usd', amount: 4900, expired: 3 },
+];
+
+/** Abandoned checkouts open from this many days ago, spread over the 15 days after. */
+const ABANDONED_FROM_DAYS_AGO = 17;
+const ABANDONED_OVER_DAYS = 15;
 
 /** Until then the account made its events at API version 2024-06-20; since, at the current one. */
 export const API_UPGRADE_DAYS_AGO = 4;
@@ -161,4 +193,16 @@ export function seedDemoSales(stripe: FakeStripeApi): void {
       stripe.afterSale.closeDispute(id, money.outcome, when(money.closedDaysAgo));
     }
   }
+  // Made last, so the sales' ids stay those they were before there were abandoned checkouts.
+  DEMO_ABANDONED.forEach((abandoned, index) => {
+    stripe.scenario.expiredMany(abandoned.expired, {
+      clientReferenceId: abandoned.reference,
+      paymentLink: links.get(abandoned.link) ?? null,
+      currency: abandoned.currency,
+      amount: abandoned.amount,
+      start: at(ABANDONED_FROM_DAYS_AGO) + index * 613,
+      interval: Math.floor((ABANDONED_OVER_DAYS * DAY) / abandoned.expired),
+      apiVersion,
+    });
+  });
 }

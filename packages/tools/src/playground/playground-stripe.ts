@@ -1,6 +1,7 @@
 /**
  * Stripe's API as the playground's add-on sees it: a FakeStripeApi on the real clock, seeded with the
- * demo's sales (demo-sales.ts), accepting one restricted test key. Its data lives in memory only.
+ * demo's sales (demo-sales.ts), accepting one restricted test key, settling in USD with the fake's
+ * standard fees, each charge's balance transaction there at once. Its data lives in memory only.
  *
  * A delivery whose Stripe-Signature checked out really came from Stripe (`stripe listen`), so it is
  * copied into the fake: with the playground key connected, the add-on fetches each delivered event
@@ -18,7 +19,13 @@ const MONEY_OBJECTS = ['charge', 'refund', 'dispute', 'invoice'];
 export type SalesSeed = (stripe: FakeStripeApi) => void;
 
 export function createPlaygroundStripe(seedSales: SalesSeed = seedDemoSales): FakeStripeApi {
-  const stripe = new FakeStripeApi({ keys: [PLAYGROUND_STRIPE_KEY], now: () => Math.floor(Date.now() / 1000), seed: 2026 });
+  const stripe = new FakeStripeApi({
+    keys: [PLAYGROUND_STRIPE_KEY],
+    now: () => Math.floor(Date.now() / 1000),
+    seed: 2026,
+    // The demo's account is American: EUR sales are converted, with their fees, into USD.
+    settlementCurrency: 'usd',
+  });
   seedSales(stripe);
   return stripe;
 }

@@ -69,3 +69,92 @@ export function netPerCampaign(api: FakeStripeApi): Record<string, CampaignMoney
   }
   return result;
 }
+
+export interface CampaignCheckouts {
+  checkouts: number;
+  paid_sessions: number;
+}
+
+/** Checkouts opened per campaign (every session an event names: paid, unpaid, failed, expired) and those paid. */
+export function checkoutsPerCampaign(api: FakeStripeApi): Record<string, CampaignCheckouts> {
+  const sessions = newest(
+    api,
+    [
+      'checkout.session.completed',
+      'checkout.session.async_payment_succeeded',
+      'checkout.session.async_payment_failed',
+      'checkout.session.expired',
+    ],
+    (session) => String(session['id']),
+  );
+  const result: Record<string, CampaignCheckouts> = {};
+  for (const session of sessions.values()) {
+    const counts = (result[campaignOf(session['client_reference_id'], String(session['currency']))] ??= { checkouts: 0, paid_sessions: 0 });
+    counts.checkouts += 1;
+    if (session['payment_status'] === 'paid') counts.paid_sessions += 1;
+  }
+  return result;
+}
+
+export interface CampaignSettled {
+  paid_sessions: number;
+  gross_settled: number;
+  fees: number;
+  net_settled: number;
+}
+
+/**
+ * What Stripe kept per campaign, in the account's settlement currency (major units), read as the
+ * add-on's sync reads it: GET /v1/balance_transactions pages with their sources expanded, each tied
+ * to its sale by the payment intent its charge, refund or dispute names (a renewal's through its
+ * invoice payment). `gross_settled` sums the charges' amounts, `fees` and `net_settled` every
+ * transaction's fee and net.
+ */
+export function settledPerCampaign(api: FakeStripeApi, key: string): Record<string, CampaignSettled> {
+  const transactions: JsonObject[] = [];
+  let after: string | undefined;
+  let more = true;
+  while (more) {
+    const cursor = after === undefined ? '' : `&starting_after=${after}`;
+    const reply = api.handle({
+      url: `https://api.stripe.com/v1/balance_transactions?limit=100&expand[]=data.source${cursor}`,
+      method: 'get',
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    const page = JSON.parse(reply.body) as { data: JsonObject[]; has_more: boolean };
+    transactions.push(...page.data);
+    more = page.has_more;
+    after = String(page.data[page.data.length - 1]?.['id']);
+  }
+  // The sale each payment intent paid: its session's own, or a renewal of its subscription.
+  const saleOf = new Map<unknown, JsonObject>();
+  const paid = api.allSessions().filter((session) => session.payment_status === 'paid');
+  for (const session of paid) saleOf.set(session.payment_intent, session);
+  const invoices = new Map(api.allObjects('invoice').map((invoice) => [invoice['id'], invoice]));
+  for (const payment of api.allObjects('invoice_payment')) {
+    const invoice = invoices.get(payment['invoice']);
+    const parent = invoice?.['parent'] as { subscription_details?: JsonObject } | undefined;
+    const session = paid.find((candidate) => candidate['subscription'] === parent?.subscription_details?.['subscription']);
+    if (session) saleOf.set((payment['payment'] as JsonObject)['payment_intent'], session);
+  }
+  const result: Record<string, CampaignSettled> = {};
+  const counted = new Set<unknown>();
+  for (const transaction of transactions) {
+    const source = transaction['source'] as JsonObject;
+    const session = saleOf.get(source['payment_intent']);
+    if (!session) throw new Error(`demo: no sale for ${String(transaction['id'])}`);
+    const key = campaignOf(session.client_reference_id, String(transaction['currency']));
+    const money = (result[key] ??= { paid_sessions: 0, gross_settled: 0, fees: 0, net_settled: 0 });
+    if (!counted.has(session.id)) money.paid_sessions += 1;
+    counted.add(session.id);
+    if (source['object'] === 'charge') money.gross_settled += Number(transaction['amount']);
+    money.fees += Number(transaction['fee']);
+    money.net_settled += Number(transaction['net']);
+  }
+  for (const money of Object.values(result)) {
+    money.gross_settled /= 100;
+    money.fees /= 100;
+    money.net_settled /= 100;
+  }
+  return result;
+}

@@ -8,7 +8,7 @@
 import { DEMO_LINK_ROWS } from '../../src/demo-links';
 import { DEMO_MONEY, DEMO_SALES, RETIRED_LINK, UNKNOWN_REFERENCE } from '../../src/playground/demo-sales';
 import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY } from '../../src/playground/playground-stripe';
-import { netPerCampaign } from './demo-money';
+import { checkoutsPerCampaign, netPerCampaign, settledPerCampaign } from './demo-money';
 import { startTestPlayground, type TestPlayground } from './helpers';
 
 const REFERENCE = 6;
@@ -63,6 +63,36 @@ describe("the demo's fake Stripe API", () => {
       'launch_week linkedin eur': { paid_sessions: 4, revenue: 131, refunded: 58, disputed: 0, renewal_revenue: 30, net_revenue: 103 },
       '(unattributed) usd': { paid_sessions: 1, revenue: 49, refunded: 0, disputed: 0, renewal_revenue: 0, net_revenue: 49 },
       '(unattributed) eur': { paid_sessions: 1, revenue: 29, refunded: 0, disputed: 0, renewal_revenue: 0, net_revenue: 29 },
+    });
+  });
+
+  it('opens many more checkouts than it sells: 40 and 2 for the facebook carousel, none sold for the google ads', () => {
+    // Sessions per campaign (utm_campaign, utm_source, currency): paid, unpaid, failed and expired.
+    expect(checkoutsPerCampaign(stripe)).toEqual({
+      'spring_sale facebook usd': { checkouts: 40, paid_sessions: 2 },
+      'spring_sale newsletter usd': { checkouts: 13, paid_sessions: 4 },
+      'spring_sale newsletter eur': { checkouts: 1, paid_sessions: 1 },
+      'launch_week linkedin eur': { checkouts: 16, paid_sessions: 4 },
+      'Été 2024 / Promo google eur': { checkouts: 6, paid_sessions: 0 },
+      '(unattributed) usd': { checkouts: 4, paid_sessions: 1 },
+      '(unattributed) eur': { checkouts: 1, paid_sessions: 1 },
+    });
+    const expired = events.filter((event) => event.type === 'checkout.session.expired');
+    expect(expired).toHaveLength(66);
+    expect(expired.every((event) => event.data.object['payment_link'] !== null && event.data.object['status'] === 'expired')).toBe(true);
+    expect(new Set(expired.map((event) => event.api_version))).toEqual(new Set(['2024-06-20', stripe.apiVersion]));
+  });
+
+  it('settles in USD: the EUR launch offer nets less in USD than it grossed, after fees, refunds and a dispute that cost its fee', () => {
+    // Major units of USD per campaign (utm_campaign, utm_source, settlement currency), from the balance transactions.
+    expect(stripe.settlementCurrency).toBe('usd');
+    expect(settledPerCampaign(stripe, PLAYGROUND_STRIPE_KEY)).toEqual({
+      // 29 + 29 + 58 EUR and three weekly 15 EUR at 1.08; fees: a card from abroad, a SEPA debit, the conversions; 58 EUR refunded.
+      'launch_week linkedin usd': { paid_sessions: 4, gross_settled: 173.88, fees: 9.75, net_settled: 101.49 },
+      'spring_sale newsletter usd': { paid_sessions: 5, gross_settled: 293.6, fees: 11.23, net_settled: 233.37 },
+      // Two 49 USD sales, both disputed: the won one still cost its 15 USD dispute fee.
+      'spring_sale facebook usd': { paid_sessions: 2, gross_settled: 98, fees: 33.44, net_settled: 15.56 },
+      '(unattributed) usd': { paid_sessions: 2, gross_settled: 80.32, fees: 3.71, net_settled: 76.61 },
     });
   });
 });
