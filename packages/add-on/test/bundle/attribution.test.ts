@@ -129,7 +129,7 @@ describe('refreshAttribution, as a trigger runs it', () => {
     expect(summary).toMatch(/client_reference_id "dup" is on 2 rows with different UTM values \(Links row 5, Links row 6\)/);
   });
 
-  it('gives the same tab, and one chart, when refreshed again', () => {
+  it('gives the same tab, and one chart per currency, when refreshed again', () => {
     const { app, stripe } = shop();
     sell(app, stripe);
     refreshAsTrigger(app);
@@ -138,8 +138,11 @@ describe('refreshAttribution, as a trigger runs it', () => {
     refreshAsTrigger(app);
     expect(app.workbook.sheet('Attribution').values()).toEqual(first);
     const charts = app.workbook.sheet('Attribution').charts;
-    expect(charts).toHaveLength(1);
-    expect(charts[0]).toMatchObject({ type: 'BAR', options: { title: 'Revenue per campaign (USD, test mode)' } });
+    expect(charts.map((chart) => [chart.type, chart.options.title])).toEqual([
+      ['BAR', 'Net revenue per campaign (USD, test mode)'],
+      ['BAR', 'Net revenue per campaign (JPY, test mode)'],
+      ['BAR', 'Net revenue per campaign (EUR, test mode)'],
+    ]);
   });
 
   it('runs after every sync, by itself', () => {

@@ -119,6 +119,8 @@ export interface ChartView {
   height: number;
   /** What the second range's header cell says, when it has one (the series' name). */
   series: string;
+  /** options['hAxis.title'] (or hAxis: {title}), '' when none: shown under the values' axis. */
+  hAxisTitle: string;
   /** Labels from the first range's column, values from the second's, row by row. */
   bars: Array<{ label: string; value: number; shown: string }>;
 }

@@ -3,7 +3,7 @@
  * (labels from the first range's column, values from the second range's; a single range of two
  * columns or more gives both). The first row is the header when setNumHeaders said so, or, left to
  * guess, when its value is text; rows past the data and rows with neither a label nor a value are
- * left out.
+ * left out. The title and the horizontal axis's title come from the options.
  */
 import { displayValue } from '../services/spreadsheet';
 import type { ChartData, ChartRangeData } from '../services/chart-data';
@@ -44,6 +44,16 @@ function shownAt(column: Column, index: number, timeZone: string): string {
   return cell ? displayValue(cell, timeZone) : '';
 }
 
+/** An option given dotted (`setOption('hAxis.title', ...)`, as the reference's `animation.duration`) or nested. */
+function textOption(options: Record<string, unknown>, path: string): string {
+  const dotted = options[path];
+  if (typeof dotted === 'string') return dotted;
+  const [head = '', ...rest] = path.split('.');
+  let value: unknown = options[head];
+  for (const key of rest) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
 export function chartView(workbook: Workbook, chart: ChartData): ChartView {
   const [first, second] = chart.ranges;
   const labels = columnOf(workbook, first, 0);
@@ -57,6 +67,7 @@ export function chartView(workbook: Workbook, chart: ChartData): ChartView {
     width: size(chart.options['width'], DEFAULT_CHART_WIDTH),
     height: size(chart.options['height'], DEFAULT_CHART_HEIGHT),
     series: '',
+    hAxisTitle: textOption(chart.options, 'hAxis.title'),
     bars: [],
   };
   if (!labels || !values) return view;

@@ -1,6 +1,6 @@
 /**
  * Signed webhooks arriving while the playground is open in Debian's Chromium: a sale shows up as a
- * Reconciliation row, and the demo's sales make the Attribution tab and its chart.
+ * Reconciliation row, and the demo's sales make the Attribution tab and its charts.
  */
 import path from 'node:path';
 import { FakeStripeApi, signPayload } from '../../src/fake-stripe';
@@ -70,7 +70,7 @@ describe('the Attribution tab', () => {
       [rows, columns] as const,
     );
 
-  it('shows revenue per campaign and its bar chart after Refresh attribution', async () => {
+  it('shows revenue per campaign and a chart per currency after Refresh attribution', async () => {
     // The demo's sales reach the open page as Stripe sends them: signed webhooks, oldest first.
     const events = [...ui.playground.app.stripe.allEvents()].sort((a, b) => a.created - b.created);
     expect(events.length).toBeGreaterThan(10);
@@ -91,27 +91,28 @@ describe('the Attribution tab', () => {
     expect(header).toEqual(['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue']);
     // Each campaign in each currency, and what could not be attributed, each currency apart.
     expect(rows.map((row) => row.join(' ')).sort()).toEqual([
-      '(unattributed)   eur FALSE 1 29',
-      '(unattributed)   usd FALSE 1 49',
-      'launch_week linkedin social eur FALSE 4 131',
-      'spring_sale facebook paid_social usd FALSE 2 98',
-      'spring_sale newsletter email eur FALSE 1 45',
-      'spring_sale newsletter email usd FALSE 4 245',
+      '(unattributed)   eur FALSE 1 29.00 EUR',
+      '(unattributed)   usd FALSE 1 49.00 USD',
+      'launch_week linkedin social eur FALSE 4 131.00 EUR',
+      'spring_sale facebook paid_social usd FALSE 2 98.00 USD',
+      'spring_sale newsletter email eur FALSE 1 45.00 EUR',
+      'spring_sale newsletter email usd FALSE 4 245.00 USD',
     ]);
 
-    const chart = ui.page.locator('figure.chart svg');
+    const chart = ui.page.locator('figure.chart svg').first();
     await chart.waitFor();
     const title = ((await chart.locator('.chart-title').textContent()) ?? '').trim();
-    expect(title).toMatch(/^Revenue per campaign/);
+    expect(title).toMatch(/^Net revenue per campaign \(USD, test mode\)/);
+    expect(await ui.page.locator('figure.chart').count()).toBe(2);
     expect(await chart.getAttribute('aria-label')).toBe(title);
     expect(await chart.locator('rect.chart-bar').count()).toBeGreaterThanOrEqual(2);
     expect(await chart.locator('.chart-label').allTextContents()).toContain('spring_sale');
     const widths = await chart.locator('rect.chart-bar').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('width'))));
     expect(widths.every((width) => width > 0)).toBe(true);
 
-    // The chart sits at its anchor cell, over the grid, and is what the README shows.
-    const figure = ui.page.locator('figure.chart');
+    // The charts sit at their anchor cell, over the grid (the README's picture is playground-net-revenue.e2e.ts's).
+    const figure = ui.page.locator('figure.chart').first();
     await figure.scrollIntoViewIfNeeded();
-    await ui.page.screenshot({ path: path.join(SHOTS, 'attribution.png') });
+    await ui.page.screenshot({ path: path.join(SHOTS, 'attribution-from-webhooks.png') });
   });
 });

@@ -43,6 +43,7 @@ describe('chartViews', () => {
         width: 520,
         height: 320,
         series: 'revenue',
+        hAxisTitle: '',
         bars: [
           { label: 'spring_sale', value: 343, shown: '343' },
           { label: 'launch_week', value: 116.5, shown: '116.5' },
@@ -79,6 +80,17 @@ describe('chartViews', () => {
       ],
     });
     expect(headed).toMatchObject({ chartId: 8, series: '1', bars: [{ label: 'b', value: 2 }] });
+  });
+
+  it("reads the horizontal axis's title, set dotted as setOption takes it or nested", () => {
+    const workbook = new Workbook({ sheets: ['Report'] });
+    const sheet = workbook.sheet('Report');
+    sheet.charts.push(
+      chart(sheet.sheetId, { options: { 'hAxis.title': 'Net 294.00 USD = 392.00 paid' } }),
+      chart(sheet.sheetId, { chartId: 8, options: { hAxis: { title: 'nested' } } }),
+      chart(sheet.sheetId, { chartId: 9, options: { hAxis: { title: 3 } } }),
+    );
+    expect(chartViews(workbook, sheet).map((view) => view.hAxisTitle)).toEqual(['Net 294.00 USD = 392.00 paid', 'nested', '']);
   });
 
   it('is empty for a tab without charts, and a chart without ranges has no bars', () => {

@@ -108,7 +108,7 @@ describe('Sync now, then Refresh attribution, on the demo', () => {
     await pg.stop();
   });
 
-  it('logs every demo sale and shows revenue per campaign, each currency apart, with its chart', async () => {
+  it('logs every demo sale and shows revenue per campaign, each currency apart, with its charts', async () => {
     await pg.menu('connectStripeKey', [{ button: 'OK', text: PLAYGROUND_STRIPE_KEY }]);
     const synced = await pg.menu('syncNow', [{ button: 'OK', text: '30' }]);
     expect(synced.alerts[0]?.prompt).toMatch(new RegExp(`\\b${String(DEMO_SALES.length)} new sessions`));
@@ -130,17 +130,24 @@ describe('Sync now, then Refresh attribution, on the demo', () => {
     expect(columns.every((column) => column >= 0)).toBe(true);
     const report = rows.filter((row) => row[columns[0] ?? 0] !== '').map((row) => columns.map((column) => row[column]).join(' '));
     expect(report.sort()).toEqual([
-      '(unattributed)   eur FALSE 1 29',
-      '(unattributed)   usd FALSE 1 49',
-      'launch_week linkedin social eur FALSE 4 131',
-      'spring_sale facebook paid_social usd FALSE 2 98',
-      'spring_sale newsletter email eur FALSE 1 45',
-      'spring_sale newsletter email usd FALSE 4 245',
+      '(unattributed)   eur FALSE 1 29.00 EUR',
+      '(unattributed)   usd FALSE 1 49.00 USD',
+      'launch_week linkedin social eur FALSE 4 131.00 EUR',
+      'spring_sale facebook paid_social usd FALSE 2 98.00 USD',
+      'spring_sale newsletter email eur FALSE 1 45.00 EUR',
+      'spring_sale newsletter email usd FALSE 4 245.00 USD',
     ]);
 
+    // A chart of net revenue per campaign for each currency.
     const charts = (await pg.state('Attribution')).sheets?.find((tab) => tab.name === 'Attribution')?.charts ?? [];
-    expect(charts).toHaveLength(1);
-    expect(charts[0]?.title).toMatch(/^Revenue per campaign/);
-    expect(charts[0]?.bars.map((bar) => bar.label)).toContain('spring_sale');
+    expect(charts.map((chart) => chart.title)).toEqual([
+      'Net revenue per campaign (USD, test mode)',
+      'Net revenue per campaign (EUR, test mode)',
+    ]);
+    expect(charts[1]?.bars.map((bar) => `${bar.label} ${bar.shown}`)).toEqual([
+      'launch_week 103.00 EUR',
+      'spring_sale 45.00 EUR',
+      '(unattributed) 29.00 EUR',
+    ]);
   });
 });

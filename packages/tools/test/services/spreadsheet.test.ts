@@ -183,6 +183,21 @@ describe('ranges and sheets', () => {
     ]);
   });
 
+  it('shows quoted text of a number format around the number, as the add-on formats money', () => {
+    const { SpreadsheetApp, services } = fakes();
+    const range = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1:E1');
+    range.setValues([[1234.5, -49, 5000, 12.345, 0.25]]);
+    range.setNumberFormats([['#,##0.00 "USD"', '#,##0.00 "EUR"', '#,##0 "JPY"', '"KWD "#,##0.000', '0% "of it"']]);
+    const sheet = services.workbook.sheet('Sheet1');
+    expect([1, 2, 3, 4, 5].map((column) => displayValue(sheet.cell(1, column), 'UTC'))).toEqual([
+      '1,234.50 USD',
+      '-49.00 EUR',
+      '5,000 JPY',
+      'KWD 12.345',
+      '25% of it',
+    ]);
+  });
+
   it('takes a selection the test sets, and records toasts', () => {
     const workbook = new Workbook({ sheets: ['Sheet1', 'Links'] });
     const { SpreadsheetApp, services } = fakes({ workbook });

@@ -5,7 +5,7 @@
  */
 
 import type { Attribution, Sale } from './attribution';
-import { averageOrderOf, moneyCells, revenueOf, UNATTRIBUTED_CAMPAIGN, type ReportRow } from './attribution-report';
+import { averageOrderOf, moneyCells, revenueOf, type ReportRow } from './attribution-report';
 import { minorUnitExponent } from '../stripe/currency';
 import { textOfCell } from '../helpers/literal-text';
 import { locateColumns, unixSecondsOf } from '../ledger/reconciliation-columns';
@@ -103,35 +103,6 @@ export function reportCells(report: readonly ReportRow[]): ReportCell[][] {
     dateOf(row.last_sale),
   ]);
 }
-
-/** What the bar chart shows: revenue per campaign in the report's first currency and mode (the largest live one). */
-export interface ChartTable {
-  title: string;
-  /** `USD, live`: the one currency and mode the chart shows. */
-  currencyLabel: string;
-  /** [campaign, revenue] per campaign, largest first; the unattributed last. */
-  rows: Array<[string, number]>;
-}
-
-export function chartTable(report: readonly ReportRow[]): ChartTable | null {
-  const first = report[0];
-  if (first === undefined) return null;
-  const revenue = new Map<string, number>();
-  for (const row of report) {
-    if (row.currency !== first.currency || row.livemode !== first.livemode) continue;
-    revenue.set(row.utm_campaign, (revenue.get(row.utm_campaign) ?? 0) + row.revenue_minor);
-  }
-  const rows = [...revenue.entries()]
-    .sort(
-      (a, b) => Number(a[0] === UNATTRIBUTED_CAMPAIGN) - Number(b[0] === UNATTRIBUTED_CAMPAIGN) || b[1] - a[1] || a[0].localeCompare(b[0]),
-    )
-    .map(([campaign, minor]): [string, number] => [campaign, revenueOf({ revenue_minor: minor, currency: first.currency })]);
-  const currencyLabel = `${first.currency.toUpperCase()}, ${first.livemode ? 'live' : 'test mode'}`;
-  return { title: `${CHART_TITLE} (${currencyLabel})`, currencyLabel, rows };
-}
-
-/** How the add-on knows its own chart again: by the start of its title. */
-export const CHART_TITLE = 'Revenue per campaign';
 
 /** Each sale's campaign columns (SALE_CAMPAIGN_COLUMNS order): the UTM values it is credited to, '' when unattributed. */
 export function saleCampaignCells(attribution: Attribution | undefined, paymentLinkUrl: string): string[] {

@@ -1,7 +1,8 @@
 /**
- * A tab's embedded charts, drawn over the grid at their anchor cell as small SVG bar charts: the
- * title (else the series' name), one horizontal bar per row (its label on the left, its value at
- * its end) and a few gridlines. Redrawn only when the charts, their data or the columns' widths change.
+ * A tab's embedded charts, drawn over the grid at their anchor cell (plus its offset, so several sit
+ * side by side) as SVG bar charts: the title (else the series' name), one horizontal bar per row
+ * (its label on the left, its value as the cell shows it at its end), a few gridlines, and the
+ * horizontal axis's title under them. Redrawn only when the charts, their data or the columns' widths change.
  */
 import type { ChartView, SheetView } from '../api-types';
 import { el } from './dom';
@@ -10,6 +11,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 const BAR_COLOR = '#4285f4';
 const TITLE_HEIGHT = 34;
 const AXIS_HEIGHT = 22;
+/** Room under the ticks for the horizontal axis's title. */
+const AXIS_TITLE_HEIGHT = 22;
 const PAD = 12;
 /** About how wide a character of the 12px labels is. */
 const CHAR_WIDTH = 6.6;
@@ -50,14 +53,17 @@ function clip(text: string, width: number): string {
 export function chartSvg(chart: ChartView): SVGSVGElement {
   const bars = chart.bars;
   // The bars share the chart's height, as in Sheets; a chart of many rows grows instead of squeezing them.
-  const rowHeight = Math.max(18, (chart.height - TITLE_HEIGHT - AXIS_HEIGHT - PAD) / Math.max(1, bars.length));
+  const below = AXIS_HEIGHT + (chart.hAxisTitle === '' ? 0 : AXIS_TITLE_HEIGHT) + PAD;
+  const rowHeight = Math.max(18, (chart.height - TITLE_HEIGHT - below) / Math.max(1, bars.length));
   const thickness = Math.min(rowHeight * 0.64, 36);
-  const height = Math.max(chart.height, Math.ceil(TITLE_HEIGHT + AXIS_HEIGHT + PAD + rowHeight * Math.max(1, bars.length)));
+  const height = Math.max(chart.height, Math.ceil(TITLE_HEIGHT + below + rowHeight * Math.max(1, bars.length)));
   const width = chart.width;
   const longest = Math.max(4, ...bars.map((bar) => bar.label.length));
   const labelWidth = Math.min(width * 0.4, longest * CHAR_WIDTH + 10);
   const left = PAD + labelWidth;
-  const right = width - PAD - 58; // room for the value after the longest bar
+  // Room for the value after the longest bar, as the cell shows it (`1,234.50 USD`).
+  const valueWidth = Math.min(width * 0.3, Math.max(4, ...bars.map((bar) => bar.shown.length)) * CHAR_WIDTH + 8);
+  const right = width - PAD - valueWidth;
   const low = Math.min(0, ...bars.map((bar) => bar.value));
   const high = Math.max(0, ...bars.map((bar) => bar.value));
   const step = niceStep(high - low, 4);
@@ -77,6 +83,11 @@ export function chartSvg(chart: ChartView): SVGSVGElement {
     const at = x(tick);
     root.append(svg('line', { x1: at, x2: at, y1: top, y2: bottom, class: tick === 0 ? 'chart-axis' : 'chart-grid' }));
     root.append(svg('text', { x: at, y: bottom + 15, 'text-anchor': 'middle', class: 'chart-tick' }, shortNumber(tick)));
+  }
+  if (chart.hAxisTitle !== '') {
+    const axisTitle = svg('text', { x: width / 2, y: bottom + 36, 'text-anchor': 'middle', class: 'chart-axis-title' });
+    axisTitle.textContent = clip(chart.hAxisTitle, width - 2 * PAD);
+    root.append(axisTitle);
   }
   if (bars.length === 0) root.append(svg('text', { x: left + 8, y: top + 18, class: 'chart-empty' }, 'No data'));
   bars.forEach((bar, index) => {

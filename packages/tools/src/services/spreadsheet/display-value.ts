@@ -7,7 +7,7 @@
 import { formatSimpleDate, zonedParts } from '../date-format';
 import type { Cell } from '../sheet-data';
 
-/** What a cell shows: numbers as they print (or per a simple number format), TRUE/FALSE, dates as yyyy-MM-dd[ HH:mm:ss]. */
+/** What a cell shows: numbers as they print (or per a simple number format, quoted text around it), TRUE/FALSE, dates as yyyy-MM-dd[ HH:mm:ss]. */
 export function displayValue(cell: Cell | undefined, timeZone: string): string {
   if (!cell) return '';
   const value = cell.value;
@@ -22,7 +22,20 @@ export function displayValue(cell: Cell | undefined, timeZone: string): string {
   return value;
 }
 
+/**
+ * A format's text in double quotes is shown as it is, around the number (Sheets' number format
+ * tokens, https://developers.google.com/sheets/api/guides/formats: `"text"`), as are other
+ * characters outside the number's pattern: `#,##0.00 "USD"` shows `1,234.50 USD`. A format with
+ * no number pattern, or more than one, shows the number as JavaScript prints it.
+ */
 function formatNumber(value: number, format: string): string {
+  const tokens = format.match(/"[^"]*"|[#0,.%]+|[^"#0,.%]+/g) ?? [];
+  const patterns = tokens.filter((token) => /^[#0,.%]+$/.test(token));
+  if (tokens.length <= 1 || patterns.length !== 1 || tokens.join('') !== format) return formatPattern(value, format);
+  return tokens.map((token) => (token === patterns[0] ? formatPattern(value, token) : token.replace(/^"([^"]*)"$/, '$1'))).join('');
+}
+
+function formatPattern(value: number, format: string): string {
   const percent = /^0(?:\.(0+))?%$/.exec(format);
   if (percent) return `${(value * 100).toFixed(percent[1]?.length ?? 0)}%`;
   const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(format);

@@ -1,0 +1,53 @@
+/**
+ * Places what core/attribution/charts-panel.ts decided: the totals and the charts' data beside the
+ * Attribution table, and one bar chart per currency and mode below it. The add-on's charts are
+ * found by their title (isOwnChartTitle); each planned chart updates the first of ours with its
+ * title, and every other one of ours goes: a copy, a currency that no longer occurs, an earlier
+ * version's. A chart someone made under another title is left alone.
+ */
+
+import { columnToLetters } from '../../core/helpers/column-letters';
+import { literalText } from '../../core/helpers/literal-text';
+import type { ChartsPanel } from '../../core/attribution/charts-panel';
+import { isOwnChartTitle } from '../../core/attribution/revenue-charts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+
+/** Writes the panel's cells from `column` (1-based) in row 1, after a clear: one write, one format call. */
+export function writeChartsPanel(sheet: Sheet, panel: ChartsPanel, column: number): void {
+  const height = panel.cells.length;
+  const width = panel.cells[0]?.length ?? 0;
+  if (height === 0 || width === 0) return;
+  const range = sheet.getRange(1, column, height, width);
+  range.setValues(panel.cells.map((row) => row.map((cell) => (typeof cell === 'string' ? literalText(cell) : cell))));
+  range.setNumberFormats(panel.formats);
+  panel.widths.forEach((pixels, i) => sheet.setColumnWidth(column + i, pixels));
+}
+
+const titleOf = (chart: EmbeddedChart): unknown => chart.getOptions().get('title');
+
+/** Draws the panel's charts from its cells (written at `column`), and removes every other chart of ours. */
+export function placeCharts(sheet: Sheet, panel: ChartsPanel, column: number): void {
+  const ours = sheet.getCharts().filter((chart) => isOwnChartTitle(titleOf(chart)));
+  const kept = new Set<EmbeddedChart>();
+  for (const placement of panel.charts) {
+    const existing = ours.find((chart) => !kept.has(chart) && titleOf(chart) === placement.chart.title);
+    if (existing) kept.add(existing);
+    const first = column + placement.dataColumn;
+    const data = `${columnToLetters(first)}1:${columnToLetters(first + 1)}${String(placement.dataRows)}`;
+    const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange(data))
+      .setNumHeaders(1)
+      .setOption('title', placement.chart.title)
+      .setOption('hAxis.title', placement.chart.caption)
+      .setOption('legend', { position: 'none' })
+      .setOption('width', placement.width)
+      .setOption('height', placement.height)
+      .setPosition(placement.row, 1, placement.offsetX, 0);
+    if (existing) sheet.updateChart(builder.build());
+    else sheet.insertChart(builder.build());
+  }
+  for (const chart of ours) if (!kept.has(chart)) sheet.removeChart(chart);
+}
