@@ -7,6 +7,7 @@
  *   POST /api/select            { sheet, ranges: ['A2:C4', ...] }                    -> { ok }
  *   POST /api/cell              { sheet, cell: 'B3', input: 'typed text' }           -> { ok, version }
  *   POST /api/clear             { sheet, ranges }                                    -> { ok, version }
+ *   POST /api/column-width      { sheet, column: 3, width: 180 }                     -> { ok, version }
  *   POST /api/menu              { function, answers?: [{ button?, text? }] }         -> RunReply
  *   POST /api/run               { function, args?: [...], answers? }                 -> RunReply
  *   GET  /ui/<id>               a sidebar's or dialog's HTML, with the google.script shim
@@ -197,6 +198,13 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
       case 'POST /api/clear': {
         const body = await readJsonObject(request, API_BODY_LIMIT);
         playground.clear(body['sheet'], body['ranges']);
+        await playground.saved();
+        sendJson(response, 200, { ok: true, version: playground.version });
+        return;
+      }
+      case 'POST /api/column-width': {
+        const body = await readJsonObject(request, API_BODY_LIMIT);
+        playground.setColumnWidth(body['sheet'], body['column'], body['width']);
         await playground.saved();
         sendJson(response, 200, { ok: true, version: playground.version });
         return;

@@ -256,6 +256,19 @@ export class Playground {
     this.changed();
   }
 
+  /** A column's width, as dragging its edge sets it (1-based column, whole pixels as Sheets keeps them). */
+  setColumnWidth(sheetName: unknown, column: unknown, width: unknown): void {
+    const sheet = this.sheetNamed(sheetName);
+    if (typeof column !== 'number' || !Number.isInteger(column) || column < 1 || column > sheet.maxColumns) {
+      throw new RequestError(`column must be a column number from 1 to ${String(sheet.maxColumns)}`);
+    }
+    if (typeof width !== 'number' || !Number.isInteger(width) || width < 2 || width > 2000) {
+      throw new RequestError('width must be a whole number of pixels from 2 to 2000');
+    }
+    sheet.columnWidths.set(column, width);
+    this.changed();
+  }
+
   /**
    * A delivery to the web app endpoint (see webhook-endpoint.ts): a 302 to `echoOrigin`/echo/<id>
    * when doPost returned, as Google's /exec answers.

@@ -5,6 +5,7 @@
  */
 import type { CellView, SheetView } from '../api-types';
 import { columnLetters, type Point, type Rect } from './a1';
+import { ColumnResize } from './column-resize';
 import { el } from './dom';
 
 const MIN_ROWS = 40;
@@ -156,6 +157,7 @@ export class GridTable {
           'th',
           { scope: 'col', 'data-c': String(c), 'aria-colindex': String(c + 1), title: `Select column ${columnLetters(c)}` },
           columnLetters(c),
+          ColumnResize.handle(c, columnLetters(c)),
         ),
       );
     }

@@ -2,10 +2,11 @@
  * One tab drawn as a grid, as main.ts sees it: the mouse (click, drag, shift+click,
  * ctrl/cmd+click), the keyboard and copying wired to the parts beside this file: the table's
  * drawing (grid-table.ts), the selection (grid-selection.ts), the key map (grid-keys.ts) and the
- * in-cell editor (grid-editor.ts).
+ * in-cell editor (grid-editor.ts), and the columns' widths (column-resize.ts).
  */
 import type { SheetView } from '../api-types';
 import { cellA1, type Point, type Rect } from './a1';
+import { ColumnResize } from './column-resize';
 import { CellEditor } from './grid-editor';
 import { gridKeyAction } from './grid-keys';
 import { Selection, type Bounds } from './grid-selection';
@@ -18,6 +19,8 @@ export interface GridHandlers {
   edit(sheet: string, cell: string, input: string): Promise<void>;
   /** Delete/Backspace over the selection. */
   clear(sheet: string, ranges: string[]): Promise<void>;
+  /** The user dragged a column's edge (or double-clicked it to fit): its new width in pixels. */
+  resizeColumn(sheet: string, column: number, width: number): void;
   /** The active cell or its content changed (for the formula bar). */
   activeChanged(): void;
   status(message: string): void;
@@ -51,6 +54,9 @@ export class Grid {
       },
       sheetName: () => this.sheetName,
       save: (sheet, cell, input) => this.handlers.edit(sheet, cell, input),
+    });
+    new ColumnResize(this.table, (column, width) => {
+      if (this.sheet) this.handlers.resizeColumn(this.sheet.name, column, width);
     });
     this.table.addEventListener('mousedown', (event) => {
       this.onMouseDown(event);

@@ -67,6 +67,14 @@ const grid = new Grid(byId('grid-scroll'), {
       status(`Could not clear: ${error instanceof Error ? error.message : String(error)}`, true);
     }
   },
+  resizeColumn: (sheet, column, width) => {
+    postJson('/api/column-width', { sheet, column, width }).then(
+      () => refresh(false),
+      (error: unknown) => {
+        status(`Could not resize the column: ${error instanceof Error ? error.message : String(error)}`, true);
+      },
+    );
+  },
   activeChanged: () => {
     const active = grid.activeCell();
     nameBox.textContent = active.selection;
