@@ -13,11 +13,24 @@ import { formatRowRevenue, type RowTotals } from './attribution-report';
 
 type Totals = ReadonlyMap<LinkRow, RowTotals>;
 
+/** Each currency and mode's column name, made once: a refresh asks for it per link row. */
+const COLUMN_NAMES = new Map<string, string>();
+
+function columnNameOf(currency: string, livemode: boolean): string {
+  const key = `${currency}\u0000${String(livemode)}`;
+  let name = COLUMN_NAMES.get(key);
+  if (name === undefined) {
+    name = netRevenueColumn(currency, livemode).name;
+    COLUMN_NAMES.set(key, name);
+  }
+  return name;
+}
+
 /** A row's net revenue per net revenue column (by its name), in minor units. */
 function netByColumn(totals: RowTotals | undefined): Map<string, { currency: string; minor: number }> {
   const byColumn = new Map<string, { currency: string; minor: number }>();
   for (const entry of totals?.net.values() ?? []) {
-    const name = netRevenueColumn(entry.currency, entry.livemode).name;
+    const name = columnNameOf(entry.currency, entry.livemode);
     const sum = byColumn.get(name) ?? { currency: entry.currency, minor: 0 };
     sum.minor += entry.minor;
     byColumn.set(name, sum);
@@ -38,8 +51,9 @@ export function linkTabColumns(rows: readonly LinkRow[], totals: Totals, marked:
     if (mode !== null) modes.set(name, mode);
   }
   for (const row of rows) {
-    for (const name of netByColumn(totals.get(row)).keys()) {
-      const mode = netRevenueOfMark(name);
+    for (const entry of totals.get(row)?.net.values() ?? []) {
+      const name = columnNameOf(entry.currency, entry.livemode);
+      const mode = modes.has(name) ? null : netRevenueOfMark(name);
       if (mode !== null) modes.set(name, mode);
     }
   }
