@@ -48,11 +48,14 @@ describe('net revenue on link rows, as numbers', () => {
 
     expect(header(app).slice(6)).toEqual([
       'paid_sessions',
+      'checkouts',
       'revenue',
       'net_revenue EUR',
       'net_revenue JPY (test)',
       'net_revenue USD (test)',
     ]);
+    // Each checkout through a row counts on it (issue 16): here every one was paid.
+    expect(byReference(app, ['checkouts'])).toEqual({ 'nl-1': [2], 'fb-2': [1], 'g-3': [1] });
     expect(byReference(app, ['paid_sessions', 'revenue', 'net_revenue EUR', 'net_revenue JPY (test)', 'net_revenue USD (test)'])).toEqual({
       'nl-1': [2, '5,000 JPY (test); 100.00 USD (test)', '', 5000, 75],
       'fb-2': [1, '40.00 EUR', 40, '', ''],
@@ -94,13 +97,19 @@ describe('net revenue on link rows, as numbers', () => {
     app.workbook.writeFormula(tab, 3, 7, '=G2/2');
     saleOf(app, stripe, 'nl-1', 1999);
     refresh(app);
-    expect(header(app).slice(6)).toEqual(['Net revenue USD (test)', 'paid_sessions', 'revenue', 'net_revenue USD (test) (add-on)']);
+    expect(header(app).slice(6)).toEqual([
+      'Net revenue USD (test)',
+      'paid_sessions',
+      'checkouts',
+      'revenue',
+      'net_revenue USD (test) (add-on)',
+    ]);
     expect(tab.cell(2, 7)?.value).toBe(120);
     expect(tab.formulas()[2]?.[6]).toBe('=G2/2');
     expect(byReference(app, ['net_revenue USD (test) (add-on)'])).toEqual({ 'nl-1': [19.99], 'fb-2': [''], 'g-3': [''] });
     const summary = app.workbook.sheet('Attribution').values().flat().map(String).join('\n');
     expect(summary).toMatch(
-      /already has a column called net_revenue USD \(test\), and it is yours: .* column J \("net_revenue USD \(test\) \(add-on\)"\)/,
+      /already has a column called net_revenue USD \(test\), and it is yours: .* column K \("net_revenue USD \(test\) \(add-on\)"\)/,
     );
   });
 
@@ -111,7 +120,7 @@ describe('net revenue on link rows, as numbers', () => {
     renameHeader(app.workbook, links(app), 'net_revenue USD (test)', 'Net (USD)');
     saleOf(app, stripe, 'nl-1', 1000);
     refresh(app);
-    expect(header(app).slice(6)).toEqual(['paid_sessions', 'revenue', 'Net (USD)']);
+    expect(header(app).slice(6)).toEqual(['paid_sessions', 'checkouts', 'revenue', 'Net (USD)']);
     expect(byReference(app, ['Net (USD)'])['nl-1']).toEqual([29.99]);
   });
 
@@ -120,11 +129,18 @@ describe('net revenue on link rows, as numbers', () => {
     saleOf(app, stripe, 'nl-1', 1999);
     refresh(app);
     const tab = links(app);
-    app.workbook.writeInput(tab, 1, 10, 'notes');
-    app.workbook.writeInput(tab, 3, 10, 'ask about EUR prices');
+    app.workbook.writeInput(tab, 1, 11, 'notes');
+    app.workbook.writeInput(tab, 3, 11, 'ask about EUR prices');
     saleOf(app, stripe, 'fb-2', 4500, 'eur');
     refresh(app);
-    expect(header(app).slice(6)).toEqual(['paid_sessions', 'revenue', 'net_revenue USD (test)', 'notes', 'net_revenue EUR (test)']);
+    expect(header(app).slice(6)).toEqual([
+      'paid_sessions',
+      'checkouts',
+      'revenue',
+      'net_revenue USD (test)',
+      'notes',
+      'net_revenue EUR (test)',
+    ]);
     expect(byReference(app, ['net_revenue USD (test)', 'notes', 'net_revenue EUR (test)'])).toEqual({
       'nl-1': [19.99, '', ''],
       'fb-2': ['', 'ask about EUR prices', 45],
@@ -133,7 +149,14 @@ describe('net revenue on link rows, as numbers', () => {
     // The facebook row is deleted: its sale keeps its campaign but counts on no row; its currency's column stays, blank.
     app.workbook.forgetCells(tab.deleteRows(3, 1));
     refresh(app);
-    expect(header(app).slice(6)).toEqual(['paid_sessions', 'revenue', 'net_revenue USD (test)', 'notes', 'net_revenue EUR (test)']);
+    expect(header(app).slice(6)).toEqual([
+      'paid_sessions',
+      'checkouts',
+      'revenue',
+      'net_revenue USD (test)',
+      'notes',
+      'net_revenue EUR (test)',
+    ]);
     expect(app.rows('Links').map((row) => row['net_revenue EUR (test)'])).toEqual(['', '']);
   });
 

@@ -137,8 +137,8 @@ describe("a user's own columns on a links tab", () => {
     expect(userPart(cellsOf(tab))).toEqual(userPart(before));
     expect(tab.values()[1]?.slice(5, 7)).toEqual([500, 3]);
     expect(tab.formulas()[2]?.[5]).toBe('=F2*10');
-    expect(tab.values()[0]?.slice(7, 9)).toEqual(['paid_sessions (add-on)', 'revenue (add-on)']);
-    expect(tab.values()[1]?.slice(7, 9)).toEqual([1, '19.99 USD (test)']);
+    expect(tab.values()[0]?.slice(7, 10)).toEqual(['paid_sessions (add-on)', 'checkouts', 'revenue (add-on)']);
+    expect(tab.values()[1]?.slice(7, 10)).toEqual([1, 1, '19.99 USD (test)']);
     const summary = app.workbook.sheet('Attribution').values().flat().map(String).join('\n');
     expect(`${summary}\n${toasts.join('\n')}`).toMatch(/already has a column called paid_sessions, and it is yours/);
   });
@@ -150,7 +150,7 @@ describe("a user's own columns on a links tab", () => {
     sell(app, stripe, 'nl-1');
     refresh(app);
     expect(tab.cell(2, 7)?.value).toBe('call Anna about this one');
-    expect(tab.values()[0]?.slice(7, 9)).toEqual(['paid_sessions', 'revenue']);
+    expect(tab.values()[0]?.slice(7, 10)).toEqual(['paid_sessions', 'checkouts', 'revenue']);
   });
 
   it('finds its columns again by their mark after the user moves them and renames their headers', () => {
@@ -158,14 +158,15 @@ describe("a user's own columns on a links tab", () => {
     sell(app, stripe, 'nl-1');
     refresh(app);
     const tab = app.workbook.sheet('Links');
-    // Drag the add-on's two columns to the far left, then type over a header: the marks follow.
-    tab.moveColumns(columnOf(tab, 'paid_sessions'), 2, 1);
+    // Drag the add-on's three columns to the far left, then type over their headers: the marks follow.
+    tab.moveColumns(columnOf(tab, 'paid_sessions'), 3, 1);
     app.workbook.writeInput(tab, 1, 1, 'Sales (add-on)');
-    app.workbook.writeInput(tab, 1, 2, 'Money in');
+    app.workbook.writeInput(tab, 1, 2, 'Visits');
+    app.workbook.writeInput(tab, 1, 3, 'Money in');
     sell(app, stripe, 'nl-1', 100);
     refresh(app);
-    expect(tab.values()[0]).toEqual(['Sales (add-on)', 'Money in', ...(LINKS[0] ?? []), 'net_revenue USD (test)']);
-    expect(tab.values()[1]).toEqual([2, '20.99 USD (test)', ...(LINKS[1] ?? []), 20.99]);
+    expect(tab.values()[0]).toEqual(['Sales (add-on)', 'Visits', 'Money in', ...(LINKS[0] ?? []), 'net_revenue USD (test)']);
+    expect(tab.values()[1]).toEqual([2, 2, '20.99 USD (test)', ...(LINKS[1] ?? []), 20.99]);
   });
 
   it('stops, writing nothing, when a title row is inserted above a links tab that holds its columns', () => {
@@ -180,7 +181,7 @@ describe("a user's own columns on a links tab", () => {
     const toasts = refresh(app);
     expect(app.workbook.sheets.filter((sheet) => sheet.name !== 'Attribution').map(cellsOf)).toEqual(before);
     expect(toasts.join('\n')).toMatch(
-      /"Links" tab holds the add-on's columns \(paid_sessions, revenue, net_revenue USD \(test\)\), and its header row is now row 2/,
+      /"Links" tab holds the add-on's columns \(paid_sessions, checkouts, revenue, net_revenue USD \(test\)\), and its header row is now row 2/,
     );
   });
 
@@ -294,6 +295,7 @@ describe('spreadsheets made by an earlier version (no marks)', () => {
     refresh(app);
     // An earlier version wrote paid_sessions and revenue only, as the tab's last two columns.
     deleteColumn(app.workbook, app.workbook.sheet('Links'), columnOf(app.workbook.sheet('Links'), 'net_revenue USD (test)'));
+    deleteColumn(app.workbook, app.workbook.sheet('Links'), columnOf(app.workbook.sheet('Links'), 'checkouts'));
     const earlier = withoutMarks(app, stripe);
     expect(earlier.workbook.developerMetadata()).toEqual([]);
     sell(earlier, stripe, 'fb-2');

@@ -20,6 +20,8 @@ export interface ReportRow {
   livemode: boolean;
   /** Every session of the group, whatever its status. */
   sessions: number;
+  /** Checkouts opened: `sessions` and the group's sessions that expired unpaid (the Checkouts tab). */
+  checkouts: number;
   paid_sessions: number;
   /** The paid sessions' amounts, in minor units. */
   revenue_minor: number;
@@ -51,6 +53,52 @@ export function moneyOfSale(sale: Sale): SessionMoney {
   return { refunded: 0, disputed: 0, renewals: 0, renewal_revenue: 0, net: isPaid(sale) ? (sale.amount_minor ?? 0) : 0 };
 }
 
+/** Checkouts that expired unpaid, counted in a group: a bucket of the Checkouts tab and its attribution. */
+export interface ExpiredInGroup {
+  attribution: Attribution | undefined;
+  currency: string;
+  livemode: boolean;
+  checkouts: number;
+}
+
+/** The group of a campaign (or the unattributed), currency and mode, made empty the first time. */
+function groupFor(groups: Map<string, ReportRow>, attribution: Attribution | undefined, currency: string, livemode: boolean): ReportRow {
+  const attributed = attribution?.kind === 'attributed' ? attribution.campaign : null;
+  const key = {
+    utm_campaign: attributed ? attributed.utm_campaign : UNATTRIBUTED_CAMPAIGN,
+    utm_source: attributed ? attributed.utm_source : '',
+    utm_medium: attributed ? attributed.utm_medium : '',
+    currency,
+    livemode,
+  };
+  const id = groupKey(key);
+  let group = groups.get(id);
+  if (group === undefined) {
+    group = {
+      ...key,
+      sessions: 0,
+      checkouts: 0,
+      paid_sessions: 0,
+      revenue_minor: 0,
+      refunded_minor: 0,
+      disputed_minor: 0,
+      renewal_revenue_minor: 0,
+      net_minor: 0,
+      pending_sessions: 0,
+      failed_sessions: 0,
+      first_sale: null,
+      last_sale: null,
+    };
+    groups.set(id, group);
+  }
+  return group;
+}
+
+/** Paid sessions over checkouts opened, 0 to 1; null for a group with no checkout. */
+export function conversionOf(row: Pick<ReportRow, 'paid_sessions' | 'checkouts'>): number | null {
+  return row.checkouts === 0 ? null : row.paid_sessions / row.checkouts;
+}
+
 /**
  * The report's rows: live before test, the biggest currency first, then by revenue; the
  * unattributed last in each. `money[i]` is sale i's money after the sale.
@@ -59,38 +107,13 @@ export function buildReport(
   sales: readonly Sale[],
   attributions: readonly Attribution[],
   money: readonly SessionMoney[] = sales.map(moneyOfSale),
+  expired: readonly ExpiredInGroup[] = [],
 ): ReportRow[] {
   const groups = new Map<string, ReportRow>();
   sales.forEach((sale, i) => {
-    const attribution = attributions[i];
-    const attributed = attribution?.kind === 'attributed' ? attribution.campaign : null;
-    const key = {
-      utm_campaign: attributed ? attributed.utm_campaign : UNATTRIBUTED_CAMPAIGN,
-      utm_source: attributed ? attributed.utm_source : '',
-      utm_medium: attributed ? attributed.utm_medium : '',
-      currency: sale.currency,
-      livemode: sale.livemode,
-    };
-    const id = groupKey(key);
-    let group = groups.get(id);
-    if (group === undefined) {
-      group = {
-        ...key,
-        sessions: 0,
-        paid_sessions: 0,
-        revenue_minor: 0,
-        refunded_minor: 0,
-        disputed_minor: 0,
-        renewal_revenue_minor: 0,
-        net_minor: 0,
-        pending_sessions: 0,
-        failed_sessions: 0,
-        first_sale: null,
-        last_sale: null,
-      };
-      groups.set(id, group);
-    }
+    const group = groupFor(groups, attributions[i], sale.currency, sale.livemode);
     group.sessions++;
+    group.checkouts++;
     const after = money[i] ?? moneyOfSale(sale);
     group.refunded_minor += after.refunded;
     group.disputed_minor += after.disputed;
@@ -106,6 +129,9 @@ export function buildReport(
       group.last_sale = group.last_sale === null ? sale.created : Math.max(group.last_sale, sale.created);
     }
   });
+  // A campaign whose checkouts all expired still has a row: none of its visitors paid.
+  for (const { attribution, currency, livemode, checkouts } of expired)
+    groupFor(groups, attribution, currency, livemode).checkouts += checkouts;
   const rows = [...groups.values()];
   const totals = new Map<string, number>();
   for (const row of rows)
@@ -218,6 +244,8 @@ export interface ModeAmount {
 /** What each link row earned: its paid sessions, and per currency and mode its revenue (first payments) and net revenue. */
 export interface RowTotals {
   paid_sessions: number;
+  /** Checkouts opened through the row: its sessions, paid or not, and its expired ones. */
+  checkouts: number;
   revenue: Map<string, ModeAmount>;
   /** The Attribution tab's net_revenue of the row's sales (`money`), so a row's net adds up to its campaign's. */
   net: Map<string, ModeAmount>;
@@ -238,20 +266,30 @@ export function totalsByRow(
   sales: readonly Sale[],
   attributions: readonly Attribution[],
   money: readonly SessionMoney[] = sales.map(moneyOfSale),
+  expired: readonly ExpiredInGroup[] = [],
 ): Map<LinkRow, RowTotals> {
   const totals = new Map<LinkRow, RowTotals>();
-  sales.forEach((sale, i) => {
-    const attribution = attributions[i];
+  const rowOf = (attribution: Attribution | undefined): RowTotals | null => {
     // A kept sale no link row carries any more counts in the Attribution tab only.
-    if (attribution?.kind !== 'attributed' || attribution.row === null) return;
-    const net = (money[i] ?? moneyOfSale(sale)).net;
-    // An unpaid sale counts for nothing, unless money moved after it (the Attribution tab's net counts every session).
-    if (!isPaid(sale) && net === 0) return;
+    if (attribution?.kind !== 'attributed' || attribution.row === null) return null;
     let row = totals.get(attribution.row);
     if (row === undefined) {
-      row = { paid_sessions: 0, revenue: new Map(), net: new Map() };
+      row = { paid_sessions: 0, checkouts: 0, revenue: new Map(), net: new Map() };
       totals.set(attribution.row, row);
     }
+    return row;
+  };
+  for (const bucket of expired) {
+    const row = rowOf(bucket.attribution);
+    if (row !== null) row.checkouts += bucket.checkouts;
+  }
+  sales.forEach((sale, i) => {
+    const row = rowOf(attributions[i]);
+    if (row === null) return;
+    row.checkouts++;
+    const net = (money[i] ?? moneyOfSale(sale)).net;
+    // An unpaid sale adds no money, unless money moved after it (the Attribution tab's net counts every session).
+    if (!isPaid(sale) && net === 0) return;
     addAmount(row.net, sale, net);
     if (!isPaid(sale)) return;
     row.paid_sessions++;

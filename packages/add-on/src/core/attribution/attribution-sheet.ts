@@ -5,7 +5,7 @@
  */
 
 import type { Attribution, Sale } from './attribution';
-import { averageOrderOf, moneyCells, revenueOf, type ReportRow } from './attribution-report';
+import { averageOrderOf, conversionOf, moneyCells, revenueOf, type ReportRow } from './attribution-report';
 import { minorUnitExponent } from '../stripe/currency';
 import { textOfCell } from '../helpers/literal-text';
 import { locateColumns, unixSecondsOf } from '../ledger/reconciliation-columns';
@@ -24,6 +24,8 @@ export const ATTRIBUTION_COLUMNS = [
   'disputed',
   'renewal_revenue',
   'net_revenue',
+  'checkouts',
+  'conversion_rate',
   'pending_sessions',
   'failed_sessions',
   'sessions',
@@ -95,6 +97,8 @@ export function reportCells(report: readonly ReportRow[]): ReportCell[][] {
     row.paid_sessions,
     revenueOf(row),
     ...moneyCells(row),
+    row.checkouts,
+    conversionOf(row) ?? '',
     row.pending_sessions,
     row.failed_sessions,
     row.sessions,

@@ -116,7 +116,7 @@ export function campaignLabel(campaign: Campaign | null): string {
 }
 
 /** The sales whose campaign differs between `now` (what they have) and `today` (today's join), grouped, the largest move first. */
-export function movesOf(now: readonly Attribution[], today: readonly Attribution[]): Move[] {
+export function movesOf(now: ReadonlyArray<Attribution | undefined>, today: ReadonlyArray<Attribution | undefined>): Move[] {
   const moves = new Map<string, Move>();
   now.forEach((attribution, i) => {
     const from = campaignOfSale(attribution);

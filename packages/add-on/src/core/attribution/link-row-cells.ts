@@ -80,6 +80,7 @@ export function linkTabCells(
     const net = netByColumn(result);
     cells[row.row - 2] = columns.map((column) => {
       if (column.name === 'paid_sessions') return result?.paid_sessions ?? 0;
+      if (column.name === 'checkouts') return result?.checkouts ?? 0;
       if (column.name === 'revenue') return formatRowRevenue(result);
       const sum = net.get(column.name);
       return sum === undefined ? '' : toMajorUnits(sum.minor, sum.currency);

@@ -166,6 +166,9 @@ export const ATTRIBUTION_TAB: TabDeclaration = {
     column('disputed', 'refresh', MONEY),
     column('renewal_revenue', 'refresh', MONEY),
     column('net_revenue', 'refresh', MONEY),
+    // Checkouts opened: every session of the group, paid or not, and those that expired (issue 16).
+    column('checkouts', 'refresh', '0'),
+    column('conversion_rate', 'refresh', '0.0%'),
     column('pending_sessions', 'refresh', '0'),
     column('failed_sessions', 'refresh', '0'),
     column('sessions', 'refresh', '0'),
@@ -194,7 +197,18 @@ export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [
 ];
 
 /** The columns the add-on adds to a user's links tab, after its last used column, each marked. */
-export const LINK_TAB_COLUMNS: readonly ColumnDeclaration[] = [column('paid_sessions', 'refresh', '0'), column('revenue', 'refresh')];
+/** The columns versions before issue 16 added to a links tab, unmarked: adopted by this shape, once. */
+export const EARLIER_LINK_TAB_COLUMNS: readonly ColumnDeclaration[] = [
+  column('paid_sessions', 'refresh', '0'),
+  column('revenue', 'refresh'),
+];
+
+export const LINK_TAB_COLUMNS: readonly ColumnDeclaration[] = [
+  column('paid_sessions', 'refresh', '0'),
+  // After paid_sessions on a new tab; on a tab that has the others, after its last used column.
+  column('checkouts', 'refresh', '0'),
+  column('revenue', 'refresh'),
+];
 
 /**
  * A links tab's net revenue in one currency and mode, a number that sorts and sums (`revenue` is

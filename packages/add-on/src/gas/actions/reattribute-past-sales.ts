@@ -26,7 +26,7 @@ export function askAndReattribute(): void {
   const ui = SpreadsheetApp.getUi();
   const plan: Reattribution | null = orExplained(ui, planReattribution);
   if (plan === null) return;
-  if (plan.moved === 0) {
+  if (plan.moved === 0 && plan.checkoutsMoved === 0) {
     ui.alert(
       TITLE,
       "No sale would move: every sale already has the campaign today's link rows give it. Nothing was changed.",
@@ -37,7 +37,7 @@ export function askAndReattribute(): void {
   const answer = ui.alert(
     TITLE,
     `${plan.lines.join('\n')}\n\n` +
-      `Move ${plan.moved === 1 ? 'it' : 'them'}? ` +
+      `Move ${plan.moved + plan.checkoutsMoved === 1 ? 'it' : 'them'}? ` +
       "Their utm_* cells in Reconciliation are rewritten from today's link rows, and the Attribution tab and the links " +
       "tabs' counts follow. No leaves every sale where it is.",
     ui.ButtonSet.YES_NO,

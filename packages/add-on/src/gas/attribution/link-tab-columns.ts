@@ -7,7 +7,7 @@
 
 import type { RowTotals } from '../../core/attribution/attribution-report';
 import { linkTabCells, linkTabColumns } from '../../core/attribution/link-row-cells';
-import { LINK_TAB_COLUMNS, type ColumnDeclaration } from '../../core/ledger/declaration';
+import { EARLIER_LINK_TAB_COLUMNS, type ColumnDeclaration } from '../../core/ledger/declaration';
 import type { LinkRow } from '../../core/link-tabs/link-rows';
 import { addOwnColumns, adoptEarlierColumns } from '../ledger/own-columns';
 import type { LinkTab } from '../links/link-tabs';
@@ -26,7 +26,7 @@ function ownColumnsOf(
   let found: ReadonlyMap<string, number> = columns;
   let headerMarked = headerRow === 1;
   if (columns.size === 0) {
-    const adopted = adoptEarlierColumns(held, tab.sheet, tab.values, LINK_TAB_COLUMNS);
+    const adopted = adoptEarlierColumns(held, tab.sheet, tab.values, EARLIER_LINK_TAB_COLUMNS);
     if (adopted !== null) {
       found = adopted;
       headerMarked = true;

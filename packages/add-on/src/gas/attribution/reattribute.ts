@@ -11,7 +11,15 @@
 import { describeMoves, movesOf, type Move } from '../../core/attribution/kept-attribution';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
-import { attributionsOf, readRefreshInputs, reportStop, writeRefresh, type RefreshInputs, type RefreshReport } from './refresh';
+import {
+  attributionsOf,
+  checkoutAttributionsOf,
+  readRefreshInputs,
+  reportStop,
+  writeRefresh,
+  type RefreshInputs,
+  type RefreshReport,
+} from './refresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -21,16 +29,28 @@ const ACTION = 'Re-attribute past sales';
 export interface Reattribution {
   /** How many sales would move (the plan) or moved (the rewrite). */
   moved: number;
+  /** How many expired checkouts would move (or moved) with them: the Checkouts tab's buckets keep a campaign too. */
+  checkoutsMoved: number;
   /** describeMoves: the count, a few moves, how many more; [] when none. */
   lines: string[];
 }
 
-function movesIn(inputs: RefreshInputs): Move[] {
-  return movesOf(attributionsOf(inputs, 'kept'), attributionsOf(inputs, 'today'));
+function movesIn(inputs: RefreshInputs): { sales: Move[]; checkouts: number } {
+  const kept = checkoutAttributionsOf(inputs, 'kept');
+  const today = checkoutAttributionsOf(inputs, 'today');
+  // A bucket moves whole: its checkouts share its campaign.
+  const moves = (i: number): boolean => movesOf([kept[i]?.attribution], [today[i]?.attribution]).length > 0;
+  const checkouts = kept.reduce((sum, bucket, i) => sum + (moves(i) ? bucket.checkouts : 0), 0);
+  return { sales: movesOf(attributionsOf(inputs, 'kept'), attributionsOf(inputs, 'today')), checkouts };
 }
 
-function summed(moves: readonly Move[]): Reattribution {
-  return { moved: moves.reduce((sum, move) => sum + move.sales, 0), lines: describeMoves(moves) };
+function summed(moves: { sales: Move[]; checkouts: number }): Reattribution {
+  const lines = describeMoves(moves.sales);
+  if (moves.checkouts > 0)
+    lines.push(
+      `${String(moves.checkouts)} expired checkout${moves.checkouts === 1 ? '' : 's'} would move with ${lines.length === 0 ? 'no sale' : 'them'}.`,
+    );
+  return { moved: moves.sales.reduce((sum, move) => sum + move.sales, 0), checkoutsMoved: moves.checkouts, lines };
 }
 
 /** Under the lock, the refresh's checks first; an unreadable tab is said where the refresh says it, then thrown. */
@@ -54,7 +74,7 @@ export function reattributeAndWrite(): Reattribution & { report: RefreshReport }
   return locked((held, spreadsheet) => {
     const inputs = readRefreshInputs(held, spreadsheet);
     const moves = movesIn(inputs);
-    const report = writeRefresh(held, spreadsheet, inputs, attributionsOf(inputs, 'today'));
+    const report = writeRefresh(held, spreadsheet, inputs, attributionsOf(inputs, 'today'), 'today');
     return { ...summed(moves), report };
   });
 }

@@ -8,8 +8,8 @@
  * which tab and what to fix. Under the script lock, without any Ui, so a trigger can run it.
  */
 
-import { attributeSales, type Attribution } from '../../core/attribution/attribution';
-import { buildReport, summarize, summaryLine, totalsByRow } from '../../core/attribution/attribution-report';
+import { attributeSales, type Attribution, type LinkUrlLookup } from '../../core/attribution/attribution';
+import { buildReport, summarize, summaryLine, totalsByRow, type ExpiredInGroup } from '../../core/attribution/attribution-report';
 import { SALE_CAMPAIGN_COLUMNS, saleCampaignCells, salesFromTab } from '../../core/attribution/attribution-sheet';
 import { keptAttributions, storedCampaigns } from '../../core/attribution/kept-attribution';
 import { countedSales, flaggedLines } from '../../core/attribution/counted-sales';
@@ -29,6 +29,7 @@ import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
 import { writeAttributionStatus, writeAttributionTab } from './attribution-tab';
 import { writeLinkTabColumns } from './link-tab-columns';
+import { attributeCheckouts, readCheckouts, writeCheckoutCampaigns, type CheckoutInputs } from './checkout-groups';
 import { listedKeys, readLinkTabs, type LinkTab } from '../links/link-tabs';
 import { readPaymentLinkUrls, type LinkUrls } from './payment-links';
 
@@ -111,6 +112,8 @@ export interface RefreshInputs {
   stored: ReturnType<typeof storedCampaigns>;
   /** Payment Link URLs, from Stripe only when a sale needs one. */
   urls: ReturnType<typeof lazyLinkUrls>;
+  /** The Checkouts tab's buckets of expired sessions (issue 16). */
+  checkouts: CheckoutInputs;
 }
 
 /** Reads the ledger and every links tab; throws UnreadableTabError when one cannot be read safely. */
@@ -132,7 +135,7 @@ export function readRefreshInputs(held: ScriptLockHeld, spreadsheet: Spreadsheet
   const money = readMoneyTab(held, spreadsheet, marked);
   // Stripe is asked here, before anything is written; the payments found are written with the rest.
   const ties = tieInvoicesToPayments(money);
-  return { marked, ledger, linkTabs, sales, stored, urls, money, ties };
+  return { marked, ledger, linkTabs, sales, stored, urls, money, ties, checkouts: readCheckouts(held, spreadsheet, marked) };
 }
 
 /**
@@ -142,8 +145,23 @@ export function readRefreshInputs(held: ScriptLockHeld, spreadsheet: Spreadsheet
 export function attributionsOf(inputs: RefreshInputs, which: 'kept' | 'today'): Attribution[] {
   const plain = inputs.sales.map(({ sale }) => sale);
   const rows = inputs.linkTabs.flatMap((tab) => tab.rows);
-  const lookup = { get: (id: string) => inputs.urls.get().urls.get(id) };
-  return which === 'kept' ? keptAttributions(plain, inputs.stored, rows, lookup) : attributeSales(plain, rows, lookup);
+  return which === 'kept'
+    ? keptAttributions(plain, inputs.stored, rows, urlLookup(inputs))
+    : attributeSales(plain, rows, urlLookup(inputs));
+}
+
+/** Each expired-checkout bucket's attribution, `kept` or `today`, as attributionsOf for sales. */
+export function checkoutAttributionsOf(inputs: RefreshInputs, which: 'kept' | 'today'): ExpiredInGroup[] {
+  return attributeCheckouts(
+    inputs.checkouts,
+    inputs.linkTabs.flatMap((linkTab) => linkTab.rows),
+    urlLookup(inputs),
+    which,
+  );
+}
+
+function urlLookup(inputs: RefreshInputs): LinkUrlLookup {
+  return { get: (id: string) => inputs.urls.get().urls.get(id) };
 }
 
 /** Writes what the add-on owns from `attributions`: the ledger's campaign columns, the links tabs' own columns, the Attribution tab. */
@@ -152,8 +170,10 @@ export function writeRefresh(
   spreadsheet: Spreadsheet,
   inputs: RefreshInputs,
   attributions: Attribution[],
+  which: 'kept' | 'today' = 'kept',
 ): RefreshReport {
   const { marked, ledger, linkTabs, sales } = inputs;
+  const expired = checkoutAttributionsOf(inputs, which);
   const linkUrls = inputs.urls.asked() ? inputs.urls.get() : null;
   // Sales Stripe did not confirm keep their campaign but count in no revenue (core/attribution/counted-sales.ts).
   const counted = countedSales(ledger?.values ?? [], sales, attributions);
@@ -174,7 +194,8 @@ export function writeRefresh(
   }
   if (inputs.money !== null) writeOwnTabColumns(inputs.money, MONEY_PLACEMENT_COLUMNS, money.placements);
   // Each row's net revenue comes from the same per-sale money as the Attribution tab's, so they add up.
-  writeLinkTabColumns(held, linkTabs, totalsByRow(counted.sales, counted.attributions, money.ofSales), notices);
+  writeCheckoutCampaigns(inputs.checkouts, expired);
+  writeLinkTabColumns(held, linkTabs, totalsByRow(counted.sales, counted.attributions, money.ofSales, expired), notices);
   const summary = [
     ...summaryOf(counted.sales, counted.attributions, linkTabs, linkUrls),
     ...money.summary,
@@ -183,7 +204,7 @@ export function writeRefresh(
     ...notices,
   ];
   held.wrote();
-  writeAttributionTab(tab.sheet, buildReport(counted.sales, counted.attributions, money.ofSales), summary);
+  writeAttributionTab(tab.sheet, buildReport(counted.sales, counted.attributions, money.ofSales, expired), summary);
   return { sales: sales.length, attributed: attributions.filter((a) => a.kind === 'attributed').length, summary };
 }
 

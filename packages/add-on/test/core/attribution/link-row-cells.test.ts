@@ -64,9 +64,10 @@ describe('a links tab’s own columns and cells', () => {
   const totals = totalsByRow(sales, attributeSales(sales, ROWS, new Map()), [money(7500), money(5000), money(0), money(0)]);
 
   it('has a column per currency and mode that counts, live before test and by code, and keeps a marked one that no longer counts', () => {
-    const columns = linkTabColumns(ROWS, totals, ['paid_sessions', 'revenue', 'net_revenue:aud:test', 'something:else']);
+    const columns = linkTabColumns(ROWS, totals, ['paid_sessions', 'checkouts', 'revenue', 'net_revenue:aud:test', 'something:else']);
     expect(columns.map((c) => c.header ?? c.name)).toEqual([
       'paid_sessions',
+      'checkouts',
       'revenue',
       'net_revenue JPY',
       'net_revenue AUD (test)',
@@ -78,9 +79,9 @@ describe('a links tab’s own columns and cells', () => {
   it('writes numbers in major units, 0 where the sales netted nothing, blank where the row has no sale of that currency', () => {
     const columns = linkTabColumns(ROWS, totals, []);
     expect(linkTabCells(3, ROWS, totals, columns)).toEqual([
-      [2, '5,000 JPY; 100.00 USD (test)', 5000, '', 75],
-      ['', '', '', '', ''],
-      [1, '40.00 EUR (test)', '', 0, ''],
+      [2, 2, '5,000 JPY; 100.00 USD (test)', 5000, '', 75],
+      ['', '', '', '', '', ''],
+      [1, 2, '40.00 EUR (test)', '', 0, ''],
     ]);
   });
 });

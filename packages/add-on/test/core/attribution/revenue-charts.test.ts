@@ -26,6 +26,7 @@ function row(campaign: string, currency: string, livemode: boolean, money: Parti
     currency,
     livemode,
     sessions: 1,
+    checkouts: 1,
     paid_sessions: revenue > 0 ? 1 : 0,
     revenue_minor: revenue,
     refunded_minor: refunded,

@@ -64,7 +64,7 @@ describe('the declared ledger', () => {
     for (const name of RECONCILIATION_COLUMNS)
       expect(COLUMN_FORMATS[name]).toBe(fixedFormat(RECONCILIATION_TAB.columns.find((c) => c.name === name)!) ?? undefined);
     expect(columnNames(WEBHOOK_LOG_TAB)).toEqual(['reason', 'count', 'last_seen', 'last_detail']);
-    expect(LINK_TAB_COLUMNS.map((c) => c.name)).toEqual(['paid_sessions', 'revenue']);
+    expect(LINK_TAB_COLUMNS.map((c) => c.name)).toEqual(['paid_sessions', 'checkouts', 'revenue']);
   });
 
   it('has one role, name and key per tab, and columns found once each by header', () => {
