@@ -48,7 +48,7 @@ describe('the links tab', () => {
     const links = ui.playground.app.workbook.sheet('Links');
     const [header = [], ...rows] = await shownRows(links.lastRow(), links.lastColumn());
     const net = (currency: string) => header.indexOf(`net_revenue ${currency} (test)`);
-    expect(header.slice(-4)).toEqual(['paid_sessions', 'revenue', 'net_revenue EUR (test)', 'net_revenue USD (test)']);
+    expect(header.slice(-5)).toEqual(['paid_sessions', 'checkouts', 'revenue', 'net_revenue EUR (test)', 'net_revenue USD (test)']);
     // Each column adds up to the net revenue of the demo's attributed sales in its currency.
     for (const currency of ['EUR', 'USD']) {
       const kept = ui.playground.app

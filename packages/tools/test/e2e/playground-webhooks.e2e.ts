@@ -87,7 +87,7 @@ describe('the Attribution tab', () => {
     await expectText(ui.page.locator('#status'), /\b13 of 15 sales attributed\./);
     await ui.page.getByRole('tab', { name: 'Attribution' }).click();
     await expectText(ui.cell(1, 1), 'utm_campaign');
-    const [header = [], ...rows] = await shownRows(7, 7);
+    const [header = [], ...rows] = await shownRows(8, 7);
     expect(header).toEqual(['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue']);
     // Each campaign in each currency, and what could not be attributed, each currency apart.
     expect(rows.map((row) => row.join(' ')).sort()).toEqual([
@@ -97,6 +97,8 @@ describe('the Attribution tab', () => {
       'spring_sale facebook paid_social usd FALSE 2 98.00 USD',
       'spring_sale newsletter email eur FALSE 1 45.00 EUR',
       'spring_sale newsletter email usd FALSE 4 245.00 USD',
+      // Its visitors opened checkouts and none paid (issue 16): a row with no sale, for its conversion.
+      'Été 2024 / Promo google cpc eur FALSE 0 0.00 EUR',
     ]);
 
     const chart = ui.page.locator('figure.chart svg').first();
