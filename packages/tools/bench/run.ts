@@ -1,6 +1,6 @@
 /** `npm run bench`: prints figures, each against a baseline measured in the same run. */
 import { benchAttribution } from './attribution.bench';
-import { benchCheckouts } from './checkouts.bench';
+import { benchCheckouts, benchCheckoutsRefresh } from './checkouts.bench';
 import { benchCustomFunctions } from './custom-functions.bench';
 import { benchPlayground, benchRelay } from './playground.bench';
 import { benchMoney, benchMoneyRefresh } from './money.bench';
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   console.log('\n## Attribution');
   benchAttribution();
   benchMoneyRefresh();
+  benchCheckoutsRefresh();
   console.log('\n## Playground');
   await benchPlayground();
   console.log('\n## Relay');
