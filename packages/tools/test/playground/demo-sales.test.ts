@@ -136,6 +136,8 @@ describe('Sync now, then Refresh attribution, on the demo', () => {
       'spring_sale facebook paid_social usd FALSE 2 98.00 USD',
       'spring_sale newsletter email eur FALSE 1 45.00 EUR',
       'spring_sale newsletter email usd FALSE 4 245.00 USD',
+      // Its visitors opened checkouts and none paid (issue 16).
+      'Été 2024 / Promo google cpc eur FALSE 0 0.00 EUR',
     ]);
 
     // A chart of net revenue per campaign for each currency.

@@ -50,11 +50,20 @@ it('keeps past sales under a renamed campaign, asks before moving them, and move
     (row) => row[header.indexOf('utm_campaign')] === 'spring_sale' && row[header.indexOf('utm_source')] === 'newsletter',
   ).length;
   expect(newsletter).toBeGreaterThan(0);
+  // The demo's abandoned checkouts through that row keep their campaign too, and move with the sales.
+  const [bucketHeader = [], ...buckets] = await pg.values('Checkouts');
+  const checkouts = buckets
+    .filter(
+      (row) => row[bucketHeader.indexOf('utm_campaign')] === 'spring_sale' && row[bucketHeader.indexOf('utm_source')] === 'newsletter',
+    )
+    .reduce((sum, row) => sum + Number(row[bucketHeader.indexOf('checkouts')]), 0);
+  expect(checkouts).toBeGreaterThan(0);
   const asked = await pg.menu('reattributePastSales');
   expect(asked.needsAnswer).toMatchObject({ kind: 'alert', title: 'Re-attribute past sales', buttons: ['YES', 'NO'] });
   expect(asked.needsAnswer?.prompt).toBe(
     `${String(newsletter)} sales would move:\n` +
-      `${String(newsletter)} from spring_sale / newsletter / email (content hero_button) to spring_2025 / newsletter / email (content hero_button)\n\n` +
+      `${String(newsletter)} from spring_sale / newsletter / email (content hero_button) to spring_2025 / newsletter / email (content hero_button)\n` +
+      `${String(checkouts)} expired checkouts would move with them.\n\n` +
       "Move them? Their utm_* cells in Reconciliation are rewritten from today's link rows, and the Attribution tab and the links tabs' counts " +
       'follow. No leaves every sale where it is.',
   );
