@@ -81,7 +81,7 @@ describe('Sync now', () => {
       (stripe: FakeStripeApi) => {
         stripe.addKey({ key: KEY, deny: ['events'] });
       },
-      /not allowed to read this \(403\).*Checkout Sessions, Events, Payment Links and Invoices/,
+      /not allowed to read this \(403\).*Checkout Sessions, Events, Payment Links, Invoices, Balance transaction sources, Charges and Disputes/,
     ],
   ])('says what to do about %s', (_, rekey, message) => {
     const app = connected(stripeWithHistory(3));

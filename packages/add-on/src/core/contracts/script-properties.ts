@@ -10,6 +10,8 @@ export const SCRIPT_PROPERTIES = {
   stripeApiKeys: { test: 'STRIPE_API_KEY_TEST', live: 'STRIPE_API_KEY_LIVE' },
   /** Where the sync of each mode stands (JSON, see sync-state.ts). */
   syncStates: { test: 'SYNC_STATE_TEST', live: 'SYNC_STATE_LIVE' },
+  /** Where the sync of each mode's balance transactions stands (JSON, see core/stripe/settled-sync-state.ts). */
+  settledSyncStates: { test: 'SETTLED_SYNC_STATE_TEST', live: 'SETTLED_SYNC_STATE_LIVE' },
   /** How many sales were checked with Stripe today, for the daily bound (JSON, see sale-checks.ts). */
   salesChecked: 'SALES_CHECKED',
   /** The scheduled sync's interval in minutes, 15 or 60, while one runs. */

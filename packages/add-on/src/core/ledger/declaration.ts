@@ -59,6 +59,9 @@ const TIME = 'yyyy-mm-dd hh:mm:ss';
 /** A session's money after the sale, in major units of its currency (core/ledger/session-money.ts). */
 export const SESSION_MONEY_COLUMNS = ['refunded', 'disputed', 'renewals', 'renewal_revenue', 'net_revenue'] as const;
 
+/** What Stripe kept of a session's payments, in major units of the account's settlement currency (core/attribution/settled-money.ts). */
+export const SETTLED_SESSION_COLUMNS = ['settlement_currency', 'fees', 'net_settled'] as const;
+
 /** One row per Checkout Session. The first ten columns are the contract's. */
 export const RECONCILIATION_TAB: TabDeclaration = {
   role: 'reconciliation',
@@ -89,6 +92,8 @@ export const RECONCILIATION_TAB: TabDeclaration = {
     // Written by the refresh from the Money after sale tab (core/ledger/session-money.ts).
     // Shows 2 or 3 decimals as the currency needs, like amount.
     ...SESSION_MONEY_COLUMNS.map((name) => column(name, 'refresh', name === 'renewals' ? '0' : '#,##0.00#')),
+    // Written by the refresh from the Settled tab, once a key's sync has read balance transactions.
+    ...SETTLED_SESSION_COLUMNS.map((name) => column(name, 'refresh', name === 'settlement_currency' ? undefined : '#,##0.00#')),
   ],
   adoptWhenHeaderHas: ['session_id'],
 };
@@ -149,6 +154,39 @@ export const CHECKOUTS_TAB: TabDeclaration = {
   adoptWhenHeaderHas: ['bucket', 'checkouts', 'session_ids'],
 };
 
+/**
+ * One row per balance transaction of the account's payments (a charge, a refund, a dispute's
+ * withdrawal or reinstatement, and Stripe's fees charged apart on IC+ pricing), keyed by its `txn_`
+ * id, as the settled sync read it from Stripe; amounts in the account's settlement currency.
+ */
+export const SETTLED_TAB: TabDeclaration = {
+  role: 'settled',
+  name: 'Settled',
+  key: 'balance_transaction',
+  columns: [
+    column('balance_transaction', 'newest-event'),
+    column('type', 'newest-event'),
+    column('reporting_category', 'newest-event'),
+    // Which session it counts against, and why not when it counts against none.
+    column('session_id', 'refresh'),
+    column('counted', 'refresh'),
+    column('source', 'newest-event'),
+    column('payment_intent', 'newest-event'),
+    column('charge', 'newest-event'),
+    column('amount', 'newest-event', '#,##0.00#'),
+    column('fee', 'newest-event', '#,##0.00#'),
+    column('net', 'newest-event', '#,##0.00#'),
+    column('currency', 'newest-event'),
+    column('exchange_rate', 'newest-event', '0.000000'),
+    column('livemode', 'newest-event'),
+    column('created', 'newest-event', TIME),
+    column('amount_minor', 'newest-event', '0'),
+    column('fee_minor', 'newest-event', '0'),
+    column('net_minor', 'newest-event', '0'),
+  ],
+  adoptWhenHeaderHas: ['balance_transaction', 'reporting_category', 'net_minor'],
+};
+
 /** One row per campaign, source, medium, currency and mode; rewritten whole by every refresh. */
 export const ATTRIBUTION_TAB: TabDeclaration = {
   role: 'attribution',
@@ -179,6 +217,28 @@ export const ATTRIBUTION_TAB: TabDeclaration = {
   adoptWhenHeaderHas: ['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'],
 };
 
+/**
+ * What Stripe kept, per campaign, source, medium, mode and settlement currency: the sessions' balance
+ * transactions summed (core/attribution/settled-report.ts); rewritten whole by every refresh.
+ */
+export const ATTRIBUTION_SETTLED_TAB: TabDeclaration = {
+  role: 'attribution_settled',
+  name: 'Attribution (settled)',
+  key: null,
+  columns: [
+    column('utm_campaign', 'refresh'),
+    column('utm_source', 'refresh'),
+    column('utm_medium', 'refresh'),
+    column('livemode', 'refresh'),
+    column('settlement_currency', 'refresh'),
+    column('paid_sessions', 'refresh', '0'),
+    column('gross_settled', 'refresh', MONEY),
+    column('fees', 'refresh', MONEY),
+    column('net_settled', 'refresh', MONEY),
+  ],
+  adoptWhenHeaderHas: ['utm_campaign', 'settlement_currency', 'gross_settled', 'net_settled'],
+};
+
 /** One row per reason a delivery was refused, and never more: a stranger can move counters, not fill the sheet. */
 export const WEBHOOK_LOG_TAB: TabDeclaration = {
   role: 'webhook_log',
@@ -192,7 +252,9 @@ export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [
   RECONCILIATION_TAB,
   MONEY_TAB,
   CHECKOUTS_TAB,
+  SETTLED_TAB,
   ATTRIBUTION_TAB,
+  ATTRIBUTION_SETTLED_TAB,
   WEBHOOK_LOG_TAB,
 ];
 

@@ -46,10 +46,41 @@ export const MONEY_GONE_STATUSES: ReadonlySet<string> = new Set(['needs_response
 /** The first invoice of a subscription is the session's own payment, already in its amount. */
 export const FIRST_INVOICE_REASON = 'subscription_create';
 
-interface Payment {
+/** One of a session's payments. */
+export interface SessionPayment {
   session: SessionMoneyInput;
   /** What the payment took, minor units: a dispute above it is not one Stripe made. */
   amount: number;
+}
+
+/** Why a money record does not count against `session` (another mode or currency), or '' when it does. */
+export function mismatchOf(record: MoneyRecord, session: SessionMoneyInput): string {
+  return record.livemode !== session.livemode
+    ? `not counted: ${record.livemode ? 'live' : 'test'} mode, and its session is not`
+    : record.currency !== session.currency
+      ? `not counted: in ${record.currency.toUpperCase()}, and its session is in ${session.currency.toUpperCase()}`
+      : '';
+}
+
+/**
+ * Each session's payments by `payment_intent`: its own, and for a subscription every invoice of it
+ * in its mode and currency that names its payment (the first, which is the session's own payment,
+ * and the renewals). What refunds, disputes and balance transactions find their session by.
+ */
+export function sessionPayments(sessions: readonly SessionMoneyInput[], records: readonly MoneyRecord[]): Map<string, SessionPayment> {
+  const payments = new Map<string, SessionPayment>();
+  const bySubscription = new Map<string, SessionMoneyInput>();
+  for (const session of sessions) {
+    if (session.subscription !== '') bySubscription.set(session.subscription, session);
+    if (session.payment_intent !== '') payments.set(session.payment_intent, { session, amount: session.amount_minor });
+  }
+  for (const record of records) {
+    if (record.kind !== 'invoice' || record.payment_intent === '') continue;
+    const session = bySubscription.get(record.subscription);
+    if (session !== undefined && mismatchOf(record, session) === '')
+      payments.set(record.payment_intent, { session, amount: record.amount_minor });
+  }
+  return payments;
 }
 
 const zero = (): SessionMoney => ({ refunded: 0, disputed: 0, renewals: 0, renewal_revenue: 0, net: 0 });
@@ -73,22 +104,14 @@ function formatMoney(minor: number, currency: string): string {
 export function sessionMoney(sessions: readonly SessionMoneyInput[], records: readonly MoneyRecord[]): MoneyReport {
   const bySession = new Map<string, SessionMoney>();
   const bySubscription = new Map<string, SessionMoneyInput>();
-  const payments = new Map<string, Payment>();
   for (const session of sessions) {
     moneyOf(bySession, session);
     if (session.subscription !== '') bySubscription.set(session.subscription, session);
-    if (session.payment_intent !== '') payments.set(session.payment_intent, { session, amount: session.amount_minor });
   }
+  // Invoices tie their payments (and so a renewal's refunds and disputes) to the session.
+  const payments = sessionPayments(sessions, records);
 
   const placements: MoneyPlacement[] = records.map(() => ({ session_id: '', counted: '' }));
-  const sameMoney = (record: MoneyRecord, session: SessionMoneyInput): string =>
-    record.livemode !== session.livemode
-      ? `not counted: ${record.livemode ? 'live' : 'test'} mode, and its session is not`
-      : record.currency !== session.currency
-        ? `not counted: in ${record.currency.toUpperCase()}, and its session is in ${session.currency.toUpperCase()}`
-        : '';
-
-  // Invoices first: they tie their payments (and so a renewal's refunds and disputes) to the session.
   records.forEach((record, i) => {
     if (record.kind !== 'invoice') return;
     const session = bySubscription.get(record.subscription);
@@ -98,12 +121,11 @@ export function sessionMoney(sessions: readonly SessionMoneyInput[], records: re
       return;
     }
     placement.session_id = session.session_id;
-    const mismatch = sameMoney(record, session);
+    const mismatch = mismatchOf(record, session);
     if (mismatch !== '') {
       placement.counted = mismatch;
       return;
     }
-    if (record.payment_intent !== '') payments.set(record.payment_intent, { session, amount: record.amount_minor });
     if (record.state === FIRST_INVOICE_REASON) {
       placement.counted = "the session's own payment";
       return;
@@ -129,7 +151,7 @@ export function sessionMoney(sessions: readonly SessionMoneyInput[], records: re
       return;
     }
     placement.session_id = payment.session.session_id;
-    const mismatch = sameMoney(record, payment.session);
+    const mismatch = mismatchOf(record, payment.session);
     if (mismatch !== '') {
       placement.counted = mismatch;
       return;

@@ -60,6 +60,14 @@ export const KEY_PERMISSIONS: readonly KeyPermission[] = [
   { resource: 'Events', why: 'for the sync, which reads the events a delivery missed' },
   { resource: 'Payment Links', why: 'for attribution of sales without a matching reference' },
   { resource: 'Invoices', why: "to tie a subscription renewal's refunds and disputes to the sale that started it" },
+  {
+    resource: 'Balance transaction sources',
+    why: "for what Stripe kept of each sale (fees and net in the account's currency): the sync lists the balance transactions",
+  },
+  // Each balance transaction is listed with its source expanded in place, and Stripe asks for the
+  // read permission of every object a request expands (its permissions reference, for apps).
+  { resource: 'Charges', why: 'to read the charge or refund a balance transaction comes from, and so the sale it belongs to' },
+  { resource: 'Disputes', why: "to read the dispute a chargeback's balance transaction comes from, and so the sale it belongs to" },
 ];
 
 /** `Checkout Sessions, Events and Payment Links`. */

@@ -37,25 +37,26 @@ function isTime(value: unknown): value is number {
 }
 
 /** A saved run every field of which a sync can use; anything else would fail every sync from then on. */
-function isRun(value: unknown): value is SyncRun {
+function isRun(value: unknown, idPattern: RegExp): value is SyncRun {
   if (value === null || typeof value !== 'object') return false;
   const run = value as Record<string, unknown>;
   return (
     isTime(run.since) &&
-    (run.startingAfter === null || (typeof run.startingAfter === 'string' && EVENT_ID.test(run.startingAfter))) &&
+    (run.startingAfter === null || (typeof run.startingAfter === 'string' && idPattern.test(run.startingAfter))) &&
     (run.newest === null || isTime(run.newest)) &&
     isTime(run.pages) &&
     isTime(run.events)
   );
 }
 
-export function parseSyncState(text: string | null): SyncState {
+/** `idPattern`: what a run's `startingAfter` may be (events' ids; the settled sync's are balance transactions'). */
+export function parseSyncState(text: string | null, idPattern: RegExp = EVENT_ID): SyncState {
   if (text === null || text === '') return { cursor: null, run: null };
   try {
     const parsed = JSON.parse(text) as unknown;
     if (parsed === null || typeof parsed !== 'object') return { cursor: null, run: null };
     const { cursor, run } = parsed as Record<string, unknown>;
-    return { cursor: isTime(cursor) ? cursor : null, run: isRun(run) ? run : null };
+    return { cursor: isTime(cursor) ? cursor : null, run: isRun(run, idPattern) ? run : null };
   } catch {
     return { cursor: null, run: null };
   }

@@ -29,6 +29,7 @@ import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
 import { writeAttributionStatus, writeAttributionTab } from './attribution-tab';
 import { writeLinkTabColumns } from './link-tab-columns';
+import { readSettled, writeSettled } from './settled-tab';
 import { attributeCheckouts, readCheckouts, writeCheckoutCampaigns, type CheckoutInputs } from './checkout-groups';
 import { listedKeys, readLinkTabs, type LinkTab } from '../links/link-tabs';
 import { readPaymentLinkUrls, type LinkUrls } from './payment-links';
@@ -177,6 +178,7 @@ export function writeRefresh(
   const linkUrls = inputs.urls.asked() ? inputs.urls.get() : null;
   // Sales Stripe did not confirm keep their campaign but count in no revenue (core/attribution/counted-sales.ts).
   const counted = countedSales(ledger?.values ?? [], sales, attributions);
+  const settled = readSettled(held, spreadsheet, marked); // read and checked before anything is written
   if (inputs.money !== null) writeInvoiceTies(inputs.money, inputs.ties);
   const money = moneyAfterSale(counted.sales, inputs.money);
 
@@ -193,6 +195,7 @@ export function writeRefresh(
     writeOwnTabColumns(ledger, SESSION_MONEY_COLUMNS, sessionMoneyCells(ledger.values.length - 1, sales, money.bySession));
   }
   if (inputs.money !== null) writeOwnTabColumns(inputs.money, MONEY_PLACEMENT_COLUMNS, money.placements);
+  writeSettled(held, spreadsheet, { marked, ledger, sales, counted, money: inputs.money, settled });
   // Each row's net revenue comes from the same per-sale money as the Attribution tab's, so they add up.
   writeCheckoutCampaigns(inputs.checkouts, expired);
   writeLinkTabColumns(held, linkTabs, totalsByRow(counted.sales, counted.attributions, money.ofSales, expired), notices);

@@ -10,6 +10,7 @@ import type { StripeMode } from '../../core/stripe/stripe-key';
 import { parseSyncState } from '../../core/stripe/sync-state';
 import { connectedKeys, readSyncState } from '../stripe/settings';
 import { checkEarlierSales } from './confirm-sales';
+import { syncSettled } from './settled-sync';
 import { runSync, SYNC_TIME_BUDGET_MS, type SyncReport } from './sync';
 
 export interface ModeSync {
@@ -19,6 +20,8 @@ export interface ModeSync {
   checks: SaleCheckReport | null;
   /** What it threw (an unreadable ledger, a busy lock), else null. */
   error: unknown;
+  /** What the mode's settled sync (its balance transactions) has to say: '' when it read everything. */
+  settled: string;
 }
 
 /** The connected modes that have never synced: the first sync asks how far back they go. */
@@ -38,16 +41,27 @@ export function syncEveryMode(firstRunDays?: number): ModeSync[] {
     try {
       report = runSync(mode, key, firstRunDays === undefined ? { startedMs: started } : { startedMs: started, firstRunDays });
     } catch (error) {
-      return { mode, report: null, checks: null, error };
+      return { mode, report: null, checks: null, error, settled: '' };
     }
-    if (!report.ok) return { mode, report, checks: null, error: null };
+    if (!report.ok) return { mode, report, checks: null, error: null, settled: '' };
+    let synced: ModeSync;
     try {
-      return { mode, report, checks: checkEarlierSales(mode, key, started + SYNC_TIME_BUDGET_MS), error: null };
+      synced = { mode, report, checks: checkEarlierSales(mode, key, started + SYNC_TIME_BUDGET_MS), error: null, settled: '' };
     } catch (error) {
       // The events are written; only the check stopped (the lock busy, the ledger unreadable).
-      return { mode, report, checks: null, error };
+      synced = { mode, report, checks: null, error, settled: '' };
     }
+    return { ...synced, settled: settledOf(mode, key, started + SYNC_TIME_BUDGET_MS) };
   });
+}
+
+/** The mode's balance transactions, in what is left of the time budget; only a stop or an error is said. */
+function settledOf(mode: StripeMode, key: string, deadlineMs: number): string {
+  try {
+    return syncSettled(mode, key, deadlineMs).message;
+  } catch (error) {
+    return `Fees and net in the account's currency stopped: ${messageOf(error)}. The next sync resumes there.`;
+  }
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -61,7 +75,7 @@ function describeMode(sync: ModeSync): string {
       : sync.checks === null
         ? ''
         : describeSaleChecks(sync.checks);
-  return checks === '' ? events : `${events} ${checks}`;
+  return [events, checks, sync.settled].filter((part) => part !== '').join(' ');
 }
 
 /** One mode: its outcome as before two keys could be connected; two: each prefixed with its mode, the failed one named. */

@@ -83,6 +83,15 @@ export function writeSyncState(mode: StripeMode, state: string | null): void {
   else properties().setProperty(SYNC_STATES[mode], state);
 }
 
+/** Where the sync of the mode's balance transactions stands (core/stripe/settled-sync-state.ts), as kept. */
+export function readSettledSyncState(mode: StripeMode): string | null {
+  return properties().getProperty(SCRIPT_PROPERTIES.settledSyncStates[mode]);
+}
+
+export function writeSettledSyncState(mode: StripeMode, state: string): void {
+  properties().setProperty(SCRIPT_PROPERTIES.settledSyncStates[mode], state);
+}
+
 /** How many sales were checked with Stripe today (core/stripe/sale-checks.ts), as kept. */
 export function readSalesCheckedText(): string | null {
   return properties().getProperty(SALES_CHECKED);

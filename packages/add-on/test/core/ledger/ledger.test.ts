@@ -90,7 +90,9 @@ describe('what the add-on asks of Stripe, in one table', () => {
   });
 
   it('says the same permissions wherever a user is told them', () => {
-    expect(keyPermissionsText()).toBe('Checkout Sessions, Events, Payment Links and Invoices');
+    expect(keyPermissionsText()).toBe(
+      'Checkout Sessions, Events, Payment Links, Invoices, Balance transaction sources, Charges and Disputes',
+    );
     const refusal = checkStripeKey('sk_test_abcdefghijklmnop');
     expect(refusal.ok ? '' : refusal.error).toContain(keyPermissionsText());
     expect(describeApiError(403, '{}')).toContain(keyPermissionsText());

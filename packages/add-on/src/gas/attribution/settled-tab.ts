@@ -1,0 +1,124 @@
+/**
+ * What Stripe kept, written by the refresh once a key's sync has read balance transactions (the
+ * Settled tab exists): each balance transaction placed against its session (Settled's session_id
+ * and counted), each sale's settlement_currency, fees and net_settled in Reconciliation, and the
+ * Attribution (settled) tab, one row per campaign, source, medium, mode and settlement currency,
+ * rewritten whole with its summary beside it. Sums are kept in minor units
+ * (core/attribution/settled-money.ts, settled-report.ts), so the tab adds up exactly to the
+ * Reconciliation rows. Before any balance transaction is read, nothing of this is written.
+ */
+
+import type { Attribution, Sale } from '../../core/attribution/attribution';
+import { settledMoney } from '../../core/attribution/settled-money';
+import { buildSettledReport, settledReportCells, settledSessionCells, settledSummary } from '../../core/attribution/settled-report';
+import { literalText } from '../../core/helpers/literal-text';
+import { ATTRIBUTION_SETTLED_TAB, columnNames, fixedFormat, SETTLED_SESSION_COLUMNS } from '../../core/ledger/declaration';
+import { moneyRecordsFromTab } from '../../core/ledger/money-columns';
+import { settledRecordsFromTab } from '../../core/ledger/settled-columns';
+import { currencyNumberFormat } from '../../core/stripe/currency';
+import { openOwnTab, type MarkedTabs } from '../ledger/own-tabs';
+import type { LedgerValues } from '../ledger/reconciliation-reader';
+import { readSettledTab } from '../ledger/settled-reader';
+import type { ScriptLockHeld } from '../script-lock';
+import { writeOwnTabColumns } from './own-tab-columns';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Read with the refresh's other tabs, before anything is written; null before any balance transaction is recorded. */
+export const readSettled = readSettledTab;
+
+export interface SettledInputs {
+  marked: MarkedTabs;
+  /** Reconciliation as read: `sales` are its rows. */
+  ledger: LedgerValues | null;
+  sales: ReadonlyArray<{ sale: Sale; row: number }>;
+  /** The sales that count (flagged ones left out), each with its attribution at the same index. */
+  counted: { sales: Sale[]; attributions: Attribution[] };
+  /** Money after sale as read (its invoice ties filled): how a renewal's payment finds its session. */
+  money: LedgerValues | null;
+  settled: LedgerValues | null;
+}
+
+const HEADERS = columnNames(ATTRIBUTION_SETTLED_TAB);
+const WIDTH = HEADERS.length;
+/** After the table, a blank column, then the summary. */
+const SUMMARY_COLUMN = WIDTH + 2;
+
+function writeTab(
+  sheet: Sheet,
+  cells: ReturnType<typeof settledReportCells>,
+  currencies: readonly string[],
+  summary: readonly string[],
+): void {
+  sheet.clear();
+  const rows = Math.max(cells.length + 1, 3);
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < SUMMARY_COLUMN) sheet.insertColumnsAfter(sheet.getMaxColumns(), SUMMARY_COLUMN - sheet.getMaxColumns());
+  // A campaign someone named `=1+1` is that text.
+  const grid = [HEADERS, ...cells.map((row) => row.map((cell) => (typeof cell === 'string' ? literalText(cell) : cell)))];
+  sheet.getRange(1, 1, grid.length, WIDTH).setValues(grid);
+  if (cells.length > 0) {
+    // Money in the row's own settlement currency.
+    const formats = currencies.map((currency) =>
+      ATTRIBUTION_SETTLED_TAB.columns.map((c) => (c.format === undefined ? '' : (fixedFormat(c) ?? currencyNumberFormat(currency)))),
+    );
+    sheet.getRange(2, 1, cells.length, WIDTH).setNumberFormats(formats);
+  }
+  sheet
+    .getRange(1, SUMMARY_COLUMN, 2, 1)
+    .setValues([['summary'], [literalText(summary.join('\n'))]])
+    .setWrap(true);
+  sheet.setColumnWidth(SUMMARY_COLUMN, 420);
+  sheet.getRange(1, 1, 1, SUMMARY_COLUMN).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+}
+
+/** The refresh's settled writes (see the file comment); nothing when no balance transaction was read yet. */
+export function writeSettled(held: ScriptLockHeld, spreadsheet: Spreadsheet, inputs: SettledInputs): void {
+  const { settled, ledger, counted } = inputs;
+  if (settled === null) return;
+  const records = settledRecordsFromTab(settled.values);
+  const sessions = counted.sales.map((sale) => ({
+    session_id: sale.session_id,
+    paid: sale.payment_status === 'paid',
+    amount_minor: sale.amount_minor ?? 0,
+    currency: sale.currency,
+    livemode: sale.livemode,
+    payment_intent: sale.payment_intent,
+    subscription: sale.subscription,
+  }));
+  const money = moneyRecordsFromTab(inputs.money?.values ?? []).map(({ record }) => record);
+  const { bySession, placements } = settledMoney(
+    sessions,
+    money,
+    records.map(({ record }) => record),
+  );
+  held.wrote();
+  const placed: string[][] = Array.from({ length: Math.max(settled.values.length - 1, 0) }, () => ['', '']);
+  records.forEach(({ row }, i) => {
+    const placement = placements[i];
+    if (placement !== undefined) placed[row - 2] = [placement.session_id, placement.counted];
+  });
+  writeOwnTabColumns(settled, ['session_id', 'counted'], placed);
+  if (ledger !== null && ledger.values.length > 1)
+    writeOwnTabColumns(ledger, SETTLED_SESSION_COLUMNS, settledSessionCells(ledger.values.length - 1, inputs.sales, bySession));
+
+  const rows = buildSettledReport(counted.sales, counted.attributions, bySession);
+  const summary = settledSummary(
+    rows,
+    counted.sales,
+    bySession,
+    records.map(({ record }) => record),
+    placements,
+  );
+  const tab = openOwnTab(held, spreadsheet, 'attribution_settled', inputs.marked, true);
+  if (tab === null) throw new Error('The Attribution (settled) tab could not be opened');
+  if (tab.notice !== null) summary.push(tab.notice);
+  writeTab(
+    tab.sheet,
+    settledReportCells(rows),
+    rows.map((row) => row.settlement_currency),
+    summary,
+  );
+}
