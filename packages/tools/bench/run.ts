@@ -4,6 +4,7 @@ import { benchCheckouts, benchCheckoutsRefresh } from './checkouts.bench';
 import { benchCustomFunctions } from './custom-functions.bench';
 import { benchPlayground, benchRelay } from './playground.bench';
 import { benchMoney, benchMoneyRefresh } from './money.bench';
+import { benchSettled } from './settled.bench';
 import { benchWebhook } from './webhook.bench';
 
 async function main(): Promise<void> {
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   benchMoney();
   console.log('\n## Checkouts opened');
   benchCheckouts();
+  console.log("\n## What Stripe kept (the account's currency)");
+  benchSettled();
   console.log('\n## Attribution');
   benchAttribution();
   benchMoneyRefresh();
