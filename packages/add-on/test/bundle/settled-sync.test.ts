@@ -184,6 +184,19 @@ describe('the settled sync', () => {
     ]);
   });
 
+  it('goes back, the first time, to the oldest sale the ledger holds, past the 30 days of events Stripe keeps', () => {
+    const { app, stripe, clock } = settledShop();
+    clock.at(now() - 45 * DAY);
+    const old = stripe.scenario.paid({ clientReferenceId: 'nl-1', amount: 10000 });
+    // Delivered when it was made: the sync's events could not reach it now.
+    for (const event of old.events) expect(app.deliver(event)).toMatchObject({ ok: true });
+    clock.at(now());
+    sync(app);
+    const [first] = balancePages(stripe);
+    expect(Number(first?.query['created[gte]'])).toBe(old.session.created);
+    expect(app.rows()).toEqual([expect.objectContaining({ session_id: old.session.id, settlement_currency: 'usd', fees: 3.2 })]);
+  });
+
   it('says what to give a key that may not read balance transactions, and writes nothing settled', () => {
     const { app, stripe } = settledShop();
     stripe.scenario.paid({ clientReferenceId: 'nl-1', amount: 10000 });
