@@ -296,12 +296,15 @@ describe('spreadsheets made by an earlier version (no marks)', () => {
     // An earlier version wrote paid_sessions and revenue only, as the tab's last two columns.
     deleteColumn(app.workbook, app.workbook.sheet('Links'), columnOf(app.workbook.sheet('Links'), 'net_revenue USD (test)'));
     deleteColumn(app.workbook, app.workbook.sheet('Links'), columnOf(app.workbook.sheet('Links'), 'checkouts'));
+    // Nor did it make a Weekly tab.
+    app.workbook.deleteSheet(app.workbook.sheet('Weekly'));
     const earlier = withoutMarks(app, stripe);
     expect(earlier.workbook.developerMetadata()).toEqual([]);
     sell(earlier, stripe, 'fb-2');
     refresh(earlier);
     expect(earlier.workbook.sheets.map((sheet) => sheet.name).sort()).toEqual(
-      ['Attribution', 'Links', 'Reconciliation', 'Sheet1'].filter((name) => earlier.workbook.getSheet(name) !== null).sort(),
+      // The Weekly tab is new in this version: made, not found.
+      ['Attribution', 'Links', 'Reconciliation', 'Sheet1', 'Weekly'].filter((name) => earlier.workbook.getSheet(name) !== null).sort(),
     );
     expect(earlier.rows('Links').map((row) => [row.paid_sessions, row.revenue, row['net_revenue USD (test)']])).toEqual([
       [1, '19.99 USD (test)', 19.99],

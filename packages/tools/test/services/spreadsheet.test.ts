@@ -198,6 +198,17 @@ describe('ranges and sheets', () => {
     ]);
   });
 
+  it('sets the widths of a run of columns in one call (setColumnWidths), leaving the others', () => {
+    const workbook = new Workbook({ sheets: ['Weekly'] });
+    const { SpreadsheetApp, services } = fakes({ workbook });
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Weekly')!;
+    sheet.setColumnWidth(1, 180);
+    const before = services.spreadsheet.stats().roundTrips;
+    expect(sheet.setColumnWidths(2, 3, 120).getName()).toBe('Weekly');
+    expect(services.spreadsheet.stats().roundTrips - before).toBe(1);
+    expect([1, 2, 3, 4, 5].map((column) => workbook.sheet('Weekly').columnWidths.get(column))).toEqual([180, 120, 120, 120, undefined]);
+  });
+
   it('takes a selection the test sets, and records toasts', () => {
     const workbook = new Workbook({ sheets: ['Sheet1', 'Links'] });
     const { SpreadsheetApp, services } = fakes({ workbook });

@@ -59,6 +59,8 @@ export interface ExpiredInGroup {
   currency: string;
   livemode: boolean;
   checkouts: number;
+  /** The bucket's day, `yyyy-mm-dd` in the spreadsheet's time zone: the week it counts in (weekly.ts). */
+  day: string;
 }
 
 /** The group of a campaign (or the unattributed), currency and mode, made empty the first time. */
@@ -132,11 +134,17 @@ export function buildReport(
   // A campaign whose checkouts all expired still has a row: none of its visitors paid.
   for (const { attribution, currency, livemode, checkouts } of expired)
     groupFor(groups, attribution, currency, livemode).checkouts += checkouts;
-  const rows = [...groups.values()];
+  return sortReport([...groups.values()]);
+}
+
+/** The report's order: live before test, the biggest currency first, then by revenue; the unattributed last in each. */
+export function sortReport<
+  Row extends Pick<ReportRow, 'utm_campaign' | 'utm_source' | 'utm_medium' | 'currency' | 'livemode' | 'revenue_minor'>,
+>(rows: Row[]): Row[] {
   const totals = new Map<string, number>();
   for (const row of rows)
     totals.set(modeKey(row.currency, row.livemode), (totals.get(modeKey(row.currency, row.livemode)) ?? 0) + row.revenue_minor);
-  const total = (row: ReportRow) => totals.get(modeKey(row.currency, row.livemode)) ?? 0;
+  const total = (row: Row) => totals.get(modeKey(row.currency, row.livemode)) ?? 0;
   return rows.sort(
     (a, b) =>
       Number(b.livemode) - Number(a.livemode) ||

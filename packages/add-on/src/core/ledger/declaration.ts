@@ -46,7 +46,8 @@ export interface TabDeclaration {
   readonly columns: readonly ColumnDeclaration[];
   /**
    * Row 1 of an unmarked tab that an earlier version of the add-on made (they left no mark):
-   * such a tab under the declared name is adopted and marked. Every header here must be present.
+   * such a tab under the declared name is adopted and marked. Every header here must be present;
+   * none for a tab no earlier version made, so a tab under its name is always the user's.
    */
   readonly adoptWhenHeaderHas: readonly string[];
 }
@@ -239,6 +240,25 @@ export const ATTRIBUTION_SETTLED_TAB: TabDeclaration = {
   adoptWhenHeaderHas: ['utm_campaign', 'settlement_currency', 'gross_settled', 'net_settled'],
 };
 
+/**
+ * Week by week, one row per campaign, source, medium, currency and mode; after these columns, three
+ * per week (core/attribution/weekly-sheet.ts: `2026-W49 checkouts`, `2026-W49 paid`, `2026-W49 net`),
+ * the current week first. Rewritten whole by every refresh. No earlier version made it: none is adopted.
+ */
+export const WEEKLY_TAB: TabDeclaration = {
+  role: 'weekly',
+  name: 'Weekly',
+  key: null,
+  columns: [
+    column('utm_campaign', 'refresh'),
+    column('utm_source', 'refresh'),
+    column('utm_medium', 'refresh'),
+    column('currency', 'refresh'),
+    column('livemode', 'refresh'),
+  ],
+  adoptWhenHeaderHas: [],
+};
+
 /** One row per reason a delivery was refused, and never more: a stranger can move counters, not fill the sheet. */
 export const WEBHOOK_LOG_TAB: TabDeclaration = {
   role: 'webhook_log',
@@ -255,6 +275,7 @@ export const OWN_TAB_DECLARATIONS: readonly TabDeclaration[] = [
   SETTLED_TAB,
   ATTRIBUTION_TAB,
   ATTRIBUTION_SETTLED_TAB,
+  WEEKLY_TAB,
   WEBHOOK_LOG_TAB,
 ];
 

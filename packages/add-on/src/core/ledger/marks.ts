@@ -9,9 +9,19 @@
  */
 
 /** The roles of the add-on's own tabs. */
-export type TabRole = 'reconciliation' | 'money' | 'checkouts' | 'settled' | 'attribution' | 'attribution_settled' | 'webhook_log';
+export type TabRole =
+  'reconciliation' | 'money' | 'checkouts' | 'settled' | 'attribution' | 'attribution_settled' | 'weekly' | 'webhook_log';
 
-const ROLES: readonly TabRole[] = ['reconciliation', 'money', 'checkouts', 'settled', 'attribution', 'attribution_settled', 'webhook_log'];
+const ROLES: readonly TabRole[] = [
+  'reconciliation',
+  'money',
+  'checkouts',
+  'settled',
+  'attribution',
+  'attribution_settled',
+  'weekly',
+  'webhook_log',
+];
 
 export const TAB_MARK_KEY = 'stripe-utm-sheets.tab';
 export const COLUMN_MARK_KEY = 'stripe-utm-sheets.column';

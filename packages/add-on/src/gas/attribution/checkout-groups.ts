@@ -55,6 +55,7 @@ export function attributeCheckouts(
     currency: bucket.currency,
     livemode: bucket.livemode,
     checkouts: bucket.checkouts,
+    day: bucket.day,
   }));
 }
 

@@ -29,10 +29,11 @@ import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
 import { writeAttributionStatus, writeAttributionTab } from './attribution-tab';
 import { writeLinkTabColumns } from './link-tab-columns';
-import { readSettled, writeSettled } from './settled-tab';
 import { attributeCheckouts, readCheckouts, writeCheckoutCampaigns, type CheckoutInputs } from './checkout-groups';
+import { readSettled, writeSettled } from './settled-tab';
 import { listedKeys, readLinkTabs, type LinkTab } from '../links/link-tabs';
 import { readPaymentLinkUrls, type LinkUrls } from './payment-links';
+import { writeWeeklyTab } from './weekly-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -199,6 +200,7 @@ export function writeRefresh(
   // Each row's net revenue comes from the same per-sale money as the Attribution tab's, so they add up.
   writeCheckoutCampaigns(inputs.checkouts, expired);
   writeLinkTabColumns(held, linkTabs, totalsByRow(counted.sales, counted.attributions, money.ofSales, expired), notices);
+  notices.push(...writeWeeklyTab(held, spreadsheet, { marked, counted, money: money.ofSales, expired }));
   const summary = [
     ...summaryOf(counted.sales, counted.attributions, linkTabs, linkUrls),
     ...money.summary,

@@ -79,6 +79,7 @@ const ADOPTION_ROWS = 5;
  * that one is adopted so that the store can refuse it with the right words, not start a second.
  */
 function madeByEarlierVersion(sheet: Sheet, tab: TabDeclaration): boolean {
+  if (tab.adoptWhenHeaderHas.length === 0) return false;
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 && lastColumn === 0) return true;

@@ -102,6 +102,12 @@ export class SheetImpl {
     return this.s.sheet(this.data);
   }
 
+  /** One call for a run of columns of one width (Sheet.setColumnWidths(startColumn, numColumns, width)). */
+  setColumnWidths(startColumn: unknown, numColumns: unknown, width: unknown): SheetImpl {
+    for (let i = 0; i < Number(numColumns); i++) this.data.columnWidths.set(Number(startColumn) + i, Number(width));
+    return this.s.sheet(this.data);
+  }
+
   newChart(): EmbeddedChartBuilderImpl {
     return this.s.chartBuilder();
   }
