@@ -21,6 +21,8 @@ export function minorUnitExponent(currency: string): number {
 
 /** 1999 usd -> 19.99; 5000 jpy -> 5000; 12345 kwd -> 12.345. Exact to the currency's decimals. */
 export function toMajorUnits(amountMinor: number, currency: string): number {
+  // Most money cells of a refresh are 0 (no refund, no dispute): no formatting needed.
+  if (amountMinor === 0) return 0;
   const exponent = minorUnitExponent(currency);
   // Dividing then rounding to the exponent removes binary noise (e.g. 1.005 showing as 1.00499).
   return Number((amountMinor / Math.pow(10, exponent)).toFixed(exponent));
