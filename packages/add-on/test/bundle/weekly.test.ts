@@ -9,6 +9,7 @@ import { FakeStripeApi, type StripeEvent } from '@stripe-utm-sheets/tools/fake-s
 import { LocalAddOn as AddOn } from '@stripe-utm-sheets/tools/local-add-on';
 import { weekOf } from '../../src/core/attribution/weekly';
 import { refresh } from './attribution-shop';
+import { minor, settledShop, sync } from './settled-shop';
 
 const HEADER = ['Payment link', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'client_reference_id'];
 const LINK = 'https://buy.stripe.com/test_springA';
@@ -49,7 +50,7 @@ function labelIn(zone: string, seconds: number): string {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(seconds * 1000),
   );
-  return weekOf(day)?.label ?? '';
+  return weekOf(day)?.short ?? '';
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -71,19 +72,17 @@ describe('the Weekly tab', () => {
 
     const header = app.workbook.sheet('Weekly').values()[0] ?? [];
     const current = labelIn(zone, now());
-    expect(header.slice(0, 8)).toEqual([
+    expect(header.slice(0, 6)).toEqual([
       'utm_campaign',
       'utm_source',
       'utm_medium',
-      'currency',
-      'livemode',
       `${current} checkouts`,
       `${current} paid`,
       `${current} net`,
     ]);
-    // Eight weeks of three columns, then a blank column and the summary.
+    // Eight weeks of three columns, the row's currency and mode, then a blank column and the summary.
     expect(header.filter((name) => / (checkouts|paid|net)$/.test(String(name)))).toHaveLength(24);
-    expect(header.at(-1)).toBe('summary');
+    expect(header.slice(27)).toEqual(['currency', 'livemode', '', 'summary']);
 
     const [thisWeek, lastWeek] = [labelIn(zone, recent), labelIn(zone, earlier)];
     expect(row(app, 'newsletter')).toMatchObject({
@@ -115,7 +114,10 @@ describe('the Weekly tab', () => {
     }
     // Counts as whole numbers, net in the row's currency.
     const sheet = app.workbook.sheet('Weekly');
-    expect([6, 7, 8].map((column) => sheet.cell(2, column)?.numberFormat)).toEqual(['0', '0', '#,##0.00 "USD"']);
+    expect([4, 5, 6].map((column) => sheet.cell(2, column)?.numberFormat)).toEqual(['0', '0', '#,##0.00 "USD"']);
+    // Each header and amount shows whole; a week's columns are as wide as the same columns of every other week.
+    expect(sheet.columnWidths.get(4)).toBe(sheet.columnWidths.get(7));
+    expect(sheet.columnWidths.get(4)).toBeGreaterThanOrEqual(112);
     expect(String(row(app, 'newsletter')?.summary)).toContain(`time zone, ${zone}`);
   });
 
@@ -182,5 +184,69 @@ describe('the Weekly tab', () => {
       expect(app.workbook.getSheet('Weekly (add-on)')).toBeNull();
       expect(app.rows('Week by week')[0]).toMatchObject({ utm_campaign: 'spring_sale' });
     }
+  });
+
+  it("shows net_settled in the account's currency week by week, adding up to Reconciliation, and one chart of every campaign's week below the table", () => {
+    const { app, stripe, clock } = settledShop();
+    // Ten days ago and three days ago: two weeks; a EUR campaign and a USD one, settled in USD.
+    stripe.scenario.paid({ clientReferenceId: 'nl-1', amount: 10_000 });
+    stripe.scenario.paid({ clientReferenceId: 'g-3', amount: 5000, currency: 'eur' });
+    clock.tick(7 * DAY);
+    const refunded = stripe.scenario.paid({ clientReferenceId: 'nl-1', amount: 4000 });
+    stripe.scenario.paid({ clientReferenceId: 'g-3', amount: 3000, currency: 'eur' });
+    stripe.afterSale.refund(refunded.session.id, { amount: 1000 });
+    clock.at(now());
+    sync(app);
+
+    const zone = app.workbook.timeZone;
+    // What each campaign, currency and week should show: Reconciliation's net_settled, by the week of each sale.
+    const expected: Record<string, number> = {};
+    for (const sale of app.rows()) {
+      const week = labelIn(zone, (sale.created as Date).getTime() / 1000);
+      const at = `${String(sale.utm_campaign)}/${String(sale.currency)}/${week}`;
+      expected[at] = (expected[at] ?? 0) + minor(sale.net_settled, sale.settlement_currency);
+    }
+    expect(Object.keys(expected)).toHaveLength(4);
+    const shown: Record<string, number> = {};
+    const sheet = app.workbook.sheet('Weekly');
+    const header = (sheet.values()[0] ?? []).map(String);
+    app.rows('Weekly').forEach((row, r) => {
+      header.forEach((name, c) => {
+        if (!name.endsWith(' net_settled') || row[name] === '' || row[name] === undefined) return;
+        shown[`${String(row.utm_campaign)}/${String(row.currency)}/${name.split(' ')[0] ?? ''}`] = minor(row[name], 'usd');
+        // In the account's currency, whatever the campaign sold in.
+        expect(sheet.cell(r + 2, c + 1)?.numberFormat).toBe('#,##0.00 "USD"');
+      });
+    });
+    expect(shown).toEqual(expected);
+
+    // One chart below the table, over every campaign: a bar per week adding up the week's column.
+    const draw = () => {
+      expect(sheet.charts).toHaveLength(1);
+      const [chart] = sheet.charts;
+      const [range] = chart!.ranges;
+      const bars = Array.from({ length: range!.numRows - 1 }, (_, i) => [
+        sheet.cell(range!.row + 1 + i, range!.column)?.value,
+        minor(sheet.cell(range!.row + 1 + i, range!.column + 1)?.value, 'usd'),
+      ]);
+      return { title: chart!.options.title, row: chart!.position.row, column: range!.column, bars };
+    };
+    const first = draw();
+    expect(first.title).toBe('Net settled per week, every campaign (USD, test mode)');
+    const tableRows = app.rows('Weekly').filter((row) => row.utm_campaign !== '');
+    expect(tableRows).toHaveLength(2);
+    expect(first.row).toBeGreaterThan(tableRows.length + 1);
+    // Its data sits past the summary, apart from the table's columns.
+    expect(first.column).toBeGreaterThan(header.indexOf('summary') + 1);
+    const week = (label: string) => Object.entries(expected).reduce((sum, [at, net]) => (at.endsWith(`/${label}`) ? sum + net : sum), 0);
+    const current = labelIn(zone, now());
+    expect(first.bars.map(([label]) => label)[0]).toBe(`${current} (this week)`);
+    expect(first.bars.map(([label, net]) => [String(label).split(' ')[0], net])).toEqual(
+      first.bars.map(([label]) => [String(label).split(' ')[0], week(String(label).split(' ')[0] ?? '')]),
+    );
+    expect(first.bars.filter(([, net]) => net !== 0)).toHaveLength(2);
+    // Refreshed again: the same chart, not a second one.
+    refresh(app);
+    expect(draw()).toEqual(first);
   });
 });

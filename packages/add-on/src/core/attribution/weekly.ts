@@ -14,8 +14,9 @@
  */
 
 import type { Attribution, Sale } from './attribution';
-import { buildReport, moneyOfSale, sortReport, type ExpiredInGroup, type ReportRow } from './attribution-report';
+import { buildReport, moneyOfSale, sortReport, UNATTRIBUTED_CAMPAIGN, type ExpiredInGroup, type ReportRow } from './attribution-report';
 import type { SessionMoney } from '../ledger/session-money';
+import type { SessionSettled } from './settled-money';
 
 /** Eight weeks: two months to read a trend in, and 5 + 24 columns, not a tab that grows with the store's age. */
 export const WEEKS_SHOWN = 8;
@@ -69,6 +70,8 @@ export function dayInZone(offset: ZoneOffset): (seconds: number) => string {
 export interface Week {
   /** `2026-W49`: ISO 8601's year and week number, as `=ISOWEEKNUM` gives the number. */
   label: string;
+  /** `W49`: how the tab's headers name it (eight weeks never meet a year's same number). */
+  short: string;
   /** Its first and last day, `yyyy-mm-dd`. */
   monday: string;
   sunday: string;
@@ -79,7 +82,8 @@ function weekFromMonday(monday: number): Week {
   const thursday = monday + 3;
   const year = Number(dayText(thursday).slice(0, 4));
   const number = Math.floor((thursday - Date.UTC(year, 0, 1) / 1000 / DAY_SECONDS) / 7) + 1;
-  return { label: `${String(year)}-W${String(number).padStart(2, '0')}`, monday: dayText(monday), sunday: dayText(monday + 6) };
+  const short = `W${String(number).padStart(2, '0')}`;
+  return { label: `${String(year)}-${short}`, short, monday: dayText(monday), sunday: dayText(monday + 6) };
 }
 
 /** Days since 1970-01-01 of the Monday on or before `days` (1970-01-01 was a Thursday). */
@@ -105,6 +109,25 @@ export interface WeekCounts {
   paid_sessions: number;
   /** Net revenue of the week's sales, minor units of the row's currency. */
   net_minor: number;
+  /**
+   * What Stripe kept of the week's sales, after fees, refunds and disputes, per settlement currency
+   * (one, unless the account settles in several): the sales whose fees can be read.
+   */
+  settled: SettledNet[];
+}
+
+/** Minor units of one settlement currency. */
+export interface SettledNet {
+  currency: string;
+  net_minor: number;
+}
+
+/** Per settlement currency and mode, every campaign's net_settled of each week: what the chart shows. */
+export interface SettledWeeks {
+  currency: string;
+  livemode: boolean;
+  /** In the table's week order, minor units. */
+  weeks: number[];
 }
 
 export interface WeeklyRow {
@@ -122,6 +145,13 @@ export interface WeeklyTable {
   rows: WeeklyRow[];
   /** What the table leaves out: sales made and checkouts opened before its oldest week (in Attribution only). */
   earlier: { sales: number; checkouts: number };
+  /** Null before any balance transaction is read (no settled money to show). */
+  settled: {
+    totals: SettledWeeks[];
+    /** Paid sales of the shown weeks without a net_settled: no balance transaction read yet, or fees unreadable (IC+). */
+    waiting: number;
+    feesUnread: number;
+  } | null;
 }
 
 export interface WeeklyInput {
@@ -136,6 +166,8 @@ export interface WeeklyInput {
   /** Now, Unix seconds: its week is the current one. */
   now: number;
   count?: number;
+  /** Each sale's settled money by session id (settled-money.ts); absent before any balance transaction is read. */
+  settled?: ReadonlyMap<string, SessionSettled> | null;
 }
 
 const rowKey = (row: Pick<ReportRow, 'utm_campaign' | 'utm_source' | 'utm_medium' | 'currency' | 'livemode'>): string =>
@@ -161,6 +193,7 @@ export function buildWeekly(input: WeeklyInput): WeeklyTable {
   // No zone is a day ahead or behind UTC: an instant a day before the oldest Monday is earlier whatever the zone.
   const before = ((daysOf(oldest) ?? 0) - 1) * DAY_SECONDS;
   const perWeek: WeekInput[] = weeks.map(() => ({ sales: [], attributions: [], money: [], expired: [] }));
+  const settled = input.settled === undefined || input.settled === null ? null : settledSums(input.settled, weeks.length);
   const earlier = { sales: 0, checkouts: 0 };
   const ofDay = new Map<string, WeekInput | undefined>();
   const weekAt = (day: string): WeekInput | undefined => {
@@ -184,6 +217,7 @@ export function buildWeekly(input: WeeklyInput): WeeklyTable {
     week.sales.push(sale);
     week.attributions.push(attributions[i]);
     week.money.push(money[i] ?? moneyOfSale(sale));
+    if (settled !== null) settled.add(sale, attributions[i], perWeek.indexOf(week));
   });
   for (const bucket of input.expired ?? []) {
     const week = weekAt(bucket.day);
@@ -204,13 +238,18 @@ export function buildWeekly(input: WeeklyInput): WeeklyTable {
           utm_medium: group.utm_medium,
           currency: group.currency,
           livemode: group.livemode,
-          weeks: weeks.map(() => ({ checkouts: 0, paid_sessions: 0, net_minor: 0 })),
+          weeks: weeks.map(() => ({ checkouts: 0, paid_sessions: 0, net_minor: 0, settled: [] })),
           revenue_minor: 0,
         };
         rows.set(key, row);
       }
       row.revenue_minor += group.revenue_minor;
-      row.weeks[w] = { checkouts: group.checkouts, paid_sessions: group.paid_sessions, net_minor: group.net_minor };
+      row.weeks[w] = {
+        checkouts: group.checkouts,
+        paid_sessions: group.paid_sessions,
+        net_minor: group.net_minor,
+        settled: settled?.ofRow(key, w) ?? [],
+      };
     }
   });
   // In the Attribution tab's order over the shown weeks together.
@@ -222,5 +261,61 @@ export function buildWeekly(input: WeeklyInput): WeeklyTable {
     livemode: row.livemode,
     weeks: row.weeks,
   }));
-  return { weeks, rows: ordered, earlier };
+  return { weeks, rows: ordered, earlier, settled: settled?.result() ?? null };
+}
+
+/** A sale's row, as buildReport groups it. */
+function saleRowKey(sale: Sale, attribution: Attribution | undefined): string {
+  const campaign = attribution?.kind === 'attributed' ? attribution.campaign : null;
+  return rowKey({
+    utm_campaign: campaign ? campaign.utm_campaign : UNATTRIBUTED_CAMPAIGN,
+    utm_source: campaign ? campaign.utm_source : '',
+    utm_medium: campaign ? campaign.utm_medium : '',
+    currency: sale.currency,
+    livemode: sale.livemode,
+  });
+}
+
+/** net_settled summed per row, week and settlement currency, and per settlement currency, mode and week. */
+function settledSums(bySession: ReadonlyMap<string, SessionSettled>, weeks: number) {
+  const cells = new Map<string, Map<string, number>>();
+  const totals = new Map<string, SettledWeeks>();
+  let waiting = 0;
+  let feesUnread = 0;
+  return {
+    add(sale: Sale, attribution: Attribution | undefined, week: number): void {
+      const money = bySession.get(sale.session_id);
+      if (money === undefined) {
+        if (sale.payment_status === 'paid') waiting++;
+        return;
+      }
+      // On IC+ pricing a payment's fees are not in its balance transaction: its net is unknown, and counts in no total.
+      if (money.feesUnread) {
+        feesUnread++;
+        return;
+      }
+      const cell = `${saleRowKey(sale, attribution)}\u0000${String(week)}`;
+      const byCurrency = cells.get(cell) ?? new Map<string, number>();
+      byCurrency.set(money.currency, (byCurrency.get(money.currency) ?? 0) + money.net);
+      cells.set(cell, byCurrency);
+      const mode = `${money.currency}\u0000${String(sale.livemode)}`;
+      const total = totals.get(mode) ?? { currency: money.currency, livemode: sale.livemode, weeks: Array<number>(weeks).fill(0) };
+      total.weeks[week] = (total.weeks[week] ?? 0) + money.net;
+      totals.set(mode, total);
+    },
+    ofRow(key: string, week: number): SettledNet[] {
+      return [...(cells.get(`${key}\u0000${String(week)}`) ?? [])].map(([currency, net_minor]) => ({ currency, net_minor }));
+    },
+    result: () => ({
+      // Live first, then the currency most of the money settles in.
+      totals: [...totals.values()].sort(
+        (a, b) =>
+          Number(b.livemode) - Number(a.livemode) ||
+          b.weeks.reduce((sum, n) => sum + n, 0) - a.weeks.reduce((sum, n) => sum + n, 0) ||
+          a.currency.localeCompare(b.currency),
+      ),
+      waiting,
+      feesUnread,
+    }),
+  };
 }

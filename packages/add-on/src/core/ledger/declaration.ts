@@ -241,9 +241,10 @@ export const ATTRIBUTION_SETTLED_TAB: TabDeclaration = {
 };
 
 /**
- * Week by week, one row per campaign, source, medium, currency and mode; after these columns, three
- * per week (core/attribution/weekly-sheet.ts: `2026-W49 checkouts`, `2026-W49 paid`, `2026-W49 net`),
- * the current week first. Rewritten whole by every refresh. No earlier version made it: none is adopted.
+ * Week by week, one row per campaign, source, medium, currency and mode: after the first three
+ * columns, each week's (core/attribution/weekly-sheet.ts: `W49 checkouts`, `W49 paid`, `W49 net`,
+ * `W49 net_settled`), the current week first, then currency and livemode. Rewritten whole by every
+ * refresh. No earlier version made it: none is adopted.
  */
 export const WEEKLY_TAB: TabDeclaration = {
   role: 'weekly',

@@ -196,11 +196,11 @@ export function writeRefresh(
     writeOwnTabColumns(ledger, SESSION_MONEY_COLUMNS, sessionMoneyCells(ledger.values.length - 1, sales, money.bySession));
   }
   if (inputs.money !== null) writeOwnTabColumns(inputs.money, MONEY_PLACEMENT_COLUMNS, money.placements);
-  writeSettled(held, spreadsheet, { marked, ledger, sales, counted, money: inputs.money, settled });
+  const settledMoney = writeSettled(held, spreadsheet, { marked, ledger, sales, counted, money: inputs.money, settled });
   // Each row's net revenue comes from the same per-sale money as the Attribution tab's, so they add up.
   writeCheckoutCampaigns(inputs.checkouts, expired);
   writeLinkTabColumns(held, linkTabs, totalsByRow(counted.sales, counted.attributions, money.ofSales, expired), notices);
-  notices.push(...writeWeeklyTab(held, spreadsheet, { marked, counted, money: money.ofSales, expired }));
+  notices.push(...writeWeeklyTab(held, spreadsheet, { marked, counted, money: money.ofSales, expired, settled: settledMoney }));
   const summary = [
     ...summaryOf(counted.sales, counted.attributions, linkTabs, linkUrls),
     ...money.summary,

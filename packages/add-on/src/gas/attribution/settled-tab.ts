@@ -9,7 +9,7 @@
  */
 
 import type { Attribution, Sale } from '../../core/attribution/attribution';
-import { settledMoney } from '../../core/attribution/settled-money';
+import { settledMoney, type SessionSettled } from '../../core/attribution/settled-money';
 import { buildSettledReport, settledReportCells, settledSessionCells, settledSummary } from '../../core/attribution/settled-report';
 import { literalText } from '../../core/helpers/literal-text';
 import { ATTRIBUTION_SETTLED_TAB, columnNames, fixedFormat, SETTLED_SESSION_COLUMNS } from '../../core/ledger/declaration';
@@ -74,10 +74,17 @@ function writeTab(
   sheet.setFrozenRows(1);
 }
 
-/** The refresh's settled writes (see the file comment); nothing when no balance transaction was read yet. */
-export function writeSettled(held: ScriptLockHeld, spreadsheet: Spreadsheet, inputs: SettledInputs): void {
+/**
+ * The refresh's settled writes (see the file comment); nothing when no balance transaction was read
+ * yet (null). Returns each sale's settled money, which the Weekly tab shows week by week.
+ */
+export function writeSettled(
+  held: ScriptLockHeld,
+  spreadsheet: Spreadsheet,
+  inputs: SettledInputs,
+): ReadonlyMap<string, SessionSettled> | null {
   const { settled, ledger, counted } = inputs;
-  if (settled === null) return;
+  if (settled === null) return null;
   const records = settledRecordsFromTab(settled.values);
   const sessions = counted.sales.map((sale) => ({
     session_id: sale.session_id,
@@ -121,4 +128,5 @@ export function writeSettled(held: ScriptLockHeld, spreadsheet: Spreadsheet, inp
     rows.map((row) => row.settlement_currency),
     summary,
   );
+  return bySession;
 }

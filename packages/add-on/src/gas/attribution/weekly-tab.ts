@@ -1,15 +1,27 @@
 /**
  * The Weekly tab (core/attribution/weekly.ts): the add-on's own, found by its mark and rewritten
- * whole by every refresh from the same sales, money and expired checkouts as the Attribution tab,
- * so refreshing twice gives the same tab. Weeks are read in the spreadsheet's time zone, kept in a
+ * whole by every refresh from the same sales, money, expired checkouts and settled money as the
+ * Attribution tabs, so refreshing twice gives the same tab: the table, its summary beside it, the
+ * chart's data past the summary, and the chart of net_settled per week below the table
+ * (core/attribution/weekly-chart.ts). Weeks are read in the spreadsheet's time zone, kept in a
  * script property by the refresh (gas/stripe/settings.ts), through Utilities.formatDate's offset:
  * a few calls per day of sales, never one per sale.
  */
 
 import type { Attribution, Sale } from '../../core/attribution/attribution';
 import type { ExpiredInGroup } from '../../core/attribution/attribution-report';
+import type { SessionSettled } from '../../core/attribution/settled-money';
 import { buildWeekly, dayInZone } from '../../core/attribution/weekly';
-import { weeklyCells, weeklyFormats, weeklyHeaders, weeklySummary, weeklyWidths } from '../../core/attribution/weekly-sheet';
+import { isWeeklyChartTitle, weeklyChartsPanel, type WeeklyChartsPanel } from '../../core/attribution/weekly-chart';
+import {
+  weeklyCells,
+  weeklyFormats,
+  weeklyHeaderNotes,
+  weeklyHeaders,
+  weeklySummary,
+  weeklyWidthCalls,
+} from '../../core/attribution/weekly-sheet';
+import { columnToLetters } from '../../core/helpers/column-letters';
 import { literalText } from '../../core/helpers/literal-text';
 import type { SessionMoney } from '../../core/ledger/session-money';
 import { openOwnTab, type MarkedTabs } from '../ledger/own-tabs';
@@ -17,6 +29,8 @@ import type { ScriptLockHeld } from '../script-lock';
 import { spreadsheetTimeZone } from '../stripe/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
 export interface WeeklyInputs {
   marked: MarkedTabs;
@@ -24,6 +38,8 @@ export interface WeeklyInputs {
   counted: { sales: Sale[]; attributions: Attribution[] };
   money: readonly SessionMoney[];
   expired: readonly ExpiredInGroup[];
+  /** Each sale's settled money (gas/attribution/settled-tab.ts); null before any balance transaction is read. */
+  settled: ReadonlyMap<string, SessionSettled> | null;
 }
 
 /** Minutes `zone` is ahead of UTC at an instant: Java's `Z` pattern, `+0530` or `-0800`. */
@@ -36,6 +52,41 @@ function offsetIn(zone: string): (seconds: number) => number {
   };
 }
 
+const literal = (cell: unknown): unknown => (typeof cell === 'string' ? literalText(cell) : cell);
+
+/** Writes the chart's data at `column` (1-based) and draws each chart; every other weekly chart of ours goes. */
+function writeCharts(sheet: Sheet, panel: WeeklyChartsPanel, column: number): void {
+  const width = panel.cells[0]?.length ?? 0;
+  if (width > 0) {
+    const range = sheet.getRange(1, column, panel.cells.length, width);
+    range.setValues(panel.cells.map((row) => row.map(literal)));
+    range.setNumberFormats(panel.formats);
+    panel.widths.forEach((pixels, i) => sheet.setColumnWidth(column + i, pixels));
+  }
+  const titleOf = (chart: EmbeddedChart): unknown => chart.getOptions().get('title');
+  const ours = sheet.getCharts().filter((chart) => isWeeklyChartTitle(titleOf(chart)));
+  const kept = new Set<EmbeddedChart>();
+  for (const placement of panel.charts) {
+    const existing = ours.find((chart) => !kept.has(chart) && titleOf(chart) === placement.title);
+    if (existing) kept.add(existing);
+    const first = column + placement.dataColumn;
+    const data = `${columnToLetters(first)}1:${columnToLetters(first + 1)}${String(placement.dataRows)}`;
+    const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange(data))
+      .setNumHeaders(1)
+      .setOption('title', placement.title)
+      .setOption('hAxis.title', placement.caption)
+      .setOption('legend', { position: 'none' })
+      .setOption('width', placement.width)
+      .setOption('height', placement.height)
+      .setPosition(placement.row, 1, placement.offsetX, 0);
+    if (existing) sheet.updateChart(builder.build());
+    else sheet.insertChart(builder.build());
+  }
+  for (const chart of ours) if (!kept.has(chart)) sheet.removeChart(chart);
+}
+
 /** Rewrites the Weekly tab; returns what the Attribution summary should say (the tab made under another name). */
 export function writeWeeklyTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, inputs: WeeklyInputs): string[] {
   const zone = spreadsheetTimeZone(spreadsheet);
@@ -44,6 +95,7 @@ export function writeWeeklyTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, i
     attributions: inputs.counted.attributions,
     money: inputs.money,
     expired: inputs.expired,
+    settled: inputs.settled,
     dayOf: dayInZone(offsetIn(zone)),
     now: Math.floor(Date.now() / 1000),
   });
@@ -51,25 +103,34 @@ export function writeWeeklyTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, i
   if (tab === null) throw new Error('The Weekly tab could not be opened');
   held.wrote();
   const { sheet } = tab;
-  const headers = weeklyHeaders(table.weeks);
+  const headers = weeklyHeaders(table);
   const width = headers.length;
+  // After the table, a blank column, then the summary; after another, the chart's data.
   const summaryColumn = width + 2;
-  const grid = [headers, ...weeklyCells(table).map((row) => row.map((cell) => (typeof cell === 'string' ? literalText(cell) : cell)))];
+  const panelColumn = summaryColumn + 2;
+  // The chart starts after a blank row below the table.
+  const panel = weeklyChartsPanel(table, Math.max(table.rows.length, 1) + 3);
+  const lastColumn = panel.cells.length === 0 ? summaryColumn : panelColumn + (panel.cells[0]?.length ?? 1) - 1;
+  const grid = [headers, ...weeklyCells(table).map((row) => row.map(literal))];
   sheet.clear();
-  const rows = Math.max(grid.length, 2);
+  const rows = Math.max(grid.length, 2, panel.cells.length, panel.lastRow);
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < summaryColumn) sheet.insertColumnsAfter(sheet.getMaxColumns(), summaryColumn - sheet.getMaxColumns());
+  if (sheet.getMaxColumns() < lastColumn) sheet.insertColumnsAfter(sheet.getMaxColumns(), lastColumn - sheet.getMaxColumns());
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
   if (table.rows.length > 0) sheet.getRange(2, 1, table.rows.length, width).setNumberFormats(weeklyFormats(table));
+  // Each week's header says its days; the row's other cells lose a note an earlier layout left.
+  const notes = weeklyHeaderNotes(table);
+  sheet.getRange(1, 1, 1, lastColumn).setNotes([Array.from({ length: lastColumn }, (_, c) => notes[c] ?? '')]);
   sheet
     .getRange(1, summaryColumn, 2, 1)
     .setValues([['summary'], [literalText(weeklySummary(table, zone).join('\n'))]])
     .setWrap(true);
-  const widths = weeklyWidths(table);
-  widths.key.forEach((pixels, i) => sheet.setColumnWidth(i + 1, pixels));
-  sheet.setColumnWidths(widths.key.length + 1, width - widths.key.length, widths.week);
+  for (const { column, count, width: pixels } of weeklyWidthCalls(table))
+    if (count === 1) sheet.setColumnWidth(column, pixels);
+    else sheet.setColumnWidths(column, count, pixels);
   sheet.setColumnWidth(summaryColumn, 420);
-  sheet.getRange(1, 1, 1, summaryColumn).setFontWeight('bold');
+  writeCharts(sheet, panel, panelColumn);
+  sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return tab.notice === null ? [] : [tab.notice];
 }

@@ -8,7 +8,17 @@ import fc from 'fast-check';
 import type { Attribution, Sale } from '../../../src/core/attribution/attribution';
 import { buildReport, type ExpiredInGroup } from '../../../src/core/attribution/attribution-report';
 import { buildWeekly, dayInZone, weekOf, weeksUpTo, type ZoneOffset } from '../../../src/core/attribution/weekly';
-import { weeklyCells, weeklyHeaders, weeklySummary } from '../../../src/core/attribution/weekly-sheet';
+import {
+  weeklyCells,
+  weeklyFormats,
+  weeklyHeaderNotes,
+  weeklyHeaders,
+  weeklySummary,
+  weeklyWidthCalls,
+  weeklyWidths,
+} from '../../../src/core/attribution/weekly-sheet';
+import { weeklyChartsPanel } from '../../../src/core/attribution/weekly-chart';
+import type { SessionSettled } from '../../../src/core/attribution/settled-money';
 import type { SessionMoney } from '../../../src/core/ledger/session-money';
 
 /** What Utilities.formatDate's `Z` gives, from Node's Intl. */
@@ -41,11 +51,11 @@ const at = (iso: string): number => Date.parse(iso) / 1000;
 
 describe('weeks', () => {
   it('are ISO 8601 weeks, Monday to Sunday, in the year of their Thursday', () => {
-    expect(weekOf('2026-12-06')).toEqual({ label: '2026-W49', monday: '2026-11-30', sunday: '2026-12-06' });
+    expect(weekOf('2026-12-06')).toEqual({ label: '2026-W49', short: 'W49', monday: '2026-11-30', sunday: '2026-12-06' });
     expect(weekOf('2026-12-07')?.label).toBe('2026-W50');
     expect(weekOf('2021-01-03')?.label).toBe('2020-W53');
     expect(weekOf('2024-12-30')?.label).toBe('2025-W01');
-    expect(weekOf('2027-01-01')).toEqual({ label: '2026-W53', monday: '2026-12-28', sunday: '2027-01-03' });
+    expect(weekOf('2027-01-01')).toEqual({ label: '2026-W53', short: 'W53', monday: '2026-12-28', sunday: '2027-01-03' });
     expect(weekOf('2026-02-30')).toBeNull();
     expect(weekOf('')).toBeNull();
   });
@@ -175,22 +185,23 @@ describe('the weekly table', () => {
       '2026-W43',
       '2026-W42',
     ]);
-    expect(weeklyHeaders(table.weeks).slice(0, 11)).toEqual([
+    const headers = weeklyHeaders(table);
+    expect(headers.slice(0, 9)).toEqual([
       'utm_campaign',
       'utm_source',
       'utm_medium',
-      'currency',
-      'livemode',
-      '2026-W49 checkouts',
-      '2026-W49 paid',
-      '2026-W49 net',
-      '2026-W48 checkouts',
-      '2026-W48 paid',
-      '2026-W48 net',
+      'W49 checkouts',
+      'W49 paid',
+      'W49 net',
+      'W48 checkouts',
+      'W48 paid',
+      'W48 net',
     ]);
-    expect(weeklyCells(table).map((row) => row.slice(0, 11))).toEqual([
-      ['spring', 'newsletter', 'email', 'usd', false, 6, 1, 10, 1, 1, 20],
-      ['never_paid', 'facebook', 'email', 'usd', false, 0, 0, 0, 6, 0, 0],
+    // Eight weeks of three, then the row's currency and mode.
+    expect(headers.slice(24)).toEqual(['W42 checkouts', 'W42 paid', 'W42 net', 'currency', 'livemode']);
+    expect(weeklyCells(table).map((row) => [...row.slice(0, 9), ...row.slice(-2)])).toEqual([
+      ['spring', 'newsletter', 'email', 6, 1, 10, 1, 1, 20, 'usd', false],
+      ['never_paid', 'facebook', 'email', 0, 0, 0, 6, 0, 0, 'usd', false],
     ]);
     expect(table.earlier).toEqual({ sales: 1, checkouts: 9 });
     const summary = weeklySummary(table, 'Etc/UTC').join('\n');
@@ -276,5 +287,137 @@ describe('the weekly table', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("net_settled week by week, and the chart in the account's currency", () => {
+  const settledOf = (currency: string, net: number, feesUnread = false): SessionSettled => ({
+    currency,
+    gross: net + 100,
+    fees: 100,
+    net,
+    feesUnread,
+    transactions: 1,
+  });
+
+  it("adds every campaign's sales in the currency Stripe pays the account in, week by week, leaving out what cannot be read", () => {
+    const eur = sale(at('2026-12-02T10:00:00Z'), { currency: 'eur', amount_minor: 5000 }); // W49
+    const usd = sale(at('2026-12-03T10:00:00Z')); // W49
+    const usdEarlier = sale(at('2026-11-25T10:00:00Z')); // W48
+    const icPlus = sale(at('2026-12-04T10:00:00Z')); // W49, fees unreadable
+    const waiting = sale(at('2026-12-05T10:00:00Z')); // W49, no balance transaction yet
+    const settled = new Map([
+      [eur.session_id, settledOf('usd', 5123)],
+      [usd.session_id, settledOf('usd', 941)],
+      [usdEarlier.session_id, settledOf('usd', 912)],
+      [icPlus.session_id, settledOf('usd', 1000, true)],
+    ]);
+    const sales = [eur, usd, usdEarlier, icPlus, waiting];
+    const table = buildWeekly({
+      sales,
+      attributions: [campaign('launch', 'linkedin'), campaign('spring'), campaign('spring'), campaign('spring'), campaign('spring')],
+      settled,
+      dayOf: utcDay,
+      now: NOW,
+    });
+    expect(weeklyHeaders(table).slice(3, 11)).toEqual([
+      'W49 checkouts',
+      'W49 paid',
+      'W49 net',
+      'W49 net_settled',
+      'W48 checkouts',
+      'W48 paid',
+      'W48 net',
+      'W48 net_settled',
+    ]);
+    expect(weeklyCells(table).map((row) => [row[0], row.at(-2), ...row.slice(3, 11)])).toEqual([
+      // The Attribution tab's order: the currency with the most revenue first (50 EUR against 40 USD).
+      ['launch', 'eur', 1, 1, 50, 51.23, 0, 0, 0, ''],
+      ['spring', 'usd', 3, 3, 30, 9.41, 1, 1, 10, 9.12],
+    ]);
+    // net in the row's currency, net_settled in the account's.
+    expect(weeklyFormats(table).map((row) => row.slice(5, 7))).toEqual([
+      ['#,##0.00 "EUR"', '#,##0.00 "USD"'],
+      ['#,##0.00 "USD"', '#,##0.00 "USD"'],
+    ]);
+    expect(table.settled).toEqual({
+      totals: [{ currency: 'usd', livemode: false, weeks: [6064, 912, 0, 0, 0, 0, 0, 0] }],
+      waiting: 1,
+      feesUnread: 1,
+    });
+    const summary = weeklySummary(table, 'Etc/UTC').join('\n');
+    expect(summary).toContain('1 paid sale of these weeks has no balance transaction read yet');
+    expect(summary).toContain('1 sale of these weeks is in no net_settled: its fees cannot be read (IC+ pricing');
+    expect(weeklyHeaderNotes(table)[3]).toBe('2026-W49: Mon 30 Nov 2026 to Sun 6 Dec 2026 (this week)');
+    expect(weeklyHeaderNotes(table)[7]).toBe('2026-W48: Mon 23 Nov 2026 to Sun 29 Nov 2026');
+
+    // One chart, every campaign together, a bar per week, the current week on top.
+    const panel = weeklyChartsPanel(table, table.rows.length + 3);
+    expect(panel.charts).toEqual([
+      expect.objectContaining({
+        title: 'Net settled per week, every campaign (USD, test mode)',
+        caption: "W42 to W49: 69.76 USD after Stripe's fees, refunds and disputes",
+        dataColumn: 0,
+        dataRows: 9,
+        row: 5,
+        offsetX: 0,
+      }),
+    ]);
+    expect(panel.cells.slice(0, 3)).toEqual([
+      ['week (USD, test mode)', 'net_settled (USD, test mode)'],
+      ['W49 (this week)', 60.64],
+      ['W48', 9.12],
+    ]);
+    expect(panel.lastRow).toBeGreaterThan(panel.charts[0]!.row);
+  });
+
+  it('leaves a week blank where its sales settled in several currencies, and has no chart or column before any is read', () => {
+    const a = sale(at('2026-12-02T10:00:00Z'));
+    const b = sale(at('2026-12-03T10:00:00Z'));
+    const mixed = buildWeekly({
+      sales: [a, b],
+      attributions: [campaign('spring'), campaign('spring')],
+      settled: new Map([
+        [a.session_id, settledOf('usd', 900)],
+        [b.session_id, settledOf('eur', 800)],
+      ]),
+      dayOf: utcDay,
+      now: NOW,
+    });
+    expect(weeklyCells(mixed)[0]?.[6]).toBe('');
+    expect(weeklySummary(mixed, 'UTC').join('\n')).toContain('1 row has a week whose sales settled in several currencies');
+    // Each settlement currency its own chart, side by side.
+    expect(weeklyChartsPanel(mixed, 4).charts.map((chart) => [chart.title, chart.offsetX])).toEqual([
+      ['Net settled per week, every campaign (USD, test mode)', 0],
+      ['Net settled per week, every campaign (EUR, test mode)', 620],
+    ]);
+
+    const before = buildWeekly({ sales: [a], attributions: [campaign('spring')], settled: null, dayOf: utcDay, now: NOW });
+    expect(weeklyHeaders(before).filter((header) => header.endsWith('net_settled'))).toEqual([]);
+    expect(weeklyChartsPanel(before, 4)).toEqual({ cells: [], formats: [], widths: [], charts: [], lastRow: 0 });
+  });
+});
+
+describe("the Weekly tab's widths", () => {
+  it('show every header and amount whole, a week column as wide in every week, set in as many calls whatever the sales', () => {
+    const few = buildWeekly({ sales: [sale(at('2026-12-02T10:00:00Z'))], attributions: [campaign('spring')], dayOf: utcDay, now: NOW });
+    const many = buildWeekly({
+      sales: Array.from({ length: 500 }, (_, i) => sale(at('2026-10-20T10:00:00Z') + i * 9000, { amount_minor: 123_456_789 })),
+      attributions: Array.from({ length: 500 }, (_, i) => campaign(`a_rather_long_campaign_name_${String(i % 7)}`)),
+      dayOf: utcDay,
+      now: NOW,
+    });
+    for (const table of [few, many]) {
+      const widths = weeklyWidths(table);
+      const applied: number[] = [];
+      for (const call of weeklyWidthCalls(table)) for (let i = 0; i < call.count; i++) applied[call.column - 1 + i] = call.width;
+      expect(applied).toEqual(widths);
+      // Each week's `net` as wide as the current week's.
+      for (let c = 5; c < 27; c += 3) expect(widths[c]).toBe(widths[5]);
+    }
+    expect(weeklyWidthCalls(many)).toHaveLength(weeklyWidthCalls(few).length);
+    // A net of 1,234,567.89 USD is wider than one of 10.00 USD.
+    expect(weeklyWidths(many)[5]).toBeGreaterThan(weeklyWidths(few)[5]!);
+    expect(weeklyWidths(many)[0]).toBeGreaterThan(weeklyWidths(few)[0]!);
   });
 });
