@@ -87,8 +87,21 @@ describe('the Attribution tab', () => {
     await expectText(ui.page.locator('#status'), /\b13 of 15 sales attributed\./);
     await ui.page.getByRole('tab', { name: 'Attribution' }).click();
     await expectText(ui.cell(1, 1), 'utm_campaign');
-    const [header = [], ...rows] = await shownRows(8, 7);
-    expect(header).toEqual(['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue']);
+    const [header = [], ...shown] = await shownRows(8, 9);
+    expect(header).toEqual([
+      'utm_campaign',
+      'utm_source',
+      'utm_medium',
+      'currency',
+      'livemode',
+      'paid_sessions',
+      'checkouts',
+      'conversion_rate',
+      'revenue',
+    ]);
+    // Conversion reads beside the paid sessions (issue 16); the sums below are the contract's columns.
+    expect(shown.every((row) => /^\d+(\.\d)?%$|^$/.test(row[7] ?? ''))).toBe(true);
+    const rows = shown.map((row) => [...row.slice(0, 6), row[8] ?? '']);
     // Each campaign in each currency, and what could not be attributed, each currency apart.
     expect(rows.map((row) => row.join(' ')).sort()).toEqual([
       '(unattributed)   eur FALSE 1 29.00 EUR',

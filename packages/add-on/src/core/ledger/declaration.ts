@@ -200,14 +200,15 @@ export const ATTRIBUTION_TAB: TabDeclaration = {
     column('currency', 'refresh'),
     column('livemode', 'refresh'),
     column('paid_sessions', 'refresh', '0'),
+    // Checkouts opened: every session of the group, paid or not, and those that expired (issue 16),
+    // beside paid_sessions so that a campaign's conversion reads at a glance.
+    column('checkouts', 'refresh', '0'),
+    column('conversion_rate', 'refresh', '0.0%'),
     column('revenue', 'refresh', MONEY),
     column('refunded', 'refresh', MONEY),
     column('disputed', 'refresh', MONEY),
     column('renewal_revenue', 'refresh', MONEY),
     column('net_revenue', 'refresh', MONEY),
-    // Checkouts opened: every session of the group, paid or not, and those that expired (issue 16).
-    column('checkouts', 'refresh', '0'),
-    column('conversion_rate', 'refresh', '0.0%'),
     column('pending_sessions', 'refresh', '0'),
     column('failed_sessions', 'refresh', '0'),
     column('sessions', 'refresh', '0'),
