@@ -10,6 +10,7 @@ import { columnToLetters } from '../../core/helpers/column-letters';
 import { literalText } from '../../core/helpers/literal-text';
 import type { ChartsPanel } from '../../core/attribution/charts-panel';
 import { isOwnChartTitle } from '../../core/attribution/revenue-charts';
+import { setColumnWidths } from '../helpers/column-widths';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -22,7 +23,7 @@ export function writeChartsPanel(sheet: Sheet, panel: ChartsPanel, column: numbe
   const range = sheet.getRange(1, column, height, width);
   range.setValues(panel.cells.map((row) => row.map((cell) => (typeof cell === 'string' ? literalText(cell) : cell))));
   range.setNumberFormats(panel.formats);
-  panel.widths.forEach((pixels, i) => sheet.setColumnWidth(column + i, pixels));
+  setColumnWidths(sheet, column, panel.widths);
 }
 
 const titleOf = (chart: EmbeddedChart): unknown => chart.getOptions().get('title');

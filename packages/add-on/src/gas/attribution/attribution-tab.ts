@@ -14,6 +14,7 @@ import { literalText } from '../../core/helpers/literal-text';
 import { ATTRIBUTION_TAB, fixedFormat } from '../../core/ledger/declaration';
 import type { ScriptLockHeld } from '../script-lock';
 import { placeCharts, writeChartsPanel } from './attribution-charts';
+import { setColumnWidths } from '../helpers/column-widths';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -52,9 +53,11 @@ export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], 
     .getRange(1, SUMMARY_COLUMN, 2, 1)
     .setValues([['summary'], [literalText(summary.join('\n'))]])
     .setWrap(true);
-  tableWidths(ATTRIBUTION_TAB.columns).forEach((pixels, i) => {
-    if (pixels > DEFAULT_COLUMN_WIDTH) sheet.setColumnWidth(i + 1, pixels);
-  });
+  setColumnWidths(
+    sheet,
+    1,
+    tableWidths(ATTRIBUTION_TAB.columns).map((pixels) => (pixels > DEFAULT_COLUMN_WIDTH ? pixels : null)),
+  );
   sheet.setColumnWidth(SUMMARY_COLUMN, 420);
   writeChartsPanel(sheet, panel, PANEL_COLUMN);
   sheet.getRange(1, 1, 1, PANEL_COLUMN + Math.max(panelWidth, 1) - 1).setFontWeight('bold');

@@ -21,6 +21,8 @@ import type { LedgerValues } from '../ledger/reconciliation-reader';
 import { readSettledTab } from '../ledger/settled-reader';
 import type { ScriptLockHeld } from '../script-lock';
 import { writeOwnTabColumns } from './own-tab-columns';
+import { setColumnWidths } from '../helpers/column-widths';
+import { DEFAULT_COLUMN_WIDTH, tableWidths } from '../../core/attribution/charts-panel';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -69,6 +71,12 @@ function writeTab(
     .getRange(1, SUMMARY_COLUMN, 2, 1)
     .setValues([['summary'], [literalText(summary.join('\n'))]])
     .setWrap(true);
+  // Each column shows its header and a typical value whole, as on the Attribution tab.
+  setColumnWidths(
+    sheet,
+    1,
+    tableWidths(ATTRIBUTION_SETTLED_TAB.columns).map((pixels) => (pixels > DEFAULT_COLUMN_WIDTH ? pixels : null)),
+  );
   sheet.setColumnWidth(SUMMARY_COLUMN, 420);
   sheet.getRange(1, 1, 1, SUMMARY_COLUMN).setFontWeight('bold');
   sheet.setFrozenRows(1);

@@ -27,6 +27,7 @@ import type { SessionMoney } from '../../core/ledger/session-money';
 import { openOwnTab, type MarkedTabs } from '../ledger/own-tabs';
 import type { ScriptLockHeld } from '../script-lock';
 import { spreadsheetTimeZone } from '../stripe/settings';
+import { setColumnWidths } from '../helpers/column-widths';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -61,7 +62,7 @@ function writeCharts(sheet: Sheet, panel: WeeklyChartsPanel, column: number): vo
     const range = sheet.getRange(1, column, panel.cells.length, width);
     range.setValues(panel.cells.map((row) => row.map(literal)));
     range.setNumberFormats(panel.formats);
-    panel.widths.forEach((pixels, i) => sheet.setColumnWidth(column + i, pixels));
+    setColumnWidths(sheet, column, panel.widths);
   }
   const titleOf = (chart: EmbeddedChart): unknown => chart.getOptions().get('title');
   const ours = sheet.getCharts().filter((chart) => isWeeklyChartTitle(titleOf(chart)));
