@@ -100,6 +100,23 @@ describe('what Stripe kept, per sale and per campaign', () => {
     );
   });
 
+  it("draws net settled per campaign in the account's currency, every campaign in one chart, and keeps one when refreshed again", () => {
+    const { app } = busyWeek();
+    const tab = app.workbook.sheet('Attribution (settled)');
+    const titles = () => tab.charts.map((chart) => chart.options.title);
+    expect(titles()).toEqual(['Net settled per campaign (USD, test mode)']);
+    // Its bars are the tab's net_settled summed per campaign, in the account's currency.
+    const byCampaign = new Map<string, number>();
+    for (const row of app.rows('Attribution (settled)'))
+      byCampaign.set(String(row.utm_campaign), (byCampaign.get(String(row.utm_campaign)) ?? 0) + minor(row.net_settled, 'usd'));
+    const [header = [], ...data] = tab.values().map((row) => row.slice(-2));
+    expect(header).toEqual(['chart: campaign', 'chart: net settled']);
+    const bars = data.filter((row) => row[0] !== '');
+    expect(new Map(bars.map(([campaign, net]) => [String(campaign), minor(net, 'usd')]))).toEqual(byCampaign);
+    sync(app);
+    expect(titles()).toEqual(['Net settled per campaign (USD, test mode)']);
+  });
+
   it('has one row per campaign, source, medium, mode and settlement currency, in the currency of the account', () => {
     const { app } = busyWeek();
     const rows = app.rows('Attribution (settled)');

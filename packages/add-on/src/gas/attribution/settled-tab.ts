@@ -23,6 +23,7 @@ import type { ScriptLockHeld } from '../script-lock';
 import { writeOwnTabColumns } from './own-tab-columns';
 import { setColumnWidths } from '../helpers/column-widths';
 import { DEFAULT_COLUMN_WIDTH, tableWidths } from '../../core/attribution/charts-panel';
+import { isSettledChartTitle, settledCharts, type SettledChart } from '../../core/attribution/settled-charts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,6 +53,7 @@ function writeTab(
   cells: ReturnType<typeof settledReportCells>,
   currencies: readonly string[],
   summary: readonly string[],
+  charts: readonly SettledChart[],
 ): void {
   sheet.clear();
   const rows = Math.max(cells.length + 1, 3);
@@ -80,6 +82,37 @@ function writeTab(
   sheet.setColumnWidth(SUMMARY_COLUMN, 420);
   sheet.getRange(1, 1, 1, SUMMARY_COLUMN).setFontWeight('bold');
   sheet.setFrozenRows(1);
+  placeSettledCharts(sheet, charts, cells.length + 3);
+}
+
+/** Each chart's data after the summary (two columns each), the charts side by side below the table; stale ones of ours removed. */
+function placeSettledCharts(sheet: Sheet, charts: readonly SettledChart[], row: number): void {
+  if (charts.length > 0 && sheet.getMaxRows() < row) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+  const ours = sheet.getCharts().filter((chart) => isSettledChartTitle(chart.getOptions().get('title')));
+  const kept = new Set<GoogleAppsScript.Spreadsheet.EmbeddedChart>();
+  charts.forEach((chart, i) => {
+    const column = SUMMARY_COLUMN + 2 + 3 * i;
+    const data = [[`chart: campaign`, `chart: net settled`], ...chart.bars.map(([campaign, net]) => [literalText(campaign), net])];
+    const needed = column + 1;
+    if (sheet.getMaxColumns() < needed) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
+    if (sheet.getMaxRows() < data.length) sheet.insertRowsAfter(sheet.getMaxRows(), data.length - sheet.getMaxRows());
+    sheet.getRange(1, column, data.length, 2).setValues(data);
+    const existing = ours.find((candidate) => !kept.has(candidate) && candidate.getOptions().get('title') === chart.title);
+    if (existing) kept.add(existing);
+    const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange(1, column, data.length, 2))
+      .setNumHeaders(1)
+      .setOption('title', chart.title)
+      .setOption('hAxis.title', chart.caption)
+      .setOption('legend', { position: 'none' })
+      .setOption('width', 600)
+      .setOption('height', Math.min(420, Math.max(220, 120 + 40 * chart.bars.length)))
+      .setPosition(row, 1, 620 * i, 0);
+    if (existing) sheet.updateChart(builder.build());
+    else sheet.insertChart(builder.build());
+  });
+  for (const chart of ours) if (!kept.has(chart)) sheet.removeChart(chart);
 }
 
 /**
@@ -135,6 +168,7 @@ export function writeSettled(
     settledReportCells(rows),
     rows.map((row) => row.settlement_currency),
     summary,
+    settledCharts(rows),
   );
   return bySession;
 }
