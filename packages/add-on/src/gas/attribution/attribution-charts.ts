@@ -11,9 +11,9 @@ import { literalText } from '../../core/helpers/literal-text';
 import type { ChartsPanel } from '../../core/attribution/charts-panel';
 import { isOwnChartTitle } from '../../core/attribution/revenue-charts';
 import { setColumnWidths } from '../helpers/column-widths';
+import { drawBarCharts } from './bar-charts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
 /** Writes the panel's cells from `column` (1-based) in row 1, after a clear: one write, one format call. */
 export function writeChartsPanel(sheet: Sheet, panel: ChartsPanel, column: number): void {
@@ -26,29 +26,22 @@ export function writeChartsPanel(sheet: Sheet, panel: ChartsPanel, column: numbe
   setColumnWidths(sheet, column, panel.widths);
 }
 
-const titleOf = (chart: EmbeddedChart): unknown => chart.getOptions().get('title');
-
 /** Draws the panel's charts from its cells (written at `column`), and removes every other chart of ours. */
 export function placeCharts(sheet: Sheet, panel: ChartsPanel, column: number): void {
-  const ours = sheet.getCharts().filter((chart) => isOwnChartTitle(titleOf(chart)));
-  const kept = new Set<EmbeddedChart>();
-  for (const placement of panel.charts) {
-    const existing = ours.find((chart) => !kept.has(chart) && titleOf(chart) === placement.chart.title);
-    if (existing) kept.add(existing);
-    const first = column + placement.dataColumn;
-    const data = `${columnToLetters(first)}1:${columnToLetters(first + 1)}${String(placement.dataRows)}`;
-    const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(sheet.getRange(data))
-      .setNumHeaders(1)
-      .setOption('title', placement.chart.title)
-      .setOption('hAxis.title', placement.chart.caption)
-      .setOption('legend', { position: 'none' })
-      .setOption('width', placement.width)
-      .setOption('height', placement.height)
-      .setPosition(placement.row, 1, placement.offsetX, 0);
-    if (existing) sheet.updateChart(builder.build());
-    else sheet.insertChart(builder.build());
-  }
-  for (const chart of ours) if (!kept.has(chart)) sheet.removeChart(chart);
+  drawBarCharts(
+    sheet,
+    isOwnChartTitle,
+    panel.charts.map((placement) => {
+      const first = column + placement.dataColumn;
+      return {
+        title: placement.chart.title,
+        caption: placement.chart.caption,
+        data: sheet.getRange(`${columnToLetters(first)}1:${columnToLetters(first + 1)}${String(placement.dataRows)}`),
+        width: placement.width,
+        height: placement.height,
+        row: placement.row,
+        offsetX: placement.offsetX,
+      };
+    }),
+  );
 }

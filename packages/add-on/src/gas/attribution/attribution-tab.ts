@@ -7,14 +7,14 @@
 
 import type { ReportRow } from '../../core/attribution/attribution-report';
 import { ATTRIBUTION_COLUMNS, reportCells } from '../../core/attribution/attribution-sheet';
-import { chartsPanel, DEFAULT_COLUMN_WIDTH, tableWidths } from '../../core/attribution/charts-panel';
+import { chartsPanel } from '../../core/attribution/charts-panel';
 import { revenueCharts } from '../../core/attribution/revenue-charts';
 import { currencyNumberFormat } from '../../core/stripe/currency';
 import { literalText } from '../../core/helpers/literal-text';
 import { ATTRIBUTION_TAB, fixedFormat } from '../../core/ledger/declaration';
 import type { ScriptLockHeld } from '../script-lock';
 import { placeCharts, writeChartsPanel } from './attribution-charts';
-import { setColumnWidths } from '../helpers/column-widths';
+import { fitTableColumns, writeSummary } from './report-layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -49,16 +49,8 @@ export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], 
     );
     sheet.getRange(2, 1, report.length, WIDTH).setNumberFormats(formats);
   }
-  sheet
-    .getRange(1, SUMMARY_COLUMN, 2, 1)
-    .setValues([['summary'], [literalText(summary.join('\n'))]])
-    .setWrap(true);
-  setColumnWidths(
-    sheet,
-    1,
-    tableWidths(ATTRIBUTION_TAB.columns).map((pixels) => (pixels > DEFAULT_COLUMN_WIDTH ? pixels : null)),
-  );
-  sheet.setColumnWidth(SUMMARY_COLUMN, 420);
+  writeSummary(sheet, SUMMARY_COLUMN, summary);
+  fitTableColumns(sheet, ATTRIBUTION_TAB.columns);
   writeChartsPanel(sheet, panel, PANEL_COLUMN);
   sheet.getRange(1, 1, 1, PANEL_COLUMN + Math.max(panelWidth, 1) - 1).setFontWeight('bold');
   sheet.setFrozenRows(1);

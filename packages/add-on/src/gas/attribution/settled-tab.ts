@@ -21,9 +21,9 @@ import type { LedgerValues } from '../ledger/reconciliation-reader';
 import { readSettledTab } from '../ledger/settled-reader';
 import type { ScriptLockHeld } from '../script-lock';
 import { writeOwnTabColumns } from './own-tab-columns';
-import { setColumnWidths } from '../helpers/column-widths';
-import { DEFAULT_COLUMN_WIDTH, tableWidths } from '../../core/attribution/charts-panel';
+import { drawBarCharts } from './bar-charts';
 import { isSettledChartTitle, settledCharts, type SettledChart } from '../../core/attribution/settled-charts';
+import { fitTableColumns, writeSummary } from './report-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -69,17 +69,8 @@ function writeTab(
     );
     sheet.getRange(2, 1, cells.length, WIDTH).setNumberFormats(formats);
   }
-  sheet
-    .getRange(1, SUMMARY_COLUMN, 2, 1)
-    .setValues([['summary'], [literalText(summary.join('\n'))]])
-    .setWrap(true);
-  // Each column shows its header and a typical value whole, as on the Attribution tab.
-  setColumnWidths(
-    sheet,
-    1,
-    tableWidths(ATTRIBUTION_SETTLED_TAB.columns).map((pixels) => (pixels > DEFAULT_COLUMN_WIDTH ? pixels : null)),
-  );
-  sheet.setColumnWidth(SUMMARY_COLUMN, 420);
+  writeSummary(sheet, SUMMARY_COLUMN, summary);
+  fitTableColumns(sheet, ATTRIBUTION_SETTLED_TAB.columns);
   sheet.getRange(1, 1, 1, SUMMARY_COLUMN).setFontWeight('bold');
   sheet.setFrozenRows(1);
   placeSettledCharts(sheet, charts, cells.length + 3);
@@ -88,31 +79,17 @@ function writeTab(
 /** Each chart's data after the summary (two columns each), the charts side by side below the table; stale ones of ours removed. */
 function placeSettledCharts(sheet: Sheet, charts: readonly SettledChart[], row: number): void {
   if (charts.length > 0 && sheet.getMaxRows() < row) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
-  const ours = sheet.getCharts().filter((chart) => isSettledChartTitle(chart.getOptions().get('title')));
-  const kept = new Set<GoogleAppsScript.Spreadsheet.EmbeddedChart>();
-  charts.forEach((chart, i) => {
+  const placements = charts.map((chart, i) => {
     const column = SUMMARY_COLUMN + 2 + 3 * i;
-    const data = [[`chart: campaign`, `chart: net settled`], ...chart.bars.map(([campaign, net]) => [literalText(campaign), net])];
-    const needed = column + 1;
-    if (sheet.getMaxColumns() < needed) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
+    const data = [['chart: campaign', 'chart: net settled'], ...chart.bars.map(([campaign, net]) => [literalText(campaign), net])];
+    if (sheet.getMaxColumns() < column + 1) sheet.insertColumnsAfter(sheet.getMaxColumns(), column + 1 - sheet.getMaxColumns());
     if (sheet.getMaxRows() < data.length) sheet.insertRowsAfter(sheet.getMaxRows(), data.length - sheet.getMaxRows());
-    sheet.getRange(1, column, data.length, 2).setValues(data);
-    const existing = ours.find((candidate) => !kept.has(candidate) && candidate.getOptions().get('title') === chart.title);
-    if (existing) kept.add(existing);
-    const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(sheet.getRange(1, column, data.length, 2))
-      .setNumHeaders(1)
-      .setOption('title', chart.title)
-      .setOption('hAxis.title', chart.caption)
-      .setOption('legend', { position: 'none' })
-      .setOption('width', 600)
-      .setOption('height', Math.min(420, Math.max(220, 120 + 40 * chart.bars.length)))
-      .setPosition(row, 1, 620 * i, 0);
-    if (existing) sheet.updateChart(builder.build());
-    else sheet.insertChart(builder.build());
+    const range = sheet.getRange(1, column, data.length, 2);
+    range.setValues(data);
+    const height = Math.min(420, Math.max(220, 120 + 40 * chart.bars.length));
+    return { title: chart.title, caption: chart.caption, data: range, width: 600, height, row, offsetX: 620 * i };
   });
-  for (const chart of ours) if (!kept.has(chart)) sheet.removeChart(chart);
+  drawBarCharts(sheet, isSettledChartTitle, placements);
 }
 
 /**

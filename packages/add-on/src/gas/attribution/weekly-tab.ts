@@ -28,10 +28,11 @@ import { openOwnTab, type MarkedTabs } from '../ledger/own-tabs';
 import type { ScriptLockHeld } from '../script-lock';
 import { spreadsheetTimeZone } from '../stripe/settings';
 import { setColumnWidths } from '../helpers/column-widths';
+import { drawBarCharts } from './bar-charts';
+import { writeSummary } from './report-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
 export interface WeeklyInputs {
   marked: MarkedTabs;
@@ -64,28 +65,22 @@ function writeCharts(sheet: Sheet, panel: WeeklyChartsPanel, column: number): vo
     range.setNumberFormats(panel.formats);
     setColumnWidths(sheet, column, panel.widths);
   }
-  const titleOf = (chart: EmbeddedChart): unknown => chart.getOptions().get('title');
-  const ours = sheet.getCharts().filter((chart) => isWeeklyChartTitle(titleOf(chart)));
-  const kept = new Set<EmbeddedChart>();
-  for (const placement of panel.charts) {
-    const existing = ours.find((chart) => !kept.has(chart) && titleOf(chart) === placement.title);
-    if (existing) kept.add(existing);
-    const first = column + placement.dataColumn;
-    const data = `${columnToLetters(first)}1:${columnToLetters(first + 1)}${String(placement.dataRows)}`;
-    const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(sheet.getRange(data))
-      .setNumHeaders(1)
-      .setOption('title', placement.title)
-      .setOption('hAxis.title', placement.caption)
-      .setOption('legend', { position: 'none' })
-      .setOption('width', placement.width)
-      .setOption('height', placement.height)
-      .setPosition(placement.row, 1, placement.offsetX, 0);
-    if (existing) sheet.updateChart(builder.build());
-    else sheet.insertChart(builder.build());
-  }
-  for (const chart of ours) if (!kept.has(chart)) sheet.removeChart(chart);
+  drawBarCharts(
+    sheet,
+    isWeeklyChartTitle,
+    panel.charts.map((placement) => {
+      const first = column + placement.dataColumn;
+      return {
+        title: placement.title,
+        caption: placement.caption,
+        data: sheet.getRange(`${columnToLetters(first)}1:${columnToLetters(first + 1)}${String(placement.dataRows)}`),
+        width: placement.width,
+        height: placement.height,
+        row: placement.row,
+        offsetX: placement.offsetX,
+      };
+    }),
+  );
 }
 
 /** Rewrites the Weekly tab; returns what the Attribution summary should say (the tab made under another name). */
@@ -122,14 +117,10 @@ export function writeWeeklyTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, i
   // Each week's header says its days; the row's other cells lose a note an earlier layout left.
   const notes = weeklyHeaderNotes(table);
   sheet.getRange(1, 1, 1, lastColumn).setNotes([Array.from({ length: lastColumn }, (_, c) => notes[c] ?? '')]);
-  sheet
-    .getRange(1, summaryColumn, 2, 1)
-    .setValues([['summary'], [literalText(weeklySummary(table, zone).join('\n'))]])
-    .setWrap(true);
   for (const { column, count, width: pixels } of weeklyWidthCalls(table))
     if (count === 1) sheet.setColumnWidth(column, pixels);
     else sheet.setColumnWidths(column, count, pixels);
-  sheet.setColumnWidth(summaryColumn, 420);
+  writeSummary(sheet, summaryColumn, weeklySummary(table, zone));
   writeCharts(sheet, panel, panelColumn);
   sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
   sheet.setFrozenRows(1);
