@@ -5,9 +5,8 @@
  * keeps the campaign it got in its own utm_* cells, like a sale.
  */
 
-import { textOfCell } from '../helpers/literal-text';
 import { CHECKOUTS_TAB, columnNames } from '../ledger/declaration';
-import { locateHeaders, storedInteger } from '../ledger/record-table';
+import { storedInteger, storedRows } from '../ledger/record-table';
 import type { Sale } from './attribution';
 
 export interface CheckoutBucket {
@@ -26,19 +25,12 @@ export const BUCKET_COLUMNS = columnNames(CHECKOUTS_TAB).filter((name) => name !
 
 /** The buckets of a Checkouts tab read as a grid (header in row 1); rows without a bucket key are skipped. */
 export function bucketsFromTab(values: readonly (readonly unknown[])[]): CheckoutBucket[] {
-  const { columns } = locateHeaders(values[0] ?? [], BUCKET_COLUMNS);
   const buckets: CheckoutBucket[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const cells = values[r] ?? [];
-    const at = (name: string): unknown => {
-      const column = columns[name];
-      return column === undefined ? undefined : cells[column - 1];
-    };
-    const text = (name: string): string => textOfCell(at(name)).trim();
+  for (const { row, at, text } of storedRows(values, BUCKET_COLUMNS)) {
     if (text('bucket') === '') continue;
     const livemode = at('livemode');
     buckets.push({
-      row: r + 1,
+      row,
       day: text('day'),
       client_reference_id: text('client_reference_id'),
       payment_link: text('payment_link'),

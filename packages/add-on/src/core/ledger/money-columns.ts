@@ -7,7 +7,7 @@ import { textOfCell } from '../helpers/literal-text';
 import { MONEY_TAB } from './declaration';
 import { moneySupersedes, type MoneyRecord } from './money';
 import { toMajorUnits } from '../stripe/currency';
-import { cellOfField, locateHeaders, recordColumns, storedInteger, unixSecondsOf, type RecordTable } from './record-table';
+import { cellOfField, recordColumns, type RecordTable, storedInteger, storedRows, unixSecondsOf } from './record-table';
 
 const TIME_COLUMNS: ReadonlySet<string> = new Set(['created', 'last_event_created']);
 
@@ -35,22 +35,15 @@ const KINDS: ReadonlySet<string> = new Set(['refund', 'dispute', 'invoice']);
  * person emptied or typed over (no Stripe id, an unknown kind) is skipped: it counts for nothing.
  */
 export function moneyRecordsFromTab(values: readonly (readonly unknown[])[]): Array<{ record: MoneyRecord; row: number }> {
-  const { columns } = locateHeaders(values[0] ?? [], MONEY_TABLE.columns);
   const records: Array<{ record: MoneyRecord; row: number }> = [];
-  for (let r = 1; r < values.length; r++) {
-    const cells = values[r] ?? [];
-    const at = (name: string): unknown => {
-      const column = columns[name];
-      return column === undefined ? undefined : cells[column - 1];
-    };
-    const text = (name: string): string => textOfCell(at(name)).trim();
+  for (const { row, at, text } of storedRows(values, MONEY_TABLE.columns)) {
     const object_id = text('object_id');
     const kind = text('kind');
     if (object_id === '' || !KINDS.has(kind)) continue;
     const currency = text('currency').toLowerCase();
     const amount_minor = storedInteger(at('amount_minor'));
     records.push({
-      row: r + 1,
+      row,
       record: {
         object_id,
         kind: kind as MoneyRecord['kind'],

@@ -148,3 +148,28 @@ export function storedInteger(value: unknown): number {
   const number = typeof value === 'number' ? value : Number(textOfCell(value) || Number.NaN);
   return Number.isInteger(number) ? number : 0;
 }
+
+/** A data row of a tab read as a grid, its cells by column name: what each tab's reader turns into records. */
+export interface StoredRow {
+  /** 1-based row in the tab. */
+  row: number;
+  /** The cell under `name`'s header, or undefined when the tab has no such column. */
+  at: (name: string) => unknown;
+  /** That cell as text, trimmed (a person may pad a value with spaces). */
+  text: (name: string) => string;
+}
+
+/** Every data row of a grid whose row 1 holds some of `names`, as StoredRows. */
+export function storedRows(values: readonly (readonly unknown[])[], names: readonly string[]): StoredRow[] {
+  const { columns } = locateHeaders(values[0] ?? [], names);
+  const rows: StoredRow[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const cells = values[r] ?? [];
+    const at = (name: string): unknown => {
+      const column = columns[name];
+      return column === undefined ? undefined : cells[column - 1];
+    };
+    rows.push({ row: r + 1, at, text: (name) => textOfCell(at(name)).trim() });
+  }
+  return rows;
+}

@@ -9,7 +9,7 @@ import { textOfCell } from '../helpers/literal-text';
 import { toMajorUnits } from '../stripe/currency';
 import type { SettledRecord } from '../stripe/balance-transaction';
 import { SETTLED_TAB } from './declaration';
-import { cellOfField, locateHeaders, recordColumns, storedInteger, unixSecondsOf, type CellOut, type RecordTable } from './record-table';
+import { cellOfField, type CellOut, recordColumns, type RecordTable, storedInteger, storedRows, unixSecondsOf } from './record-table';
 
 /** What a row says of its transaction, as the store compares it and the refresh reads it. */
 const STRIPE_FIELDS = ['type', 'reporting_category', 'source', 'payment_intent', 'charge', 'currency'] as const;
@@ -53,21 +53,14 @@ export const SETTLED_TABLE: RecordTable<SettledRecord> = {
  * or typed over (no `txn_` id, no currency) is skipped: it counts for nothing.
  */
 export function settledRecordsFromTab(values: readonly (readonly unknown[])[]): Array<{ record: SettledRecord; row: number }> {
-  const { columns } = locateHeaders(values[0] ?? [], SETTLED_TABLE.columns);
   const records: Array<{ record: SettledRecord; row: number }> = [];
-  for (let r = 1; r < values.length; r++) {
-    const cells = values[r] ?? [];
-    const at = (name: string): unknown => {
-      const column = columns[name];
-      return column === undefined ? undefined : cells[column - 1];
-    };
-    const text = (name: string): string => textOfCell(at(name)).trim();
+  for (const { row, at, text } of storedRows(values, SETTLED_TABLE.columns)) {
     const id = text('balance_transaction');
     const currency = text('currency').toLowerCase();
     if (!id.startsWith('txn_') || !/^[a-z]{3}$/.test(currency)) continue;
     const rate = Number(textOfCell(at('exchange_rate')) || Number.NaN);
     records.push({
-      row: r + 1,
+      row,
       record: {
         balance_transaction: id,
         type: text('type'),
