@@ -283,7 +283,7 @@ async function insertIntoActiveRow(): Promise<void> {
       return;
     }
     say('');
-    const question = `Row ${String(result.row)} of ${result.sheetName} already holds other values. Overwrite ${plural(result.conflicts.length, 'this cell', 'these cells')}?`;
+    const question = `Row ${String(result.row)} of ${result.sheetName} already holds other values. Overwrite ${result.conflicts.length === 1 ? 'this cell' : `these ${String(result.conflicts.length)} cells`}?`;
     if (!(await askToOverwrite(question, result.conflicts, false))) {
       say(`Nothing was written: row ${String(result.row)} is as it was.`);
       return;

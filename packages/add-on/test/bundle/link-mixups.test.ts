@@ -102,10 +102,17 @@ describe('Check selected cells: mix-ups across rows', () => {
   it('leaves a test-mode link alone while every sale is a test (or there are none)', () => {
     for (const sales of [[false, false], []]) {
       const app = spreadsheet(sales);
-      expect(check(app, 'A4')).toBe('All 1 values are fine: Stripe keeps them.');
+      // One value reads as one (issue 17: "All 1 values are fine").
+      expect(check(app, 'A4')).toBe('The value is fine: Stripe keeps it.');
       expect(cell(app, 'A4')?.note ?? '').toBe('');
       expect(cell(app, 'A4')?.background ?? null).toBeNull();
     }
+  });
+
+  it('counts one value as one in its summary (issue 17: "All 1 values are fine")', () => {
+    const app = spreadsheet([]);
+    app.workbook.write('Links', [['Spring Sale']], 'D6');
+    expect(check(app, 'C6:D6')).toBe('1 value Stripe would drop is marked in red, with a note saying why and what would work; 1 is fine.');
   });
 
   it('reads livemode TRUE typed as text in the Reconciliation tab', () => {

@@ -80,6 +80,8 @@ describe('the link-builder sidebar', () => {
     await sidebar.locator('#insert').click();
     const confirm = sidebar.locator('#confirm');
     await confirm.waitFor();
+    // One cell is "this cell" (issue 17: "Overwrite 3 these cells?").
+    await expectText(confirm.locator('#confirm-question'), 'Row 3 of Links already holds other values. Overwrite this cell?');
     await expectText(confirm.locator('li'), 'utm_campaign: spring_sale → summer_sale');
     expect(await confirm.locator('li').count()).toBe(1);
     await confirm.locator('#confirm-no').click();
@@ -96,6 +98,13 @@ describe('the link-builder sidebar', () => {
       ui.cell(3, 8),
       `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=summer_sale&utm_content=carousel&client_reference_id=fb-0002`,
     );
+
+    // Several are counted: the campaign, the medium and the row's tagged link.
+    await sidebar.locator('#f-utm_campaign').fill('autumn_sale');
+    await sidebar.locator('#f-utm_medium').fill('cpc');
+    await sidebar.locator('#insert').click();
+    await expectText(confirm.locator('#confirm-question'), 'Row 3 of Links already holds other values. Overwrite these 3 cells?');
+    await confirm.locator('#confirm-no').click();
   });
 
   it('asks before Tag selected rows replaces a different tagged link', async () => {

@@ -94,14 +94,18 @@ function markToast(count: MarkCount): string {
     count.notChecked > 0 ? ` ${String(count.notChecked)} cells are not in a link, UTM or reference column and were not checked.` : '';
   const parts: string[] = [];
   if (count.invalid > 0)
-    parts.push(`${String(count.invalid)} values Stripe would drop are marked in red, each with a note saying why and what would work`);
+    parts.push(
+      `${plural(count.invalid, 'value Stripe would drop is', 'values Stripe would drop are')} marked in red, ` +
+        `${count.invalid === 1 ? 'with a note' : 'each with a note'} saying why and what would work`,
+    );
   const mixups: string[] = [];
   if (count.shared.size > 0)
     mixups.push(`${plural(count.shared.size, 'reference is', 'references are')} shared by rows with different UTM values`);
   if (count.testLinks > 0) mixups.push(`${plural(count.testLinks, 'test-mode link', 'test-mode links')} on a spreadsheet with live sales`);
   if (mixups.length > 0) parts.push(`${mixups.join('; ')} (marked in red, with a note naming the rows)`);
-  if (parts.length === 0) return `All ${String(count.fine)} values are fine: Stripe keeps them.${skipped}`;
-  return `${parts.join('; ')}; ${String(count.fine)} are fine.${skipped}`;
+  if (parts.length === 0)
+    return `${count.fine === 1 ? 'The value is fine: Stripe keeps it.' : `All ${String(count.fine)} values are fine: Stripe keeps them.`}${skipped}`;
+  return `${parts.join('; ')}; ${String(count.fine)} ${count.fine === 1 ? 'is' : 'are'} fine.${skipped}`;
 }
 
 function markLocked(): void {
