@@ -8,13 +8,12 @@
 import { moneyRecordsFromTab } from '../../core/ledger/money-columns';
 import { locateHeaders } from '../../core/ledger/record-table';
 import { modeOf } from '../../core/stripe/stripe-key';
-import { invoicePaymentsPath, readListPage } from '../../core/stripe/stripe-api';
-import { paidInvoicePaymentIntent } from '../../core/stripe/money-event';
 import { textOfCell } from '../../core/helpers/literal-text';
 import type { LedgerValues } from '../ledger/reconciliation-reader';
 import { writeOwnTabColumns } from './own-tab-columns';
 import { stripeKeyFor } from '../stripe/settings';
-import { stripeGet, WEBHOOK_RETRIES } from '../stripe/stripe-client';
+import { WEBHOOK_RETRIES } from '../stripe/stripe-client';
+import { paymentIntentOfInvoice } from '../stripe/invoice-payments';
 
 /** At most this many Stripe calls per refresh: a backlog is worked off over the next refreshes. */
 export const INVOICE_TIES_PER_REFRESH = 50;
@@ -39,9 +38,8 @@ export function tieInvoicesToPayments(money: LedgerValues | null): InvoiceTies {
       continue;
     }
     asked++;
-    const page = stripeGet(key, invoicePaymentsPath(record.object_id), WEBHOOK_RETRIES);
-    const list = page.ok ? readListPage(page.json) : null;
-    const intent = list !== null && list.ok ? paidInvoicePaymentIntent(list.data) : '';
+    const paid = paymentIntentOfInvoice(key, record.object_id, WEBHOOK_RETRIES);
+    const intent = paid.ok ? paid.intent : '';
     if (intent === '') ties.untied++;
     else ties.tied.set(row, intent);
   }
