@@ -61,20 +61,27 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-type Verification =
-  | { ok: true; event: CheckoutSessionEvent; session: CheckoutSession }
-  | { ok: false; reason: 'unverified' | 'stripe_unreachable'; error: string };
+type Refusal = { ok: false; reason: 'unverified' | 'stripe_unreachable'; error: string };
+
+type Verification = { ok: true; event: CheckoutSessionEvent; session: CheckoutSession } | Refusal;
+
+/** A refusal for a read Stripe answered with `status`: unknown to Stripe (404) is unverified; anything else may pass on a retry. */
+function failed(status: number, error: string): Refusal {
+  return { ok: false, reason: status === 404 ? 'unverified' : 'stripe_unreachable', error };
+}
+
+/** Stripe's own copy of the event posted as `eventId`, read. */
+function stripesEvent(key: string, eventId: string): { ok: true; reading: ReturnType<typeof readEvent> } | Refusal {
+  const event = stripeGet(key, eventPath(eventId), WEBHOOK_RETRIES);
+  if (!event.ok) return failed(event.status, `Could not confirm ${eventId} with Stripe: ${event.error}`);
+  return { ok: true, reading: readEvent(event.json) };
+}
 
 /** Stripe's copy of the event and of its session, or why it could not be had. */
 function verifyWithStripe(key: string, claimed: CheckoutSessionEvent): Verification {
-  const failed = (status: number, error: string): Verification => ({
-    ok: false,
-    reason: status === 404 ? 'unverified' : 'stripe_unreachable',
-    error,
-  });
-  const event = stripeGet(key, eventPath(claimed.id), WEBHOOK_RETRIES);
-  if (!event.ok) return failed(event.status, `Could not confirm ${claimed.id} with Stripe: ${event.error}`);
-  const reading = readEvent(event.json);
+  const fetched = stripesEvent(key, claimed.id);
+  if (!fetched.ok) return fetched;
+  const { reading } = fetched;
   if (reading.kind !== 'session_event' || reading.event.type !== claimed.type || reading.event.session.id !== claimed.session.id) {
     return {
       ok: false,
@@ -179,19 +186,10 @@ function recordMoneyEvent(spreadsheet: Spreadsheet, key: string | null, claimed:
 }
 
 /** Stripe's copy of a money event, which must be about the same object as the one posted. */
-function verifyMoneyEvent(
-  key: string,
-  claimed: MoneyEvent,
-): { ok: true; event: MoneyEvent } | { ok: false; reason: 'unverified' | 'stripe_unreachable'; error: string } {
-  const fetched = stripeGet(key, eventPath(claimed.id), WEBHOOK_RETRIES);
-  if (!fetched.ok) {
-    return {
-      ok: false,
-      reason: fetched.status === 404 ? 'unverified' : 'stripe_unreachable',
-      error: `Could not confirm ${claimed.id} with Stripe: ${fetched.error}`,
-    };
-  }
-  const reading = readEvent(fetched.json);
+function verifyMoneyEvent(key: string, claimed: MoneyEvent): { ok: true; event: MoneyEvent } | Refusal {
+  const fetched = stripesEvent(key, claimed.id);
+  if (!fetched.ok) return fetched;
+  const { reading } = fetched;
   if (reading.kind !== 'money_event' || reading.event.type !== claimed.type || reading.event.object.id !== claimed.object.id) {
     return {
       ok: false,
