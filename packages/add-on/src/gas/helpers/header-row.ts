@@ -1,4 +1,4 @@
-/** Row 1 of a tab: the headers the add-on reads columns by, and adds to when one is missing. */
+/** Rows of a tab the stores share: row 1 (the headers the add-on reads columns by, and adds to when one is missing), and the row below everything (where a new record goes). */
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,4 +23,19 @@ export function appendHeaders<Name extends string>(sheet: Sheet, header: readonl
   sheet.getRange(1, lastUsed + 1, 1, names.length).setValues([[...names]]);
   names.forEach((name, i) => placed.set(name, lastUsed + 1 + i));
   return placed;
+}
+
+/**
+ * The range of `width` columns from `first` in the row below everything in the tab, growing the
+ * grid when it is full. Sheets checks a range against the grid when the range is made: asking
+ * getMaxRows first would cost every append a round trip to save the rare one that finds it full.
+ */
+export function newRowRange(sheet: Sheet, first: number, width: number): GoogleAppsScript.Spreadsheet.Range {
+  const row = sheet.getLastRow() + 1;
+  try {
+    return sheet.getRange(row, first, 1, width);
+  } catch {
+    sheet.insertRowsAfter(row - 1, 1);
+    return sheet.getRange(row, first, 1, width);
+  }
 }

@@ -13,7 +13,7 @@ import { addSession, bucketKey, holdsSession, sessionsIn, type ExpiredCheckout }
 import { CHECKOUTS_TAB, columnNames } from '../../core/ledger/declaration';
 import { layoutOf, type Columns } from '../../core/ledger/record-table';
 import type { UpsertAction } from '../../core/contracts/webhook-answer';
-import { appendHeaders } from '../helpers/header-row';
+import { appendHeaders, newRowRange } from '../helpers/header-row';
 import type { ScriptLockHeld } from '../script-lock';
 import { findMarkedTabs, openOwnTab } from './own-tabs';
 import { UnreadableTabError } from './unreadable-tab';
@@ -119,14 +119,7 @@ export function recordExpiredCheckout(held: ScriptLockHeld, spreadsheet: Spreads
     return 'updated';
   }
   held.wrote();
-  const row = tab.sheet.getLastRow() + 1;
-  let range: Range;
-  try {
-    range = tab.sheet.getRange(row, tab.first, 1, tab.last - tab.first + 1);
-  } catch {
-    tab.sheet.insertRowsAfter(row - 1, 1);
-    range = tab.sheet.getRange(row, tab.first, 1, tab.last - tab.first + 1);
-  }
+  const range = newRowRange(tab.sheet, tab.first, tab.last - tab.first + 1);
   // A new row: its empty campaign cells are written too, so the row is one write.
   writeCells(tab, range, {
     ...Object.fromEntries(NAMES.map((name) => [name, ''])),

@@ -14,7 +14,7 @@ import type { SessionRecord } from '../../core/ledger/reconciliation';
 import { SESSION_TABLE } from '../../core/ledger/reconciliation-columns';
 import { layoutOf, recordColumnFormats, storedKey, type Columns, type RecordTable } from '../../core/ledger/record-table';
 import type { UpsertAction } from '../../core/contracts/webhook-answer';
-import { appendHeaders } from '../helpers/header-row';
+import { appendHeaders, newRowRange } from '../helpers/header-row';
 import { findMarkedTabs, openOwnTab } from './own-tabs';
 import { UnreadableTabError } from './unreadable-tab';
 import type { ScriptLockHeld } from '../script-lock';
@@ -150,17 +150,7 @@ function writeOurColumns<R>(
  * text, and text written for the wrong kind of cell either shows an apostrophe or runs as a formula.
  */
 function appendRecord<R>(table: RecordTable<R>, sheet: Sheet, record: R, columns: Columns, first: number, last: number): void {
-  const row = sheet.getLastRow() + 1;
-  const width = last - first + 1;
-  let range: Range;
-  try {
-    // Sheets checks a range against the grid when the range is made: asking getMaxRows first would
-    // cost every delivery a round trip to save the rare one that finds the grid full.
-    range = sheet.getRange(row, first, 1, width);
-  } catch {
-    sheet.insertRowsAfter(row - 1, 1);
-    range = sheet.getRange(row, first, 1, width);
-  }
+  const range = newRowRange(sheet, first, last - first + 1);
   const formats = range.getNumberFormats()[0] ?? [];
   const blank = new Array<unknown>(last - first + 1).fill('');
   writeOurColumns(table, range, columns, first, last, rowFor(table, record, columns, first, formats, blank));
