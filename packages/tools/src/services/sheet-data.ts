@@ -25,6 +25,8 @@ export interface Cell {
   /** null is no fill (getBackground reports '#ffffff'). */
   background: string | null;
   fontWeight: FontWeight;
+  /** Set by Range.setWrap(true): long text wraps onto more lines (absent: it overflows or is cut). */
+  wrap?: true;
   /** The formula cell whose array result this cell shows. */
   spilledFrom?: Cell;
   /** The cells a formula cell's array result spilled into. */
@@ -47,6 +49,7 @@ function isBlank(cell: Cell): boolean {
     cell.note === '' &&
     cell.background === null &&
     cell.fontWeight === 'normal' &&
+    cell.wrap !== true &&
     !cell.spill
   );
 }

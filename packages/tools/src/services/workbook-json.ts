@@ -23,6 +23,7 @@ export interface CellJson {
   note?: string;
   background?: string;
   fontWeight?: FontWeight;
+  wrap?: true;
   /** [row, column] of the formula whose array result this cell shows. */
   spilledFrom?: [number, number];
 }
@@ -86,6 +87,7 @@ export function sheetToJson(sheet: SheetData): SheetJson {
     if (cell.note !== '') json.note = cell.note;
     if (cell.background !== null) json.background = cell.background;
     if (cell.fontWeight !== 'normal') json.fontWeight = cell.fontWeight;
+    if (cell.wrap === true) json.wrap = true;
     const from = cell.spilledFrom ? positions.get(cell.spilledFrom) : undefined;
     if (from) json.spilledFrom = from;
     if (Object.keys(json).length > 2) cells.push(json);
@@ -125,6 +127,7 @@ export function sheetFromJson(json: SheetJson): SheetData {
     cell.note = c.note ?? '';
     cell.background = c.background ?? null;
     cell.fontWeight = c.fontWeight ?? 'normal';
+    if (c.wrap === true) cell.wrap = true;
   }
   for (const c of json.cells) {
     if (!c.spilledFrom) continue;

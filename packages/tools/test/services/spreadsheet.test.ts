@@ -169,6 +169,28 @@ describe('ranges and sheets', () => {
     expect(services.workbook.sheet('Sheet1').cell(1, 1)?.fontWeight ?? 'normal').toBe('normal');
   });
 
+  it('keeps wrap and font weight per cell, reads them back, and clears them with the formats (issue 17)', () => {
+    const { SpreadsheetApp, services } = fakes();
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    sheet.getRange('A1:B2').setWrap(true);
+    sheet.getRange('B2').setWrap(false);
+    sheet.getRange('A1').setFontWeight('bold');
+    expect(sheet.getRange('A1:B2').getWraps()).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+    expect([sheet.getRange('A1').getWrap(), sheet.getRange('B2').getWrap()]).toEqual([true, false]);
+    expect([sheet.getRange('A1').getFontWeight(), sheet.getRange('B1').getFontWeight()]).toEqual(['bold', 'normal']);
+    expect(sheet.getRange('A1:B1').getFontWeights()).toEqual([['bold', 'normal']]);
+    const copy = Workbook.fromJSON(services.workbook.toJSON());
+    expect(copy.sheet('Sheet1').cell(2, 1)?.wrap).toBe(true);
+    sheet.clear();
+    expect(sheet.getRange('A1:B2').getWraps()).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+  });
+
   it('shows display values simply: numbers, TRUE/FALSE, dates in the spreadsheet time zone', () => {
     const { SpreadsheetApp, services } = fakes({ workbook: new Workbook({ timeZone: 'America/New_York' }) });
     const range = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('A1:E1');

@@ -31,10 +31,11 @@ export function clearCell(
     workbook.clearContent(sheet, row, column);
     changed = true;
   }
-  if (formats && (cell.numberFormat !== '' || cell.background !== null || cell.fontWeight !== 'normal')) {
+  if (formats && (cell.numberFormat !== '' || cell.background !== null || cell.fontWeight !== 'normal' || cell.wrap === true)) {
     cell.numberFormat = '';
     cell.background = null;
     cell.fontWeight = 'normal';
+    delete cell.wrap;
     sheet.compact(row, column);
     changed = true;
   }

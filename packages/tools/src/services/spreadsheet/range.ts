@@ -1,10 +1,10 @@
 /**
  * Range, following https://developers.google.com/apps-script/reference/spreadsheet/range: its
- * position, sheet and A1 notation; offset; reads of values, formulas, number formats, notes and
- * backgrounds (each cell counted as read); writes of values, number formats, notes, backgrounds and
- * font weight (strings parsed as typed input, each cell counted as written, grids checked against the
- * range's size as Sheets checks them); setWrap (accepted and counted, not stored); a TextFinder over
- * the range; and developer metadata on a whole row or column (metadata-access.ts).
+ * position, sheet and A1 notation; offset; reads of values, formulas, number formats, notes,
+ * backgrounds, font weights and wraps (each cell counted as read); writes of values, number formats,
+ * notes, backgrounds, font weight and wrap (strings parsed as typed input, each cell counted as
+ * written, grids checked against the range's size as Sheets checks them); a TextFinder over the
+ * range; and developer metadata on a whole row or column (metadata-access.ts).
  */
 import { toA1 } from '../a1-notation';
 import { stringOf, textOf } from '../script-realm';
@@ -134,8 +134,31 @@ export class RangeImpl {
     );
   }
 
-  setWrap(): RangeImpl {
-    return this._unstoredFormat();
+  /** Stored per cell: Sheets' setWrap(true) is the WRAP strategy, false the default (overflow). */
+  setWrap(isWrapEnabled: unknown): RangeImpl {
+    return this._setEach(
+      () => isWrapEnabled === true,
+      (cell, wrap) => {
+        if (wrap) cell.wrap = true;
+        else delete cell.wrap;
+      },
+    );
+  }
+
+  getWrap(): boolean {
+    return this.getWraps()[0]?.[0] ?? false;
+  }
+
+  getWraps(): boolean[][] {
+    return this.s.env.realm.grid(this._readGrid((cell) => cell?.wrap === true));
+  }
+
+  getFontWeight(): FontWeight {
+    return this.getFontWeights()[0]?.[0] ?? 'normal';
+  }
+
+  getFontWeights(): FontWeight[][] {
+    return this.s.env.realm.grid(this._readGrid((cell) => cell?.fontWeight ?? 'normal'));
   }
 
   createTextFinder(text: unknown): TextFinderImpl {
@@ -179,11 +202,6 @@ export class RangeImpl {
       assign(sheet.cellForWrite(row, column), valueAt(r, c));
       sheet.compact(row, column);
     });
-    return this._self();
-  }
-
-  private _unstoredFormat(): RangeImpl {
-    this.s.wrote(this.area.numRows * this.area.numColumns);
     return this._self();
   }
 
