@@ -35,6 +35,10 @@ export interface ColumnDeclaration {
   readonly merge: MergeRule;
   /** The number format set on the column's data cells; text columns have none (text is written literal). */
   readonly format?: ColumnFormat;
+  /** Its width in pixels when the add-on makes the column; else one that fits its header and a typical value (own-tab-layout.ts). */
+  readonly width?: number;
+  /** Long text (a reason, a note) wraps onto more lines instead of being cut. */
+  readonly wrap?: boolean;
 }
 
 export interface TabDeclaration {
@@ -52,8 +56,22 @@ export interface TabDeclaration {
   readonly adoptWhenHeaderHas: readonly string[];
 }
 
-const column = (name: string, merge: MergeRule, format?: ColumnFormat): ColumnDeclaration =>
-  format === undefined ? { name, merge } : { name, merge, format };
+/** How a column shows in the add-on's own tab: a width, and whether it wraps. */
+type Shown = Pick<ColumnDeclaration, 'width' | 'wrap'>;
+
+const column = (name: string, merge: MergeRule, format?: ColumnFormat, shown: Shown = {}): ColumnDeclaration =>
+  format === undefined ? { name, merge, ...shown } : { name, merge, format, ...shown };
+
+// Widths at Sheets' default 10 pt Arial (about 7.8 px a character of a mixed-case id), so an id shows
+// whole: a Checkout Session's is cs_test_ and 58 characters; an event's, payment's, charge's,
+// invoice's, subscription's, balance transaction's or Payment Link's about 30.
+const SESSION_ID: Shown = { width: 520 };
+const OBJECT_ID: Shown = { width: 250 };
+const REFERENCE: Shown = { width: 180 };
+const EMAIL: Shown = { width: 220 };
+const URL_TEXT: Shown = { width: 320 };
+/** Why a row counts or not, in words: wrapped, so the whole sentence reads. */
+const REASON: Shown = { width: 320, wrap: true };
 
 const TIME = 'yyyy-mm-dd hh:mm:ss';
 
@@ -69,27 +87,27 @@ export const RECONCILIATION_TAB: TabDeclaration = {
   name: 'Reconciliation',
   key: 'session_id',
   columns: [
-    column('session_id', 'newest-event'),
-    column('client_reference_id', 'newest-event'),
+    column('session_id', 'newest-event', undefined, SESSION_ID),
+    column('client_reference_id', 'newest-event', undefined, REFERENCE),
     column('payment_status', 'newest-event'),
     // Shows 2 or 3 decimals as the currency needs; the currency column says which currency.
     column('amount', 'newest-event', '#,##0.00#'),
     column('currency', 'newest-event'),
-    column('customer_email', 'newest-event'),
-    column('payment_link', 'newest-event'),
+    column('customer_email', 'newest-event', undefined, EMAIL),
+    column('payment_link', 'newest-event', undefined, OBJECT_ID),
     column('livemode', 'newest-event'),
     column('created', 'newest-event', TIME),
-    column('last_event', 'newest-event'),
+    column('last_event', 'newest-event', undefined, OBJECT_ID),
     column('amount_minor', 'newest-event', '0'),
     column('last_event_created', 'newest-event', TIME),
     // Whether Stripe confirmed the sale (core/ledger/confirmation.ts): written with each event, and by the sync's check.
-    column('confirmed', 'newest-event'),
+    column('confirmed', 'newest-event', undefined, { width: 160 }),
     // The session's payment and subscription: how its refunds, disputes and renewals find it.
-    column('payment_intent', 'newest-event'),
-    column('subscription', 'newest-event'),
+    column('payment_intent', 'newest-event', undefined, OBJECT_ID),
+    column('subscription', 'newest-event', undefined, OBJECT_ID),
     // Written by the refresh: the campaign of each sale, and its Payment Link's URL.
     ...UTM_PARAMETERS.map((name) => column(name, 'filled-once')),
-    column('payment_link_url', 'refresh'),
+    column('payment_link_url', 'refresh', undefined, URL_TEXT),
     // Written by the refresh from the Money after sale tab (core/ledger/session-money.ts).
     // Shows 2 or 3 decimals as the currency needs, like amount.
     ...SESSION_MONEY_COLUMNS.map((name) => column(name, 'refresh', name === 'renewals' ? '0' : '#,##0.00#')),
@@ -109,20 +127,20 @@ export const MONEY_TAB: TabDeclaration = {
   name: 'Money after sale',
   key: 'object_id',
   columns: [
-    column('object_id', 'newest-event'),
+    column('object_id', 'newest-event', undefined, OBJECT_ID),
     column('kind', 'newest-event'),
     // Which session it counts against, and why not when it counts against none.
-    column('session_id', 'refresh'),
-    column('counted', 'refresh'),
+    column('session_id', 'refresh', undefined, SESSION_ID),
+    column('counted', 'refresh', undefined, REASON),
     column('state', 'newest-event'),
     column('amount', 'newest-event', '#,##0.00#'),
     column('currency', 'newest-event'),
-    column('payment_intent', 'newest-event'),
-    column('charge', 'newest-event'),
-    column('subscription', 'newest-event'),
+    column('payment_intent', 'newest-event', undefined, OBJECT_ID),
+    column('charge', 'newest-event', undefined, OBJECT_ID),
+    column('subscription', 'newest-event', undefined, OBJECT_ID),
     column('livemode', 'newest-event'),
     column('created', 'newest-event', TIME),
-    column('last_event', 'newest-event'),
+    column('last_event', 'newest-event', undefined, OBJECT_ID),
     column('amount_minor', 'newest-event', '0'),
     column('last_event_created', 'newest-event', TIME),
   ],
@@ -140,17 +158,19 @@ export const CHECKOUTS_TAB: TabDeclaration = {
   key: 'bucket',
   columns: [
     column('day', 'filled-once'),
-    column('client_reference_id', 'filled-once'),
-    column('payment_link', 'filled-once'),
+    column('client_reference_id', 'filled-once', undefined, REFERENCE),
+    column('payment_link', 'filled-once', undefined, OBJECT_ID),
     column('currency', 'filled-once'),
     column('livemode', 'filled-once'),
     // Written by the refresh, once: the campaign the bucket's checkouts count for.
     ...UTM_PARAMETERS.map((name) => column(name, 'filled-once')),
-    column('bucket', 'filled-once'),
+    // Its key: day, mode, currency, Payment Link and reference.
+    column('bucket', 'filled-once', undefined, { width: 420 }),
     // What a delivery changes, side by side so it is one write.
     column('checkouts', 'count', '0'),
     column('last_event_created', 'count', TIME),
-    column('session_ids', 'count'),
+    // Never wrapped: a bucket holds up to 49,000 characters of ids; as wide as one id.
+    column('session_ids', 'count', undefined, SESSION_ID),
   ],
   adoptWhenHeaderHas: ['bucket', 'checkouts', 'session_ids'],
 };
@@ -165,15 +185,15 @@ export const SETTLED_TAB: TabDeclaration = {
   name: 'Settled',
   key: 'balance_transaction',
   columns: [
-    column('balance_transaction', 'newest-event'),
+    column('balance_transaction', 'newest-event', undefined, OBJECT_ID),
     column('type', 'newest-event'),
     column('reporting_category', 'newest-event'),
     // Which session it counts against, and why not when it counts against none.
-    column('session_id', 'refresh'),
-    column('counted', 'refresh'),
-    column('source', 'newest-event'),
-    column('payment_intent', 'newest-event'),
-    column('charge', 'newest-event'),
+    column('session_id', 'refresh', undefined, SESSION_ID),
+    column('counted', 'refresh', undefined, REASON),
+    column('source', 'newest-event', undefined, OBJECT_ID),
+    column('payment_intent', 'newest-event', undefined, OBJECT_ID),
+    column('charge', 'newest-event', undefined, OBJECT_ID),
     column('amount', 'newest-event', '#,##0.00#'),
     column('fee', 'newest-event', '#,##0.00#'),
     column('net', 'newest-event', '#,##0.00#'),
@@ -266,7 +286,12 @@ export const WEBHOOK_LOG_TAB: TabDeclaration = {
   role: 'webhook_log',
   name: 'Webhook log',
   key: 'reason',
-  columns: [column('reason', 'count'), column('count', 'count', '0'), column('last_seen', 'count', TIME), column('last_detail', 'count')],
+  columns: [
+    column('reason', 'count', undefined, { width: 300, wrap: true }),
+    column('count', 'count', '0'),
+    column('last_seen', 'count', TIME),
+    column('last_detail', 'count', undefined, { width: 420, wrap: true }),
+  ],
   adoptWhenHeaderHas: ['reason', 'count', 'last_seen', 'last_detail'],
 };
 

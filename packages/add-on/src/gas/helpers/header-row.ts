@@ -1,5 +1,8 @@
 /** Rows of a tab the stores share: row 1 (the headers the add-on reads columns by, and adds to when one is missing), and the row below everything (where a new record goes). */
 
+import { DEFAULT_COLUMN_WIDTH, fittingWidth } from '../../core/attribution/charts-panel';
+import { setColumnWidths } from './column-widths';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function headerRow(sheet: Sheet): unknown[] {
@@ -20,9 +23,26 @@ export function appendHeaders<Name extends string>(sheet: Sheet, header: readonl
   const maxColumns = sheet.getMaxColumns();
   const needed = lastUsed + names.length - maxColumns;
   if (needed > 0) sheet.insertColumnsAfter(maxColumns, needed);
-  sheet.getRange(1, lastUsed + 1, 1, names.length).setValues([[...names]]);
+  styleAppendedHeaders(sheet, sheet.getRange(1, lastUsed + 1, 1, names.length).setValues([[...names]]), names);
   names.forEach((name, i) => placed.set(name, lastUsed + 1 + i));
   return placed;
+}
+
+/**
+ * Headers the add-on has just written after a tab's last used column, headed like the header to
+ * their left (a tab's headers are usually bold, and issue 17 found ours plain beside them; a user
+ * who keeps theirs plain gets ours plain), bold on a tab with none yet; each column as wide as its
+ * header needs. Only the new header cells and columns change: the user's cells are never restyled.
+ */
+export function styleAppendedHeaders(sheet: Sheet, added: GoogleAppsScript.Spreadsheet.Range, headers: readonly string[]): void {
+  const first = added.getColumn();
+  const weight = first === 1 ? 'bold' : sheet.getRange(1, first - 1).getFontWeight();
+  added.setFontWeight(weight === 'bold' ? 'bold' : 'normal');
+  setColumnWidths(
+    sheet,
+    first,
+    headers.map((header) => (fittingWidth([header]) > DEFAULT_COLUMN_WIDTH ? fittingWidth([header]) : null)),
+  );
 }
 
 /**

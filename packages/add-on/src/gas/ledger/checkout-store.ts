@@ -16,6 +16,7 @@ import type { UpsertAction } from '../../core/contracts/webhook-answer';
 import { appendHeaders, newRowRange } from '../helpers/header-row';
 import type { ScriptLockHeld } from '../script-lock';
 import { findMarkedTabs, openOwnTab } from './own-tabs';
+import { layOutOwnTab } from './own-tab-layout';
 import { UnreadableTabError } from './unreadable-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,10 +46,7 @@ function openTab(held: ScriptLockHeld, spreadsheet: Spreadsheet): CheckoutsTab {
   if (missing.length > 0) {
     held.wrote();
     for (const [name, column] of appendHeaders(sheet, header, missing)) columns[name] = column;
-    if (layout.kind === 'empty') {
-      sheet.setFrozenRows(1);
-      sheet.getRange(1, 1, 1, NAMES.length).setFontWeight('bold');
-    }
+    if (layout.kind === 'empty') layOutOwnTab(sheet, CHECKOUTS_TAB.columns, (name) => columns[name]);
   }
   const positions = NAMES.map((name) => columns[name] ?? 0);
   return { sheet, columns, first: Math.min(...positions), last: Math.max(...positions) };

@@ -10,6 +10,7 @@ import { columnToLetters } from '../../core/helpers/column-letters';
 import { headerKey } from '../../core/helpers/header-names';
 import { fixedFormat, type ColumnDeclaration } from '../../core/ledger/declaration';
 import { COLUMN_MARK_KEY, ownColumnHeader } from '../../core/ledger/marks';
+import { styleAppendedHeaders } from '../helpers/header-row';
 import type { ScriptLockHeld } from '../script-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -101,10 +102,7 @@ export function addOwnColumns(
   const maxColumns = sheet.getMaxColumns();
   if (lastUsed + wanted.length > maxColumns) sheet.insertColumnsAfter(maxColumns, lastUsed + wanted.length - maxColumns);
   const headers = wanted.map((c) => ownColumnHeader(c.header ?? c.name, userKeys, headerKey));
-  sheet
-    .getRange(1, lastUsed + 1, 1, wanted.length)
-    .setValues([headers])
-    .setFontWeight('bold');
+  styleAppendedHeaders(sheet, sheet.getRange(1, lastUsed + 1, 1, wanted.length).setValues([headers]), headers);
   const notices: string[] = [];
   wanted.forEach((c, i) => {
     const column = lastUsed + 1 + i;

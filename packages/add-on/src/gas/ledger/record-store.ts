@@ -16,6 +16,7 @@ import { layoutOf, recordColumnFormats, storedKey, type Columns, type RecordTabl
 import type { UpsertAction } from '../../core/contracts/webhook-answer';
 import { appendHeaders, newRowRange } from '../helpers/header-row';
 import { findMarkedTabs, openOwnTab } from './own-tabs';
+import { layOutOwnTab } from './own-tab-layout';
 import { UnreadableTabError } from './unreadable-tab';
 import type { ScriptLockHeld } from '../script-lock';
 
@@ -64,7 +65,10 @@ function openTab<R>(table: RecordTable<R>, held: ScriptLockHeld, spreadsheet: Sp
   if (missing.length === 0) return { sheet, columns, notice };
   held.wrote();
   for (const [name, column] of appendHeaders(sheet, header, missing)) columns[name] = column;
-  if (layout.kind === 'empty') formatTab(table, sheet, columns);
+  if (layout.kind === 'empty') {
+    formatTab(table, sheet, columns);
+    layOutOwnTab(sheet, table.tab.columns, (name) => columns[name]);
+  }
   return { sheet, columns, notice };
 }
 

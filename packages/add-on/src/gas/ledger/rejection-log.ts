@@ -8,6 +8,7 @@ import type { RejectionReason } from '../../core/webhook/webhook-delivery';
 import { literalText, textOfCell } from '../../core/helpers/literal-text';
 import { columnNames, WEBHOOK_LOG_TAB } from '../../core/ledger/declaration';
 import { findMarkedTabs, openOwnTab } from './own-tabs';
+import { layOutOwnTab } from './own-tab-layout';
 import type { ScriptLockHeld } from '../script-lock';
 
 const HEADERS = columnNames(WEBHOOK_LOG_TAB);
@@ -36,8 +37,8 @@ export function recordRejection(
   if (opened.notice !== null) console.log(opened.notice);
   held.wrote();
   if (opened.created || sheet.getLastRow() === 0) {
-    sheet.getRange(1, 1, 1, HEADERS.length).setValues([HEADERS]).setFontWeight('bold');
-    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, HEADERS.length).setValues([HEADERS]);
+    layOutOwnTab(sheet, WEBHOOK_LOG_TAB.columns, (name) => HEADERS.indexOf(name) + 1 || undefined);
     sheet.getRange(2, 3, Object.keys(REASONS).length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
   }
   const label = REASONS[reason];
