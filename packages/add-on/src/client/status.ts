@@ -1,0 +1,41 @@
+/**
+ * The result of an action, said right under the buttons and scrolled into view (issue 17: at 300
+ * pixels the result landed below the fold and nothing visibly changed after a click).
+ */
+
+import { $ } from './dom';
+
+export type Tone = 'info' | 'ok' | 'error';
+
+export function say(text: string, kind: Tone = 'info', details: readonly string[] = []): void {
+  const status = $('status');
+  status.className = `status ${kind}`;
+  status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  status.replaceChildren(text);
+  if (details.length > 0) {
+    const list = document.createElement('ul');
+    for (const line of details) {
+      const item = document.createElement('li');
+      item.textContent = line;
+      list.append(item);
+    }
+    status.append(list);
+  }
+}
+
+/**
+ * Scrolls the sidebar just enough that `element` shows whole (its top first when it is taller
+ * than the sidebar). Focus stays where it was: the status is read out by its live region.
+ */
+export function reveal(element: HTMLElement): void {
+  if (element.hidden || element.getClientRects().length === 0) return;
+  const box = element.getBoundingClientRect();
+  const height = window.innerHeight;
+  if (box.top >= 0 && box.bottom <= height) return;
+  const by = box.height > height || box.top < 0 ? box.top - 8 : box.bottom - height + 8;
+  window.scrollBy({ top: by, behavior: 'auto' });
+}
+
+export function revealStatus(): void {
+  reveal($('status'));
+}
