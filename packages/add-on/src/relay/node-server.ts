@@ -3,12 +3,14 @@
  * Fetch Requests for the same handler Workers runs, with STRIPE_WEBHOOK_SECRET and
  * APPS_SCRIPT_URL from the environment; its Responses are written back as they are.
  *
- *   STRIPE_WEBHOOK_SECRET=whsec_... APPS_SCRIPT_URL='https://script.google.com/.../exec?token=...' npm run relay
+ *   STRIPE_WEBHOOK_SECRET=<your endpoint's signing secret> APPS_SCRIPT_URL='https://script.google.com/.../exec?token=...' npm run relay
  *
+ * It does not start with a secret that cannot be one (missing, or an example's `whsec_...`).
  * PORT (default 8788) and HOST (default 127.0.0.1; 0.0.0.0 in a container) say where it listens.
  * Node only: not part of the Workers bundle (src/relay/worker.ts is).
  */
 
+import { signingSecretProblem, WHERE_TO_FIND_THE_SECRET } from '../core/webhook/signing-secret';
 import { serveRelay } from './node-adapter';
 import { REQUIRED_SETTINGS, type RelayEnv } from './relay';
 import { maskUrl } from './secrets';
@@ -25,8 +27,14 @@ function main(): void {
   }
   if (missing.length > 0) {
     console.error(
-      `relay: set ${missing.join(' and ')} in the environment (the signing secret of the Stripe endpoint, and the web app's /exec URL with its ?token=).`,
+      `relay: set ${missing.join(' and ')} in the environment (the signing secret of the Stripe endpoint, and the web app's /exec URL with its ?token=).${missing.includes('STRIPE_WEBHOOK_SECRET') ? ` ${WHERE_TO_FIND_THE_SECRET}` : ''}`,
     );
+    process.exit(1);
+  }
+  // A placeholder would be the key every delivery is checked with: refuse to start rather than refuse every delivery.
+  const secretProblem = signingSecretProblem(env.STRIPE_WEBHOOK_SECRET);
+  if (secretProblem !== null) {
+    console.error(`relay: not started: ${secretProblem}`);
     process.exit(1);
   }
   const port = Number(process.env.PORT ?? DEFAULT_PORT);

@@ -10,7 +10,8 @@
  *        not the add-on's JSON (its HTML error page, a 5xx), a redirect led somewhere the relay
  *        does not follow, or no answer came in time (Stripe waits 10 s)
  *   400  missing, malformed, wrong or expired signature: nothing is forwarded
- *   405  not a POST; 413 a body over MAX_BODY_BYTES; 500 a missing setting (named, never shown)
+ *   405  not a POST; 413 a body over MAX_BODY_BYTES; 500 a missing setting (named, never shown),
+ *        or a STRIPE_WEBHOOK_SECRET that cannot be one (an example's `whsec_...`: see signing-secret.ts)
  *
  * Web platform only (fetch, Request, Response, crypto.subtle, AbortSignal.timeout): the same code
  * runs on Cloudflare Workers, Deno and Node 20.
@@ -18,6 +19,7 @@
 
 import { MAX_BODY_BYTES } from '../core/webhook/webhook-limits';
 import { isAnswerResult, readWebhookAnswer, type WebhookAnswer } from '../core/contracts/webhook-answer';
+import { signingSecretProblem } from '../core/webhook/signing-secret';
 import { verifySignature, type HmacSubtle } from './signature';
 import { redactor } from './secrets';
 import { isRedirect, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redirects';
@@ -190,6 +192,11 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
         ok: false,
         error: `the relay is not configured: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set`,
       });
+    }
+    const secretProblem = signingSecretProblem(secret);
+    if (secretProblem !== null) {
+      log('relay: 500 STRIPE_WEBHOOK_SECRET is not a signing secret');
+      return answerWith(500, { ok: false, error: `the relay is not configured: ${secretProblem}` });
     }
     const redact = redactor(secret, url);
     if (!/^https?:\/\/[^/?#\s]+/i.test(url)) {
