@@ -204,7 +204,7 @@ describe('the settled sync', () => {
     stripe.addKey({ key: KEY, deny: ['balance_transactions'] });
     sync(app);
     expect(lastAlert(app)).toMatch(
-      /^Synced 1 event: 1 new sessions.* Fees and net in the account's currency were not read: The Stripe key is not allowed to read this \(403\)\. Give the restricted key read access to .*Balance transaction sources, Charges and Disputes/,
+      /^Synced 1 event: 1 new session,.* Fees and net in the account's currency were not read: The Stripe key is not allowed to read this \(403\)\. Give the restricted key read access to .*Balance transaction sources, Charges and Disputes/,
     );
     expect(app.rows()).toHaveLength(1);
     expect(app.workbook.getSheet('Settled')).toBeNull();

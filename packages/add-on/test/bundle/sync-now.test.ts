@@ -35,7 +35,7 @@ describe('Sync now', () => {
     app.menu('syncNow', { text: '30' });
     stripe.scenario.paid({ clientReferenceId: 'late-sale' });
     app.menu('syncNow');
-    expect(lastAlert(app)).toMatch(/1 new sessions/);
+    expect(lastAlert(app)).toMatch(/1 new session,/);
     expect(app.rows().map((row) => row.client_reference_id)).toContain('late-sale');
   });
 

@@ -5,7 +5,7 @@ describe('the sync summary', () => {
   /** The numbers of "Synced N events: a new sessions, b updated, [e expired checkouts counted, ]c already up to date, d not recorded (...)". */
   function counts(message: string): { events: number; buckets: number[]; notRecorded: Record<string, number> } {
     const match =
-      /Synced (\d+) events: (\d+) new sessions, (\d+) updated, (?:(\d+) expired checkouts? counted, )?(\d+) already up to date, (\d+) not recorded(?: \(([^)]*)\))?\./.exec(
+      /Synced (\d+) events?: (\d+) new sessions?, (\d+) updated, (?:(\d+) expired checkouts? counted, )?(\d+) already up to date, (\d+) not recorded(?: \(([^)]*)\))?\./.exec(
         message,
       );
     if (!match) throw new Error(`not a sync summary: ${message}`);

@@ -137,7 +137,7 @@ export function describeCounts(counts: SyncCounts): string {
     counts.unreadable > 0 ? `${String(counts.unreadable)} unreadable` : '',
   ].filter((part) => part !== '');
   return (
-    `${plural(eventsCounted(counts), 'event', 'events')}: ${String(counts.inserted)} new sessions, ${String(counts.updated)} updated, ` +
+    `${plural(eventsCounted(counts), 'event', 'events')}: ${plural(counts.inserted, 'new session', 'new sessions')}, ${String(counts.updated)} updated, ` +
     (counts.money > 0 ? `${plural(counts.money, 'refund, dispute or invoice', 'refunds, disputes or invoices')} recorded, ` : '') +
     (counts.expired > 0 ? `${plural(counts.expired, 'expired checkout', 'expired checkouts')} counted, ` : '') +
     `${String(counts.unchanged)} already up to date, ${String(notRecorded)} not recorded${why.length > 0 ? ` (${why.join(', ')})` : ''}.`

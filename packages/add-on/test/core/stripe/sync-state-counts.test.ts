@@ -18,6 +18,10 @@ describe('describeCounts', () => {
     );
   });
 
+  it('counts in words that agree: 1 new session (issue 17)', () => {
+    expect(describeCounts({ ...none, inserted: 1 })).toBe('1 event: 1 new session, 0 updated, 0 already up to date, 0 not recorded.');
+  });
+
   it('always adds up: the events equal the sum of the buckets it names (property)', () => {
     const count = fc.integer({ min: 0, max: 10_000 });
     fc.assert(
