@@ -14,7 +14,8 @@ import { showHelpDialog } from './helpers/dialog';
 import { buildMenu } from './menu';
 import { connectKey } from './actions/connect-key';
 import { askAndReattribute } from './actions/reattribute-past-sales';
-import { syncFromMenu, syncFromTrigger, toggleScheduledSync } from './actions/sync';
+import { syncFromMenu, syncFromTrigger } from './actions/sync';
+import { chooseSchedule, openScheduledSyncDialog, type ScheduleChoiceResult } from './actions/scheduled-sync';
 import { refreshAfterDeliveriesFromTrigger } from './actions/refresh-after-deliveries';
 import { rotateToken, setUp, showEndpoint } from './actions/webhook-endpoint';
 import { answerWebhook } from './reconciliation/webhook';
@@ -169,19 +170,19 @@ export function syncNow(): void {
   syncFromMenu();
 }
 
-/** Menu: turns the hourly sync from Stripe on (replacing a 15-minute one) or off. */
-export function toggleHourlySync(): void {
-  toggleScheduledSync(60);
+/** Menu: the scheduled sync's one dialog: the current choice, its last run, and off / every 15 minutes / every hour. */
+export function openScheduledSync(): void {
+  openScheduledSyncDialog();
 }
 
-/** Menu: turns the sync from Stripe every 15 minutes on (replacing an hourly one) or off. */
-export function toggleQuarterHourSync(): void {
-  toggleScheduledSync(15);
+/** Scheduled sync dialog: sets this person's scheduled sync to `off`, `15` or `60` (minutes). */
+export function chooseScheduledSync(choice: unknown): ScheduleChoiceResult {
+  return chooseSchedule(choice);
 }
 
-/** Trigger: the scheduled sync from Stripe, at the interval chosen on the menu. */
-export function runScheduledSync(): void {
-  syncFromTrigger();
+/** Trigger: the scheduled sync from Stripe, at the interval chosen in Scheduled sync…; `e.triggerUid` names the trigger. */
+export function runScheduledSync(e?: { triggerUid?: unknown }): void {
+  syncFromTrigger(typeof e?.triggerUid === 'string' ? e.triggerUid : null);
 }
 
 /** Trigger: the one-off refresh that webhook deliveries schedule, a couple of minutes after the first of a burst. */

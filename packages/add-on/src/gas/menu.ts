@@ -1,6 +1,6 @@
 /** The add-on menu, built from one list; each item names the global (main.ts) it runs. */
 
-import { syncMenuItem } from '../core/ledger/stripe-events';
+import { SCHEDULED_SYNC_MENU_ITEM } from '../core/ledger/scheduled-sync';
 import type * as Globals from './main';
 
 export type GlobalName = keyof typeof Globals;
@@ -18,8 +18,7 @@ const ITEMS: ReadonlyArray<readonly [label: string, handler: GlobalName] | typeo
   SEPARATOR,
   ['Connect Stripe key…', 'connectStripeKey'],
   ['Sync now', 'syncNow'],
-  [`${syncMenuItem(15)}: on/off`, 'toggleQuarterHourSync'],
-  [`${syncMenuItem(60)}: on/off`, 'toggleHourlySync'],
+  [SCHEDULED_SYNC_MENU_ITEM, 'openScheduledSync'],
   ['Refresh attribution', 'refreshAttribution'],
   ['Re-attribute past sales', 'reattributePastSales'],
   SEPARATOR,

@@ -4,6 +4,7 @@
  */
 import { FakeStripeApi } from '@stripe-utm-sheets/tools/fake-stripe';
 import { fireTrigger } from '@stripe-utm-sheets/tools/services';
+import { runInEditor } from './bundle';
 import { LocalAddOn as AddOn } from '@stripe-utm-sheets/tools/local-add-on';
 
 const NOW = Math.floor(Date.UTC(2026, 10, 20, 12) / 1000);
@@ -154,7 +155,7 @@ describe('refreshAttribution, as a trigger runs it', () => {
     app.menu('connectStripeKey', { text: 'rk_test_51LocalRestrictedKey0001' });
     app.menu('syncNow', { text: '30' });
     expect(byCampaign(app)['spring_sale/newsletter/usd']).toMatchObject({ paid_sessions: 1, revenue: 10 });
-    app.menu('toggleHourlySync');
+    runInEditor(app, 'chooseScheduledSync', '60');
     stripe.scenario.paid({ clientReferenceId: 'fb-2', amount: 500, currency: 'usd' });
     const [trigger] = app.triggers.toJSON().triggers;
     const run = app.execution('trigger');

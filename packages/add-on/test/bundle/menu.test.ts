@@ -130,38 +130,3 @@ describe('Rotate webhook token', () => {
     expect(app.properties.script.get('WEBHOOK_TOKEN')).toBeNull();
   });
 });
-
-describe('the scheduled sync: every 15 minutes or every hour', () => {
-  it("is named the same on the menu, in the set-up dialog and in the alert, from core's one list of intervals", () => {
-    const stripe = new FakeStripeApi({ keys: [KEY], now: () => Math.floor(Date.now() / 1000) });
-    const app = new AddOn(stripe);
-    const ui = app.menu('onOpen').services.ui;
-    expect(ui.menuFunction('Sync every 15 minutes: on/off')).toBe('toggleQuarterHourSync');
-    expect(ui.menuFunction('Sync every hour: on/off')).toBe('toggleHourlySync');
-    app.menu('setUpReconciliation');
-    const html = app.last?.services.ui.lastDialog()?.html ?? '';
-    expect(html).toContain('within the interval you pick (15 minutes or an hour)');
-    expect(html).toContain('then <b>Sync every 15 minutes</b> or <b>Sync every hour</b>.');
-    app.menu('connectStripeKey', { text: KEY });
-    app.menu('syncNow', { text: '7' });
-    app.menu('toggleQuarterHourSync');
-    expect(alerts(app).at(-1)?.prompt).toMatch(/^Scheduled sync is on: every 15 minutes the add-on reads/);
-  });
-
-  it('runs at the interval chosen, one trigger at a time, and turns off when chosen again', () => {
-    const stripe = new FakeStripeApi({ keys: [KEY], now: () => Math.floor(Date.now() / 1000) });
-    const app = new AddOn(stripe);
-    app.setUp();
-    app.menu('connectStripeKey', { text: KEY });
-    app.menu('syncNow', { text: '7' });
-    app.menu('toggleQuarterHourSync');
-    expect(app.triggers.toJSON().triggers.map((t) => [t.handlerFunction, t.schedule])).toEqual([
-      ['runScheduledSync', { everyMinutes: 15 }],
-    ]);
-    app.menu('toggleHourlySync');
-    expect(app.triggers.toJSON().triggers.map((t) => [t.handlerFunction, t.schedule])).toEqual([['runScheduledSync', { everyHours: 1 }]]);
-    app.menu('toggleHourlySync');
-    expect(app.triggers.toJSON().triggers).toEqual([]);
-    expect(app.last?.services.ui.log.at(-1)).toMatchObject({ kind: 'alert', prompt: expect.stringMatching(/^Scheduled sync is off/) });
-  });
-});

@@ -8,6 +8,7 @@
 import { SCRIPT_PROPERTIES } from '@stripe-utm-sheets/add-on/core/contracts/script-properties';
 import { FakeStripeApi } from '@stripe-utm-sheets/tools/fake-stripe';
 import { fireTrigger, type ExecutionContext, type ScriptWithServices, type TriggerRecord } from '@stripe-utm-sheets/tools/services';
+import { runInEditor } from './bundle';
 import { LocalAddOn as AddOn } from '@stripe-utm-sheets/tools/local-add-on';
 
 const KEY = 'rk_test_51LocalRestrictedKey0001';
@@ -182,7 +183,7 @@ describe('its triggers and the others', () => {
     const app = shop();
     app.menu('connectStripeKey', { text: KEY });
     app.menu('syncNow', { text: '1' });
-    app.menu('toggleHourlySync');
+    runInEditor(app, 'chooseScheduledSync', '60');
     const sync = app.triggers.toJSON().triggers.filter((t) => t.handlerFunction === 'runScheduledSync');
     expect(sync).toHaveLength(1);
     app.deliver(sale(app, 'nl-1', 300));

@@ -212,7 +212,7 @@ describe('the add-on menu', () => {
       'showWebhookUrl',
       'connectStripeKey',
       'syncNow',
-      'toggleHourlySync',
+      'openScheduledSync',
       'showHelp',
     ]) {
       expect(items).toContain(fn);

@@ -4,6 +4,7 @@
  */
 import type { FakeStripeApi } from '@stripe-utm-sheets/tools/fake-stripe';
 import { fireTrigger } from '@stripe-utm-sheets/tools/services';
+import { runInEditor } from './bundle';
 import { LocalAddOn as AddOn } from '@stripe-utm-sheets/tools/local-add-on';
 import { connected, KEY, lastAlert, stripeWithHistory } from './connected-add-on';
 
@@ -105,14 +106,14 @@ describe('the hourly sync', () => {
     const stripe = stripeWithHistory(3);
     const app = connected(stripe);
     app.menu('syncNow', { text: '30' });
-    app.menu('toggleHourlySync');
+    runInEditor(app, 'chooseScheduledSync', '60');
     const [trigger] = app.triggers.toJSON().triggers;
     expect(trigger).toMatchObject({ handlerFunction: 'runScheduledSync', eventType: 'CLOCK' });
     stripe.scenario.paid({ clientReferenceId: 'from-the-trigger' });
     const run = app.execution('trigger');
     fireTrigger(run, trigger!.uniqueId);
     expect(app.rows().map((row) => row.client_reference_id)).toContain('from-the-trigger');
-    app.menu('toggleHourlySync');
+    runInEditor(app, 'chooseScheduledSync', 'off');
     expect(app.triggers.toJSON().triggers).toEqual([]);
   });
 });

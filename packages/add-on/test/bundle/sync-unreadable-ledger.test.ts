@@ -4,6 +4,7 @@
  */
 import type { FakeStripeApi } from '@stripe-utm-sheets/tools/fake-stripe';
 import { fireTrigger } from '@stripe-utm-sheets/tools/services';
+import { runInEditor } from './bundle';
 import type { LocalAddOn as AddOn } from '@stripe-utm-sheets/tools/local-add-on';
 import { connected, lastAlert, stripeWithHistory } from './connected-add-on';
 
@@ -28,7 +29,7 @@ describe('a Reconciliation tab that cannot be read safely', () => {
   it('makes the hourly trigger log the reason instead of failing', () => {
     const app = connected(stripeWithHistory(3));
     app.menu('syncNow', { text: '30' });
-    app.menu('toggleHourlySync');
+    runInEditor(app, 'chooseScheduledSync', '60');
     app.workbook.sheet('Reconciliation').insertRows(0, 1);
     const [trigger] = app.triggers.toJSON().triggers;
     const run = app.execution('trigger');

@@ -135,6 +135,8 @@ export interface PlaygroundInfo {
   /** `npm run relay` in front of the endpoint, and the `stripe listen` that goes through it (Stripe sees 200). */
   relayCommand: string;
   relayListen: string;
+  /** That scheduled syncs run here on their schedule, and which are on (due-triggers.ts scheduleLine). */
+  schedule: string;
 }
 
 /** GET /api/state[?since=version][&sheet=name] */

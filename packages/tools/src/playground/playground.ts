@@ -16,6 +16,7 @@ import type { SheetData } from '../services/workbook';
 import type { Answer, PlaygroundInfo, RunReply, StateView } from './api-types';
 import { BundleFunctionIndex } from './bundle-functions';
 import { DialogStore } from './dialog-store';
+import { scheduleLine } from './due-triggers';
 import { EchoStore, type EchoLookup } from './echo-store';
 import { runInEditor } from './editor-runs';
 import { PlaygroundFormulas } from './formula-evaluator';
@@ -120,6 +121,7 @@ export class Playground {
       relayCommand: `APPS_SCRIPT_URL='${webhookUrl.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:')}' STRIPE_WEBHOOK_SECRET=whsec_... npm run relay`,
       relayListen: `stripe listen --forward-to localhost:${String(RELAY_DEFAULT_PORT)}`,
       signatureChecked: this.webhookSecret !== null,
+      schedule: scheduleLine(this.app.triggers),
     };
   }
 

@@ -11,7 +11,7 @@ import { LockHub, LockServiceFake, type LockStats } from './lock';
 import { createPropertiesService, PropertyStores } from './properties';
 import { createSession, UtilitiesFake } from './utilities';
 import { ExecutionState, ScriptRealm, type ExecutionContext, type ScriptRealmHooks, type ServiceEnvironment } from './script-realm';
-import { ScriptService, TriggerStore, type TriggerRecord } from './script';
+import { advanceRecurring, ScriptService, TriggerStore, type TriggerRecord } from './script';
 import { SpreadsheetService, type SpreadsheetStats } from './spreadsheet';
 import { UiFake } from './ui';
 import { UrlFetchFake } from './url-fetch';
@@ -24,7 +24,7 @@ export type { ChartData, ChartPosition, ChartRangeData, ChartTypeName } from './
 export type { MetadataListing, MetadataRecord } from './metadata-data';
 export { LockHub } from './lock';
 export { PropertyStore, PropertyStores } from './properties';
-export { TriggerStore } from './script';
+export { nextRunMs, TriggerStore } from './script';
 export type { TriggerRecord } from './script';
 export { UiFake } from './ui';
 export type { FetchHandler, FetchReply, FetchRequest } from './url-fetch';
@@ -235,13 +235,22 @@ export interface FiredTrigger {
 /**
  * Fires every one-off clock trigger (after(ms)) due at `now`, each in a fresh execution from
  * `execution` (a trigger is an execution of its own), the earliest first. Apps Script's own clock
- * would run them; tests and the playground call this instead. Recurring triggers are not run here.
+ * would run them; tests and the playground call this instead. With `recurring` (the playground's
+ * clock), recurring ones (everyMinutes, everyHours) whose next run has come run too, once each
+ * however many runs were missed, and their next run moves to the first slot after `now`.
  */
-export function fireDueTriggers(store: TriggerStore, now: Date, execution: () => ScriptWithServices): FiredTrigger[] {
+export function fireDueTriggers(
+  store: TriggerStore,
+  now: Date,
+  execution: () => ScriptWithServices,
+  options: { recurring?: boolean } = {},
+): FiredTrigger[] {
   const fired: FiredTrigger[] = [];
-  for (const trigger of store.due(now)) {
+  const due = options.recurring === true ? [...store.due(now), ...store.dueRecurring(now)] : store.due(now);
+  for (const trigger of due) {
     // An earlier run may have deleted it.
     if (store.get(trigger.uniqueId) === null) continue;
+    advanceRecurring(trigger, now);
     try {
       fireTrigger(execution(), trigger.uniqueId);
       fired.push({ trigger, ok: true });

@@ -19,6 +19,36 @@ export interface ClockSchedule {
   after?: number;
   /** A one-off trigger: when it is due (ISO), its creation time plus `after`. */
   runAt?: string;
+  /**
+   * A recurring trigger: when it runs next (ISO), set when it runs: the first slot of its interval
+   * after that run (a run missed while nothing ran is not made up: GUESSES.md). Absent until the
+   * first run, which is due at its creation time plus the interval.
+   */
+  nextRunAt?: string;
+}
+
+/** A recurring schedule's interval in milliseconds, or null for a one-off trigger. */
+export function intervalMs(schedule: ClockSchedule | null): number | null {
+  if (schedule?.everyMinutes !== undefined) return schedule.everyMinutes * 60_000;
+  if (schedule?.everyHours !== undefined) return schedule.everyHours * 3_600_000;
+  return null;
+}
+
+/** When a recurring trigger runs next (ms), or null for a one-off one. */
+export function nextRunMs(trigger: TriggerRecord): number | null {
+  const every = intervalMs(trigger.schedule);
+  if (every === null) return null;
+  const next = trigger.schedule?.nextRunAt;
+  return next === undefined ? Date.parse(trigger.created) + every : Date.parse(next);
+}
+
+/** After a recurring trigger ran at `now`: its next slot, the first one after `now`. */
+export function advanceRecurring(trigger: TriggerRecord, now: Date): void {
+  const every = intervalMs(trigger.schedule);
+  const next = nextRunMs(trigger);
+  if (every === null || next === null || trigger.schedule === null) return;
+  const missed = next <= now.getTime() ? Math.floor((now.getTime() - next) / every) + 1 : 0;
+  trigger.schedule.nextRunAt = new Date(next + missed * every).toISOString();
 }
 
 export interface TriggerRecord {
@@ -63,6 +93,13 @@ export class TriggerStore {
       .sort((a, b) => Date.parse(a.schedule?.runAt ?? '') - Date.parse(b.schedule?.runAt ?? ''));
   }
 
+  /** Recurring clock triggers whose next run is at or before `now`, the earliest first. */
+  dueRecurring(now: Date): TriggerRecord[] {
+    return this.triggers
+      .filter((t) => t.eventType === 'CLOCK' && (nextRunMs(t) ?? Infinity) <= now.getTime())
+      .sort((a, b) => (nextRunMs(a) ?? 0) - (nextRunMs(b) ?? 0));
+  }
+
   remove(uniqueId: string): void {
     const index = this.triggers.findIndex((trigger) => trigger.uniqueId === uniqueId);
     if (index !== -1) this.triggers.splice(index, 1);
@@ -85,6 +122,11 @@ class TriggerImpl {
 
   getHandlerFunction(): string {
     return this.record.handlerFunction;
+  }
+
+  /** The id a clock trigger's event object carries as `triggerUid`. */
+  getUniqueId(): string {
+    return this.record.uniqueId;
   }
 }
 

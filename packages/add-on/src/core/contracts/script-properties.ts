@@ -16,6 +16,8 @@ export const SCRIPT_PROPERTIES = {
   salesChecked: 'SALES_CHECKED',
   /** The scheduled sync's interval in minutes, 15 or 60, while one runs. */
   syncInterval: 'SYNC_INTERVAL_MINUTES',
+  /** What the last scheduled sync did: when, how it ended, its summary, the trigger that ran it (JSON, see core/ledger/scheduled-sync.ts). */
+  scheduledSyncLastRun: 'SCHEDULED_SYNC_LAST_RUN',
   /** A refresh of the Attribution tab owed after webhook deliveries (JSON, see core/attribution/refresh-schedule.ts). */
   pendingRefresh: 'PENDING_ATTRIBUTION_REFRESH',
   /** The spreadsheet's time zone as the last refresh (or first expired checkout) read it: a delivery files checkouts by it without asking Sheets. */

@@ -99,11 +99,6 @@ export function syncIntervalWords(minutes: SyncInterval): SyncIntervalWords {
   return words;
 }
 
-/** The menu item that turns the sync at this interval on or off, without its `: on/off`: `Sync every hour`. */
-export function syncMenuItem(minutes: SyncInterval): string {
-  return `Sync ${syncIntervalWords(minutes).every}`;
-}
-
 /** A stored interval (the script property's text) as an interval, or null when it is none of them. */
 export function readSyncIntervalText(text: string | null): SyncInterval | null {
   return SYNC_INTERVALS.find((interval) => String(interval.minutes) === text)?.minutes ?? null;

@@ -1,21 +1,17 @@
 /**
- * The menu's sync items and the scheduled sync's trigger: Sync now (the first one asks how far back),
- * the scheduled sync on or off, and what the trigger runs. Every sync ends with a refresh of the
- * Attribution tab; a tab it cannot read safely stops it with the reason, where a person looks.
+ * Sync now (the first one asks how far back) and what the scheduled sync's trigger runs (its choice
+ * is scheduled-sync.ts). Every sync ends with a refresh of the Attribution tab; a tab it cannot read
+ * safely stops it with the reason, where a person looks.
  */
 
-import { syncIntervalWords, type SyncInterval } from '../../core/ledger/stripe-events';
-import { MAX_HISTORY_DAYS, parseFirstRunDays, parseSyncState } from '../../core/stripe/sync-state';
+import { scheduledRunText } from '../../core/ledger/scheduled-sync';
+import { MAX_HISTORY_DAYS, parseFirstRunDays } from '../../core/stripe/sync-state';
 import type { StripeMode } from '../../core/stripe/stripe-key';
 import { attributeSalesAndWrite, reportStop } from '../attribution/refresh';
 import { UnreadableTabError } from '../ledger/unreadable-tab';
-import type { GlobalName } from '../menu';
 import { describeModes, modesNeverSynced, syncEveryMode, type ModeSync } from '../reconciliation/sync-modes';
 import { rescheduleRefresh, takePendingRefresh } from '../reconciliation/refresh-schedule';
-import { connectedKeys, readSyncInterval, readSyncState, writeSyncInterval } from '../stripe/settings';
-
-/** The global the hourly trigger calls (main.ts). */
-export const SCHEDULED_SYNC_HANDLER: GlobalName = 'runScheduledSync';
+import { connectedKeys, writeScheduledRunText } from '../stripe/settings';
 
 /** A ledger that cannot be read stops every mode alike: said once, where a person looks. */
 function reportUnreadable(syncs: readonly ModeSync[]): void {
@@ -29,7 +25,7 @@ function firstSyncOf(modes: readonly StripeMode[]): string {
   return modes.length === 2 ? 'the first sync of each mode (test and live)' : `the first ${modes[0] ?? ''}-mode sync`;
 }
 
-const CONNECT_KEY_FIRST = 'Connect a restricted Stripe key first (Connect Stripe key…).';
+export const CONNECT_KEY_FIRST = 'Connect a restricted Stripe key first (Connect Stripe key…).';
 
 export function syncFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
@@ -82,53 +78,35 @@ function attributionAfterSync(): string {
 }
 
 /**
- * Turns the scheduled sync on at `minutes`, or off when it already runs at that interval; one
- * at another interval is replaced. At most one sync trigger exists afterwards.
+ * Run by the scheduled sync's trigger: no Ui here, so the outcome goes to the execution log, and is
+ * kept (when, how it ended, what it did, which trigger ran it) for the Scheduled sync… dialog.
  */
-export function toggleScheduledSync(minutes: SyncInterval): void {
-  const ui = SpreadsheetApp.getUi();
-  const existing = ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === SCHEDULED_SYNC_HANDLER);
-  const current = existing.length === 0 ? null : (readSyncInterval() ?? 60);
-  if (current === minutes) {
-    existing.forEach((trigger) => {
-      ScriptApp.deleteTrigger(trigger);
-    });
-    writeSyncInterval(null);
-    ui.alert(`Scheduled sync is off. New sales now arrive only by webhook, or when you choose Sync now.`);
-    return;
-  }
-  const keys = connectedKeys();
-  if (keys.length === 0) {
-    ui.alert(CONNECT_KEY_FIRST);
-    return;
-  }
-  if (keys.some(({ mode }) => parseSyncState(readSyncState(mode)).cursor === null)) {
-    ui.alert('Run "Sync now" once first, to choose how far back to start.');
-    return;
-  }
-  existing.forEach((trigger) => {
-    ScriptApp.deleteTrigger(trigger);
-  });
-  const clock = ScriptApp.newTrigger(SCHEDULED_SYNC_HANDLER).timeBased();
-  (minutes < 60 ? clock.everyMinutes(minutes) : clock.everyHours(minutes / 60)).create();
-  writeSyncInterval(minutes);
-  ui.alert(
-    `Scheduled sync is on: ${syncIntervalWords(minutes).every} the add-on reads new Checkout Session events from Stripe, then refreshes attribution.`,
-  );
-}
-
-/** Run by the scheduled sync's trigger: no Ui here, so the outcome goes to the execution log. */
-export function syncFromTrigger(): void {
+export function syncFromTrigger(triggerUid: string | null): void {
   const syncs = syncEveryMode();
+  const lines: string[] = [];
+  let ok = true;
   // A trigger that throws only shows as "failed" in the executions list: each mode's outcome is said there instead.
   for (const sync of syncs) {
     const prefix = syncs.length > 1 ? `${sync.mode === 'live' ? 'Live' : 'Test'} mode: ` : '';
     const message = describeModes([sync]);
-    if (sync.report === null || !sync.report.ok)
+    if (sync.report === null || !sync.report.ok) {
+      ok = false;
       console.error(`${prefix}Scheduled sync stopped: ${message.replace(/^Sync stopped: /, '')}`);
-    else if (sync.error !== null) console.error(prefix + message);
-    else console.log(prefix + message);
+    } else if (sync.error !== null) {
+      ok = false;
+      console.error(prefix + message);
+    } else console.log(prefix + message);
+    lines.push(prefix + message);
+  }
+  if (syncs.length === 0) {
+    ok = false;
+    lines.push(`No Stripe key is connected, so nothing was synced. ${CONNECT_KEY_FIRST}`);
   }
   reportUnreadable(syncs);
-  if (syncs.some((sync) => sync.report !== null)) console.log(attributionAfterSync());
+  if (syncs.some((sync) => sync.report !== null)) {
+    const attribution = attributionAfterSync();
+    console.log(attribution);
+    lines.push(attribution);
+  }
+  writeScheduledRunText(scheduledRunText({ at: new Date().toISOString(), ok, summary: lines.join(' '), trigger: triggerUid }));
 }

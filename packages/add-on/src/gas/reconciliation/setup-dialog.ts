@@ -4,7 +4,8 @@
  */
 
 import { fillTemplate } from '../../core/helpers/html';
-import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES, SYNC_INTERVALS, syncMenuItem } from '../../core/ledger/stripe-events';
+import { SCHEDULED_SYNC_MENU_ITEM } from '../../core/ledger/scheduled-sync';
+import { keyPermissionsText, SUBSCRIBED_EVENT_TYPES, SYNC_INTERVALS } from '../../core/ledger/stripe-events';
 
 /** What happened to the token before the dialog: made by the set-up, kept, or replaced by a rotation. */
 export type TokenNews = 'created' | 'kept' | 'rotated';
@@ -33,8 +34,7 @@ export function setupDialogHtml(facts: SetupFacts): string {
       key_permissions: keyPermissionsText(),
       subscribed_events: SUBSCRIBED_EVENT_TYPES.join('\n'),
       sync_spans: SYNC_INTERVALS.map((interval) => interval.span).join(' or '),
-      sync_every_15: syncMenuItem(15),
-      sync_every_60: syncMenuItem(60),
+      scheduled_sync_item: SCHEDULED_SYNC_MENU_ITEM,
     },
     { deployed: facts.endpoint !== null, dev_url: facts.devUrl, verified: facts.verification !== null, rotated: facts.news === 'rotated' },
   );

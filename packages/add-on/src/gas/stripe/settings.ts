@@ -111,6 +111,15 @@ export function writeSyncInterval(minutes: SyncInterval | null): void {
   else properties().setProperty(SYNC_INTERVAL, String(minutes));
 }
 
+/** What the last scheduled sync did (core/ledger/scheduled-sync.ts), as kept. */
+export function readScheduledRunText(): string | null {
+  return properties().getProperty(SCRIPT_PROPERTIES.scheduledSyncLastRun);
+}
+
+export function writeScheduledRunText(text: string): void {
+  properties().setProperty(SCRIPT_PROPERTIES.scheduledSyncLastRun, text);
+}
+
 /** The marker of a refresh owed after webhook deliveries (core/attribution/refresh-schedule.ts), or null. */
 export function readPendingRefreshText(): string | null {
   return properties().getProperty(PENDING_REFRESH);

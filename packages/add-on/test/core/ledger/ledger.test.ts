@@ -24,8 +24,8 @@ import {
   readSyncIntervalText,
   SUBSCRIBED_EVENT_TYPES,
   SYNC_INTERVALS,
-  syncMenuItem,
 } from '../../../src/core/ledger/stripe-events';
+import { SYNC_CHOICES } from '../../../src/core/ledger/scheduled-sync';
 import { COLUMN_FORMATS, RECONCILIATION_COLUMNS } from '../../../src/core/ledger/reconciliation-columns';
 import { describeApiError, eventsPagePath } from '../../../src/core/stripe/stripe-api';
 import { HANDLED_EVENT_TYPES } from '../../../src/core/stripe/stripe-event';
@@ -113,8 +113,7 @@ describe('what the add-on asks of Stripe, in one table', () => {
 
   it('has the sync intervals that the menu, the set-up dialog and the stored setting use', () => {
     expect(SYNC_INTERVALS.map((interval) => interval.minutes)).toEqual([15, 60]);
-    expect(syncMenuItem(15)).toBe('Sync every 15 minutes');
-    expect(syncMenuItem(60)).toBe('Sync every hour');
+    expect(SYNC_CHOICES.map((choice) => choice.label)).toEqual(['Off', 'Every 15 minutes', 'Every hour']);
     expect(['15', '60', '30', '', null].map(readSyncIntervalText)).toEqual([15, 60, null, null, null]);
     const dialog = readFileSync(path.join(ROOT, 'src/gas/html/SetupDialog.html'), 'utf8');
     for (const interval of SYNC_INTERVALS) expect(dialog).not.toContain(interval.every);

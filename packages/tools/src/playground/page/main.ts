@@ -156,6 +156,7 @@ function apply(state: StateView, adopt: boolean): boolean {
     byId('howto-relay').textContent = state.info.relayCommand;
     byId('howto-relay-listen').textContent = state.info.relayListen;
     byId('howto-state').textContent = state.info.stateFile;
+    byId('howto-schedule').textContent = state.info.schedule;
     byId('howto-signature').textContent = state.info.signatureChecked
       ? 'Signatures are checked (STRIPE_WEBHOOK_SECRET is set).'
       : 'To check Stripe-Signature too, restart with STRIPE_WEBHOOK_SECRET set to the whsec_… that stripe listen prints.';
