@@ -4,6 +4,7 @@
  * ?sheet=NAME only that tab's cells are sent, and with ?since=VERSION nothing at all when nothing
  * changed.
  */
+import { FORMULA_ERROR_CODES } from '../services/formula-error';
 import { displayValue } from '../services/spreadsheet';
 import { parseUserEntered } from '../services/user-entered';
 import type { MenuItemRecord, MenuRecord } from '../services/ui';
@@ -43,7 +44,9 @@ function inputText(cell: Cell, shown: string, timeZone: string): string {
 }
 
 function cellView(sheet: SheetData, cell: Cell, row: number, column: number, sources: StateSources): CellView | null {
-  const shown = displayValue(cell, sources.workbook.timeZone);
+  const unsupported = cell.formula !== '' && cell.value === '#N/A' ? sources.formulas.unsupportedAt(sheet, row, column) : null;
+  // A formula the playground cannot compute says so in its cell, not as a bare #N/A.
+  const shown = unsupported ?? displayValue(cell, sources.workbook.timeZone);
   const details: CellDetails = {};
   if (cell.formula !== '') details.f = cell.formula;
   const input = inputText(cell, shown, sources.workbook.timeZone);
@@ -51,7 +54,7 @@ function cellView(sheet: SheetData, cell: Cell, row: number, column: number, sou
   const value = cell.value;
   if (typeof value === 'number' || value instanceof Date) details.t = 'n';
   else if (typeof value === 'boolean') details.t = 'b';
-  else if (cell.formula !== '' && /^#(ERROR!|REF!|NAME\?|VALUE!|N\/A)$/.test(value)) {
+  else if (cell.formula !== '' && FORMULA_ERROR_CODES.includes(value)) {
     details.t = 'e';
     const error = sources.formulas.errorAt(sheet, row, column);
     if (error !== null) details.e = error;

@@ -5,10 +5,12 @@
  * SpreadsheetApp (spreadsheet/); tests may read and seed the workbook directly.
  */
 import { parseA1, splitSheetName } from './a1-notation';
+import { FormulaError } from './formula-error';
 import { copyRecord, listing, type MetadataListing, type MetadataRecord } from './metadata-data';
 import { hasContent, SheetData, type Cell } from './sheet-data';
 import { interpretWrite, toCellValue, type CellValue } from './user-entered';
 import { sheetFromJson, sheetToJson, type WorkbookJson } from './workbook-json';
+import type { FormulaRewriter, StructureChange } from './structure-change';
 
 export type { CellValue } from './user-entered';
 export {
@@ -35,7 +37,7 @@ export interface FormulaLocation {
 /**
  * Computes a formula's value: a value, or a 2D array (a 1D array is a column) that spills down and
  * right from the formula's cell. Return undefined for a formula it does not know (the cell shows '');
- * a throw shows '#ERROR!'.
+ * a FormulaError (formula-error.ts) shows its code (#DIV/0!, ...), any other throw '#ERROR!'.
  */
 export type FormulaEvaluator = (formula: string, at: FormulaLocation) => unknown;
 
@@ -70,6 +72,7 @@ export class Workbook {
   private nextMetadataId = 1;
   private nextChartId = FIRST_CHART_ID;
   private evaluator: FormulaEvaluator | null = null;
+  private rewriter: FormulaRewriter | null = null;
 
   constructor(options: WorkbookOptions = {}) {
     workbookCounter += 1;
@@ -162,6 +165,22 @@ export class Workbook {
     this.evaluator = evaluator;
   }
 
+  /** What the playground plugs in to move formulas' references with rows and columns; null: none. */
+  setFormulaRewriter(rewriter: FormulaRewriter | null): void {
+    this.rewriter = rewriter;
+  }
+
+  /** Rows or columns moved (Sheet's insert and delete methods): every formula reading them follows. */
+  structureChanged(change: StructureChange): void {
+    const rewrite = this.rewriter;
+    if (!rewrite) return;
+    for (const sheet of this.sheets) {
+      sheet.forEachCell((cell) => {
+        if (cell.formula !== '') cell.formula = rewrite(cell.formula, sheet.name, change);
+      });
+    }
+  }
+
   /** Writes a value as the script's setValue would (strings parsed as typed input). */
   writeInput(sheet: SheetData, row: number, column: number, raw: unknown): void {
     const cell = sheet.cell(row, column);
@@ -233,8 +252,8 @@ export class Workbook {
     let result: unknown;
     try {
       result = this.evaluator(cell.formula, { workbook: this, sheet, row, column });
-    } catch {
-      cell.value = '#ERROR!';
+    } catch (error) {
+      cell.value = error instanceof FormulaError ? error.code : '#ERROR!';
       return;
     }
     if (!Array.isArray(result)) {

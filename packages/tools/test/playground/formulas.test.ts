@@ -29,9 +29,9 @@ describe('the seeded playground', () => {
       'utm_term',
       'utm_content',
       'client_reference_id',
+      'UTM_ISSUES formula',
       'tagged_link',
       'UTM_LINK formula',
-      'UTM_ISSUES formula',
     ]);
     expect(links).toHaveLength(1 + DEMO_LINK_ROWS.length);
     const reconciliation = await pg.values('Reconciliation');
@@ -43,13 +43,15 @@ describe('the seeded playground', () => {
   it('computes UTM_LINK and UTM_ISSUES over whole columns: links for valid rows, problems for the others', async () => {
     const state = await pg.state('Links');
     const cells = state.sheets?.find((sheet) => sheet.name === 'Links')?.cells ?? [];
-    const i2 = cells.find(([row, column]) => row === 2 && column === 9);
-    expect(i2?.[3]?.f).toBe('=UTM_LINK(A2:A, B2:B, C2:C, D2:D, E2:E, F2:F, G2:G)');
-    expect(cells.find(([row, column]) => row === 2 && column === 10)?.[3]?.f).toBe('=UTM_ISSUES(A2:A, B2:B, C2:C, D2:D, E2:E, F2:F, G2:G)');
+    // The issues right beside the inputs (column H), wrapped; the links after tagged_link (column J).
+    const j2 = cells.find(([row, column]) => row === 2 && column === 10);
+    expect(j2?.[3]?.f).toBe('=UTM_LINK(A2:A, B2:B, C2:C, D2:D, E2:E, F2:F, G2:G)');
+    expect(cells.find(([row, column]) => row === 2 && column === 8)?.[3]?.f).toBe('=UTM_ISSUES(A2:A, B2:B, C2:C, D2:D, E2:E, F2:F, G2:G)');
+    expect(cells.find(([row, column]) => row === 4 && column === 8)?.[3]?.w).toBe(1);
 
     const links = await pg.values('Links');
-    const linkColumn = links.slice(1).map((row) => row[8]);
-    const issueColumn = links.slice(1).map((row) => row[9]);
+    const linkColumn = links.slice(1).map((row) => row[9]);
+    const issueColumn = links.slice(1).map((row) => row[7]);
     // Row 2: valid.
     expect(linkColumn[0]).toBe(
       'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale&utm_content=hero_button&client_reference_id=nl-0001',
@@ -66,7 +68,7 @@ describe('the seeded playground', () => {
       /^https:\/\/buy\.stripe\.com\/test_4gw5nPg1j1wmfXq3cd\?prefilled_email=jenny%40example\.com&utm_source=linkedin/,
     );
     // Spilled cells say so.
-    expect(cells.find(([row, column]) => row === 3 && column === 9)?.[3]?.s).toBe(1);
+    expect(cells.find(([row, column]) => row === 3 && column === 10)?.[3]?.s).toBe(1);
   });
 
   it('recalculates the formulas when a cell they read is edited', async () => {
@@ -75,8 +77,8 @@ describe('the seeded playground', () => {
     await pg.post('/api/cell', { sheet: 'Links', cell: 'B4', input: 'facebook' });
     await pg.post('/api/cell', { sheet: 'Links', cell: 'C4', input: 'paid_social' });
     let links = await pg.values('Links');
-    expect(links[3]?.[9]).toBe('');
-    expect(links[3]?.[8]).toBe(
+    expect(links[3]?.[7]).toBe('');
+    expect(links[3]?.[9]).toBe(
       'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale',
     );
 
@@ -84,7 +86,7 @@ describe('the seeded playground', () => {
     await pg.post('/api/cell', { sheet: 'Links', cell: 'A8', input: 'https://buy.stripe.com/test_new' });
     await pg.post('/api/cell', { sheet: 'Links', cell: 'B8', input: 'Tik Tok' });
     links = await pg.values('Links');
-    expect(links[7]?.[9]).toMatch(/utm_source: "Tik Tok" has a space/);
+    expect(links[7]?.[7]).toMatch(/utm_source: "Tik Tok" has a space/);
 
     // Clearing the row shrinks them back.
     response = await pg.post('/api/clear', { sheet: 'Links', ranges: ['A8:B8'] });
@@ -108,9 +110,28 @@ describe('the seeded playground', () => {
       '#ERROR!',
       expect.objectContaining({ t: 'e', e: expect.stringMatching(/utm_campaign: "Spring Sale" has a space/) }),
     ]);
-    expect(cell(4)).toEqual([4, 12, '#ERROR!', expect.objectContaining({ e: expect.stringMatching(/Unknown function: SUM/) })]);
+    // What the playground does not compute says so in the cell (the add-on would read #N/A).
+    expect(cell(4)).toEqual([
+      4,
+      12,
+      'Not supported in the playground: SUM',
+      { f: '=SUM(1, 2)', t: 'e', e: 'Not supported in the playground: SUM' },
+    ]);
     expect(cell(5)).toEqual([5, 12, 'session_id', expect.objectContaining({ f: '=UTM_CLEAN(Reconciliation!A1)' })]);
     await pg.post('/api/clear', { sheet: 'Links', ranges: ['L2:L5'] });
+  });
+
+  it('computes arithmetic and & typed in a cell, around the add-on functions', async () => {
+    await pg.post('/api/cell', { sheet: 'Links', cell: 'L2', input: '=1+1' });
+    await pg.post('/api/cell', { sheet: 'Links', cell: 'L3', input: '="utm_"&UTM_CLEAN("Spring Sale")&"_"&(2+3)*2' });
+    await pg.post('/api/cell', { sheet: 'Links', cell: 'L4', input: '=1/0' });
+    const state = await pg.state('Links');
+    const cell = (row: number): unknown =>
+      state.sheets?.find((sheet) => sheet.name === 'Links')?.cells?.find(([r, c]) => r === row && c === 12);
+    expect(cell(2)).toEqual([2, 12, '2', { f: '=1+1', t: 'n' }]);
+    expect(cell(3)).toEqual([3, 12, 'utm_Spring_Sale_10', expect.objectContaining({ f: expect.any(String) })]);
+    expect(cell(4)).toEqual([4, 12, '#DIV/0!', { f: '=1/0', t: 'e', e: 'Function DIVIDE parameter 2 cannot be zero.' }]);
+    await pg.post('/api/clear', { sheet: 'Links', ranges: ['L2:L4'] });
   });
 
   it('types input as Sheets does and refuses what is not a cell', async () => {

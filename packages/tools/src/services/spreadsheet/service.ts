@@ -65,7 +65,7 @@ export interface Toast {
 }
 
 /** What a custom function may not call: anything that changes the spreadsheet. */
-const CHANGES_SOMETHING = /^(set|insert|delete|append|clear|hide|show|autoResize|activate|rename|update|remove|add|move)/;
+const CHANGES_SOMETHING = /^(set|insert|delete|append|clear|hide|show|autoResize|activate|rename|update|remove|add|move|sort)/;
 
 /** Families whose setters change only the object itself (a builder), never the spreadsheet. */
 const CHANGES_NOTHING: ReadonlySet<SpreadsheetFamily> = new Set(['EmbeddedChart', 'EmbeddedChartBuilder', 'ChartOptions']);

@@ -2,7 +2,8 @@
  * Sheet, following https://developers.google.com/apps-script/reference/spreadsheet/sheet: its name
  * and id; ranges by A1 notation or by row and column (checked against the sheet's size); last and
  * max rows and columns; the data range; frozen rows; inserting rows and columns after a position;
- * clearing; column widths (kept, never measured); embedded charts (sheet-charts.ts); and developer
+ * clearing; inserting and deleting rows and columns (rows-columns.ts); sorting (sheet-sort.ts);
+ * column widths (kept, never measured); embedded charts (sheet-charts.ts); and developer
  * metadata on the sheet.
  */
 import { splitSheetName } from '../a1-notation';
@@ -13,9 +14,10 @@ import type { EmbeddedChartImpl } from './embedded-chart';
 import type { EmbeddedChartBuilderImpl } from './embedded-chart-builder';
 import { addMetadata } from './metadata-access';
 import type { RangeImpl } from './range';
-import { insertColumns, insertRows } from './rows-columns';
+import { deleteColumns, deleteRows, insertColumns, insertRows } from './rows-columns';
 import type { SpreadsheetService } from './service';
 import { getCharts, insertChart, removeChart, updateChart } from './sheet-charts';
+import { sortSheet } from './sheet-sort';
 import { signatureError } from './signature-error';
 
 export class SheetImpl {
@@ -78,6 +80,50 @@ export class SheetImpl {
 
   insertColumnAfter(afterPosition: unknown): SheetImpl {
     return insertColumns(this.s, this.data, Number(afterPosition), 1);
+  }
+
+  insertRowsBefore(beforePosition: unknown, howMany: unknown): SheetImpl {
+    return insertRows(this.s, this.data, Number(beforePosition) - 1, Number(howMany));
+  }
+
+  insertRowBefore(beforePosition: unknown): SheetImpl {
+    return insertRows(this.s, this.data, Number(beforePosition) - 1, 1);
+  }
+
+  insertRowAfter(afterPosition: unknown): SheetImpl {
+    return insertRows(this.s, this.data, Number(afterPosition), 1);
+  }
+
+  insertColumnsBefore(beforePosition: unknown, howMany: unknown): SheetImpl {
+    return insertColumns(this.s, this.data, Number(beforePosition) - 1, Number(howMany));
+  }
+
+  insertColumnBefore(beforePosition: unknown): SheetImpl {
+    return insertColumns(this.s, this.data, Number(beforePosition) - 1, 1);
+  }
+
+  deleteRows(rowPosition: unknown, howMany: unknown): void {
+    deleteRows(this.s, this.data, Number(rowPosition), Number(howMany));
+  }
+
+  deleteRow(rowPosition: unknown): SheetImpl {
+    deleteRows(this.s, this.data, Number(rowPosition), 1);
+    return this.s.sheet(this.data);
+  }
+
+  deleteColumns(columnPosition: unknown, howMany: unknown): void {
+    deleteColumns(this.s, this.data, Number(columnPosition), Number(howMany));
+  }
+
+  deleteColumn(columnPosition: unknown): SheetImpl {
+    deleteColumns(this.s, this.data, Number(columnPosition), 1);
+    return this.s.sheet(this.data);
+  }
+
+  /** sort(columnPosition, ascending = true): the rows below the frozen ones (sheet-sort.ts). */
+  sort(columnPosition: unknown, ascending?: unknown): SheetImpl {
+    sortSheet(this.data, Number(columnPosition), ascending !== false);
+    return this.s.sheet(this.data);
   }
 
   /** addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility). */
