@@ -20,6 +20,7 @@ import { refreshAfterDeliveriesFromTrigger } from './actions/refresh-after-deliv
 import { rotateToken, setUp, showEndpoint } from './actions/webhook-endpoint';
 import { answerWebhook } from './reconciliation/webhook';
 import { markSelectedCells } from './links/selection';
+import { activeNamingRules } from './links/naming-rules';
 import * as sidebar from './links/sidebar';
 
 /** A cell's value, or a range of them as rows of cells. */
@@ -50,7 +51,7 @@ export function UTM_LINK(
   utm_content?: CellArgument,
   client_reference_id?: CellArgument,
 ): FormulaResult {
-  return utmLink([payment_link, utm_source, utm_medium, utm_campaign, utm_term, utm_content, client_reference_id]);
+  return utmLink([payment_link, utm_source, utm_medium, utm_campaign, utm_term, utm_content, client_reference_id], activeNamingRules());
 }
 
 /**
@@ -76,7 +77,7 @@ export function UTM_ISSUES(
   utm_content?: CellArgument,
   client_reference_id?: CellArgument,
 ): FormulaResult {
-  return utmIssues([payment_link, utm_source, utm_medium, utm_campaign, utm_term, utm_content, client_reference_id]);
+  return utmIssues([payment_link, utm_source, utm_medium, utm_campaign, utm_term, utm_content, client_reference_id], activeNamingRules());
 }
 
 /**

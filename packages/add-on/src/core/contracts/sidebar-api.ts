@@ -8,6 +8,7 @@
  */
 
 import type { LinkColumn, LinkField } from '../link-tabs/link-columns';
+import type { NamingRules } from '../links/naming-rules';
 import type { TrackingParameter } from '../links/stripe-rules';
 
 export type LinkFields = Record<LinkField, string>;
@@ -25,11 +26,11 @@ export interface UsedValue {
  */
 export interface RowWarning {
   field: 'client_reference_id' | 'payment_link';
-  kind: 'shared_reference' | 'test_link';
+  kind: 'shared_reference' | 'test_link' | 'not_payment_link_domain';
   /** The row's value the warning is about, trimmed. */
   value: string;
   message: string;
-  /** The other rows that carry the same reference with different UTM values, as `Links row 7`; [] for a test link. */
+  /** The other rows that carry the same reference with different UTM values, as `Links row 7`; [] for a link's warning. */
   rows: string[];
 }
 
@@ -51,6 +52,14 @@ export interface SidebarContext {
   warnings: RowWarning[];
   /** The spreadsheet has live sales (Reconciliation's livemode): a test-mode link typed in the form is warned about too. */
   liveSales: boolean;
+  /**
+   * The user's naming rules (issue 17): `allowed[parameter]` lists the values a parameter may take
+   * (offer them as its choices; a parameter not there takes anything), `domains` the custom
+   * domains their Payment Links live on, `tabs` the rules tabs read. Pass it to tagLink as its
+   * third argument: the preview then flags values outside the lists and warns about a link off
+   * buy.stripe.com and those domains (`outcome.warnings`), as the server does.
+   */
+  rules: NamingRules;
 }
 
 /** A filled cell the write would change: where it is, what it holds, what would replace it. */
@@ -70,7 +79,8 @@ export interface InsertRequest {
 }
 
 export type InsertResult =
-  | { status: 'written'; sheetName: string; row: number; link: string }
+  /** `warnings`: what Stripe accepts but the user should look at (a link off buy.stripe.com and the naming rules' domains); [] when none. */
+  | { status: 'written'; sheetName: string; row: number; link: string; warnings: RowWarning[] }
   /** Nothing was written: these filled cells would change. */
   | { status: 'confirm'; sheetName: string; row: number; link: string; conflicts: Conflict[] };
 
@@ -92,8 +102,12 @@ export interface InvalidRow {
 }
 
 export type TagResult =
-  /** Rows that could not be tagged are left as they were; `filled` counts the empty cells the typed values filled. */
-  | { status: 'written'; sheetName: string; tagged: number; filled: number; invalid: InvalidRow[] }
+  /**
+   * Rows that could not be tagged are left as they were; `filled` counts the empty cells the typed
+   * values filled; `warnings` says what was tagged but should be looked at, one line each
+   * (`Row 5: payment_link: example.com is not buy.stripe.com ...`).
+   */
+  | { status: 'written'; sheetName: string; tagged: number; filled: number; invalid: InvalidRow[]; warnings: string[] }
   /** Nothing was written: these filled cells (a different tagged link, a formula) would change. */
   | { status: 'confirm'; sheetName: string; conflicts: Conflict[]; invalid: InvalidRow[] };
 

@@ -9,6 +9,7 @@ import { applyPerCell, applyPerRow, FormulaError, type NamedArgument, type RowRe
 import { describeProblems, quote } from '../links/problem';
 import { LINK_FIELDS } from '../link-tabs/link-columns';
 import { LinkChecker, tagLink, type TagInput } from '../links/tag-link';
+import { NO_RULES, type NamingRules } from '../links/naming-rules';
 
 /** UTM_LINK and UTM_ISSUES take the link fields, in order, as their arguments. */
 function named(values: readonly unknown[]): NamedArgument[] {
@@ -30,22 +31,24 @@ function inputOf(cells: readonly unknown[]): TagInput {
   };
 }
 
-/** UTM_LINK: the tagged link per row, or what is wrong with the row instead. */
-export function utmLink(values: readonly unknown[]): string | string[][] {
+/** UTM_LINK: the tagged link per row, or what is wrong with the row instead (a warning keeps the link). */
+export function utmLink(values: readonly unknown[], rules: NamingRules = NO_RULES): string | string[][] {
   const links = new LinkChecker();
   return applyPerRow(named(values), (cells): RowResult => {
-    const outcome = tagLink(inputOf(cells), links);
+    const outcome = tagLink(inputOf(cells), links, rules);
     if (outcome.status === 'invalid') return { ok: false, message: describeProblems(outcome.problems) };
     return { ok: true, value: outcome.status === 'tagged' ? outcome.url : '' };
   });
 }
 
-/** UTM_ISSUES: "" for a row Stripe keeps whole, else every problem, one per line. */
-export function utmIssues(values: readonly unknown[]): string | string[][] {
+/** UTM_ISSUES: "" for a row Stripe keeps whole, else every problem, one per line, then the warnings. */
+export function utmIssues(values: readonly unknown[], rules: NamingRules = NO_RULES): string | string[][] {
   const links = new LinkChecker();
   return applyPerRow(named(values), (cells): RowResult => {
-    const outcome = tagLink(inputOf(cells), links);
-    return { ok: true, value: outcome.status === 'invalid' ? describeProblems(outcome.problems) : '' };
+    const outcome = tagLink(inputOf(cells), links, rules);
+    if (outcome.status === 'empty') return { ok: true, value: '' };
+    const problems = outcome.status === 'invalid' ? outcome.problems : [];
+    return { ok: true, value: describeProblems([...problems, ...(outcome.warnings ?? [])]) };
   });
 }
 

@@ -23,7 +23,13 @@ export function isBlank(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
 }
 
+/** What getValues gives for a cell whose formula fails: its error, as text (issue 17: never "cleaned" into `ERROR`). */
+const FORMULA_ERROR = /^#(?:ERROR!|N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/;
+
 export function readCell(value: unknown): CellReading {
+  if (typeof value === 'string' && FORMULA_ERROR.test(value)) {
+    return { kind: 'not_text', reason: `shows the formula error ${value}, not a value; fix the formula or type the value instead` };
+  }
   if (typeof value === 'string') return value === '' ? { kind: 'empty' } : { kind: 'text', text: value };
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'number') return readNumber(value);

@@ -3,30 +3,57 @@
  * the note that explains an invalid one. The add-on only ever clears marks it made itself.
  */
 
+import { isBlank } from '../helpers/cell-value';
 import type { LinkColumn } from '../link-tabs/link-columns';
+import { NO_RULES, ruleProblem, type NamingRules } from './naming-rules';
 import { checkLink } from './payment-link';
+import { isRequired, linkCarries, missingValueProblem } from './required';
 import { describeProblem, type Problem } from './problem';
 import { checkValue } from './validate';
 
 export type CellVerdict = { kind: 'valid' } | { kind: 'empty' } | { kind: 'not_checked' } | { kind: 'invalid'; problem: Problem };
 
 export const MARK_BACKGROUND = '#f4c7c3';
-const VALUE_NOTE = 'Stripe would drop this value.';
-const LINK_NOTE = 'This is not a link Stripe can use.';
+/** Heads every note on a value to fix: the problem line after it says what is wrong and what would work, once (issue 17). */
+const FIX_NOTE = 'Marked by Check selected cells:';
+/** Earlier versions' headings, still recognised so their marks are cleared. */
+const EARLIER_NOTES = ['Stripe would drop this value.', 'This is not a link Stripe can use.'];
 /** A value Stripe accepts that still goes wrong across rows or for real customers (link-checks.ts). */
 const WARNING_NOTE = 'Stripe accepts this, but check it.';
 
-export function checkCell(column: LinkColumn | null, value: unknown): CellVerdict {
-  if (column === null || column === 'tagged_link') return { kind: 'not_checked' };
-  const check = column === 'payment_link' ? checkLink(value) : checkValue(column, value);
-  if (check.status === 'empty') return { kind: 'empty' };
-  if (check.status === 'valid') return { kind: 'valid' };
-  return { kind: 'invalid', problem: check.problem };
+/** What else a cell's verdict depends on: its row's payment link (for the required values) and the naming rules. */
+export interface CellContext {
+  /** The row's payment-link cell, as it holds it ('' when the tab has no such column). */
+  rowLink: unknown;
+  rules: NamingRules;
 }
 
+const NO_CONTEXT: CellContext = { rowLink: '', rules: NO_RULES };
+
+export function checkCell(column: LinkColumn | null, value: unknown, context: CellContext = NO_CONTEXT): CellVerdict {
+  if (column === null || column === 'tagged_link') return { kind: 'not_checked' };
+  if (column === 'payment_link') {
+    const link = checkLink(value);
+    return link.status === 'invalid' ? { kind: 'invalid', problem: link.problem } : { kind: link.status };
+  }
+  const check = checkValue(column, value);
+  if (check.status === 'invalid') return { kind: 'invalid', problem: check.problem };
+  if (column === 'client_reference_id') return { kind: check.status };
+  if (check.status === 'valid') {
+    const outside = ruleProblem(column, check.text, context.rules);
+    return outside === undefined ? { kind: 'valid' } : { kind: 'invalid', problem: outside };
+  }
+  // An empty source, medium or campaign on a row with a link: that link's sales could never be told apart.
+  if (isRequired(column) && !isBlank(context.rowLink)) {
+    const link = checkLink(context.rowLink);
+    if (!linkCarries(link, column)) return { kind: 'invalid', problem: missingValueProblem(column) };
+  }
+  return { kind: 'empty' };
+}
+
+/** The note on a value to fix: a heading that says whose mark it is, then the problem (what is wrong, what would work). */
 export function noteFor(problem: Problem): string {
-  const heading = problem.parameter === 'payment_link' ? LINK_NOTE : VALUE_NOTE;
-  return `${heading}\n${describeProblem(problem)}${problem.suggestion === undefined ? '' : `\nSuggested: ${problem.suggestion}`}`;
+  return `${FIX_NOTE}\n${describeProblem(problem)}`;
 }
 
 /** The note on a cell Stripe accepts but that mixes up sales: `warning` says what and where. */
@@ -36,7 +63,7 @@ export function warningNoteFor(warning: string): string {
 
 /** True for a note this add-on wrote, which it may clear once the value is fixed. */
 export function isOurNote(note: unknown): boolean {
-  return typeof note === 'string' && [VALUE_NOTE, LINK_NOTE, WARNING_NOTE].some((heading) => note.startsWith(heading));
+  return typeof note === 'string' && [FIX_NOTE, ...EARLIER_NOTES, WARNING_NOTE].some((heading) => note.startsWith(heading));
 }
 
 /** Between our words and a note the user had written on the cell, which is kept below them. */

@@ -1,7 +1,18 @@
 /** One reason a value would not survive the trip through Stripe, worded for a marketer. */
 
 export type ProblemCode =
-  'invalid_characters' | 'too_long' | 'only_spaces' | 'not_text' | 'link_missing' | 'link_invalid' | 'repeated_in_link';
+  | 'invalid_characters'
+  | 'too_long'
+  | 'only_spaces'
+  | 'not_text'
+  | 'link_missing'
+  | 'link_invalid'
+  | 'repeated_in_link'
+  // Issue 17: utm_source, utm_medium or utm_campaign empty on a row with a link.
+  | 'missing_required'
+  // Issue 17: a value outside the user's naming rules (an error), a link off buy.stripe.com and the listed domains (a warning).
+  | 'not_allowed'
+  | 'not_payment_link_domain';
 
 export interface Problem {
   /** `utm_campaign`, `client_reference_id`, `payment_link`, ... */
@@ -30,6 +41,12 @@ export function quote(text: string): string {
   const chars = Array.from(text);
   const shown = chars.length > QUOTE_LIMIT ? chars.slice(0, QUOTE_LIMIT - 1).join('') + '…' : text;
   return `"${shown.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\r' ? '⏎' : c === '\t' ? '⇥' : '�'))}"`;
+}
+
+/** `a, b, c and 4 more`: a long list as its first few. */
+export function listFirst(items: readonly string[], few = 4): string {
+  if (items.length <= few + 1) return listInWords(items);
+  return `${items.slice(0, few).join(', ')} and ${String(items.length - few)} more`;
 }
 
 /** `a`, `a and b`, `a, b and c` */

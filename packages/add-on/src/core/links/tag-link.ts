@@ -3,13 +3,22 @@
 import { isBlank } from '../helpers/cell-value';
 import { LINK_FIELDS, type LinkField } from '../link-tabs/link-columns';
 import { checkLink, buildTaggedLink, missingLinkProblem, type LinkCheck } from './payment-link';
+import { domainWarning, NO_RULES, ruleProblem, type NamingRules } from './naming-rules';
 import type { Problem } from './problem';
+import { isRequired, linkCarries, missingValueProblem } from './required';
 import { TRACKING_PARAMETERS, type TrackingParameter } from './stripe-rules';
 import { checkValue } from './validate';
 
 export type TagInput = { payment_link: unknown } & { [P in TrackingParameter]?: unknown };
 
-export type TagOutcome = { status: 'empty' } | { status: 'tagged'; url: string } | { status: 'invalid'; problems: Problem[] };
+/**
+ * `warnings` (issue 17): what Stripe accepts but the user should look at (a link off
+ * buy.stripe.com and the domains the naming rules list); present only when there is one.
+ */
+export type TagOutcome =
+  | { status: 'empty' }
+  | { status: 'tagged'; url: string; warnings?: Problem[] }
+  | { status: 'invalid'; problems: Problem[]; warnings?: Problem[] };
 
 /** Checks each distinct link once: a column of links is mostly the same few links. */
 export class LinkChecker {
@@ -26,19 +35,27 @@ export class LinkChecker {
   }
 }
 
-export function tagLink(input: TagInput, links: LinkChecker = new LinkChecker()): TagOutcome {
+/** The row's problems and warnings, with `rules` (the user's naming rules) applied. */
+export function tagLink(input: TagInput, links: LinkChecker = new LinkChecker(), rules: NamingRules = NO_RULES): TagOutcome {
   const problems: Problem[] = [];
   const values: Array<[TrackingParameter, string]> = [];
   const link = links.check(input.payment_link);
 
   for (const parameter of TRACKING_PARAMETERS) {
     const check = checkValue(parameter, input[parameter]);
-    if (check.status === 'valid') values.push([parameter, check.text]);
-    else if (check.status === 'invalid') problems.push(check.problem);
+    if (check.status === 'valid') {
+      values.push([parameter, check.text]);
+      const outside = parameter === 'client_reference_id' ? undefined : ruleProblem(parameter, check.text, rules);
+      if (outside) problems.push(outside);
+    } else if (check.status === 'invalid') problems.push(check.problem);
     else if (link.status === 'valid') {
       // Kept from the link as it is, so Stripe will see it: it must pass too.
       const inLink = link.link.existingProblems[parameter];
       if (inLink) problems.push(inLink);
+      else if (parameter !== 'client_reference_id' && linkCarries(link, parameter)) {
+        const outside = ruleProblem(parameter, link.link.existing[parameter]?.[0]?.value ?? '', rules);
+        if (outside) problems.push({ ...outside, reason: `in the link, ${outside.reason}` });
+      } else if (isRequired(parameter)) problems.push(missingValueProblem(parameter));
     }
   }
 
@@ -48,8 +65,10 @@ export function tagLink(input: TagInput, links: LinkChecker = new LinkChecker())
   } else if (link.status === 'invalid') {
     problems.unshift(link.problem);
   }
-  if (problems.length > 0 || link.status !== 'valid') return { status: 'invalid', problems };
-  return { status: 'tagged', url: buildTaggedLink(link.link, values) };
+  const warning = link.status === 'valid' ? domainWarning(link.link.text, rules) : undefined;
+  const warnings = warning === undefined ? {} : { warnings: [warning] };
+  if (problems.length > 0 || link.status !== 'valid') return { status: 'invalid', problems, ...warnings };
+  return { status: 'tagged', url: buildTaggedLink(link.link, values), ...warnings };
 }
 
 /** The values a row is tagged from: `primary`'s, and `fallback`'s where `primary` is blank. */

@@ -3,6 +3,7 @@
 import { readCell } from '../helpers/cell-value';
 import { cleanValue } from './clean';
 import { describeInvalidCharacters } from './describe-characters';
+import { pastedValue } from './pasted-query';
 import { listInWords, quote, type Problem } from './problem';
 import { isAcceptedValue, maxLengthOf, type TrackingParameter } from './stripe-rules';
 
@@ -12,7 +13,9 @@ const DROPPED = 'Stripe would drop it';
 
 /** The replacement a user is offered for `text`, or undefined when nothing usable is left. */
 export function suggestValue(parameter: TrackingParameter, text: string): string | undefined {
-  const cleaned = cleanValue(text, { maxLength: maxLengthOf(parameter) });
+  // `utm_source=facebook` means facebook: the name pasted with it is no part of the value.
+  const meant = pastedValue(parameter, text) ?? text;
+  const cleaned = cleanValue(meant, { maxLength: maxLengthOf(parameter) });
   return cleaned === '' ? undefined : cleaned;
 }
 
@@ -35,6 +38,9 @@ export function checkText(parameter: TrackingParameter, text: string): ValueChec
     };
   }
 
+  const pasted = pastedValue(parameter, text);
+  if (pasted !== undefined) return pastedProblem(parameter, text, suggestValue(parameter, text));
+
   const limit = maxLengthOf(parameter);
   const length = Array.from(text).length;
   const characters = describeInvalidCharacters(text);
@@ -50,6 +56,20 @@ export function checkText(parameter: TrackingParameter, text: string): ValueChec
       parameter,
       code: characters.length === 0 ? 'too_long' : 'invalid_characters',
       reason,
+      ...(suggestion === undefined ? {} : { suggestion }),
+    },
+  };
+}
+
+/** A link's query (or part of one) pasted as the value: say so, and offer the value it carries for `parameter`. */
+function pastedProblem(parameter: TrackingParameter, text: string, suggestion: string | undefined): ValueCheck {
+  const hint = suggestion === undefined ? `Type only the ${parameter} value` : `Try ${suggestion}`;
+  return {
+    status: 'invalid',
+    problem: {
+      parameter,
+      code: 'invalid_characters',
+      reason: `${quote(text)} is part of a link (name=value pairs), not a value; ${DROPPED}. ${hint}`,
       ...(suggestion === undefined ? {} : { suggestion }),
     },
   };

@@ -9,6 +9,8 @@ import { isBlank } from '../../core/helpers/cell-value';
 import { consecutiveRuns } from '../../core/helpers/runs';
 import { freshReferences } from './add-references';
 import { linkTabNames } from './link-tabs';
+import { cellContexts } from './cell-context';
+import { activeNamingRules } from './naming-rules';
 import { appendHeaders, headerRow } from '../helpers/header-row';
 import { describeTestLink, LinkMixups } from './link-mixups';
 import { withScriptLockOrFail } from '../script-lock';
@@ -116,6 +118,7 @@ function markLocked(): void {
   const header = headerRow(sheet);
   // The other tabs and the sales are read only when a selected reference or test-mode link needs them.
   const mixups = new LinkMixups();
+  const contextAt = cellContexts(sheet, header);
   const count: MarkCount = { invalid: 0, fine: 0, notChecked: 0, shared: new Set(), testLinks: 0 };
   for (const range of selectedRanges()) {
     const firstRow = range.getRow();
@@ -131,7 +134,7 @@ function markLocked(): void {
       if (firstRow + r === 1) return;
       row.forEach((value, c) => {
         const column: LinkColumn | null = linkColumnOf(header[firstColumn + c - 1]);
-        const verdict = checkCell(column, value);
+        const verdict = checkCell(column, value, contextAt(firstRow + r));
         const nextRow = nextNotes[r];
         const nextBackground = nextBackgrounds[r];
         if (!nextRow || !nextBackground) return;
@@ -227,6 +230,9 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
   const formulas: string[][] = block.getFormulas();
   const links = new LinkChecker();
   const invalid: InvalidRow[] = [];
+  // Tagged, with a warning: a link off buy.stripe.com and the naming rules' domains.
+  const warnings: string[] = [];
+  const rules = activeNamingRules();
   const conflicts: Conflict[] = [];
   const writes = new Map<LinkColumn, PendingWrite[]>();
   let tagged = 0;
@@ -274,7 +280,7 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
     const rowFills = { ...fills.get(row) };
     const reference = references.get(row);
     if (reference !== undefined) rowFills.client_reference_id = reference;
-    const outcome = tagLink(mergeFields(rowFills, ownFields(row)), links);
+    const outcome = tagLink(mergeFields(rowFills, ownFields(row)), links, rules);
     if (outcome.status !== 'tagged') {
       // Left as it is: an invalid row must not lose the link it had, nor get half of the form.
       invalid.push({
@@ -287,6 +293,7 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
       continue;
     }
     tagged++;
+    for (const warning of outcome.warnings ?? []) warnings.push(`Row ${String(row)}: ${describeProblem(warning)}`);
     for (const field of LINK_FIELDS) {
       const text = rowFills[field];
       if (text === undefined) continue;
@@ -307,7 +314,7 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
     const at = columns[column];
     if (list !== undefined && at !== undefined) writeColumnTexts(sheet, at, list);
   }
-  return { status: 'written', sheetName: sheet.getName(), tagged, filled, invalid };
+  return { status: 'written', sheetName: sheet.getName(), tagged, filled, invalid, warnings };
 }
 
 /** Texts into one column, one write per run of consecutive rows, each as the cell's format needs it to stay itself. */

@@ -7,7 +7,7 @@ import { readCell } from '../../core/helpers/cell-value';
 import { describeSharedReference, TEST_LINK_WARNING } from '../../core/link-tabs/link-checks';
 import { readLinkRows, rowAddress } from '../../core/link-tabs/link-rows';
 import { describeProblems } from '../../core/links/problem';
-import { literalText } from '../../core/helpers/literal-text';
+import { literalText, textOfCell } from '../../core/helpers/literal-text';
 import { isLinkHeader, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../../core/link-tabs/link-columns';
 import {
   isConsented,
@@ -26,6 +26,8 @@ import { cellShows, mergeFields, replacedText, tagLink } from '../../core/links/
 import { checkValue } from '../../core/links/validate';
 import { headerRow } from '../helpers/header-row';
 import { LinkMixups } from './link-mixups';
+import { activeNamingRules, linkWarnings } from './naming-rules';
+import { NO_RULES } from '../../core/links/naming-rules';
 import type * as Globals from '../main';
 import { withScriptLockOrFail } from '../script-lock';
 import { ensureColumns, ownTabRefusalFor, refuseOwnTab, selectedRanges, selectedRows, tagSelectedRows } from './selection';
@@ -108,6 +110,7 @@ export function readSidebarContext(): SidebarContext {
       selectedRows: selected,
       warnings: [],
       liveSales: false,
+      rules: NO_RULES,
     };
   }
 
@@ -141,6 +144,7 @@ export function readSidebarContext(): SidebarContext {
     selectedRows: selected,
     warnings,
     liveSales: mixups.liveSales(),
+    rules: activeNamingRules(),
   };
 }
 
@@ -196,7 +200,7 @@ function insertLocked(request: unknown): InsertResult {
     const column = located[field];
     own[field] = column === undefined ? '' : values[column - 1];
   }
-  const outcome = tagLink(mergeFields(fields, own));
+  const outcome = tagLink(mergeFields(fields, own), undefined, activeNamingRules());
   if (outcome.status === 'empty') throw new Error('Fill in the payment link first.');
   if (outcome.status === 'invalid') throw new Error(`Nothing was written. ${describeProblems(outcome.problems)}`);
 
@@ -226,7 +230,13 @@ function insertLocked(request: unknown): InsertResult {
     if (column === undefined || cellShows(values[column - 1], write.text)) continue;
     sheet.getRange(row, column).setValue(literalText(write.text, formats[column - 1]));
   }
-  return { status: 'written', sheetName: sheet.getName(), row, link: outcome.url };
+  return {
+    status: 'written',
+    sheetName: sheet.getName(),
+    row,
+    link: outcome.url,
+    warnings: linkWarnings(textOfCell(mergeFields(fields, own).payment_link), outcome.warnings),
+  };
 }
 
 export function tagRowsFromSidebar(request: unknown): TagResult {

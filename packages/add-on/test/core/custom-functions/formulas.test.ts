@@ -34,11 +34,13 @@ describe('utmLink', () => {
     expect(utmLink([LINK, 'marketo', 'earned_email', 'campaign_a'])).toBe(
       `${LINK}?utm_source=marketo&utm_medium=earned_email&utm_campaign=campaign_a`,
     );
-    expect(utmLink([LINK, 'news', '', '', '', '', 'ref_1'])).toBe(`${LINK}?utm_source=news&client_reference_id=ref_1`);
+    expect(utmLink([LINK, 'news', 'email', 'spring', '', '', 'ref_1'])).toBe(
+      `${LINK}?utm_source=news&utm_medium=email&utm_campaign=spring&client_reference_id=ref_1`,
+    );
   });
 
-  it('returns the link byte for byte when every value is empty', () => {
-    const link = `${LINK}?a=1&&b=%E9#x?y`;
+  it('returns the link byte for byte when every value is empty and the link carries the required ones', () => {
+    const link = `${LINK}?a=1&&b=%E9&utm_source=news&utm_medium=email&utm_campaign=spring#x?y`;
     expect(utmLink([link])).toBe(link);
     expect(utmLink([link, '', null, undefined])).toBe(link);
   });
@@ -71,7 +73,7 @@ describe('utmLink', () => {
       column(LINK, LINK, '', LINK, '', `${LINK}?utm_source=old#f`),
       column('news', 'face book', '', 2024, 'mail', 'ads'),
       'email',
-      column('spring', 'spring', '', 'summer', '', ''),
+      column('spring', 'spring', '', 'summer', '', 'fall'),
     ]);
     expect(result).toEqual([
       [`${LINK}?utm_source=news&utm_medium=email&utm_campaign=spring`],
@@ -79,23 +81,23 @@ describe('utmLink', () => {
       [''],
       [`${LINK}?utm_source=2024&utm_medium=email&utm_campaign=summer`],
       [`payment_link: is empty; ${PASTE_HINT}`],
-      [`${LINK}?utm_source=ads&utm_medium=email#f`],
+      [`${LINK}?utm_source=ads&utm_medium=email&utm_campaign=fall#f`],
     ]);
   });
 
   it('broadcasts a single link against columns of values', () => {
-    expect(utmLink([LINK, column('a', '', 'c'), column('x', '', 'z')])).toEqual([
-      [`${LINK}?utm_source=a&utm_medium=x`],
+    expect(utmLink([LINK, column('a', '', 'c'), column('x', '', 'z'), 'spring'])).toEqual([
+      [`${LINK}?utm_source=a&utm_medium=x&utm_campaign=spring`],
       [''],
-      [`${LINK}?utm_source=c&utm_medium=z`],
+      [`${LINK}?utm_source=c&utm_medium=z&utm_campaign=spring`],
     ]);
   });
 
   it('flags dates and booleans in a range without spoiling the other rows', () => {
-    expect(utmLink([column(LINK, LINK, LINK), column(new Date(0), true, 'ok')])).toEqual([
+    expect(utmLink([column(LINK, LINK, LINK), column(new Date(0), true, 'ok'), 'email', 'spring'])).toEqual([
       [expect.stringMatching(/^utm_source: is a date, not text/) as unknown],
       ['utm_source: is TRUE (a checkbox or TRUE/FALSE value), not text; type the value as text'],
-      [`${LINK}?utm_source=ok`],
+      [`${LINK}?utm_source=ok&utm_medium=email&utm_campaign=spring`],
     ]);
   });
 
@@ -122,9 +124,9 @@ describe('utmLink', () => {
 
 describe('utmIssues', () => {
   it('is "" for a valid row and for an empty one', () => {
-    expect(utmIssues([LINK, 'news', 'email'])).toBe('');
-    expect(utmIssues([LINK])).toBe('');
+    expect(utmIssues([LINK, 'news', 'email', 'spring'])).toBe('');
     expect(utmIssues([])).toBe('');
+    expect(utmIssues(['', '', ''])).toBe('');
   });
 
   it('returns every problem of a single row, one line each naming its parameter, without raising', () => {
@@ -138,7 +140,7 @@ describe('utmIssues', () => {
   });
 
   it('answers ranges row by row', () => {
-    expect(utmIssues([column(LINK, 'buy.stripe.com/x', '', ''), column('ok', 'ok', '', 'a/b')])).toEqual([
+    expect(utmIssues([column(LINK, 'buy.stripe.com/x', '', ''), column('ok', 'ok', '', 'a/b'), 'email', 'spring'])).toEqual([
       [''],
       ['payment_link: "buy.stripe.com/x" does not start with https://. Try https://buy.stripe.com/x'],
       [''],

@@ -5,6 +5,7 @@ import { TRACKING_PARAMETERS, isTrackingParameter, maxLengthOf, type TrackingPar
 import { tagLink, type TagInput } from '../../../src/core/links/tag-link';
 
 // Characters a link may contain as they are (RFC 3986 unreserved, reserved and `%`).
+const REQUIRED: readonly string[] = ['utm_source', 'utm_medium', 'utm_campaign'];
 const URL_CHARS = Array.from("ABCXYZabcxyz0189-._~:/?#[]@!$&'()*+,;=%");
 const without = (excluded: string) => URL_CHARS.filter((c) => !excluded.includes(c));
 
@@ -202,7 +203,8 @@ describe('tagged links read back as their inputs (properties)', () => {
     );
   });
 
-  it('tagLink: tags the row unless a tracking value it keeps from the link would be dropped', () => {
+  // Issue 17: utm_source, utm_medium and utm_campaign are required, given or kept from the link.
+  it('tagLink: tags the row unless a tracking value it keeps from the link would be dropped, or a required one is missing', () => {
     fc.assert(
       fc.property(linkParts, givenValues, fc.constantFrom(undefined, null, ''), (parts, values, none) => {
         const input: TagInput = { payment_link: linkOf(parts) };
@@ -216,9 +218,8 @@ describe('tagged links read back as their inputs (properties)', () => {
           const places = input_.filter((s) => s.tracking === name);
           if (places.length > 1) return true;
           const value = places[0]?.value;
-          return (
-            value === null || (value !== undefined && value !== '' && !new RegExp(`^[A-Za-z0-9_-]{1,${maxLengthOf(name)}}$`).test(value))
-          );
+          if (value === undefined || value === '') return REQUIRED.includes(name);
+          return value === null || !new RegExp(`^[A-Za-z0-9_-]{1,${maxLengthOf(name)}}$`).test(value);
         });
 
         const outcome = tagLink(input);
@@ -238,9 +239,14 @@ describe('tagged links read back as their inputs (properties)', () => {
       fc.property(linkParts, fc.nat(), (parts, n) => {
         const segments = segmentsOf(parts).filter((s) => s.tracking === null);
         const clean = { ...parts, segments: parts.segments === null ? null : segments };
-        const outcome = tagLink({ payment_link: linkOf(clean), utm_campaign: n });
+        const outcome = tagLink({ payment_link: linkOf(clean), utm_source: 1, utm_medium: 'email', utm_campaign: n });
         expect(outcome.status).toBe('tagged');
-        if (outcome.status === 'tagged') expectTaggedAs(outcome.url, clean, [['utm_campaign', String(n)]]);
+        if (outcome.status === 'tagged')
+          expectTaggedAs(outcome.url, clean, [
+            ['utm_source', '1'],
+            ['utm_medium', 'email'],
+            ['utm_campaign', String(n)],
+          ]);
       }),
     );
   });

@@ -67,8 +67,8 @@ describe('tagLink', () => {
   });
 
   it('writes numbers as text', () => {
-    expect(urlOf(tagLink({ payment_link: STRIPE_EXAMPLE, utm_campaign: 2024, client_reference_id: 7 }))).toBe(
-      `${STRIPE_EXAMPLE}?utm_campaign=2024&client_reference_id=7`,
+    expect(urlOf(tagLink({ payment_link: STRIPE_EXAMPLE, utm_source: 1, utm_medium: 2, utm_campaign: 2024, client_reference_id: 7 }))).toBe(
+      `${STRIPE_EXAMPLE}?utm_source=1&utm_medium=2&utm_campaign=2024&client_reference_id=7`,
     );
   });
 
@@ -104,7 +104,7 @@ describe('tagLink', () => {
 
   it('never passes on a value Stripe would drop', () => {
     for (const bad of ['Spring Sale', 'Été', '🔥', ' ', 'a'.repeat(151), 3.5, new Date(0)]) {
-      const outcome = tagLink({ payment_link: STRIPE_EXAMPLE, utm_campaign: bad });
+      const outcome = tagLink({ payment_link: STRIPE_EXAMPLE, utm_source: 'news', utm_medium: 'email', utm_campaign: bad });
       expect(outcome.status).toBe('invalid');
       expect(messageOf(outcome)).toMatch(/^utm_campaign: /);
     }
@@ -122,24 +122,31 @@ describe('tagLink', () => {
 
   it('replaces bad tracking values in the link with the ones given', () => {
     const link = `${STRIPE_EXAMPLE}?utm_campaign=Spring+Sale&x=%E9&utm_source=a&utm_source=b#f`;
-    expect(urlOf(tagLink({ payment_link: link, utm_campaign: 'Spring_Sale', utm_source: 'news' }))).toBe(
-      `${STRIPE_EXAMPLE}?utm_campaign=Spring_Sale&x=%E9&utm_source=news#f`,
+    expect(urlOf(tagLink({ payment_link: link, utm_campaign: 'Spring_Sale', utm_source: 'news', utm_medium: 'email' }))).toBe(
+      `${STRIPE_EXAMPLE}?utm_campaign=Spring_Sale&x=%E9&utm_source=news&utm_medium=email#f`,
     );
   });
 
   it('flags a malformed %E9 in a tracking value of the link', () => {
-    expect(messageOf(tagLink({ payment_link: `${STRIPE_EXAMPLE}?utm_term=%E9` }))).toBe(
+    const required = { utm_source: 'news', utm_medium: 'email', utm_campaign: 'spring' };
+    expect(messageOf(tagLink({ payment_link: `${STRIPE_EXAMPLE}?utm_term=%E9`, ...required }))).toBe(
       'utm_term: in the link, its value is not valid URL encoding; Stripe would drop it. Fix the link or give a value for it here to replace it',
     );
-    expect(urlOf(tagLink({ payment_link: `${STRIPE_EXAMPLE}?utm_term=%E9`, utm_term: 'x' }))).toBe(`${STRIPE_EXAMPLE}?utm_term=x`);
+    expect(urlOf(tagLink({ payment_link: `${STRIPE_EXAMPLE}?utm_term=%E9`, ...required, utm_term: 'x' }))).toBe(
+      `${STRIPE_EXAMPLE}?utm_term=x&utm_source=news&utm_medium=email&utm_campaign=spring`,
+    );
   });
 
   it('tags each row against a shared LinkChecker without mixing rows up', () => {
     const links = new LinkChecker();
-    const link = `${STRIPE_EXAMPLE}?utm_source=old`;
-    expect(urlOf(tagLink({ payment_link: link, utm_source: 'a' }, links))).toBe(`${STRIPE_EXAMPLE}?utm_source=a`);
-    expect(urlOf(tagLink({ payment_link: link, utm_medium: 'b' }, links))).toBe(`${STRIPE_EXAMPLE}?utm_source=old&utm_medium=b`);
-    expect(urlOf(tagLink({ payment_link: link }, links))).toBe(link);
+    const link = `${STRIPE_EXAMPLE}?utm_source=old&utm_campaign=c`;
+    expect(urlOf(tagLink({ payment_link: link, utm_source: 'a', utm_medium: 'm' }, links))).toBe(
+      `${STRIPE_EXAMPLE}?utm_source=a&utm_campaign=c&utm_medium=m`,
+    );
+    expect(urlOf(tagLink({ payment_link: link, utm_medium: 'b' }, links))).toBe(
+      `${STRIPE_EXAMPLE}?utm_source=old&utm_campaign=c&utm_medium=b`,
+    );
+    expect(messageOf(tagLink({ payment_link: link }, links))).toMatch(/^utm_medium: is empty/);
   });
 });
 
