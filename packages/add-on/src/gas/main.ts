@@ -7,8 +7,8 @@
  */
 
 import { utmClean, utmIssues, utmLink } from '../core/custom-functions/formulas';
-import type { InsertResult, SidebarContext, TagResult } from '../core/contracts/sidebar-api';
-import { addMissingReferences } from './links/add-references';
+import type { ApplyResult, InsertResult, SidebarContext, TagResult } from '../core/contracts/sidebar-api';
+import { addMissingReferences, describeReferencesAdded } from './links/add-references';
 import { refreshAndReport } from './attribution/refresh';
 import { showHelpDialog } from './helpers/dialog';
 import { buildMenu } from './menu';
@@ -16,6 +16,7 @@ import { connectKey } from './actions/connect-key';
 import { askAndReattribute } from './actions/reattribute-past-sales';
 import { syncFromMenu, syncFromTrigger } from './actions/sync';
 import { chooseSchedule, openScheduledSyncDialog, type ScheduleChoiceResult } from './actions/scheduled-sync';
+import { asMenuAction } from './actions/menu-action';
 import { refreshAfterDeliveriesFromTrigger } from './actions/refresh-after-deliveries';
 import { rotateToken, setUp, showEndpoint } from './actions/webhook-endpoint';
 import { answerWebhook } from './reconciliation/webhook';
@@ -123,7 +124,7 @@ export function openLinkBuilder(): void {
 
 /** Menu: marks each selected value Stripe would drop, with a note saying why and what would work. */
 export function checkSelectedCells(): void {
-  markSelectedCells();
+  asMenuAction('checkSelectedCells', markSelectedCells);
 }
 
 /** Menu: how the add-on works. */
@@ -146,9 +147,14 @@ export function sidebarTagSelectedRows(request: unknown): TagResult {
   return sidebar.tagRowsFromSidebar(request);
 }
 
+/** Sidebar: writes the add-on's own suggestions into the cells Tag selected rows could not tag, each checked again first. */
+export function sidebarApplySuggestions(request: unknown): ApplyResult {
+  return sidebar.applySuggestionsFromSidebar(request);
+}
+
 /** Menu: creates the Reconciliation tab and webhook token; shows the endpoint URL. */
 export function setUpReconciliation(): void {
-  setUp();
+  asMenuAction('setUpReconciliation', setUp);
 }
 
 /** Menu: shows the endpoint URL to paste into Stripe. */
@@ -168,7 +174,7 @@ export function connectStripeKey(): void {
 
 /** Menu: reads completed Checkout Sessions from Stripe into the Reconciliation tab. */
 export function syncNow(): void {
-  syncFromMenu();
+  asMenuAction('syncNow', syncFromMenu);
 }
 
 /** Menu: the scheduled sync's one dialog: the current choice, its last run, and off / every 15 minutes / every hour. */
@@ -193,20 +199,19 @@ export function refreshAfterDeliveries(): void {
 
 /** Menu, trigger and after every sync: fills the campaign of each sale that has none from its link row and rewrites the Attribution tab; no Ui, so safe from a trigger. */
 export function refreshAttribution(): void {
-  refreshAndReport();
+  asMenuAction('refreshAttribution', () => {
+    refreshAndReport();
+  });
 }
 
 /** Menu: after saying which sales would move and asking, rewrites every sale's campaign from today's link rows. */
 export function reattributePastSales(): void {
-  askAndReattribute();
+  asMenuAction('reattributePastSales', askAndReattribute);
 }
 
 /** Menu: gives every link row without a client_reference_id its own, never replacing one. */
 export function addReferences(): void {
-  const added = addMissingReferences();
-  SpreadsheetApp.getUi().alert(
-    added.added === 0
-      ? 'Every link row already has a client_reference_id.'
-      : `Added ${String(added.added)} references: ${added.where.join('; ')}. Links tagged before carry none: tag those rows again (or let =UTM_LINK recompute) so each sale brings its reference back.`,
-  );
+  asMenuAction('addReferences', () => {
+    SpreadsheetApp.getUi().alert(describeReferencesAdded(addMissingReferences()));
+  });
 }

@@ -45,6 +45,7 @@ const GLOBALS = [
   'sidebarContext',
   'sidebarInsertIntoActiveRow',
   'sidebarTagSelectedRows',
+  'sidebarApplySuggestions',
   'setUpReconciliation',
   'showWebhookUrl',
   'rotateWebhookToken',

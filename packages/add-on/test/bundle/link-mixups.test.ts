@@ -52,7 +52,8 @@ const cell = (app: LocalAddOn, a1: string, tab = 'Links') => {
 
 function check(app: LocalAddOn, ...ranges: string[]): string {
   app.workbook.setSelection('Links', ...ranges);
-  return app.menu('checkSelectedCells').services.spreadsheet.toasts.at(-1)?.message ?? '';
+  // No to the offer to apply suggestions: what is said is the marking's toast.
+  return app.menu('checkSelectedCells', { button: 'NO' }).services.spreadsheet.toasts.at(-1)?.message ?? '';
 }
 
 function context(app: LocalAddOn, a1: string): SidebarContext {

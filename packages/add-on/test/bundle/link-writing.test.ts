@@ -37,7 +37,11 @@ describe("the add-on's own tabs", () => {
       const app = workbook();
       app.workbook.setSelection(tab, 'A1:J2');
       const before = snapshot(app);
-      const message = failure(app, 'checkSelectedCells');
+      // Guidance, in an alert titled by the menu item (issue 17), not a failure titled "Error".
+      const message = app
+        .menu('checkSelectedCells')
+        .services.ui.log.flatMap((e) => (e.kind === 'alert' ? [e.prompt] : []))
+        .join('\n');
       expect(message).toContain(`"${tab}" is the add-on's own tab: nothing was written`);
       expect(message).toContain('"Links"');
       expect(snapshot(app)).toBe(before);
@@ -69,7 +73,16 @@ describe('Insert into active row', () => {
     app.workbook.setSelection('Links', 'C3');
     const result = insert(app, { fields: FORM });
     const link = `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale&utm_content=carousel&client_reference_id=fb-0002`;
-    expect(result).toEqual({ status: 'written', sheetName: 'Links', row: 3, link });
+    expect(result).toEqual({
+      status: 'written',
+      sheetName: 'Links',
+      row: 3,
+      link,
+      warnings: [],
+      reference: 'fb-0002',
+      referenceAdded: false,
+      referenceWarnings: [],
+    });
     expect(linkRow(app, 3)).toEqual({
       payment_link: LINK,
       utm_source: 'facebook',

@@ -33,7 +33,7 @@ describe('Check selected cells', () => {
     const app = campaignTab();
     cell(app, 'A2')!.note = 'my own note';
     app.workbook.setSelection('Links', 'A1:F5');
-    const execution = app.menu('checkSelectedCells');
+    const execution = app.menu('checkSelectedCells', { button: 'NO' });
     const marked = ['B4', 'C3', 'D3', 'E3', 'F3'];
     for (const a1 of marked) {
       expect(cell(app, a1)?.background).toBe('#f4c7c3');
@@ -52,9 +52,9 @@ describe('Check selected cells', () => {
   it('unmarks a value once it is fixed', () => {
     const app = campaignTab();
     app.workbook.setSelection('Links', 'E3');
-    app.menu('checkSelectedCells');
+    app.menu('checkSelectedCells', { button: 'NO' });
     app.workbook.write('Links', [['Spring_Sale']], 'E3');
-    app.menu('checkSelectedCells');
+    app.menu('checkSelectedCells', { button: 'NO' });
     expect(cell(app, 'E3')?.note).toBe('');
     expect(cell(app, 'E3')?.background ?? null).toBeNull();
   });
@@ -64,12 +64,12 @@ describe('Check selected cells', () => {
     cell(app, 'E3')!.note = 'ask Dana before changing';
     cell(app, 'C3')!.background = '#b7e1cd';
     app.workbook.setSelection('Links', 'C3:E3');
-    app.menu('checkSelectedCells');
+    app.menu('checkSelectedCells', { button: 'NO' });
     expect(cell(app, 'E3')?.note).toMatch(/^Stripe would drop this value\.\n[\s\S]*\n\n— Your note:\nask Dana before changing$/);
     expect(cell(app, 'C3')?.note).toMatch(/^Stripe would drop this value\./);
     expect(cell(app, 'C3')?.background).toBe('#b7e1cd');
     app.workbook.write('Links', [['facebook_ads', 'paid_social', 'Spring_Sale']], 'C3');
-    app.menu('checkSelectedCells');
+    app.menu('checkSelectedCells', { button: 'NO' });
     expect(cell(app, 'E3')?.note).toBe('ask Dana before changing');
     expect(cell(app, 'C3')?.note).toBe('');
     expect(cell(app, 'C3')?.background).toBe('#b7e1cd');
@@ -123,7 +123,16 @@ describe('the sidebar', () => {
     app.workbook.setSelection('Links', 'C6');
     const result = run(app, 'sidebarInsertIntoActiveRow', { fields: form });
     const link = `${LINK}?utm_source=newsletter&utm_medium=email&utm_campaign=2024&client_reference_id=nl-9`;
-    expect(result).toEqual({ status: 'written', sheetName: 'Links', row: 6, link });
+    expect(result).toEqual({
+      status: 'written',
+      sheetName: 'Links',
+      row: 6,
+      link,
+      warnings: [],
+      reference: 'nl-9',
+      referenceAdded: false,
+      referenceWarnings: [],
+    });
     const sheet = app.workbook.sheet('Links');
     expect(sheet.values()[0]).toEqual(['Notes', 'Payment link', 'Source', 'Medium', 'Campaign', 'Reference', 'tagged_link']);
     expect(sheet.values()[5]).toEqual(['', LINK, 'newsletter', 'email', '2024', 'nl-9', link]);

@@ -8,11 +8,19 @@ import { playgroundForEachTest } from './open-playground';
 
 const ui = playgroundForEachTest();
 
+/** Check selected cells then asks whether to apply its suggestions (issue 17): answers `button` (the page's label). */
+async function answerSuggestions(button: 'Yes' | 'No'): Promise<void> {
+  const dialog = ui.page.locator('#ask-dialog');
+  await expectText(dialog.locator('#ask-prompt'), /^Apply the suggested values to \d+ cells\?/);
+  await dialog.locator('#ask-buttons button', { hasText: new RegExp(`^${button}$`) }).click();
+}
+
 describe('the add-on menu', () => {
   it('marks the selected values Stripe would drop', async () => {
     await ui.cell(2, 2).click();
     await ui.cell(7, 7).click({ modifiers: ['Shift'] });
     await ui.page.locator('[data-function="checkSelectedCells"]').click();
+    await answerSuggestions('No');
     await expectText(ui.page.locator('#status'), /values Stripe would drop are marked in red/);
     const marked = ui.cell(4, 2);
     await ui.page.waitForFunction((id) => {
@@ -21,6 +29,20 @@ describe('the add-on menu', () => {
     }, 'cell-4-2');
     expect(await marked.getAttribute('title')).toMatch(/Note: Stripe would drop this value\.\nutm_source: "Facebook Ads" has a space/);
     expect(await ui.cell(2, 2).evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgb(244, 199, 195)');
+  });
+});
+
+describe('fixes in bulk', () => {
+  it('applies the suggestions to the marked cells on Yes, and clears their marks', async () => {
+    await ui.cell(4, 2).click();
+    await ui.cell(4, 4).click({ modifiers: ['Shift'] });
+    await ui.page.locator('[data-function="checkSelectedCells"]').click();
+    await expectText(ui.page.locator('#ask-prompt'), /utm_source "Facebook Ads" → Facebook_Ads/);
+    await answerSuggestions('Yes');
+    await expectText(ui.page.locator('#status'), /Applied 3 suggested values/);
+    await expectText(ui.cell(4, 2), 'Facebook_Ads');
+    await expectText(ui.cell(4, 4), 'Spring_Sale');
+    expect(await ui.cell(4, 2).evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgb(244, 199, 195)');
   });
 });
 
@@ -56,6 +78,7 @@ describe('the status line', () => {
     await ui.cell(2, 2).click();
     await ui.cell(7, 7).click({ modifiers: ['Shift'] });
     await ui.page.locator('[data-function="checkSelectedCells"]').click();
+    await answerSuggestions('No');
     // checkSelectedCells toasts its count for 8 seconds.
     await expectText(ui.page.locator('#status'), /^Check selected cells: \d+ values Stripe would drop are marked in red/);
     await ui.page.clock.fastForward(6000);

@@ -71,7 +71,8 @@ describe("a run's toasts in its reply", () => {
 
   it("Check selected cells ends on its toast, shown for the toast's 8 seconds", async () => {
     await pg.post('/api/select', { sheet: 'Links', ranges: ['B2:G7'] });
-    const checked = await pg.menu('checkSelectedCells');
+    // No to its offer to apply the suggestions (issue 17): the run ends on the marking's toast.
+    const checked = await pg.menu('checkSelectedCells', [{ button: 'NO' }]);
     expect(checked.alerts).toEqual([]);
     expect(checked.toasts).toEqual([expect.objectContaining({ title: 'Check selected cells', timeoutSeconds: 8, alertsBefore: 0 })]);
     expect(runOutcome('Check selected cells', checked, false)).toEqual({

@@ -10,6 +10,10 @@
 import type { LinkColumn, LinkField } from '../link-tabs/link-columns';
 import type { NamingRules } from '../links/naming-rules';
 import type { TrackingParameter } from '../links/stripe-rules';
+import type { ProblemGroup } from '../link-tabs/problem-groups';
+import type { SuggestedFix } from '../link-tabs/suggested-fixes';
+
+export type { ProblemGroup, SuggestedFix };
 
 export type LinkFields = Record<LinkField, string>;
 
@@ -26,7 +30,8 @@ export interface UsedValue {
  */
 export interface RowWarning {
   field: 'client_reference_id' | 'payment_link';
-  kind: 'shared_reference' | 'test_link' | 'not_payment_link_domain';
+  /** `duplicate_reference` (issue 17): a link was just written with a reference other rows carry too (any UTM values). */
+  kind: 'shared_reference' | 'test_link' | 'not_payment_link_domain' | 'duplicate_reference';
   /** The row's value the warning is about, trimmed. */
   value: string;
   message: string;
@@ -80,9 +85,19 @@ export interface InsertRequest {
 
 export type InsertResult =
   /** `warnings`: what Stripe accepts but the user should look at (a link off buy.stripe.com and the naming rules' domains); [] when none. */
-  | { status: 'written'; sheetName: string; row: number; link: string; warnings: RowWarning[] }
+  | ({ status: 'written'; sheetName: string; row: number; link: string; warnings: RowWarning[] } & ReferenceWritten)
   /** Nothing was written: these filled cells would change. */
   | { status: 'confirm'; sheetName: string; row: number; link: string; conflicts: Conflict[] };
+
+/** What Insert into active row says of the reference its link carries (issue 17). */
+export interface ReferenceWritten {
+  /** The client_reference_id the link carries: every link the add-on writes has one. */
+  reference: string;
+  /** True when the row had none and the add-on made `reference`, unique in the spreadsheet, and wrote it into the row. */
+  referenceAdded: boolean;
+  /** Other rows that carry `reference` too (`kind: 'duplicate_reference'`, naming them and the fix); [] when none. */
+  referenceWarnings: RowWarning[];
+}
 
 export interface TagRequest {
   /**
@@ -107,15 +122,52 @@ export type TagResult =
    * values filled; `warnings` says what was tagged but should be looked at, one line each
    * (`Row 5: payment_link: example.com is not buy.stripe.com ...`).
    */
-  | { status: 'written'; sheetName: string; tagged: number; filled: number; invalid: InvalidRow[]; warnings: string[] }
+  | ({ status: 'written'; sheetName: string; tagged: number; filled: number; invalid: InvalidRow[]; warnings: string[] } & Untagged & {
+        /** One line per reference that the links just written share with each other or with other rows, naming them and the fix. */
+        referenceWarnings: string[];
+      })
   /** Nothing was written: these filled cells (a different tagged link, a formula) would change. */
-  | { status: 'confirm'; sheetName: string; conflicts: Conflict[]; invalid: InvalidRow[] };
+  | ({ status: 'confirm'; sheetName: string; conflicts: Conflict[]; invalid: InvalidRow[] } & Untagged);
+
+/**
+ * What could not be tagged, by problem, and the fix in bulk (issue 17). `problems` is one line per
+ * problem however many rows have it (show these rather than `invalid`, one entry per row). `fixes`
+ * are the add-on's suggestions for the rows' own cells (not for values typed in the form, nor for
+ * formula cells); `fixQuestion` asks about them with a preview ('' when there are none). The
+ * sidebar applies them with sidebarApplySuggestions({ sheetName, fixes }).
+ */
+export interface Untagged {
+  problems: ProblemGroup[];
+  fixes: SuggestedFix[];
+  fixQuestion: string;
+}
+
+export interface ApplyRequest {
+  /** The tab the fixes are for: TagResult's sheetName. */
+  sheetName: string;
+  /** TagResult's fixes, or some of them. */
+  fixes: SuggestedFix[];
+}
+
+/**
+ * What applying did: each fix is written only while its cell still holds `current`, holds no
+ * formula, and the add-on still suggests `next` for it; the others are `skipped`. `message` says
+ * it in words (`Applied 12 suggested values.`).
+ */
+export interface ApplyResult {
+  status: 'applied';
+  sheetName: string;
+  applied: number;
+  skipped: number;
+  message: string;
+}
 
 /** Server functions the sidebar may call, by their top-level names in Code.js. */
 export interface SidebarApi {
   sidebarContext(): SidebarContext;
   sidebarInsertIntoActiveRow(request: InsertRequest): InsertResult;
   sidebarTagSelectedRows(request: TagRequest): TagResult;
+  sidebarApplySuggestions(request: ApplyRequest): ApplyResult;
 }
 
 /**

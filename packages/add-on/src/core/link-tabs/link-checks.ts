@@ -4,6 +4,7 @@
  * customers. UTM_LINK and UTM_ISSUES do not report these: each is a link Stripe accepts.
  */
 
+import { listFirst } from '../links/problem';
 import { UTM_PARAMETERS } from '../links/stripe-rules';
 import { rowAddress, type LinkRow } from './link-rows';
 
@@ -41,7 +42,34 @@ export function sharedReferences(rows: readonly LinkRow[]): SharedReference[] {
 export function describeSharedReference(shared: SharedReference): string {
   return (
     `client_reference_id "${shared.reference}" is on ${String(shared.rows.length)} rows with different UTM values ` +
-    `(${shared.rows.map(rowAddress).join(', ')}): its sales cannot be told apart. Give each row its own reference (Add references).`
+    `(${shared.rows.map(rowAddress).join(', ')}): its sales cannot be told apart. ${ONE_REFERENCE_PER_ROW}`
+  );
+}
+
+/**
+ * What to do about a reference on several rows. Add references never replaces a typed reference,
+ * so the advice is to clear the extra ones first (issue 17: it used to send the user to Add
+ * references alone, which then changed nothing).
+ */
+export const ONE_REFERENCE_PER_ROW =
+  'Keep it on one row, clear it on the others, then run Add references: it gives each row without a reference its own.';
+
+/**
+ * A reference the add-on just wrote a link with while other rows carry it too (any UTM values):
+ * `others` are those rows, as `Links row 3`. Sales through these links cannot be told apart by row.
+ */
+export function describeDuplicateReference(reference: string, others: readonly string[]): string {
+  return (
+    `client_reference_id "${reference}" is also on ${listFirst(others, 3)}: sales through these links cannot be told apart by row. ` +
+    ONE_REFERENCE_PER_ROW
+  );
+}
+
+/** Several rows with one reference, as Tag selected rows reports it: `client_reference_id "x" is on 3 rows (Links row 3, ...)`. */
+export function describeReferenceOnRows(reference: string, rows: readonly string[]): string {
+  return (
+    `client_reference_id "${reference}" is on ${String(rows.length)} rows (${listFirst(rows, 4)}): sales through their links cannot be told apart by row. ` +
+    ONE_REFERENCE_PER_ROW
   );
 }
 

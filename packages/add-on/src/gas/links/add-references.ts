@@ -5,48 +5,24 @@
  */
 
 import { locateLinkColumns } from '../../core/link-tabs/link-columns';
-import { readLinkRows, type LinkRow } from '../../core/link-tabs/link-rows';
-import { literalText, textOfCell } from '../../core/helpers/literal-text';
+import { literalText } from '../../core/helpers/literal-text';
+import { listFirst } from '../../core/links/problem';
 import { newReferences } from '../../core/link-tabs/references';
 import { consecutiveRuns } from '../../core/helpers/runs';
 import { appendHeaders } from '../helpers/header-row';
-import { findMarkedTabs, ownSheetIds, type MarkedTabs } from '../ledger/own-tabs';
-import { readLedgerColumn } from '../ledger/reconciliation-reader';
+import { findMarkedTabs } from '../ledger/own-tabs';
 import { withScriptLockOrFail } from '../script-lock';
-import { readLinkTabValues, stripeLinkRows } from './link-tabs';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import { stripeLinkRows } from './link-tabs';
+import { linkTabs, referencesInUse } from './reference-book';
 
 const LOCK_WAIT_MS = 10_000;
+/** How many row ranges of a tab the answer names before "and N more". */
+const SPANS_SHOWN = 5;
 
 export interface ReferencesAdded {
   added: number;
   /** `Links (rows 2-7, 9)` for each tab written to. */
   where: string[];
-}
-
-/** Every reference the spreadsheet already uses: on link rows, and on sales whose row may be gone. */
-function referencesInUse(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, marked: MarkedTabs, rows: readonly LinkRow[]): Set<string> {
-  const used = new Set(rows.map((row) => row.fields.client_reference_id).filter((reference) => reference !== ''));
-  for (const value of readLedgerColumn(spreadsheet, marked, 'client_reference_id')) {
-    const reference = textOfCell(value);
-    if (reference !== '') used.add(reference);
-  }
-  return used;
-}
-
-/** The links tabs: every tab but the add-on's own. */
-function linkTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, marked: MarkedTabs): Array<{ sheet: Sheet; values: unknown[][] }> {
-  return readLinkTabValues(spreadsheet, ownSheetIds(spreadsheet, marked));
-}
-
-/** New references for rows about to get one (Tag selected rows), unique against all the spreadsheet holds. */
-export function freshReferences(rows: ReadonlyArray<{ campaign: string; source: string }>): string[] {
-  if (rows.length === 0) return [];
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const marked = findMarkedTabs(spreadsheet);
-  const linkRows = linkTabs(spreadsheet, marked).flatMap(({ sheet, values }) => readLinkRows(sheet.getName(), values));
-  return newReferences(rows, referencesInUse(spreadsheet, marked, linkRows));
 }
 
 function addLocked(): ReferencesAdded {
@@ -78,12 +54,22 @@ function addLocked(): ReferencesAdded {
       const formats = target.getNumberFormats();
       target.setValues(Array.from({ length: end - start + 1 }, (_, i) => [literalText(references.get(start + i) ?? '', formats[i]?.[0])]));
     }
+    // A tab of 200 scattered rows is sixty ranges: the first few say where, the count says how many more.
     const spans = runs.map(({ start, end }) => (start === end ? String(start) : `${String(start)}-${String(end)}`));
-    result.where.push(`${sheet.getName()} (row${rows.length === 1 ? '' : 's'} ${spans.join(', ')})`);
+    result.where.push(`${sheet.getName()} (row${rows.length === 1 ? '' : 's'} ${listFirst(spans, SPANS_SHOWN)})`);
   });
   return result;
 }
 
 export function addMissingReferences(): ReferencesAdded {
   return withScriptLockOrFail(LOCK_WAIT_MS, 'Add references', addLocked);
+}
+
+/** What Add references says: how many, where (the first few ranges of each tab), and what to do next. */
+export function describeReferencesAdded(added: ReferencesAdded): string {
+  if (added.added === 0) return 'Every link row already has a client_reference_id.';
+  return (
+    `Added ${String(added.added)} ${added.added === 1 ? 'reference' : 'references'}: ${added.where.join('; ')}. ` +
+    `Links tagged before carry none: tag those rows again (or let =UTM_LINK recompute) so each sale brings its reference back.`
+  );
 }

@@ -7,7 +7,11 @@ import { checkCell, markCell, unmarkCell, warningNoteFor } from '../../core/link
 import { describeSharedReference } from '../../core/link-tabs/link-checks';
 import { isBlank } from '../../core/helpers/cell-value';
 import { consecutiveRuns } from '../../core/helpers/runs';
-import { freshReferences } from './add-references';
+import { lazily } from '../../core/helpers/lazily';
+import { fixFor, rowFixes, type SuggestedFix } from '../../core/link-tabs/suggested-fixes';
+import { offerSuggestions } from './apply-suggestions';
+import { ReferenceBook, type WrittenReference } from './reference-book';
+import { describeUntagged, type UntaggedRow } from '../../core/link-tabs/problem-groups';
 import { linkTabNames } from './link-tabs';
 import { cellContexts } from './cell-context';
 import { activeNamingRules } from './naming-rules';
@@ -52,7 +56,9 @@ const MARK_WAIT_MS = 10_000;
  * spreadsheet with live sales. Unmarks fixed ones this add-on marked.
  */
 export function markSelectedCells(): void {
-  withScriptLockOrFail(MARK_WAIT_MS, CHECK_CELLS, markLocked);
+  const offer = withScriptLockOrFail(MARK_WAIT_MS, CHECK_CELLS, markLocked);
+  // Asked after the lock is let go: the question waits for a person, deliveries must not.
+  offerSuggestions(offer.sheet, offer.fixes, offer.formulas, CHECK_CELLS);
 }
 
 interface MarkCount {
@@ -110,7 +116,14 @@ function markToast(count: MarkCount): string {
   return `${parts.join('; ')}; ${String(count.fine)} ${count.fine === 1 ? 'is' : 'are'} fine.${skipped}`;
 }
 
-function markLocked(): void {
+/** The suggestions of the cells Check selected cells marked, to offer in bulk; `formulas` counts marked formula cells left out. */
+interface FixOffer {
+  sheet: Sheet;
+  fixes: SuggestedFix[];
+  formulas: number;
+}
+
+function markLocked(): FixOffer {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
   refuseOwnTab(sheet, CHECK_CELLS, 'marks the values of a links tab (a note and a fill)');
@@ -120,12 +133,14 @@ function markLocked(): void {
   const mixups = new LinkMixups();
   const contextAt = cellContexts(sheet, header);
   const count: MarkCount = { invalid: 0, fine: 0, notChecked: 0, shared: new Set(), testLinks: 0 };
+  const offer: FixOffer = { sheet, fixes: [], formulas: 0 };
   for (const range of selectedRanges()) {
     const firstRow = range.getRow();
     const firstColumn = range.getColumn();
     const values = range.getValues();
     const notes = range.getNotes();
     const backgrounds = range.getBackgrounds();
+    const formulasOf = lazily(() => range.getFormulas());
     const nextNotes = notes.map((row) => row.slice());
     // getBackgrounds says '#ffffff' for "no fill"; writing that back would paint cells white.
     const nextBackgrounds: Array<Array<string | null>> = backgrounds.map((row) => row.map((color) => (color === '#ffffff' ? null : color)));
@@ -143,6 +158,10 @@ function markLocked(): void {
         if (verdict.kind === 'invalid') {
           count.invalid++;
           next = markCell(current, verdict.problem);
+          const fix = fixFor(verdict.problem, firstRow + r, firstColumn + c, value);
+          // A formula is left for its own fix: writing over it would lose it.
+          if (fix !== null && (formulasOf()[r]?.[c] ?? '') !== '') offer.formulas++;
+          else if (fix !== null) offer.fixes.push(fix);
         } else if (verdict.kind === 'not_checked') {
           count.notChecked++;
         } else {
@@ -162,6 +181,7 @@ function markLocked(): void {
     range.setBackgrounds(nextBackgrounds);
   }
   spreadsheet.toast(markToast(count), 'Check selected cells', 8);
+  return offer;
 }
 
 /** Adds the header cells the tab lacks, at the end of row 1, and returns where everything is. */
@@ -235,6 +255,9 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
   const rules = activeNamingRules();
   const conflicts: Conflict[] = [];
   const writes = new Map<LinkColumn, PendingWrite[]>();
+  const untagged: UntaggedRow[] = [];
+  const fixes: SuggestedFix[] = [];
+  const written: WrittenReference[] = [];
   let tagged = 0;
   let filled = 0;
 
@@ -251,9 +274,11 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
   // A row without a reference gets its own, so each sale through its link says which row it came from.
   const unreferenced = rows.filter((row) => {
     const merged = mergeFields(fills.get(row) ?? {}, ownFields(row));
-    return isBlank(merged.client_reference_id) && !isBlank(merged.payment_link);
+    // Only a row that will be tagged: one left as it is uses up no number, so a run's numbers have no gaps.
+    return isBlank(merged.client_reference_id) && !isBlank(merged.payment_link) && tagLink(merged, links, rules).status === 'tagged';
   });
-  const made = freshReferences(
+  const book = new ReferenceBook();
+  const made = book.fresh(
     unreferenced.map((row) => {
       const merged = mergeFields(fills.get(row) ?? {}, ownFields(row));
       return { campaign: textOfCell(merged.utm_campaign), source: textOfCell(merged.utm_source) };
@@ -290,9 +315,14 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
             ? outcome.problems.map(describeProblem)
             : ['payment_link: is empty; fill it in the row or in the form'],
       });
+      if (outcome.status === 'invalid') {
+        untagged.push({ row, problems: outcome.problems, values: mergeFields(rowFills, ownFields(row)) });
+        fixes.push(...rowFixes(outcome.problems, row, ownFields(row), located, formulas[row - first] ?? []));
+      }
       continue;
     }
     tagged++;
+    written.push({ row, reference: textOfCell(mergeFields(rowFills, ownFields(row)).client_reference_id).trim() });
     for (const warning of outcome.warnings ?? []) warnings.push(`Row ${String(row)}: ${describeProblem(warning)}`);
     for (const field of LINK_FIELDS) {
       const text = rowFills[field];
@@ -303,7 +333,9 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
     queue(row, 'tagged_link', outcome.url);
   }
 
-  if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), conflicts, invalid };
+  // By problem, with the fix of each row's own cells (issue 17): 200 pasted rows are a few lines, not 200.
+  const byProblem = describeUntagged(untagged, fixes);
+  if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), conflicts, invalid, ...byProblem };
   const columns = ensureColumns(
     sheet,
     header,
@@ -314,7 +346,8 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
     const at = columns[column];
     if (list !== undefined && at !== undefined) writeColumnTexts(sheet, at, list);
   }
-  return { status: 'written', sheetName: sheet.getName(), tagged, filled, invalid, warnings };
+  const referenceWarnings = book.duplicatesAmong(sheet.getName(), written);
+  return { ...byProblem, referenceWarnings, status: 'written', sheetName: sheet.getName(), tagged, filled, invalid, warnings };
 }
 
 /** Texts into one column, one write per run of consecutive rows, each as the cell's format needs it to stay itself. */

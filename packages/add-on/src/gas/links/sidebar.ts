@@ -12,6 +12,7 @@ import { isLinkHeader, LINK_FIELDS, locateLinkColumns, type LinkColumn, type Lin
 import {
   isConsented,
   readConsent,
+  type ApplyResult,
   type Conflict,
   type InsertResult,
   type LinkFields,
@@ -30,12 +31,16 @@ import { activeNamingRules, linkWarnings } from './naming-rules';
 import { NO_RULES } from '../../core/links/naming-rules';
 import type * as Globals from '../main';
 import { withScriptLockOrFail } from '../script-lock';
+import { applySuggestions } from './apply-suggestions';
+import { addFreshReference, ReferenceBook, referenceWritten } from './reference-book';
+import { fixesDone, readFixes } from '../../core/link-tabs/suggested-fixes';
 import { ensureColumns, ownTabRefusalFor, refuseOwnTab, selectedRanges, selectedRows, tagSelectedRows } from './selection';
 
 const MAX_USED_VALUES = 50;
 /** A person is waiting: long enough for a delivery or two to finish, short enough to say so. */
 const LINK_WRITE_WAIT_MS = 10_000;
 const INSERT = 'Insert into active row';
+const APPLY = 'Apply suggestions';
 
 /** The highlighted cell's row; the typings say never null, the documentation says it can be. */
 function currentRow(): number {
@@ -200,6 +205,9 @@ function insertLocked(request: unknown): InsertResult {
     const column = located[field];
     own[field] = column === undefined ? '' : values[column - 1];
   }
+  // Every link the add-on writes carries its own reference (issue 17): a row without one gets a fresh one, written into it.
+  const book = new ReferenceBook();
+  const referenceAdded = addFreshReference(fields, own, book);
   const outcome = tagLink(mergeFields(fields, own), undefined, activeNamingRules());
   if (outcome.status === 'empty') throw new Error('Fill in the payment link first.');
   if (outcome.status === 'invalid') throw new Error(`Nothing was written. ${describeProblems(outcome.problems)}`);
@@ -231,12 +239,32 @@ function insertLocked(request: unknown): InsertResult {
     sheet.getRange(row, column).setValue(literalText(write.text, formats[column - 1]));
   }
   return {
+    ...referenceWritten(book, sheet.getName(), row, fields, own, referenceAdded),
     status: 'written',
     sheetName: sheet.getName(),
     row,
     link: outcome.url,
     warnings: linkWarnings(textOfCell(mergeFields(fields, own).payment_link), outcome.warnings),
   };
+}
+
+/**
+ * Applies the fixes a TagResult offered (issue 17) to the tab they were for: each only while its
+ * cell still holds what was checked and the add-on still suggests that value (apply-suggestions.ts).
+ */
+export function applySuggestionsFromSidebar(request: unknown): ApplyResult {
+  const sheetName = requestPart(request, 'sheetName');
+  const fixes = readFixes(requestPart(request, 'fixes'));
+  return withScriptLockOrFail(LINK_WRITE_WAIT_MS, APPLY, (held) => {
+    const sheet = typeof sheetName === 'string' ? SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName) : null;
+    if (sheet === null)
+      throw new Error(
+        `The tab "${String(sheetName)}" is gone (renamed or deleted): select the rows again and tag them, then apply the suggestions.`,
+      );
+    refuseOwnTab(sheet, APPLY);
+    const done = applySuggestions(sheet, fixes, held);
+    return { status: 'applied', sheetName: sheet.getName(), ...done, message: fixesDone(done.applied, done.skipped) };
+  });
 }
 
 export function tagRowsFromSidebar(request: unknown): TagResult {
