@@ -4,6 +4,7 @@
  * triggers, and Stripe's API is the local fake. Used by the tests, the benchmark and the
  * playground. Node only.
  */
+import { ADD_ON_NAME } from '@stripe-utm-sheets/add-on/core/contracts/add-on-name';
 import { SCRIPT_PROPERTIES } from '@stripe-utm-sheets/add-on/core/contracts/script-properties';
 import { readWebhookAnswer, type WebhookAnswer } from '@stripe-utm-sheets/add-on/core/contracts/webhook-answer';
 import { DEFAULT_BUNDLE_PATH } from './apps-script-runtime';
@@ -64,6 +65,8 @@ export class LocalAddOn {
       webAppUrl: WEB_APP_URL,
     });
     started.services.urlFetch.handle('api.stripe.com', this.stripe.handle);
+    // The script project the README's clasp command makes: its menu under Extensions takes this name.
+    started.services.ui.addonName = ADD_ON_NAME;
     this.last = started;
     return started;
   }
