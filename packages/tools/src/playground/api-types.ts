@@ -72,7 +72,7 @@ export interface MenuView {
  * One cell: [row, column, shown text, details?]. Details only when there is something to say:
  * f formula, i what editing starts from when it differs from the shown text, t type
  * ('n' number or date, 'b' boolean, 'e' error), e the error's message, note, bg, bold, s (1 when
- * the cell shows part of an array result).
+ * the cell shows part of an array result), w (1 when its text wraps onto more lines).
  */
 export type CellView = [number, number, string] | [number, number, string, CellDetails];
 
@@ -85,6 +85,7 @@ export interface CellDetails {
   bg?: string;
   bold?: 1;
   s?: 1;
+  w?: 1;
 }
 
 export interface SheetView {
@@ -135,6 +136,12 @@ export interface PlaygroundInfo {
   /** `npm run relay` in front of the endpoint, and the `stripe listen` that goes through it (Stripe sees 200). */
   relayCommand: string;
   relayListen: string;
+  /** The signing secret of the playground's own relay (relay-secret.ts), in relayCommand; send-event signs with it. */
+  relaySecret: string;
+  /** `npm run send-event`: a signed sample event posted to this playground, no Stripe account needed. */
+  sendEvent: string;
+  /** The same through the relay. */
+  sendEventToRelay: string;
   /** That scheduled syncs run here on their schedule, and which are on (due-triggers.ts scheduleLine). */
   schedule: string;
 }

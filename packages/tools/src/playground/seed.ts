@@ -1,21 +1,28 @@
 /**
  * The spreadsheet a fresh playground starts with: a `Links` tab of demo campaign rows (a few of them
- * wrong on purpose) with one UTM_LINK and one UTM_ISSUES formula over whole columns.
- * The add-on's own set-up (Reconciliation tab, webhook token) is run by the playground afterwards.
+ * wrong on purpose) with one UTM_ISSUES and one UTM_LINK formula over whole columns. The issues sit
+ * right beside the inputs, wrapped, so a 1,400 px window shows every problem whole (issue 17: they
+ * were off-screen, one line of each shown). The add-on's own set-up (Reconciliation tab, webhook
+ * token) is run by the playground afterwards.
  */
 import { DEMO_LINK_HEADERS, DEMO_LINK_ROWS } from '../demo-links';
 import type { Workbook } from '../services';
 
 export const LINKS_SHEET = 'Links';
 
-export const LINK_HEADERS = [...DEMO_LINK_HEADERS, 'tagged_link', 'UTM_LINK formula', 'UTM_ISSUES formula'] as const;
+export const LINK_HEADERS = [...DEMO_LINK_HEADERS, 'UTM_ISSUES formula', 'tagged_link', 'UTM_LINK formula'] as const;
+/** Where each formula goes (1-based), by its header. */
+export const UTM_ISSUES_COLUMN = LINK_HEADERS.indexOf('UTM_ISSUES formula') + 1;
+export const UTM_LINK_COLUMN = LINK_HEADERS.indexOf('UTM_LINK formula') + 1;
 
 const ARGUMENTS = 'A2:A, B2:B, C2:C, D2:D, E2:E, F2:F, G2:G';
 export const UTM_LINK_FORMULA = `=UTM_LINK(${ARGUMENTS})`;
 export const UTM_ISSUES_FORMULA = `=UTM_ISSUES(${ARGUMENTS})`;
 
-/** Column widths in pixels, so links and problems are readable at a glance. */
-const COLUMN_WIDTHS: Record<number, number> = { 1: 330, 2: 110, 3: 100, 4: 130, 5: 110, 6: 100, 7: 130, 8: 160, 9: 520, 10: 520 };
+/** Column widths in pixels: the inputs, then the issues (380 px, to the window's edge at 1,400), then the links. */
+const COLUMN_WIDTHS: Record<number, number> = { 1: 290, 2: 110, 3: 100, 4: 130, 5: 100, 6: 100, 7: 130, 8: 380, 9: 160, 10: 520 };
+/** Rows whose issues cell wraps: the demo's and room for rows a user adds. */
+const WRAPPED_ROWS = 200;
 
 /** Turns the workbook's first tab into the Links tab and fills it (the evaluator must be plugged in first). */
 export function seedLinks(workbook: Workbook): void {
@@ -29,7 +36,8 @@ export function seedLinks(workbook: Workbook): void {
     header.background = '#f1f3f4';
   }
   for (const [column, width] of Object.entries(COLUMN_WIDTHS)) sheet.columnWidths.set(Number(column), width);
-  workbook.writeFormula(sheet, 2, 9, UTM_LINK_FORMULA);
-  workbook.writeFormula(sheet, 2, 10, UTM_ISSUES_FORMULA);
+  for (let row = 2; row <= WRAPPED_ROWS; row++) sheet.cellForWrite(row, UTM_ISSUES_COLUMN).wrap = true;
+  workbook.writeFormula(sheet, 2, UTM_ISSUES_COLUMN, UTM_ISSUES_FORMULA);
+  workbook.writeFormula(sheet, 2, UTM_LINK_COLUMN, UTM_LINK_FORMULA);
   workbook.setSelection(LINKS_SHEET, 'A2');
 }

@@ -63,6 +63,7 @@ function cellView(sheet: SheetData, cell: Cell, row: number, column: number, sou
   if (cell.note !== '') details.note = cell.note;
   if (cell.background !== null && cell.background.toLowerCase() !== '#ffffff') details.bg = cell.background;
   if (cell.fontWeight === 'bold') details.bold = 1;
+  if (cell.wrap === true && shown !== '') details.w = 1;
   if (cell.spilledFrom) details.s = 1;
   if (shown === '' && Object.keys(details).length === 0) return null;
   return Object.keys(details).length === 0 ? [row, column, shown] : [row, column, shown, details];

@@ -46,7 +46,7 @@ describe('the link-builder sidebar', () => {
 
     await sidebar.locator('#insert').click();
     await expectText(sidebar.locator('#status'), /Row 8 of Links now holds this link\./);
-    await expectText(ui.cell(8, 8), expected);
+    await expectText(ui.cell(8, 9), expected);
     await expectText(ui.cell(8, 4), 'spring_sale');
   });
 
@@ -60,8 +60,8 @@ describe('the link-builder sidebar', () => {
       /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged \(left as they were\):/,
     );
     await expectText(sidebar.locator('#status li'), /^Row 4: utm_source: "Facebook Ads" has a space/);
-    await expectText(ui.cell(2, 8), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
-    await expectText(ui.cell(3, 8), /utm_source=facebook/);
+    await expectText(ui.cell(2, 9), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
+    await expectText(ui.cell(3, 9), /utm_source=facebook/);
     await expectText(ui.cell(4, 8), /^$/);
   });
 
@@ -95,7 +95,7 @@ describe('the link-builder sidebar', () => {
     await expectText(ui.cell(3, 6), 'carousel');
     await expectText(ui.cell(3, 7), 'fb-0002');
     await expectText(
-      ui.cell(3, 8),
+      ui.cell(3, 9),
       `${LINK}?utm_source=facebook&utm_medium=paid_social&utm_campaign=summer_sale&utm_content=carousel&client_reference_id=fb-0002`,
     );
 
@@ -111,11 +111,11 @@ describe('the link-builder sidebar', () => {
     const typed = await fetch(`${ui.playground.url}/api/cell`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ sheet: 'Links', cell: 'H2', input: 'https://example.com/old' }),
+      body: JSON.stringify({ sheet: 'Links', cell: 'I2', input: 'https://example.com/old' }),
     });
     expect(typed.ok).toBe(true);
     await ui.page.reload();
-    await expectText(ui.cell(2, 8), 'https://example.com/old');
+    await expectText(ui.cell(2, 9), 'https://example.com/old');
     await ui.cell(2, 1).click();
     await ui.cell(3, 1).click({ modifiers: ['Shift'] });
     const sidebar = await openSidebar();
@@ -126,11 +126,11 @@ describe('the link-builder sidebar', () => {
     await expectText(confirm.locator('li'), /^Row 2, tagged_link: https:\/\/example\.com\/old → https:\/\/buy\.stripe\.com\//);
     await confirm.locator('#confirm-no').click();
     await expectText(sidebar.locator('#status'), 'Nothing was written: every tagged link is as it was.');
-    await expectText(ui.cell(3, 8), /^$/);
+    await expectText(ui.cell(3, 9), /^$/);
     await sidebar.locator('#tag').click();
     await confirm.locator('#confirm-yes').click();
     await expectText(sidebar.locator('#status'), 'Tagged 2 rows in Links (column tagged_link).');
-    await expectText(ui.cell(2, 8), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
+    await expectText(ui.cell(2, 9), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
   });
 
   it("refuses the add-on's own tabs before anything is clicked", async () => {

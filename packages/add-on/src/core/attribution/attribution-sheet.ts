@@ -11,7 +11,10 @@ import { textOfCell } from '../helpers/literal-text';
 import { locateColumns, unixSecondsOf } from '../ledger/reconciliation-columns';
 import { UTM_PARAMETERS, type UtmParameter } from '../links/stripe-rules';
 
-/** The Attribution tab's columns, the contract's seven first. */
+/**
+ * The Attribution tab's columns, the contract's seven first; net_revenue right after revenue, so the
+ * number a marketer acts on shows in a 1,400 px window (issue 17: it sat in column M, just past it).
+ */
 export const ATTRIBUTION_COLUMNS = [
   'utm_campaign',
   'utm_source',
@@ -22,10 +25,10 @@ export const ATTRIBUTION_COLUMNS = [
   'checkouts',
   'conversion_rate',
   'revenue',
+  'net_revenue',
   'refunded',
   'disputed',
   'renewal_revenue',
-  'net_revenue',
   'pending_sessions',
   'failed_sessions',
   'sessions',
@@ -86,6 +89,11 @@ export type ReportCell = string | number | boolean | Date;
 
 const dateOf = (seconds: number | null): ReportCell => (seconds === null ? '' : new Date(seconds * 1000));
 
+/** moneyCells' refunded, disputed, renewal_revenue, net_revenue as the tab shows them: net_revenue first. */
+function netFirst([refunded = 0, disputed = 0, renewals = 0, net = 0]: readonly number[]): number[] {
+  return [net, refunded, disputed, renewals];
+}
+
 /** The report's rows as the tab's cells, in ATTRIBUTION_COLUMNS order. */
 export function reportCells(report: readonly ReportRow[]): ReportCell[][] {
   return report.map((row) => [
@@ -98,7 +106,7 @@ export function reportCells(report: readonly ReportRow[]): ReportCell[][] {
     row.checkouts,
     conversionOf(row) ?? '',
     revenueOf(row),
-    ...moneyCells(row),
+    ...netFirst(moneyCells(row)),
     row.pending_sessions,
     row.failed_sessions,
     row.sessions,

@@ -225,10 +225,11 @@ export const ATTRIBUTION_TAB: TabDeclaration = {
     column('checkouts', 'refresh', '0'),
     column('conversion_rate', 'refresh', '0.0%'),
     column('revenue', 'refresh', MONEY),
+    // Right after revenue: what a marketer acts on, within a 1,400 px window (issue 17).
+    column('net_revenue', 'refresh', MONEY),
     column('refunded', 'refresh', MONEY),
     column('disputed', 'refresh', MONEY),
     column('renewal_revenue', 'refresh', MONEY),
-    column('net_revenue', 'refresh', MONEY),
     column('pending_sessions', 'refresh', '0'),
     column('failed_sessions', 'refresh', '0'),
     column('sessions', 'refresh', '0'),

@@ -198,6 +198,7 @@ export class GridTable {
     if (details?.f !== undefined) classes.push('formula');
     if (details?.s !== undefined) classes.push('spill');
     if (details?.bold !== undefined) classes.push('bold');
+    if (details?.w !== undefined) classes.push('wrap');
     if (details?.note !== undefined) classes.push('note');
     // The selection's classes belong to paintSelection; a new value must not wipe them.
     if (td.classList.contains('sel')) classes.push('sel');
