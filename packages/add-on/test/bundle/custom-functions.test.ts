@@ -3,9 +3,20 @@
  * ranges as 2D arrays, blanks as "", numbers as numbers, dates as Date objects.
  */
 import { ScriptError } from '@stripe-utm-sheets/tools/apps-script-runtime';
-import { loadBundle } from './bundle';
+import { LocalAddOn } from '@stripe-utm-sheets/tools/local-add-on';
 
-const runtime = loadBundle();
+/** Each call a fresh 'custom_function' execution over a spreadsheet, as Sheets runs them (they read the naming rules tabs). */
+const app = new LocalAddOn();
+const runtime = {
+  call(name: string, ...args: unknown[]): unknown {
+    const run = app.execution('custom_function');
+    try {
+      return run.runtime.call(name, ...args);
+    } finally {
+      run.services.endExecution();
+    }
+  },
+};
 const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
 const column = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
 
@@ -70,7 +81,9 @@ describe('UTM_LINK', () => {
   });
 
   it('replaces a parameter already in the link instead of repeating it', () => {
-    expect(runtime.call('UTM_LINK', `${LINK}?utm_source=old&x=1&utm_source=older`, 'new')).toBe(`${LINK}?utm_source=new&x=1`);
+    expect(runtime.call('UTM_LINK', `${LINK}?utm_source=old&x=1&utm_source=older`, 'new', 'email', 'spring')).toBe(
+      `${LINK}?utm_source=new&x=1&utm_medium=email&utm_campaign=spring`,
+    );
   });
 
   it('rejects ranges of different heights, naming both', () => {
@@ -101,10 +114,10 @@ describe('UTM_ISSUES', () => {
   });
 
   it('returns the problems for a single row instead of raising them', () => {
-    expect(runtime.call('UTM_ISSUES', LINK, 'x'.repeat(151))).toBe(
+    expect(runtime.call('UTM_ISSUES', LINK, 'x'.repeat(151), 'email', 'spring')).toBe(
       `utm_source: is 151 characters long (Stripe's limit is 150); Stripe would drop it. Try ${'x'.repeat(150)}`,
     );
-    expect(runtime.call('UTM_ISSUES', LINK, 'x'.repeat(150))).toBe('');
+    expect(runtime.call('UTM_ISSUES', LINK, 'x'.repeat(150), 'email', 'spring')).toBe('');
   });
 });
 

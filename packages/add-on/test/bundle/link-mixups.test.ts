@@ -7,7 +7,6 @@
  */
 import { LocalAddOn } from '@stripe-utm-sheets/tools/local-add-on';
 import type { SidebarContext } from '../../src/core/contracts/sidebar-api';
-import { loadBundle } from './bundle';
 
 const LIVE = 'https://buy.stripe.com/eVa5nPg1j1wmfXq5kr';
 const TEST = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
@@ -132,7 +131,7 @@ describe('Check selected cells: mix-ups across rows', () => {
     app.workbook.write('Links', [['ref 1']], 'E2');
     app.workbook.write('Links', [['ref 1']], 'E3');
     const toast = check(app, 'E2:E3', 'A4');
-    expect(cell(app, 'E2')?.note).toMatch(/^Stripe would drop this value\./);
+    expect(cell(app, 'E2')?.note).toMatch(/^Marked by Check selected cells:\nclient_reference_id: "ref 1" has a space/);
     expect(toast).toMatch(
       /^2 values Stripe would drop are marked in red.*; 1 test-mode link on a spreadsheet with live sales \(marked in red, with a note naming the rows\); 0 are fine\.$/,
     );
@@ -190,9 +189,9 @@ describe("the sidebar: the active row's mix-ups", () => {
 });
 
 describe('UTM_LINK and UTM_ISSUES keep their contract on a test-mode link', () => {
-  const runtime = loadBundle();
-
   it('a valid row with a test-mode link has no issues and gets its link', () => {
+    // A custom function runs in an execution of its own, over the spreadsheet (it reads the naming rules tabs).
+    const runtime = spreadsheet().execution('custom_function').runtime;
     expect(runtime.call('UTM_ISSUES', TEST, 'newsletter', 'email', 'spring_sale', '', '', 'ref-1')).toBe('');
     expect(runtime.call('UTM_LINK', TEST, 'newsletter', 'email', 'spring_sale', '', '', 'ref-1')).toBe(
       `${TEST}?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale&client_reference_id=ref-1`,

@@ -37,10 +37,11 @@ describe('Check selected cells', () => {
     const marked = ['B4', 'C3', 'D3', 'E3', 'F3'];
     for (const a1 of marked) {
       expect(cell(app, a1)?.background).toBe('#f4c7c3');
-      expect(cell(app, a1)?.note).toMatch(/^(Stripe would drop this value\.|This is not a link Stripe can use\.)\n/);
+      expect(cell(app, a1)?.note).toMatch(/^Marked by Check selected cells:\n/);
     }
     expect(cell(app, 'E3')?.note).toBe(
-      'Stripe would drop this value.\nutm_campaign: "Spring Sale" has a space; Stripe would drop it. Try Spring_Sale\nSuggested: Spring_Sale',
+      // Issue 17: each thing once (no heading repeating the reason, no second 'Suggested:' line).
+      'Marked by Check selected cells:\nutm_campaign: "Spring Sale" has a space; Stripe would drop it. Try Spring_Sale',
     );
     for (const a1 of ['B2', 'C2', 'E2', 'F2', 'C4']) expect(cell(app, a1)?.background ?? null).toBeNull();
     expect(cell(app, 'A2')?.note).toBe('my own note');
@@ -65,8 +66,8 @@ describe('Check selected cells', () => {
     cell(app, 'C3')!.background = '#b7e1cd';
     app.workbook.setSelection('Links', 'C3:E3');
     app.menu('checkSelectedCells', { button: 'NO' });
-    expect(cell(app, 'E3')?.note).toMatch(/^Stripe would drop this value\.\n[\s\S]*\n\n— Your note:\nask Dana before changing$/);
-    expect(cell(app, 'C3')?.note).toMatch(/^Stripe would drop this value\./);
+    expect(cell(app, 'E3')?.note).toMatch(/^Marked by Check selected cells:\n[\s\S]*\n\n— Your note:\nask Dana before changing$/);
+    expect(cell(app, 'C3')?.note).toMatch(/^Marked by Check selected cells:\n/);
     expect(cell(app, 'C3')?.background).toBe('#b7e1cd');
     app.workbook.write('Links', [['facebook_ads', 'paid_social', 'Spring_Sale']], 'C3');
     app.menu('checkSelectedCells', { button: 'NO' });

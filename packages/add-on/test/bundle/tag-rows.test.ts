@@ -53,12 +53,14 @@ describe('Tag selected rows: each link is its row', () => {
   it('never applies what the form took from the active row to the other selected rows', () => {
     const app = workbook();
     withSparseRow(app);
+    // Its own campaign: one is required (issue 17), and row 3's must not reach it.
+    app.workbook.write('Links', [['search']], 'D8');
     // The sidebar opens on row 3 and fills the form from it; the user types nothing.
     app.workbook.setSelection('Links', 'A3', 'A8');
     expect(context(app).row).toMatchObject({ utm_content: 'carousel', client_reference_id: 'fb-0002' });
     const result = tag(app, { typed: {} });
     expect(result).toMatchObject({ status: 'written', tagged: 2, invalid: [] });
-    expect(linkRow(app, 8)).toMatchObject({ utm_campaign: '', utm_content: '', client_reference_id: 'google-1' });
+    expect(linkRow(app, 8)).toMatchObject({ utm_campaign: 'search', utm_content: '', client_reference_id: 'search-1' });
     expect(String(linkRow(app, 8).tagged_link)).not.toMatch(/carousel|fb-0002|spring_sale/);
     for (const row of [3, 8]) expectLinkMatchesRow(app, row);
   });
@@ -75,6 +77,7 @@ describe('Tag selected rows: each link is its row', () => {
   it('asks before filling a cell that holds a formula showing nothing, writes nothing until then, and writes with consent', () => {
     const app = workbook();
     withSparseRow(app);
+    app.workbook.write('Links', [['search']], 'D8');
     const term = app.workbook.sheet('Links').cellForWrite(8, 5);
     term.value = '';
     term.formula = '=""';

@@ -27,7 +27,7 @@ describe('the add-on menu', () => {
       const element = document.getElementById(id);
       return element !== null && getComputedStyle(element).backgroundColor === 'rgb(244, 199, 195)';
     }, 'cell-4-2');
-    expect(await marked.getAttribute('title')).toMatch(/Note: Stripe would drop this value\.\nutm_source: "Facebook Ads" has a space/);
+    expect(await marked.getAttribute('title')).toMatch(/Note: Marked by Check selected cells:\nutm_source: "Facebook Ads" has a space/);
     expect(await ui.cell(2, 2).evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgb(244, 199, 195)');
   });
 });
