@@ -25,6 +25,12 @@ const ITEMS: ReadonlyArray<readonly [label: string, handler: GlobalName] | typeo
   ['Help', 'showHelp'],
 ];
 
+/** The menu item's label (`Check selected cells`), for what it shows; the global's name when no item calls it. */
+export function menuLabel(handler: GlobalName): string {
+  for (const item of ITEMS) if (item !== SEPARATOR && item[1] === handler) return item[0].replace(/…$/, '');
+  return handler;
+}
+
 export function buildMenu(): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of ITEMS) {

@@ -178,7 +178,7 @@ describe('syncing both modes', () => {
       [`Bearer ${TEST_KEY}`, String(testCursor)],
       [`Bearer ${LIVE_KEY}`, String(liveCursor)],
     ]);
-    expect(lastAlert(app)).toMatch(/Test mode: Synced 1 event: 0 new sessions[\s\S]*Live mode: Synced 2 events: 1 new sessions/);
+    expect(lastAlert(app)).toMatch(/Test mode: Synced 1 event: 0 new sessions[\s\S]*Live mode: Synced 2 events: 1 new session,/);
   });
 
   it('goes on with one mode when the other fails, and says which failed', () => {
