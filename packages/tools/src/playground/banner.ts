@@ -1,4 +1,7 @@
-/** What `npm start` prints once the playground listens. */
+/**
+ * What `npm start` prints once the playground listens. Every command in it runs as printed, offline:
+ * the relay's secret is the playground's own (relay-secret.ts), never a placeholder to fill in.
+ */
 import path from 'node:path';
 import type { PlaygroundInfo } from './api-types';
 
@@ -19,14 +22,21 @@ export function banner(info: PlaygroundInfo, options: { url: string; seeded: boo
     `                   ${info.schedule}`,
     `  Signatures       ${info.signatureChecked ? 'checked with STRIPE_WEBHOOK_SECRET' : 'not checked (set STRIPE_WEBHOOK_SECRET to the whsec_... that `stripe listen` prints)'}`,
     '',
+    '  Sample events, no Stripe account needed (signed and posted as Stripe would; --list for every kind):',
+    `    ${info.sendEvent}`,
+    '',
     '  Real Stripe test events, straight to the endpoint (stripe listen shows the 302 Stripe would record):',
     `    ${info.stripeListen}`,
     '    stripe trigger checkout.session.completed',
     '',
     '  Through the relay, as in production (it checks Stripe-Signature, follows the 302, and Stripe sees 200):',
     `    ${info.relayCommand}`,
+    `    ${info.sendEventToRelay}`,
+    "    That secret is the playground's own, made for this relay. For real test events through it, start it",
+    '    with the whsec_ that `stripe listen` prints instead, then:',
     `    ${info.relayListen}`,
-    '    (the whsec_... is the one that `stripe listen` prints)',
+    '    With a Stripe key connected, the add-on asks the fake Stripe API for each event, which knows only its',
+    '    demo and what this playground verified itself: events through the relay are refused as unconfirmed.',
     ...(info.signatureChecked
       ? [
           '    The relay forwards only the body, as Google receives it: restart the playground without',

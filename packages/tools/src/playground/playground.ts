@@ -21,6 +21,9 @@ import { EchoStore, type EchoLookup } from './echo-store';
 import { runInEditor } from './editor-runs';
 import { PlaygroundFormulas } from './formula-evaluator';
 import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY, VerifiedEventMirror, type SalesSeed } from './playground-stripe';
+import { RELAY_DEFAULT_PORT } from './ports';
+import { playgroundRelaySecret } from './relay-secret';
+import { sendEventCommand } from '../sample-events/command';
 import { LINKS_SHEET, seedLinks } from './seed';
 import { loadState, serializeState, StateSaver } from './state-file';
 import { buildStateView, type StateQuery } from './state-view';
@@ -28,8 +31,7 @@ import { serveWebhook, type WebhookReply, type WebhookRequest } from './webhook-
 
 type CustomResult = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Where `npm run relay` listens unless PORT says otherwise. */
-export const RELAY_DEFAULT_PORT = 8788;
+export { RELAY_DEFAULT_PORT } from './ports';
 
 /** Custom function results kept for reuse (each distinct call of each formula). */
 const CUSTOM_RESULTS_KEPT = 200;
@@ -112,14 +114,18 @@ export class Playground {
 
   info(): PlaygroundInfo {
     const webhookUrl = this.webhookUrl;
+    const relaySecret = playgroundRelaySecret(this.app.properties.script.get(SCRIPT_PROPERTIES.webhookToken) ?? '');
     return {
       webhookUrl,
       stateFile: this.options.stateFile,
       stripeKey: PLAYGROUND_STRIPE_KEY,
       stripeListen: `stripe listen --forward-to '${webhookUrl.replace(/^http:\/\//, '')}'`,
       // The relay reaches the playground on 127.0.0.1, where it listens (localhost may resolve to ::1 first).
-      relayCommand: `APPS_SCRIPT_URL='${webhookUrl.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:')}' STRIPE_WEBHOOK_SECRET=whsec_... npm run relay`,
+      relayCommand: `APPS_SCRIPT_URL='${webhookUrl.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:')}' STRIPE_WEBHOOK_SECRET=${relaySecret} npm run relay`,
       relayListen: `stripe listen --forward-to localhost:${String(RELAY_DEFAULT_PORT)}`,
+      relaySecret,
+      sendEvent: sendEventCommand(this.origin, false),
+      sendEventToRelay: sendEventCommand(this.origin, true),
       signatureChecked: this.webhookSecret !== null,
       schedule: scheduleLine(this.app.triggers),
     };

@@ -5,6 +5,7 @@
  *
  * Imported (by the browser tests, the benchmark), it only exports startPlayground.
  */
+import { signingSecretProblem } from '@stripe-utm-sheets/add-on/core/webhook/signing-secret';
 import { banner } from './banner';
 import { DEFAULT_PORT, startPlayground } from './start-playground';
 
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
     throw new Error(`PORT must be a port number, not ${String(process.env['PORT'])}`);
   const reset = process.argv.includes('--reset') || /^(1|true|yes)$/i.test(process.env['RESET'] ?? '');
   const secret = process.env['STRIPE_WEBHOOK_SECRET'];
+  // As the relay: a placeholder would be what every delivery is checked against.
+  const secretProblem = secret === undefined || secret === '' ? null : signingSecretProblem(secret);
+  if (secretProblem !== null) throw new Error(`${secretProblem} Or leave it unset: the playground then checks no signature.`);
   const running = await startPlayground({ port, reset, ...(secret === undefined || secret === '' ? {} : { webhookSecret: secret }) });
   const info = running.playground.info();
   console.log(banner(info, { url: `http://localhost:${new URL(running.url).port}`, seeded: running.playground.seeded }));

@@ -12,7 +12,9 @@ import { buildPageAssets } from './page-assets';
 import { Playground } from './playground';
 import type { SalesSeed } from './playground-stripe';
 
-export const DEFAULT_PORT = 8787;
+import { DEFAULT_PORT } from './ports';
+
+export { DEFAULT_PORT } from './ports';
 export const DEFAULT_STATE_FILE = path.resolve(__dirname, '../../.playground/state.json');
 
 export interface StartPlaygroundOptions {

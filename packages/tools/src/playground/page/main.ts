@@ -155,6 +155,8 @@ function apply(state: StateView, adopt: boolean): boolean {
     byId('howto-listen').textContent = state.info.stripeListen;
     byId('howto-relay').textContent = state.info.relayCommand;
     byId('howto-relay-listen').textContent = state.info.relayListen;
+    byId('howto-send').textContent = state.info.sendEvent;
+    byId('howto-relay-send').textContent = state.info.sendEventToRelay;
     byId('howto-state').textContent = state.info.stateFile;
     byId('howto-schedule').textContent = state.info.schedule;
     byId('howto-signature').textContent = state.info.signatureChecked
