@@ -38,6 +38,17 @@ const BASELINE = `function CONCAT_BASELINE(link, source, medium, campaign, term,
   return out;
 }`;
 
+/**
+ * A runtime of the bundle outside any spreadsheet: UTM_LINK reads the naming rules tabs of the
+ * active spreadsheet (issue 17), and there is none here, as in a standalone run; what is measured
+ * is the tagging itself.
+ */
+function outsideSpreadsheet(source: string): AppsScriptRuntime {
+  const runtime = new AppsScriptRuntime(source);
+  runtime.install({ SpreadsheetApp: { getActiveSpreadsheet: () => null } });
+  return runtime;
+}
+
 export function benchCustomFunctions(): void {
   const code = readFileSync(DEFAULT_BUNDLE_PATH, 'utf8');
   const bytes = statSync(DEFAULT_BUNDLE_PATH).size;
@@ -57,7 +68,7 @@ export function benchCustomFunctions(): void {
   for (let i = 0; i < 41; i++) {
     const unique = `\n// run ${i} ${Math.random()}`;
     let start = performance.now();
-    new AppsScriptRuntime(code + unique).scriptFunction('UTM_LINK')(LINKS[0], 'newsletter', 'email', 'spring_sale');
+    outsideSpreadsheet(code + unique).scriptFunction('UTM_LINK')(LINKS[0], 'newsletter', 'email', 'spring_sale');
     cold.push(performance.now() - start);
     start = performance.now();
     new AppsScriptRuntime(`function NOOP() { return ""; }${unique}`).scriptFunction('NOOP')();
@@ -70,7 +81,7 @@ export function benchCustomFunctions(): void {
       `(target under 3 ms: ${verdict(coldMs < 3)}); an empty script: ${fmt(emptyMs, 2)} ms; ratio ${fmt(coldMs / emptyMs, 2)}`,
   );
 
-  const withBaseline = new AppsScriptRuntime(`${code}\n${BASELINE}`);
+  const withBaseline = outsideSpreadsheet(`${code}\n${BASELINE}`);
   const utmLink = withBaseline.scriptFunction('UTM_LINK');
   const baseline = withBaseline.scriptFunction('CONCAT_BASELINE');
 
