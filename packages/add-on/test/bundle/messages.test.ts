@@ -12,6 +12,8 @@ import { KEY_PERMISSIONS } from '../../src/core/ledger/stripe-events';
 import { DIST } from './bundle';
 import { snapshot, workbook } from './link-workbook';
 
+const KEY = 'rk_test_51LocalRestrictedKey0001';
+
 /** What a person reads in an HTML page: no markup, no script, no style, and only what is not hidden. */
 function readable(html: string): string {
   const source = html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '');
@@ -130,5 +132,19 @@ describe('Help', () => {
 
   it('names Scheduled sync…, the one place to choose it', () => {
     expect(help).toContain('then Scheduled sync… to read new sales from Stripe every 15 minutes or every hour');
+  });
+});
+
+describe('counts in words that agree', () => {
+  it('says "0 of 1 sale attributed" after a sync of one sale', () => {
+    const stripe = new FakeStripeApi({ keys: [KEY], now: () => Math.floor(Date.now() / 1000) });
+    const app = new AddOn(stripe);
+    app.setUp();
+    app.menu('connectStripeKey', { text: KEY });
+    stripe.scenario.paid({ clientReferenceId: 'no-such-row' });
+    const run = app.menu('syncNow', { text: '1' });
+    expect(run.services.spreadsheet.toasts.map((toast) => toast.message)).toContain('Attribution refreshed: 0 of 1 sale attributed.');
+    const refreshed = app.menu('refreshAttribution').services.spreadsheet.toasts.at(-1)?.message ?? '';
+    expect(refreshed).toMatch(/^0 of 1 sale attributed\./);
   });
 });

@@ -66,9 +66,9 @@ export function describeSettledStop(
   report: SettledSyncReport,
   stop: { kind: 'time' } | { kind: 'error'; error: string; status: number },
 ): string {
-  const read = `${String(report.recorded)} balance transactions recorded so far`;
+  const read = `${String(report.recorded)} balance transaction${report.recorded === 1 ? '' : 's'} recorded so far`;
   if (stop.kind === 'time')
-    return `Fees and net in the account's currency: stopped at the time limit after ${String(report.pages)} pages of balance transactions (${read}); the next sync continues from there.`;
+    return `Fees and net in the account's currency: stopped at the time limit after ${String(report.pages)} page${report.pages === 1 ? '' : 's'} of balance transactions (${read}); the next sync continues from there.`;
   if (stop.status === 403) return `Fees and net in the account's currency were not read: ${stop.error}`;
   return `Fees and net in the account's currency stopped: ${stop.error} (${read}); the next sync resumes there.`;
 }

@@ -70,7 +70,7 @@ function attributionAfterSync(): string {
   const pending = takePendingRefresh();
   try {
     const refreshed = attributeSalesAndWrite();
-    return `Attribution refreshed: ${String(refreshed.attributed)} of ${String(refreshed.sales)} sales attributed.`;
+    return `Attribution refreshed: ${String(refreshed.attributed)} of ${String(refreshed.sales)} sale${refreshed.sales === 1 ? '' : 's'} attributed.`;
   } catch (error) {
     if (pending !== null && !(error instanceof UnreadableTabError)) rescheduleRefresh(pending.failures + 1);
     return `Attribution was not refreshed: ${error instanceof Error ? error.message : String(error)}`;

@@ -265,7 +265,7 @@ export function refreshAndReport(): RefreshReport | null {
     SpreadsheetApp.getActiveSpreadsheet().toast(error.message, 'Attribution not refreshed', 30);
     return null;
   }
-  const headline = `${String(report.attributed)} of ${String(report.sales)} sales attributed. ${report.summary[0] ?? ''}`;
+  const headline = `${String(report.attributed)} of ${String(report.sales)} sale${report.sales === 1 ? '' : 's'} attributed. ${report.summary[0] ?? ''}`;
   console.log(`Attribution refreshed: ${headline}`);
   SpreadsheetApp.getActiveSpreadsheet().toast(headline, 'Attribution', 8);
   return report;

@@ -80,7 +80,7 @@ export function runSync(mode: StripeMode, key: string, options: SyncOptions = {}
       return finish(
         true,
         false,
-        `Stopped at the time limit after ${String(report.pages)} pages; the next sync continues from there. Read so far: ${describeCounts(report)}`,
+        `Stopped at the time limit after ${String(report.pages)} page${report.pages === 1 ? '' : 's'}; the next sync continues from there. Read so far: ${describeCounts(report)}`,
       );
     }
     // The clock when the page was asked for bounds the cursor: an event dated after it is written
