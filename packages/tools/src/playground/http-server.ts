@@ -8,6 +8,11 @@
  *   POST /api/cell              { sheet, cell: 'B3', input: 'typed text' }           -> { ok, version }
  *   POST /api/clear             { sheet, ranges }                                    -> { ok, version }
  *   POST /api/column-width      { sheet, column: 3, width: 180 }                     -> { ok, version }
+ *   POST /api/paste             { sheet, cell: 'B3', rows: [['a', 'b'], ...] }       -> { ok, version, rows, columns }
+ *   POST /api/structure         { sheet, action: 'insert-rows-before' | 'insert-rows-after' | 'delete-rows'
+ *                                 | 'insert-columns-before' | ... | 'delete-columns', at: 3, count?: 1 } -> { ok, version }
+ *   POST /api/sort              { sheet, column: 2, ascending: true }                -> { ok, version }
+ *   POST /api/add-sheet         { name? }                                            -> { ok, version, sheet }
  *   POST /api/menu              { function, answers?: [{ button?, text? }] }         -> RunReply
  *   POST /api/run               { function, args?: [...], answers? }                 -> RunReply
  *   GET  /ui/<id>               a sidebar's or dialog's HTML, with the google.script shim
@@ -28,11 +33,39 @@ import { injectBeforeScripts } from './dialog-store';
 import { readAnswers } from './editor-runs';
 import { ECHO_ID } from './echo-store';
 import { shimFor, type PageAssets } from './page-assets';
+import { addSheet, changeStructure, pasteRows, sortByColumn } from './grid-actions';
 import { RequestError, type Playground } from './playground';
 
 const API_BODY_LIMIT = 1024 * 1024;
 /** Apps Script takes larger posts; the add-on refuses anything over 256 KiB itself. */
 const WEBHOOK_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** A paste of a few thousand rows of links is a few megabytes of JSON. */
+const PASTE_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** The grid's own edits beyond a cell (grid-actions.ts), by route; what the page is told back. */
+function changeGrid(playground: Playground, route: string, body: Record<string, unknown>): Record<string, unknown> {
+  const workbook = playground.app.workbook;
+  switch (route) {
+    case 'POST /api/paste':
+      return playground.changeGrid(body['sheet'], (sheet) => pasteRows(workbook, sheet, body['cell'], body['rows']));
+    case 'POST /api/structure':
+      playground.changeGrid(body['sheet'], (sheet) => {
+        changeStructure(workbook, sheet, body['action'], body['at'], body['count'] ?? 1);
+      });
+      return {};
+    case 'POST /api/sort':
+      playground.changeGrid(body['sheet'], (sheet) => {
+        sortByColumn(workbook, sheet, body['column'], body['ascending']);
+      });
+      return {};
+    default: {
+      const sheet = addSheet(workbook, body['name']);
+      playground.changed();
+      return { sheet };
+    }
+  }
+}
 
 export interface RouterOptions {
   playground: Playground;
@@ -200,6 +233,16 @@ export function createRouter({ playground, assets, log }: RouterOptions): (reque
         playground.clear(body['sheet'], body['ranges']);
         await playground.saved();
         sendJson(response, 200, { ok: true, version: playground.version });
+        return;
+      }
+      case 'POST /api/paste':
+      case 'POST /api/structure':
+      case 'POST /api/sort':
+      case 'POST /api/add-sheet': {
+        const body = await readJsonObject(request, PASTE_BODY_LIMIT);
+        const result = changeGrid(playground, route, body);
+        await playground.saved();
+        sendJson(response, 200, { ok: true, version: playground.version, ...result });
         return;
       }
       case 'POST /api/column-width': {

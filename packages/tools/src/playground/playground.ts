@@ -20,6 +20,7 @@ import { scheduleLine } from './due-triggers';
 import { EchoStore, type EchoLookup } from './echo-store';
 import { runInEditor } from './editor-runs';
 import { PlaygroundFormulas } from './formula-evaluator';
+import { rewriteFormula } from './formula-references';
 import { createPlaygroundStripe, PLAYGROUND_STRIPE_KEY, VerifiedEventMirror, type SalesSeed } from './playground-stripe';
 import { RELAY_DEFAULT_PORT } from './ports';
 import { playgroundRelaySecret } from './relay-secret';
@@ -81,6 +82,7 @@ export class Playground {
       call: (name, args) => this.callCustomFunction(name, args),
     });
     this.app.workbook.setFormulaEvaluator(this.formulas.evaluate);
+    this.app.workbook.setFormulaRewriter(rewriteFormula);
     this.saver = new StateSaver(options.stateFile, () => serializeState(this.app), {
       onError: (error) => {
         this.log(`Could not save ${options.stateFile}: ${error instanceof Error ? error.message : String(error)}`);
@@ -262,6 +264,16 @@ export class Playground {
       }
     }
     this.changed();
+  }
+
+  /** A change to a tab's grid (grid-actions.ts: paste, insert, delete, sort), then the usual redraw. */
+  changeGrid<T>(sheetName: unknown, change: (sheet: SheetData) => T): T {
+    const sheet = this.sheetNamed(sheetName);
+    try {
+      return change(sheet);
+    } finally {
+      this.changed(); // a refusal may come after part of it was done (rows added for a paste)
+    }
   }
 
   /** A column's width, as dragging its edge sets it (1-based column, whole pixels as Sheets keeps them). */

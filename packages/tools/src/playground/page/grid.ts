@@ -1,6 +1,7 @@
 /**
  * One tab drawn as a grid, as main.ts sees it: the mouse (click, drag, shift+click,
- * ctrl/cmd+click), the keyboard and copying wired to the parts beside this file: the table's
+ * ctrl/cmd+click), the keyboard, copying and pasting (clipboard.ts) and the headers' right-click menu
+ * (context-menu.ts) wired to the parts beside this file: the table's
  * drawing (grid-table.ts), the selection (grid-selection.ts), the key map (grid-keys.ts) and the
  * in-cell editor (grid-editor.ts), and the columns' widths (column-resize.ts).
  */
@@ -11,6 +12,8 @@ import { CellEditor } from './grid-editor';
 import { gridKeyAction } from './grid-keys';
 import { Selection, type Bounds } from './grid-selection';
 import { GridTable, ROW_HEIGHT } from './grid-table';
+import { toTsv, parseTsv } from './clipboard';
+import { openHeaderMenu, type StructureAction } from './context-menu';
 
 export interface GridHandlers {
   /** The selection changed (ranges in A1 notation, the active cell's range first). */
@@ -22,6 +25,12 @@ export interface GridHandlers {
   /** The user dragged a column's edge (or double-clicked it to fit): its new width in pixels. */
   resizeColumn(sheet: string, column: number, width: number): void;
   /** The active cell or its content changed (for the formula bar). */
+  /** Ctrl+V / Cmd+V of text on the grid: rows of cells to write from the active cell. */
+  paste(sheet: string, cell: string, rows: string[][]): Promise<void>;
+  /** Insert or delete rows or columns (the header's right-click menu). */
+  structure(sheet: string, action: StructureAction, at: number, count: number): Promise<void>;
+  /** Sort the sheet by a column, the frozen header rows staying on top. */
+  sort(sheet: string, column: number, ascending: boolean): Promise<void>;
   activeChanged(): void;
   status(message: string): void;
 }
@@ -72,6 +81,12 @@ export class Grid {
     this.table.addEventListener('dblclick', (event) => {
       const point = this.pointOf(event.target);
       if (point && point.r > 0 && point.c > 0) this.startEdit(null);
+    });
+    this.table.addEventListener('contextmenu', (event) => {
+      this.onContextMenu(event);
+    });
+    document.addEventListener('paste', (event) => {
+      this.onPaste(event);
     });
     this.table.addEventListener('keydown', (event) => {
       this.onKeyDown(event);
@@ -203,18 +218,57 @@ export class Grid {
     event.preventDefault();
   }
 
+  /** Ctrl+V / Cmd+V while the grid has the focus (not the cell editor, not the formula bar). */
+  private onPaste(event: ClipboardEvent): void {
+    if (this.editor.editing || document.activeElement !== this.table || !this.sheet) return;
+    const rows = parseTsv(event.clipboardData?.getData('text/plain') ?? '');
+    event.preventDefault();
+    if (rows.length === 0) return;
+    void this.handlers.paste(this.sheet.name, cellA1(this.selection.active), rows);
+  }
+
+  /** A right-click on a row or column header: the rows or columns selected there, else that one. */
+  private onContextMenu(event: MouseEvent): void {
+    const point = this.pointOf(event.target);
+    const sheet = this.sheet;
+    if (!point || !sheet || (point.r === 0) === (point.c === 0)) return;
+    event.preventDefault();
+    const kind = point.r === 0 ? 'column' : 'row';
+    const index = kind === 'row' ? point.r : point.c;
+    const whole = this.selection.ranges.find((rect) =>
+      kind === 'row'
+        ? rect.c1 === 1 && rect.c2 === sheet.maxColumns && rect.r1 <= index && index <= rect.r2
+        : rect.r1 === 1 && rect.r2 === sheet.maxRows && rect.c1 <= index && index <= rect.c2,
+    );
+    if (!whole) {
+      this.selection.click(point, false, false, this.bounds());
+      this.paintSelection();
+      this.announceSelection();
+    }
+    const first = whole ? (kind === 'row' ? whole.r1 : whole.c1) : index;
+    const count = whole ? (kind === 'row' ? whole.r2 - whole.r1 + 1 : whole.c2 - whole.c1 + 1) : 1;
+    openHeaderMenu(
+      event,
+      { kind, first, count },
+      {
+        structure: (action, at, howMany) => void this.handlers.structure(sheet.name, action, at, howMany),
+        sort: (column, ascending) => void this.handlers.sort(sheet.name, column, ascending),
+      },
+    );
+  }
+
   /** Copies the first selected block's shown values as tab-separated text. */
   private async copySelection(): Promise<void> {
     const rect = this.selection.ranges[0];
     if (!rect) return;
-    const lines: string[] = [];
+    const lines: string[][] = [];
     for (let r = rect.r1; r <= Math.min(rect.r2, this.drawing.rows); r++) {
       const line: string[] = [];
       for (let c = rect.c1; c <= Math.min(rect.c2, this.drawing.columns); c++) line.push(this.drawing.view({ r, c })?.[2] ?? '');
-      lines.push(line.join('\t'));
+      lines.push(line);
     }
     try {
-      await navigator.clipboard.writeText(lines.join('\n'));
+      await navigator.clipboard.writeText(toTsv(lines));
       this.handlers.status(`Copied ${this.selectionA1()[0] ?? ''}.`);
     } catch {
       this.handlers.status('The browser did not allow copying.');

@@ -9,6 +9,7 @@ import { getState, postJson } from './api';
 import { ChartLayer } from './charts';
 import { byId, byIdOf, el } from './dom';
 import { Grid } from './grid';
+import { gridEditHandlers, wireAddSheet, type GridEditEffects } from './grid-edits';
 import { renderMenus, setMenusBusy } from './menu-bar';
 import { Panels } from './panels';
 import { runOnServer, type RunEffects } from './runner';
@@ -48,6 +49,9 @@ function status(message: string, error = false, timeoutSeconds: number | null = 
   }
 }
 
+/** Paste, insert, delete, sort and new tabs redraw as an edit does (grid-edits.ts). */
+const gridEffects: GridEditEffects = { status, redraw: () => refresh(false, true), adopt: () => refresh(true) };
+
 const grid = new Grid(byId('grid-scroll'), {
   select: (sheet, ranges) => {
     selections.set(sheet, ranges);
@@ -82,6 +86,7 @@ const grid = new Grid(byId('grid-scroll'), {
     if (document.activeElement !== formulaInput) formulaInput.value = active.input;
   },
   status,
+  ...gridEditHandlers(gridEffects),
 });
 
 const charts = new ChartLayer(byId('grid-scroll'), (row, column) => document.getElementById(`cell-${String(row)}-${String(column)}`));
@@ -284,6 +289,7 @@ async function poll(): Promise<void> {
 async function boot(): Promise<void> {
   wireFormulaBar();
   wireWebhookCopy();
+  wireAddSheet(gridEffects);
   status('Opening the spreadsheet (onOpen)…');
   try {
     // Opening the spreadsheet runs onOpen, which builds the add-on menu.
