@@ -1,14 +1,24 @@
 /** The sidebar's two writes, Insert into active row and Tag selected rows: ask, confirm, say what happened. */
 
-import { typedFields, type Conflict } from '../core/contracts/sidebar-api';
-import { page } from './dom';
+import { typedFields, type Conflict, type LinkFields, type SuggestedFix } from '../core/contracts/sidebar-api';
+import { LINK_FIELDS } from '../core/link-tabs/link-columns';
+import { input, page } from './dom';
 import { askToOverwrite } from './confirm';
 import { readForm } from './form';
 import { callServer } from './server';
 import { say } from './status';
+import { plural, sayApplied, sayInserted, sayTagged, type ApplyHandler } from './tag-result';
 
-function plural(count: number, one: string, many: string): string {
-  return `${String(count)} ${count === 1 ? one : many}`;
+/**
+ * The reference Insert made for the row, shown in its field so the preview is the link written.
+ * It is the row's now, not typed: Tag selected rows must never spread it to other rows.
+ */
+function showMadeReference(reference: string): void {
+  const field = input('client_reference_id');
+  if (field.value.trim() !== '') return;
+  field.value = reference;
+  const empty = Object.fromEntries(LINK_FIELDS.map((name) => [name, ''])) as LinkFields;
+  page.filledFrom = { ...(page.filledFrom ?? empty), client_reference_id: reference };
 }
 
 export async function insertIntoActiveRow(onChange: () => void): Promise<void> {
@@ -17,7 +27,8 @@ export async function insertIntoActiveRow(onChange: () => void): Promise<void> {
   for (;;) {
     const result = await callServer('sidebarInsertIntoActiveRow', overwrite === undefined ? { fields } : { fields, overwrite });
     if (result.status === 'written') {
-      say(`Row ${String(result.row)} of ${result.sheetName} now holds this link.`, 'ok');
+      if (result.referenceAdded) showMadeReference(result.reference);
+      sayInserted(result);
       return;
     }
     say('');
@@ -31,21 +42,15 @@ export async function insertIntoActiveRow(onChange: () => void): Promise<void> {
   }
 }
 
-export async function tagSelected(onChange: () => void): Promise<void> {
+/** `onApply` runs when the user clicks the offer to apply the suggested fixes. */
+export async function tagSelected(onChange: () => void, onApply: ApplyHandler): Promise<void> {
   // Only what the user typed goes to every selected row; what came from the active row stays that row's.
   const typed = typedFields(readForm(), page.filledFrom);
   let overwrite: Conflict[] | undefined;
   for (;;) {
     const result = await callServer('sidebarTagSelectedRows', overwrite === undefined ? { typed } : { typed, overwrite });
     if (result.status === 'written') {
-      const lines = result.invalid.map(({ row, problems }) => `Row ${String(row)}: ${problems.join(' ')}`);
-      const filled = result.filled === 0 ? '' : ` Filled ${plural(result.filled, 'empty cell', 'empty cells')} with the values you typed.`;
-      const tagged = `Tagged ${plural(result.tagged, 'row', 'rows')} in ${result.sheetName} (column tagged_link).${filled}`;
-      say(
-        lines.length === 0 ? tagged : `${tagged} ${String(lines.length)} could not be tagged (left as they were):`,
-        lines.length === 0 ? 'ok' : 'error',
-        lines,
-      );
+      sayTagged(result, onApply);
       return;
     }
     say('');
@@ -59,4 +64,9 @@ export async function tagSelected(onChange: () => void): Promise<void> {
     }
     overwrite = result.conflicts;
   }
+}
+
+/** Applies the suggestions Tag selected rows offered, to the tab they were for; the server checks each cell again. */
+export async function applySuggestions(sheetName: string, fixes: SuggestedFix[]): Promise<void> {
+  sayApplied(await callServer('sidebarApplySuggestions', { sheetName, fixes }));
 }

@@ -1,7 +1,9 @@
 /** The form's fields: built once, read, filled from the active row, and given the tab's values as choices. */
 
-import type { LinkFields } from '../core/contracts/sidebar-api';
+import type { LinkFields, SidebarContext } from '../core/contracts/sidebar-api';
 import { LINK_FIELDS, type LinkField } from '../core/link-tabs/link-columns';
+import { listFirst, listInWords } from '../core/links/problem';
+import type { TrackingParameter } from '../core/links/stripe-rules';
 import { $, input, page } from './dom';
 import { isRequiredField, LABELS, referenceExample } from './labels';
 
@@ -64,21 +66,31 @@ export function buildForm(onInput: () => void): void {
     wrapper.className = 'field';
     const box = boxFor(field, onInput);
     const parts: HTMLElement[] = [labelFor(field), box];
-    const described = [`m-${field}`, `w-${field}`];
     const hint = LABELS[field].hint;
     if (hint !== undefined) {
       const help = line(`h-${field}`, 'field-hint');
       help.textContent = hint;
       parts.push(help);
-      described.unshift(help.id);
+    }
+    if (field !== 'payment_link') {
+      // The naming rules' values, named under the field when there is a list (fillChoices).
+      const allowed = line(`r-${field}`, 'field-hint');
+      allowed.hidden = true;
+      parts.push(allowed);
     }
     const message = line(`m-${field}`, 'msg');
     message.setAttribute('aria-live', 'polite');
     const warning = line(`w-${field}`, 'msg warning');
     warning.hidden = true;
     warning.setAttribute('role', 'status');
-    box.setAttribute('aria-describedby', described.join(' '));
     parts.push(message, warning);
+    box.setAttribute(
+      'aria-describedby',
+      parts
+        .slice(2)
+        .map((part) => part.id)
+        .join(' '),
+    );
     if (field !== 'payment_link') {
       const list = document.createElement('datalist');
       list.id = `l-${field}`;
@@ -93,22 +105,38 @@ export function buildForm(onInput: () => void): void {
   });
 }
 
-/** The values the tab already uses, offered as choices, and where the sidebar stands. */
+function option(value: string, label: string): HTMLOptionElement {
+  const element = document.createElement('option');
+  element.value = value;
+  element.label = label;
+  return element;
+}
+
+/**
+ * A parameter's choices: the values the naming rules allow when they list some (issue 17), named
+ * under the field; else the values the tab already uses, most used first.
+ */
+function fillChoices(field: TrackingParameter, context: SidebarContext): void {
+  const allowed = field === 'client_reference_id' ? undefined : context.rules.allowed[field];
+  const rows = new Map(context.used[field].map((used) => [used.value, used.rows]));
+  const counted = (value: string): string => (rows.has(value) ? `${value} (${String(rows.get(value))})` : value);
+  $(`l-${field}`).replaceChildren(
+    ...(allowed ?? context.used[field].map((used) => used.value)).map((value) => option(value, counted(value))),
+  );
+  const line = $(`r-${field}`);
+  line.hidden = allowed === undefined;
+  line.textContent = allowed === undefined ? '' : `Allowed: ${listFirst(allowed)} (${rulesTabs(context.rules.tabs)}).`;
+}
+
+function rulesTabs(tabs: readonly string[]): string {
+  return `${tabs.length === 1 ? 'tab' : 'tabs'} ${listInWords(tabs.map((tab) => `"${tab}"`))}`;
+}
+
+/** The choices of each field, and where the sidebar stands. */
 export function fillSuggestions(): void {
   const context = page.context;
   if (!context) return;
-  for (const field of LINK_FIELDS) {
-    if (field === 'payment_link') continue;
-    const list = $(`l-${field}`);
-    list.replaceChildren(
-      ...context.used[field].map((used) => {
-        const option = document.createElement('option');
-        option.value = used.value;
-        option.label = `${used.value} (${String(used.rows)})`;
-        return option;
-      }),
-    );
-  }
+  for (const field of LINK_FIELDS) if (field !== 'payment_link') fillChoices(field, context);
   const where = context.activeRow === null ? 'no row selected' : `row ${String(context.activeRow)} active`;
   $('where').textContent =
     `${context.sheetName}: ${where}, ${String(context.selectedRows)} ${context.selectedRows === 1 ? 'row' : 'rows'} selected`;

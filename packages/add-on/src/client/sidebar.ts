@@ -10,7 +10,8 @@
 import { LINK_FIELDS, type LinkField } from '../core/link-tabs/link-columns';
 import { listInWords } from '../core/links/problem';
 import { tagLink } from '../core/links/tag-link';
-import { insertIntoActiveRow, tagSelected } from './actions';
+import type { SuggestedFix } from '../core/contracts/sidebar-api';
+import { applySuggestions, insertIntoActiveRow, tagSelected } from './actions';
 import { $, button, input, page } from './dom';
 import { buildForm, fillForm, fillSuggestions, readForm, showReferenceExample } from './form';
 import { REQUIRED_FIELDS } from './labels';
@@ -35,7 +36,7 @@ function refresh(): void {
   const form = readForm();
   showReferenceExample(form);
   const preview = $('preview') as HTMLTextAreaElement;
-  const outcome = tagLink(form);
+  const outcome = tagLink(form, undefined, page.context?.rules);
   const missing = REQUIRED_FIELDS.filter((field) => form[field].trim() === '');
   const ready = invalid.size === 0 && outcome.status === 'tagged' && missing.length === 0;
   preview.value = ready ? outcome.url : '';
@@ -89,8 +90,7 @@ async function copyLink(): Promise<void> {
 }
 
 /** Runs an action from its button; when it is done and the page redrawn, its result is scrolled into view. */
-async function busy(id: 'insert' | 'tag', work: () => Promise<void>): Promise<void> {
-  const clicked = button(id);
+async function busy(clicked: HTMLButtonElement, work: () => Promise<void>): Promise<void> {
   clicked.disabled = true;
   clicked.setAttribute('aria-busy', 'true');
   try {
@@ -104,18 +104,26 @@ async function busy(id: 'insert' | 'tag', work: () => Promise<void>): Promise<vo
   }
 }
 
+/** The offer under a Tag selected rows result: apply the suggested fixes, then read the sheet again. */
+function onApply(sheetName: string, fixes: SuggestedFix[], offer: HTMLButtonElement): void {
+  void busy(offer, async () => {
+    await applySuggestions(sheetName, fixes);
+    await loadContext();
+  });
+}
+
 function start(): void {
   buildForm(refresh);
   $('copy').addEventListener('click', () => void copyLink());
   $('insert').addEventListener('click', () => {
-    void busy('insert', async () => {
+    void busy(button('insert'), async () => {
       await insertIntoActiveRow(refresh);
       await loadContext();
     });
   });
   $('tag').addEventListener('click', () => {
-    void busy('tag', async () => {
-      await tagSelected(refresh);
+    void busy(button('tag'), async () => {
+      await tagSelected(refresh, onApply);
       await loadContext();
     });
   });

@@ -5,22 +5,29 @@
 
 import { $ } from './dom';
 
-export type Tone = 'info' | 'ok' | 'error';
+/** `warning` is amber: done, but something should be looked at (issue 17: warnings never block). */
+export type Tone = 'info' | 'ok' | 'warning' | 'error';
 
-export function say(text: string, kind: Tone = 'info', details: readonly string[] = []): void {
+/** A list of lines, for the status or a part of it. */
+export function listOf(lines: readonly string[], className = ''): HTMLUListElement {
+  const list = document.createElement('ul');
+  if (className !== '') list.className = className;
+  for (const line of lines) {
+    const item = document.createElement('li');
+    item.textContent = line;
+    list.append(item);
+  }
+  return list;
+}
+
+/** Says `text` in the status, with `details` as a list and `more` (parts, a button) after it. */
+export function say(text: string, kind: Tone = 'info', details: readonly string[] = [], more: readonly Node[] = []): void {
   const status = $('status');
   status.className = `status ${kind}`;
   status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   status.replaceChildren(text);
-  if (details.length > 0) {
-    const list = document.createElement('ul');
-    for (const line of details) {
-      const item = document.createElement('li');
-      item.textContent = line;
-      list.append(item);
-    }
-    status.append(list);
-  }
+  if (details.length > 0) status.append(listOf(details));
+  status.append(...more);
 }
 
 /**

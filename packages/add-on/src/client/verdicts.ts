@@ -7,7 +7,9 @@
 import { cleanValue } from '../core/links/clean';
 import { isTestModeLink, TEST_LINK_WARNING } from '../core/link-tabs/link-checks';
 import type { LinkField } from '../core/link-tabs/link-columns';
+import { domainWarning, NO_RULES, ruleProblem } from '../core/links/naming-rules';
 import { checkLink } from '../core/links/payment-link';
+import type { Problem } from '../core/links/problem';
 import type { RowWarning, UsedValue } from '../core/contracts/sidebar-api';
 import type { TrackingParameter } from '../core/links/stripe-rules';
 import { checkValue } from '../core/links/validate';
@@ -42,22 +44,37 @@ export function fixButton(field: LinkField, value: string, label: string, onPick
   return button;
 }
 
-/** Shows the field's verdict next to it; returns true when Stripe keeps the value (or it is empty). */
+/**
+ * What is wrong with the field's value: Stripe would drop it, or (issue 17) the naming rules do
+ * not list it, with the closest listed value as the fix.
+ */
+function problemOf(field: LinkField, value: string): Problem | undefined {
+  if (field === 'payment_link') {
+    const link = checkLink(value);
+    return link.status === 'invalid' ? link.problem : undefined;
+  }
+  const check = checkValue(field, value);
+  if (check.status === 'invalid') return check.problem;
+  if (check.status === 'empty' || field === 'client_reference_id') return undefined;
+  return ruleProblem(field, check.text, page.context?.rules ?? NO_RULES);
+}
+
+/** Shows the field's verdict next to it; returns true when the value can be used as it is (or it is empty). */
 export function showVerdict(field: LinkField, onPick: () => void): boolean {
   const element = input(field);
   const message = $(`m-${field}`);
   message.replaceChildren();
-  const check = field === 'payment_link' ? checkLink(element.value) : checkValue(field, element.value);
-  const valid = check.status !== 'invalid';
-  element.setAttribute('aria-invalid', valid ? 'false' : 'true');
-  message.className = valid ? 'msg' : 'msg error';
-  if (check.status === 'invalid') {
-    message.append(check.problem.reason.replace(/ Try \S+$/, ''));
-    if (check.problem.suggestion !== undefined)
-      message.append(' ', fixButton(field, check.problem.suggestion, `Use ${check.problem.suggestion}`, onPick));
+  const problem = problemOf(field, element.value);
+  element.setAttribute('aria-invalid', problem === undefined ? 'false' : 'true');
+  message.className = problem === undefined ? 'msg' : 'msg error';
+  if (problem !== undefined) {
+    message.append(problem.reason.replace(/ Try \S+$/, ''));
+    if (problem.suggestion !== undefined) message.append(' ', fixButton(field, problem.suggestion, `Use ${problem.suggestion}`, onPick));
     return false;
   }
-  if (check.status === 'valid' && field !== 'payment_link') {
+  // With a list of allowed values, the list says how it is spelled; without one, the tab does.
+  const listed = field !== 'payment_link' && field !== 'client_reference_id' && page.context?.rules.allowed[field] !== undefined;
+  if (field !== 'payment_link' && !listed) {
     const existing = sameButSpelledDifferently(field, element.value);
     if (existing) {
       message.className = 'msg note';
@@ -65,7 +82,7 @@ export function showVerdict(field: LinkField, onPick: () => void): boolean {
       message.append(fixButton(field, existing.value, `Use ${existing.value}`, onPick));
     }
   }
-  return valid;
+  return true;
 }
 
 /**
@@ -79,8 +96,11 @@ function warningFor(field: LinkField): Pick<RowWarning, 'message' | 'rows'> | un
   if (value === '') return undefined;
   const fromRow = context.warnings.find((warning) => warning.field === field && warning.value === value);
   if (fromRow) return fromRow;
-  if (field === 'payment_link' && context.liveSales && isTestModeLink(value)) return { message: `This ${TEST_LINK_WARNING}`, rows: [] };
-  return undefined;
+  if (field !== 'payment_link' || checkLink(value).status !== 'valid') return undefined;
+  if (context.liveSales && isTestModeLink(value)) return { message: `This ${TEST_LINK_WARNING}`, rows: [] };
+  // Payment Links can live on a merchant's own domain: a warning, never an error (issue 17).
+  const offStripe = domainWarning(value, context.rules);
+  return offStripe === undefined ? undefined : { message: `This link: ${offStripe.reason}.`, rows: [] };
 }
 
 /** A warning, not an error: the value is one Stripe keeps, and inserting it stays possible. */

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { expectText, openSidebar as openSidebarOf } from './browser';
+import { columnOf } from './grid-columns';
 import { playgroundForEachTest, SHOTS } from './open-playground';
 
 const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
@@ -44,25 +45,35 @@ describe('the link-builder sidebar', () => {
     expect(await ui.page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     await ui.page.locator('#sidebar').screenshot({ path: path.join(SHOTS, 'sidebar.png') });
 
+    // Every link the add-on writes carries a reference: the row had none, so Insert makes one and shows it.
     await sidebar.locator('#insert').click();
-    await expectText(sidebar.locator('#status'), /Row 8 of Links now holds this link\./);
-    await expectText(ui.cell(8, 9), expected);
+    await expectText(
+      sidebar.locator('#status'),
+      'Row 8 of Links now holds this link, with a new reference, spring_sale-1, written into the row.',
+    );
+    await expectText(ui.cell(8, await columnOf(ui.page, 'tagged_link')), `${expected}&client_reference_id=spring_sale-1`);
     await expectText(ui.cell(8, 4), 'spring_sale');
+    expect(await sidebar.locator('#f-client_reference_id').inputValue()).toBe('spring_sale-1');
+    expect(await sidebar.locator('#preview').inputValue()).toBe(`${expected}&client_reference_id=spring_sale-1`);
   });
 
-  it('tags the selected rows and lists the ones it could not tag', async () => {
+  it('tags the selected rows and says, by problem, what it could not tag', async () => {
     await ui.cell(2, 1).click();
     await ui.cell(4, 1).click({ modifiers: ['Shift'] });
     const sidebar = await openSidebar();
     await sidebar.locator('#tag').click();
     await expectText(
       sidebar.locator('#status'),
-      /Tagged 2 rows in Links \(column tagged_link\)\. 1 could not be tagged \(left as they were\):/,
+      /^Tagged 2 rows in Links \(column tagged_link\)\. 1 row could not be tagged \(left as it was\):/,
     );
-    await expectText(sidebar.locator('#status li'), /^Row 4: utm_source: "Facebook Ads" has a space/);
-    await expectText(ui.cell(2, 9), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
-    await expectText(ui.cell(3, 9), /utm_source=facebook/);
-    await expectText(ui.cell(4, 8), /^$/);
+    await expectText(
+      sidebar.locator('#status > ul > li').first(),
+      '1 row: utm_source has a space; Stripe would drop it (row 4). Suggested: "Facebook Ads" → Facebook_Ads.',
+    );
+    const tagged = await columnOf(ui.page, 'tagged_link');
+    await expectText(ui.cell(2, tagged), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);
+    await expectText(ui.cell(3, tagged), /utm_source=facebook/);
+    await expectText(ui.cell(4, tagged), /^$/);
   });
 
   it("opens with the active row's values, and asks in the page before replacing a filled cell", async () => {

@@ -15,6 +15,8 @@ const ui = playgroundForEachTest();
 /** Opens the sidebar and sizes the page so that its frame is 300 × 600 pixels, as a sidebar on a laptop. */
 async function openSidebar(): Promise<{ sidebar: FrameLocator; frame: Frame }> {
   const sidebar = await openSidebarOf(ui.page);
+  // The form is filled, and the buttons set, once the sheet is read.
+  await expectText(sidebar.locator('#where'), /^Links: /);
   const frame = await (await ui.page.locator('#sidebar-frame').elementHandle()).contentFrame();
   const viewport = ui.page.viewportSize();
   if (!frame || viewport === null) throw new Error('The sidebar has no frame.');

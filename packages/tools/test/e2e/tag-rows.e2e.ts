@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type RunningPlayground } from '../../src/playground/server';
 import { expectText, launchChromium, openSidebar as openSidebarOf } from './browser';
+import { columnOf } from './grid-columns';
 
 const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
 
@@ -56,16 +57,19 @@ async function typeInto(a1: string, input: string): Promise<void> {
 
 describe('Tag selected rows in the sidebar', () => {
   it("fills the selected rows' empty cells with what was typed, never with the active row's values", async () => {
-    // Row 8: a link, a source and a medium; the rest empty.
+    // Row 8: a link, a source, a medium and a campaign (the three every link needs); the rest empty.
     await typeInto('A8', LINK);
     await typeInto('B8', 'google');
     await typeInto('C8', 'cpc');
+    await typeInto('D8', 'autumn_sale');
     await page.reload();
     await expectText(cell(8, 2), 'google');
     // Row 7 is active: the form starts from its values (linkedin, post-1, li-0006).
     await cell(7, 1).click();
     await cell(8, 1).click({ modifiers: ['Shift'] });
     const sidebar = await openSidebar();
+    // The form is filled once the sheet is read.
+    await expectText(sidebar.locator('#where'), /^Links: row 7 active/);
     expect(await sidebar.locator('#f-utm_content').inputValue()).toBe('post-1');
     await sidebar.locator('#f-utm_term').fill('shoes');
     await sidebar.locator('#tag').click();
@@ -75,10 +79,13 @@ describe('Tag selected rows in the sidebar', () => {
     );
     await expectText(cell(7, 5), 'shoes');
     await expectText(cell(8, 5), 'shoes');
-    // Row 7's campaign, content and reference stay row 7's.
-    await expectText(cell(8, 4), /^$/);
+    // Row 7's campaign, content and reference stay row 7's: row 8 gets a reference of its own.
+    await expectText(cell(8, 4), 'autumn_sale');
     await expectText(cell(8, 6), /^$/);
-    await expectText(cell(8, 7), 'google-1');
-    await expectText(cell(8, 8), `${LINK}?utm_source=google&utm_medium=cpc&utm_term=shoes&client_reference_id=google-1`);
+    await expectText(cell(8, 7), 'autumn_sale-1');
+    await expectText(
+      cell(8, await columnOf(page, 'tagged_link')),
+      `${LINK}?utm_source=google&utm_medium=cpc&utm_campaign=autumn_sale&utm_term=shoes&client_reference_id=autumn_sale-1`,
+    );
   });
 });
