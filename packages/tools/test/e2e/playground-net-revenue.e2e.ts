@@ -179,6 +179,9 @@ describe('the demo, as a marketer walks it', () => {
       );
     }
     await expectText(ui.page.locator('#status'), /Attribution/);
+    await ui.page.locator('#grid-scroll').evaluate((scroller) => {
+      scroller.scrollTo(0, 0);
+    });
     await ui.page.screenshot({ path: path.join(SHOTS, 'money-after-sale.png') });
   });
 });
