@@ -12,6 +12,7 @@ import { FakeStripeApi, type StripeEvent } from './fake-stripe';
 import {
   LockHub,
   PropertyStores,
+  CacheStores,
   TriggerStore,
   Workbook,
   fireDueTriggers,
@@ -38,6 +39,8 @@ export class LocalAddOn {
   readonly workbook: Workbook;
   readonly properties: PropertyStores;
   readonly locks = new LockHub();
+  /** CacheService's stores, shared by the executions as Apps Script shares them. */
+  readonly caches = new CacheStores();
   readonly triggers: TriggerStore;
   readonly stripe: FakeStripeApi;
   /** The most recent execution, for its counters and Ui log. */
@@ -59,6 +62,7 @@ export class LocalAddOn {
     const started = loadBundleWithServices(this.bundlePath, {
       workbook: this.workbook,
       propertyStores: this.properties,
+      cacheStores: this.caches,
       lockHub: this.locks,
       triggerStore: this.triggers,
       context,

@@ -21,7 +21,7 @@ import { refreshAfterDeliveriesFromTrigger } from './actions/refresh-after-deliv
 import { rotateToken, setUp, showEndpoint } from './actions/webhook-endpoint';
 import { answerWebhook } from './reconciliation/webhook';
 import { markSelectedCells } from './links/selection';
-import { activeNamingRules } from './links/naming-rules';
+import { namingRulesForFunctions } from './links/naming-rules';
 import * as sidebar from './links/sidebar';
 
 /** A cell's value, or a range of them as rows of cells. */
@@ -31,12 +31,13 @@ type FormulaResult = string | string[][];
 /**
  * Tags a Stripe Payment Link with UTM codes and a client_reference_id, so Stripe passes them on
  * after payment. Give whole columns (A2:A, B2:B, ...) to tag every row in one go. A row with a
- * value Stripe would silently drop shows what is wrong instead of a link.
+ * value Stripe would silently drop, or without a source, medium or campaign, shows what is wrong
+ * instead of a link.
  *
  * @param {string|Array<Array<string>>} payment_link The Stripe Payment Link, like https://buy.stripe.com/...; or a column of them.
- * @param {string|Array<Array<string>>} utm_source Where the traffic comes from, like newsletter or facebook. Letters, digits, - and _ only.
- * @param {string|Array<Array<string>>} utm_medium The marketing medium, like email or cpc.
- * @param {string|Array<Array<string>>} utm_campaign The campaign, like spring_sale.
+ * @param {string|Array<Array<string>>} utm_source Required. Where the traffic comes from, like newsletter or facebook. Letters, digits, - and _ only.
+ * @param {string|Array<Array<string>>} utm_medium Required. The marketing medium, like email or cpc.
+ * @param {string|Array<Array<string>>} utm_campaign Required. The campaign, like spring_sale.
  * @param {string|Array<Array<string>>} utm_term Optional. The paid search keyword.
  * @param {string|Array<Array<string>>} utm_content Optional. Which ad or link was clicked, like hero_button.
  * @param {string|Array<Array<string>>} client_reference_id Optional. Your own reference, sent back with the completed Checkout Session (up to 200 characters).
@@ -52,7 +53,10 @@ export function UTM_LINK(
   utm_content?: CellArgument,
   client_reference_id?: CellArgument,
 ): FormulaResult {
-  return utmLink([payment_link, utm_source, utm_medium, utm_campaign, utm_term, utm_content, client_reference_id], activeNamingRules());
+  return utmLink(
+    [payment_link, utm_source, utm_medium, utm_campaign, utm_term, utm_content, client_reference_id],
+    namingRulesForFunctions(),
+  );
 }
 
 /**
@@ -60,9 +64,9 @@ export function UTM_LINK(
  * that would work; empty when the row is fine. Takes the same arguments as UTM_LINK.
  *
  * @param {string|Array<Array<string>>} payment_link The Stripe Payment Link, or a column of them.
- * @param {string|Array<Array<string>>} utm_source Where the traffic comes from.
- * @param {string|Array<Array<string>>} utm_medium The marketing medium.
- * @param {string|Array<Array<string>>} utm_campaign The campaign.
+ * @param {string|Array<Array<string>>} utm_source Required. Where the traffic comes from.
+ * @param {string|Array<Array<string>>} utm_medium Required. The marketing medium.
+ * @param {string|Array<Array<string>>} utm_campaign Required. The campaign.
  * @param {string|Array<Array<string>>} utm_term Optional. The paid search keyword.
  * @param {string|Array<Array<string>>} utm_content Optional. Which ad or link was clicked.
  * @param {string|Array<Array<string>>} client_reference_id Optional. Your own reference for the sale.
@@ -78,7 +82,10 @@ export function UTM_ISSUES(
   utm_content?: CellArgument,
   client_reference_id?: CellArgument,
 ): FormulaResult {
-  return utmIssues([payment_link, utm_source, utm_medium, utm_campaign, utm_term, utm_content, client_reference_id], activeNamingRules());
+  return utmIssues(
+    [payment_link, utm_source, utm_medium, utm_campaign, utm_term, utm_content, client_reference_id],
+    namingRulesForFunctions(),
+  );
 }
 
 /**

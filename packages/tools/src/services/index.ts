@@ -9,6 +9,7 @@ import { createCharts } from './charts';
 import { createContentService, createHtmlService, CONTENT_MIME_TYPES } from './content';
 import { LockHub, LockServiceFake, type LockStats } from './lock';
 import { createPropertiesService, PropertyStores } from './properties';
+import { CacheStores, createCacheService } from './cache';
 import { createSession, UtilitiesFake } from './utilities';
 import { ExecutionState, ScriptRealm, type ExecutionContext, type ScriptRealmHooks, type ServiceEnvironment } from './script-realm';
 import { advanceRecurring, ScriptService, TriggerStore, type TriggerRecord } from './script';
@@ -24,6 +25,7 @@ export type { ChartData, ChartPosition, ChartRangeData, ChartTypeName } from './
 export type { MetadataListing, MetadataRecord } from './metadata-data';
 export { LockHub } from './lock';
 export { PropertyStore, PropertyStores } from './properties';
+export { CacheStore, CacheStores } from './cache';
 export { nextRunMs, TriggerStore } from './script';
 export type { TriggerRecord } from './script';
 export { UiFake } from './ui';
@@ -40,6 +42,8 @@ export interface AppsScriptServicesOptions {
   lockHub?: LockHub;
   /** Shared with other executions of the same script (default: new, empty stores). */
   propertyStores?: PropertyStores;
+  /** Shared with other executions of the same script (default: new, empty caches). */
+  cacheStores?: CacheStores;
   triggerStore?: TriggerStore;
   /** How this execution was started (default 'editor'); switch later with setContext. */
   context?: ExecutionContext;
@@ -93,6 +97,7 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions = {}
   const workbook = options.workbook ?? new Workbook();
   const lockHub = options.lockHub ?? new LockHub();
   const properties = options.propertyStores ?? new PropertyStores();
+  const caches = options.cacheStores ?? new CacheStores();
   const triggers = options.triggerStore ?? new TriggerStore();
   const ui = new UiFake();
   const spreadsheet = new SpreadsheetService(workbook, env, ui);
@@ -143,6 +148,7 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions = {}
     SpreadsheetApp: spreadsheet.app,
     Charts: createCharts(env),
     PropertiesService: createPropertiesService(properties, env),
+    CacheService: createCacheService(caches, env),
     LockService: locks.service,
     ContentService: contentService,
     HtmlService: createHtmlService(env, { htmlDirectory: options.htmlDirectory ?? DEFAULT_HTML_DIRECTORY }),

@@ -19,6 +19,8 @@ export const REFERENCE_PAGES = {
   DeveloperMetadataFinder: `${BASE}spreadsheet/developer-metadata-finder`,
   DeveloperMetadataLocation: `${BASE}spreadsheet/developer-metadata-location`,
   Charts: `${BASE}charts/charts`,
+  CacheService: `${BASE}cache/cache-service`,
+  Cache: `${BASE}cache/cache`,
   PropertiesService: `${BASE}properties/properties-service`,
   Properties: `${BASE}properties/properties`,
   LockService: `${BASE}lock/lock-service`,

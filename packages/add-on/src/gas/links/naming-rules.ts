@@ -9,6 +9,7 @@ import { locateRuleColumns, mergeRules, NO_RULES, readRulesTab, type NamingRules
 import type { RowWarning } from '../../core/contracts/sidebar-api';
 import { describeProblem, type Problem } from '../../core/links/problem';
 import { headerRow } from '../helpers/header-row';
+import { RULES_CACHE_KEY, RULES_CACHE_SECONDS, rulesFromCache, rulesToCache } from '../../core/links/cached-rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -22,11 +23,30 @@ export function readNamingRules(spreadsheet: Spreadsheet): NamingRules {
   return found.length === 0 ? NO_RULES : mergeRules(found);
 }
 
-/** The active spreadsheet's rules: what UTM_LINK, UTM_ISSUES, Check selected cells and the sidebar apply. */
+/** The active spreadsheet's rules, read from its tabs: what Check selected cells and the sidebar apply. */
 export function activeNamingRules(): NamingRules {
   // The typings say never null; outside a spreadsheet (a standalone run) there is nothing to read.
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet() as Spreadsheet | null;
-  return spreadsheet === null ? NO_RULES : readNamingRules(spreadsheet);
+  if (spreadsheet === null) return NO_RULES;
+  const rules = readNamingRules(spreadsheet);
+  keepForFunctions(rules);
+  return rules;
+}
+
+/** The rules UTM_LINK and UTM_ISSUES apply: the cached copy when there is one (core/links/cached-rules.ts). */
+export function namingRulesForFunctions(): NamingRules {
+  const cache = CacheService.getDocumentCache();
+  return (cache === null ? null : rulesFromCache(cache.get(RULES_CACHE_KEY))) ?? activeNamingRules();
+}
+
+function keepForFunctions(rules: NamingRules): void {
+  const cache = CacheService.getDocumentCache();
+  if (cache === null) return;
+  try {
+    cache.put(RULES_CACHE_KEY, rulesToCache(rules), RULES_CACHE_SECONDS);
+  } catch {
+    // Lists over the cache's 100 KB: the functions read the tabs each time, as without a cache.
+  }
 }
 
 /** A tagging's warnings (a link off buy.stripe.com and the rules' domains) as the sidebar shows them beside the link field. */
