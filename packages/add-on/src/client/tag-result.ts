@@ -5,7 +5,6 @@
  */
 
 import type { ApplyResult, InsertResult, SuggestedFix, TagResult } from '../core/contracts/sidebar-api';
-import { describeFix } from '../core/link-tabs/suggested-fixes';
 import { say, listOf } from './status';
 
 type Tagged = Extract<TagResult, { status: 'written' }>;
@@ -13,7 +12,6 @@ type Inserted = Extract<InsertResult, { status: 'written' }>;
 
 /** Problems shown before "and N more": the status stays short enough to sit beside the buttons. */
 const PROBLEMS_SHOWN = 4;
-const FIXES_SHOWN = 3;
 const WARNINGS_SHOWN = 3;
 
 export function plural(count: number, one: string, many: string): string {
@@ -33,11 +31,13 @@ function warningBox(lines: readonly string[]): HTMLElement {
   return box;
 }
 
-/** `Apply 3 suggested fixes`, with the first few shown above it: seeing them and clicking is the one confirmation. */
+/**
+ * `Apply 3 suggested fixes`: the problem lines above it already show the first few suggestions
+ * (`Suggested: "Spring Sale" → Spring_Sale`), so seeing them and clicking is the one confirmation.
+ */
 function fixOffer(fixes: readonly SuggestedFix[], onApply: (button: HTMLButtonElement) => void): HTMLElement {
   const offer = document.createElement('div');
   offer.className = 'fix-offer';
-  offer.append(listOf(firstOf(fixes.map(describeFix), FIXES_SHOWN, 'values'), 'fix-preview'));
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'apply-fixes';

@@ -35,11 +35,16 @@ async function scrollToBottomEdge(frame: Frame, selector: string): Promise<void>
   });
 }
 
-/** Where an element sits in the sidebar's own viewport. */
-function placeOf(frame: Frame, selector: string): Promise<{ top: number; bottom: number; height: number; viewport: number }> {
+/** Where an element sits in the sidebar's own viewport, and whether its middle shows (nothing scrolled or laid over it). */
+function placeOf(
+  frame: Frame,
+  selector: string,
+): Promise<{ top: number; bottom: number; height: number; viewport: number; shows: boolean }> {
   return frame.locator(selector).evaluate((element) => {
     const box = element.getBoundingClientRect();
-    return { top: box.top, bottom: box.bottom, height: box.height, viewport: window.innerHeight };
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    const shows = hit !== null && (element.contains(hit) || hit.contains(element));
+    return { top: box.top, bottom: box.bottom, height: box.height, viewport: window.innerHeight, shows };
   });
 }
 
@@ -50,6 +55,7 @@ async function expectInView(frame: Frame, selector: string): Promise<void> {
   expect(place.height).toBeGreaterThan(0);
   expect(place.top).toBeGreaterThanOrEqual(0);
   expect(place.bottom).toBeLessThanOrEqual(place.viewport);
+  expect(place.shows).toBe(true);
 }
 
 describe('the result of an action shows where its button was', () => {
@@ -61,6 +67,8 @@ describe('the result of an action shows where its button was', () => {
     await sidebar.locator('#tag').click();
     await expectText(sidebar.locator('#status'), /Tagged 2 rows in Links/);
     await expectInView(frame, '#status');
+    // Row 4's three problems and the button that fixes them, whole.
+    await expectInView(frame, '#apply-fixes');
   });
 
   it('after Insert into active row, the result is in view without scrolling', async () => {
