@@ -52,7 +52,9 @@ export function groupProblems(rows: readonly UntaggedRow[]): ProblemGroup[] {
       const headline = problemHeadline(problem, text);
       const group = groups.get(headline) ?? { rows: [], examples: [] };
       if (group.rows[group.rows.length - 1] !== row.row) group.rows.push(row.row);
-      if (problem.suggestion !== undefined && text !== null) group.examples.push(`${quote(text)} → ${problem.suggestion}`);
+      const example = problem.suggestion === undefined || text === null ? null : `${quote(text)} → ${problem.suggestion}`;
+      // Pasted rows repeat a value: each suggestion is said once.
+      if (example !== null && group.examples.indexOf(example) === -1) group.examples.push(example);
       groups.set(headline, group);
     }
   }
