@@ -15,8 +15,12 @@ export interface LinkRow {
   fields: Record<LinkField, string>;
 }
 
-/** The rows with a link of a tab, or [] when its header is not a links tab's (the caller skips the add-on's own tabs, known by their mark). */
-export function readLinkRows(tab: string, values: readonly (readonly unknown[])[]): LinkRow[] {
+/**
+ * The rows with a link of a tab, or [] when its header is not a links tab's (the caller skips the
+ * add-on's own tabs, known by their mark). `values[0]` is the header, on the sheet's row
+ * `headerRow` (below a title row: core/link-tabs/link-header.ts); each LinkRow keeps the sheet's row.
+ */
+export function readLinkRows(tab: string, values: readonly (readonly unknown[])[], headerRow = 1): LinkRow[] {
   const header = values[0] ?? [];
   if (!isLinkHeader(header)) return [];
   const columns = locateLinkColumns(header);
@@ -28,7 +32,7 @@ export function readLinkRows(tab: string, values: readonly (readonly unknown[])[
       const column = columns[field];
       fields[field] = column === undefined ? '' : textOfCell(cells[column - 1]).trim();
     }
-    if (fields.payment_link !== '') rows.push({ tab, row: r + 1, fields });
+    if (fields.payment_link !== '') rows.push({ tab, row: headerRow + r, fields });
   }
   return rows;
 }
