@@ -21,13 +21,16 @@ import { revealStatus, say } from './status';
 import { showVerdict, showWarning } from './verdicts';
 
 /** Disables an action while it cannot succeed, and says why beside it. */
-function gate(id: 'insert' | 'tag', reason: string | null, otherwise: boolean): void {
+function gate(id: 'copy' | 'insert' | 'tag', reason: string | null, otherwise: boolean): void {
   button(id).disabled = reason !== null || otherwise;
   const why = $(`${id}-why`);
   why.hidden = reason === null;
   // Only when it changes: refresh runs on every keystroke.
   if (why.textContent !== (reason ?? '')) why.textContent = reason ?? '';
 }
+
+const COPY_NEEDS_REFERENCE =
+  "Copy needs a reference, or this link's sales cannot be told apart from other rows': Insert into active row makes one and writes it in the row.";
 
 function refresh(): void {
   const invalid = new Set<LinkField>();
@@ -46,7 +49,8 @@ function refresh(): void {
   const refused = page.context?.refusal != null;
   // The question is about the values that were sent: they stay as they are until it is answered.
   for (const field of LINK_FIELDS) input(field).disabled = page.asking;
-  button('copy').disabled = !ready;
+  // A copied link is shared as it is: without a reference its sales cannot be told from other rows' (issue 17).
+  gate('copy', ready && form.client_reference_id.trim() === '' ? COPY_NEEDS_REFERENCE : null, !ready || page.asking);
   const blockers = actionBlockers(form, invalid, page.context?.row ?? null, page.filledFrom);
   // On the add-on's own tabs the status says why; nothing more beside the buttons.
   gate('insert', refused ? null : blockers.insert, refused || page.asking);

@@ -40,9 +40,9 @@ describe('the link-builder sidebar', () => {
     const expected = `${LINK}?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale`;
     expect(await sidebar.locator('#preview').inputValue()).toBe(expected);
 
-    await sidebar.locator('#copy').click();
-    await expectText(sidebar.locator('#status'), 'Link copied.');
-    expect(await ui.page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    // A link handed out without a reference could never be told apart from other rows' sales.
+    expect(await sidebar.locator('#copy').isDisabled()).toBe(true);
+    await expectText(sidebar.locator('#copy-why'), /^Copy needs a reference, .*Insert into active row makes one/);
     await ui.page.locator('#sidebar').screenshot({ path: path.join(SHOTS, 'sidebar.png') });
 
     // Every link the add-on writes carries a reference: the row had none, so Insert makes one and shows it.
@@ -55,6 +55,10 @@ describe('the link-builder sidebar', () => {
     await expectText(ui.cell(8, 4), 'spring_sale');
     expect(await sidebar.locator('#f-client_reference_id').inputValue()).toBe('spring_sale-1');
     expect(await sidebar.locator('#preview').inputValue()).toBe(`${expected}&client_reference_id=spring_sale-1`);
+    expect(await sidebar.locator('#copy-why').isHidden()).toBe(true);
+    await sidebar.locator('#copy').click();
+    await expectText(sidebar.locator('#status'), 'Link copied.');
+    expect(await ui.page.evaluate(() => navigator.clipboard.readText())).toBe(`${expected}&client_reference_id=spring_sale-1`);
   });
 
   it('tags the selected rows and says, by problem, what it could not tag', async () => {
