@@ -37,7 +37,36 @@ export function seedLinks(workbook: Workbook): void {
   }
   for (const [column, width] of Object.entries(COLUMN_WIDTHS)) sheet.columnWidths.set(Number(column), width);
   for (let row = 2; row <= WRAPPED_ROWS; row++) sheet.cellForWrite(row, UTM_ISSUES_COLUMN).wrap = true;
+  // Before the formulas, which read the rules as they are computed.
+  seedNamingRules(workbook);
   workbook.writeFormula(sheet, 2, UTM_ISSUES_COLUMN, UTM_ISSUES_FORMULA);
   workbook.writeFormula(sheet, 2, UTM_LINK_COLUMN, UTM_LINK_FORMULA);
   workbook.setSelection(LINKS_SHEET, 'A2');
+}
+
+export const RULES_SHEET = 'UTM rules';
+
+/**
+ * The team's naming rules (issue 17): the add-on finds this tab by its header, not its name, and
+ * holds sources and mediums to these spellings, so `Facebook Ads` is pointed to `facebook`.
+ */
+const NAMING_RULES: ReadonlyArray<readonly string[]> = [
+  ['utm_source', 'utm_medium'],
+  ['newsletter', 'email'],
+  ['facebook', 'paid_social'],
+  ['instagram', 'social'],
+  ['linkedin', 'cpc'],
+  ['google', 'referral'],
+  ['partner-blog', ''],
+];
+
+function seedNamingRules(workbook: Workbook): void {
+  if (workbook.getSheet(RULES_SHEET) !== null) return;
+  const sheet = workbook.write(
+    RULES_SHEET,
+    NAMING_RULES.map((row) => [...row]),
+  );
+  sheet.frozenRows = 1;
+  for (let column = 1; column <= 2; column++) sheet.cellForWrite(1, column).fontWeight = 'bold';
+  for (let column = 1; column <= 2; column++) sheet.columnWidths.set(column, 140);
 }

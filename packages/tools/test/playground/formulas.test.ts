@@ -95,6 +95,19 @@ describe('the seeded playground', () => {
     expect(links).toHaveLength(7);
   });
 
+  it("holds sources and mediums to the demo's naming rules tab, pointing to the allowed spelling", async () => {
+    const state = await pg.state('Links');
+    expect(state.sheets?.map((sheet) => sheet.name)).toContain('UTM rules');
+    expect((await pg.values('UTM rules'))[0]).toEqual(['utm_source', 'utm_medium']);
+    await pg.post('/api/cell', { sheet: 'Links', cell: 'B3', input: 'Facebook_Ads' });
+    const links = await pg.values('Links');
+    expect(links[2]?.[7]).toMatch(/^utm_source: "Facebook_Ads" .*facebook/);
+    // UTM_LINK gives the same words instead of a link.
+    expect(links[2]?.[9]).toBe(links[2]?.[7]);
+    await pg.post('/api/cell', { sheet: 'Links', cell: 'B3', input: 'facebook' });
+    expect((await pg.values('Links'))[2]?.[7]).toBe('');
+  });
+
   it('computes formulas typed in any cell, with #ERROR! and its message for what fails', async () => {
     await pg.post('/api/cell', { sheet: 'Links', cell: 'L2', input: '=utm_clean("Été 2024 / Promo", TRUE)' });
     await pg.post('/api/cell', { sheet: 'Links', cell: 'L3', input: '=UTM_LINK(A4, B4, C4, "Spring Sale")' });

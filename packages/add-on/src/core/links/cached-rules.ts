@@ -11,11 +11,13 @@ import type { NamingRules } from './naming-rules';
 
 export const RULES_CACHE_KEY = 'naming_rules_v1';
 /**
- * How long a copy serves the functions. Sheets recomputes a custom function only when its
- * arguments change, so a rules edit reaches the functions at their next recalculation after this;
- * Check selected cells and the link builder always read the tabs and renew the copy.
+ * How long a copy serves the functions: long enough for a burst of recalculations (a pasted column
+ * of per-row formulas), short enough that a rules tab just made or edited (the copy may say there
+ * is none) is read at the next recalculation a minute later. Sheets recomputes a custom function
+ * only when its arguments change; Check selected cells and the link builder always read the tabs
+ * and renew the copy.
  */
-export const RULES_CACHE_SECONDS = 300;
+export const RULES_CACHE_SECONDS = 60;
 
 const values = z.array(z.string());
 const CachedRules = z.object({
