@@ -66,19 +66,21 @@ export function linkTabColumns(rows: readonly LinkRow[], totals: Totals, marked:
 /**
  * One row of cells (in `columns` order) per data row of a tab of `dataRows` rows: a link row's
  * count, its revenue text and its net revenue in major units ('' in a currency and mode with no sale
- * on it); rows without a Stripe Payment Link stay blank.
+ * on it); rows without a Stripe Payment Link stay blank. The first data row is the one under the
+ * header, on row `headerRow` (1 unless a title row is above it).
  */
 export function linkTabCells(
   dataRows: number,
   rows: readonly LinkRow[],
   totals: Totals,
   columns: readonly ColumnDeclaration[],
+  headerRow = 1,
 ): Array<Array<number | string>> {
   const cells: Array<Array<number | string>> = Array.from({ length: Math.max(dataRows, 0) }, () => columns.map(() => ''));
   for (const row of rows) {
     const result = totals.get(row);
     const net = netByColumn(result);
-    cells[row.row - 2] = columns.map((column) => {
+    cells[row.row - headerRow - 1] = columns.map((column) => {
       if (column.name === 'paid_sessions') return result?.paid_sessions ?? 0;
       if (column.name === 'checkouts') return result?.checkouts ?? 0;
       if (column.name === 'revenue') return formatRowRevenue(result);

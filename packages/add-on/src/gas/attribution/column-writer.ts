@@ -15,8 +15,9 @@ function sameCell(current: unknown, next: unknown): boolean {
 }
 
 /**
- * `values` is the tab as read (row 1 the header); `columns` the 1-based column of each of `names`;
- * `cells` one row of values (in `names` order) per data row.
+ * `values` is the tab as read from its header row down (the header on row `headerRow`: 1, or
+ * lower under a links tab's title row); `columns` the 1-based column of each of `names`; `cells`
+ * one row of values (in `names` order) per data row.
  */
 export function writeColumns(
   sheet: Sheet,
@@ -24,6 +25,7 @@ export function writeColumns(
   names: readonly string[],
   columns: ReadonlyMap<string, number>,
   cells: readonly (readonly unknown[])[],
+  headerRow = 1,
 ): void {
   if (cells.length === 0) return;
   const placed = names.map((name) => columns.get(name) ?? 0);
@@ -37,7 +39,7 @@ export function writeColumns(
   const span = cells.slice(first, last + 1);
   for (const { start, end } of consecutiveRuns([...placed].sort((a, b) => a - b))) {
     const indexes = Array.from({ length: end - start + 1 }, (_, k) => placed.indexOf(start + k));
-    const target = sheet.getRange(2 + first, start, span.length, end - start + 1);
+    const target = sheet.getRange(headerRow + 1 + first, start, span.length, end - start + 1);
     const formats = target.getNumberFormats();
     target.setValues(
       span.map((row, r) =>

@@ -13,9 +13,15 @@ export function headerRow(sheet: Sheet): unknown[] {
  * Writes `names` after the tab's last used column (a column of notes without a header is used
  * too: a new column never lands on a filled cell), first adding columns where the grid ends (a
  * range past getMaxColumns() does not exist); returns the column each one got. `header` counts
- * as used as well, for a caller that has just written it.
+ * as used as well, for a caller that has just written it. The header row is row 1 unless the
+ * caller found it lower (a links tab under a title row: gas/links/link-header.ts).
  */
-export function appendHeaders<Name extends string>(sheet: Sheet, header: readonly unknown[], names: readonly Name[]): Map<Name, number> {
+export function appendHeaders<Name extends string>(
+  sheet: Sheet,
+  header: readonly unknown[],
+  names: readonly Name[],
+  headerRow = 1,
+): Map<Name, number> {
   const placed = new Map<Name, number>();
   if (names.length === 0) return placed;
   const lastHeader = header.reduce<number>((last, cell, index) => (cell === '' || cell === null ? last : index + 1), 0);
@@ -23,7 +29,7 @@ export function appendHeaders<Name extends string>(sheet: Sheet, header: readonl
   const maxColumns = sheet.getMaxColumns();
   const needed = lastUsed + names.length - maxColumns;
   if (needed > 0) sheet.insertColumnsAfter(maxColumns, needed);
-  styleAppendedHeaders(sheet, sheet.getRange(1, lastUsed + 1, 1, names.length).setValues([[...names]]), names);
+  styleAppendedHeaders(sheet, sheet.getRange(headerRow, lastUsed + 1, 1, names.length).setValues([[...names]]), names);
   names.forEach((name, i) => placed.set(name, lastUsed + 1 + i));
   return placed;
 }
@@ -36,7 +42,7 @@ export function appendHeaders<Name extends string>(sheet: Sheet, header: readonl
  */
 export function styleAppendedHeaders(sheet: Sheet, added: GoogleAppsScript.Spreadsheet.Range, headers: readonly string[]): void {
   const first = added.getColumn();
-  const weight = first === 1 ? 'bold' : sheet.getRange(1, first - 1).getFontWeight();
+  const weight = first === 1 ? 'bold' : sheet.getRange(added.getRow(), first - 1).getFontWeight();
   added.setFontWeight(weight === 'bold' ? 'bold' : 'normal');
   setColumnWidths(
     sheet,

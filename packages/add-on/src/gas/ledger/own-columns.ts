@@ -10,6 +10,7 @@ import { columnToLetters } from '../../core/helpers/column-letters';
 import { headerKey } from '../../core/helpers/header-names';
 import { fixedFormat, type ColumnDeclaration } from '../../core/ledger/declaration';
 import { COLUMN_MARK_KEY, ownColumnHeader } from '../../core/ledger/marks';
+import { LINK_HEADER_ROWS } from '../../core/link-tabs/link-header';
 import { styleAppendedHeaders } from '../helpers/header-row';
 import type { ScriptLockHeld } from '../script-lock';
 
@@ -19,7 +20,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** What the add-on marked on one user tab: its columns by declared name, and the header row it read them under. */
 export interface OwnedOnTab {
   columns: Map<string, number>;
-  /** The row the add-on's header row mark is on now: 1 unless a row was inserted above it; null when that row was deleted. */
+  /** The row the add-on's header row mark is on now: it moves with its row (a title row inserted above); null when that row was deleted. */
   headerRow: number | null;
 }
 
@@ -55,20 +56,41 @@ export function findMarkedColumns(spreadsheet: Spreadsheet): MarkedColumns {
   return bySheet;
 }
 
-/**
- * Why the tab's header row can no longer be trusted, or null: the add-on marked the row it read its
- * columns' headers from, and that row must still be row 1 (a title row inserted above moves it
- * down; deleting it removes the mark). A header renamed in place is fine: columns go by their mark.
- */
-export function headerRowProblem(owned: OwnedOnTab): string | null {
-  if (owned.columns.size === 0 || owned.headerRow === 1) return null;
-  return owned.headerRow === null
-    ? 'its header row was deleted'
-    : `its header row is now row ${String(owned.headerRow)}: a row was inserted above it`;
+/** What is wrong with a tab's header row, and what the user does about it. */
+export interface HeaderRowProblem {
+  what: string;
+  fix: string;
 }
 
-function markHeaderRow(sheet: Sheet): void {
-  sheet.getRange('1:1').addDeveloperMetadata(COLUMN_MARK_KEY, HEADER_ROW, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+/**
+ * Why the tab's header row can no longer be trusted, or null. The add-on marked the row it wrote
+ * its columns' headers on; the mark moves with its row (a title row inserted above moves both down,
+ * issue 17), so that row must still be the links header found (`found`, among the first rows:
+ * core/link-tabs/link-header.ts). Deleting the header row removes the mark; a header moved away
+ * leaves the mark on another row than the one found. A header renamed in place is fine: columns go
+ * by their mark (renamed so it is no links header, the tab is simply no links tab any more).
+ */
+export function headerRowProblem(owned: OwnedOnTab, found: number | null): HeaderRowProblem | null {
+  const marked = owned.headerRow;
+  if (owned.columns.size === 0) return null;
+  if (marked === null) return { what: 'its header row was deleted', fix: 'Put the header row back (Edit > Undo)' };
+  if (marked === found) return null;
+  if (found === null && marked <= LINK_HEADER_ROWS) return null;
+  if (found === null)
+    return {
+      what: `its header row is now row ${String(marked)}, below the first ${String(LINK_HEADER_ROWS)} rows where the add-on looks for it`,
+      fix: `Delete rows above it until it is within the first ${String(LINK_HEADER_ROWS)} rows (or Edit > Undo)`,
+    };
+  return {
+    what: `its header row is row ${String(marked)}, but the first links header in the tab is row ${String(found)}`,
+    fix: `Keep one links header row: move the header back to row ${String(marked)} or delete the other one (Edit > Undo)`,
+  };
+}
+
+function markHeaderRow(sheet: Sheet, row: number): void {
+  sheet
+    .getRange(`${String(row)}:${String(row)}`)
+    .addDeveloperMetadata(COLUMN_MARK_KEY, HEADER_ROW, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
 }
 
 function markColumn(sheet: Sheet, column: number, name: string): void {
@@ -84,7 +106,8 @@ export interface AddedColumns {
 
 /**
  * Adds `wanted` after the tab's last used column, headed by name (or `name (add-on)` where the
- * user has a column of that name), each marked. `header` is row 1 as read.
+ * user has a column of that name) on the header row (`headerRow`, 1 unless a title row is above
+ * it), each marked. `header` is that row as read. Rows above the header are the user's, untouched.
  */
 export function addOwnColumns(
   held: ScriptLockHeld,
@@ -92,23 +115,24 @@ export function addOwnColumns(
   header: readonly unknown[],
   wanted: readonly ColumnDeclaration[],
   headerMarked: boolean,
+  headerRow = 1,
 ): AddedColumns {
   const columns = new Map<string, number>();
   if (wanted.length === 0) return { columns, notices: [] };
   held.wrote();
-  if (!headerMarked) markHeaderRow(sheet);
+  if (!headerMarked) markHeaderRow(sheet, headerRow);
   const userKeys = new Set(header.map(headerKey).filter((key) => key !== ''));
   const lastUsed = sheet.getLastColumn();
   const maxColumns = sheet.getMaxColumns();
   if (lastUsed + wanted.length > maxColumns) sheet.insertColumnsAfter(maxColumns, lastUsed + wanted.length - maxColumns);
   const headers = wanted.map((c) => ownColumnHeader(c.header ?? c.name, userKeys, headerKey));
-  styleAppendedHeaders(sheet, sheet.getRange(1, lastUsed + 1, 1, wanted.length).setValues([headers]), headers);
+  styleAppendedHeaders(sheet, sheet.getRange(headerRow, lastUsed + 1, 1, wanted.length).setValues([headers]), headers);
   const notices: string[] = [];
   wanted.forEach((c, i) => {
     const column = lastUsed + 1 + i;
     markColumn(sheet, column, c.name);
     const format = fixedFormat(c);
-    if (format !== null) sheet.getRange(2, column, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat(format);
+    if (format !== null) sheet.getRange(headerRow + 1, column, Math.max(sheet.getMaxRows() - headerRow, 1), 1).setNumberFormat(format);
     columns.set(c.name, column);
     if (headers[i] !== (c.header ?? c.name)) {
       notices.push(
@@ -122,13 +146,15 @@ export function addOwnColumns(
 /**
  * Columns an earlier version added to a links tab carry no mark: `paid_sessions` then `revenue`,
  * exactly as it wrote them, as the last two headers, holding counts and revenue text and no
- * formula. Anything else with those names is the user's.
+ * formula. Anything else with those names is the user's. `values` is the tab from its header row
+ * (row `headerRow`) down.
  */
 export function adoptEarlierColumns(
   held: ScriptLockHeld,
   sheet: Sheet,
   values: readonly (readonly unknown[])[],
   wanted: readonly ColumnDeclaration[],
+  headerRow = 1,
 ): Map<string, number> | null {
   const header = values[0] ?? [];
   let last = header.length;
@@ -140,11 +166,11 @@ export function adoptEarlierColumns(
   const texts = body.every((row) => wanted.every((_, i) => i === 0 || typeof row[first - 1 + i] === 'string'));
   if (!counts || !texts) return null;
   if (body.length > 0) {
-    const formulas = sheet.getRange(2, first, body.length, wanted.length).getFormulas();
+    const formulas = sheet.getRange(headerRow + 1, first, body.length, wanted.length).getFormulas();
     if (formulas.some((row) => row.some((formula) => formula !== ''))) return null;
   }
   held.wrote();
-  markHeaderRow(sheet);
+  markHeaderRow(sheet, headerRow);
   const columns = new Map<string, number>();
   wanted.forEach((c, i) => {
     markColumn(sheet, first + i, c.name);

@@ -30,7 +30,7 @@ function addLocked(): ReferencesAdded {
   const marked = findMarkedTabs(spreadsheet);
   const tabs = linkTabs(spreadsheet, marked);
   // Only rows with a Stripe Payment Link get a reference: a tab of other links is never written.
-  const rowsByTab = tabs.map(({ sheet, values }) => stripeLinkRows(sheet, values));
+  const rowsByTab = tabs.map(stripeLinkRows);
   const missing = rowsByTab.map((rows) => rows.filter((row) => row.fields.client_reference_id === ''));
   const made = newReferences(
     missing.flat().map((row) => ({ campaign: row.fields.utm_campaign, source: row.fields.utm_source })),
@@ -39,13 +39,14 @@ function addLocked(): ReferencesAdded {
 
   const result: ReferencesAdded = { added: made.length, where: [] };
   let next = 0;
-  tabs.forEach(({ sheet, values }, t) => {
+  tabs.forEach(({ sheet, values, headerRow }, t) => {
     const rows = missing[t] ?? [];
     if (rows.length === 0) return;
+    // The header where the user put it (a title row above is theirs); rows keep the sheet's numbers.
     const header = values[0] ?? [];
     const column =
       locateLinkColumns(header).client_reference_id ??
-      appendHeaders(sheet, header, ['client_reference_id']).get('client_reference_id') ??
+      appendHeaders(sheet, header, ['client_reference_id'], headerRow).get('client_reference_id') ??
       0;
     const references = new Map(rows.map((row) => [row.row, made[next++] ?? '']));
     const runs = consecutiveRuns(rows.map((row) => row.row));

@@ -11,7 +11,7 @@ import { consecutiveRuns } from '../../core/helpers/runs';
 import { linkColumnOf } from '../../core/link-tabs/link-columns';
 import { fixesDone, fixQuestion, type SuggestedFix } from '../../core/link-tabs/suggested-fixes';
 import { checkCell, unmarkCell } from '../../core/links/cell-check';
-import { headerRow } from '../helpers/header-row';
+import { linkHeaderOf } from './link-header';
 import { withScriptLockOrFail, type ScriptLockHeld } from '../script-lock';
 import { cellContexts } from './cell-context';
 
@@ -46,10 +46,12 @@ function byColumn(fixes: readonly SuggestedFix[]): Map<number, SuggestedFix[]> {
 
 /** Applies `fixes` to `sheet` (the caller holds the lock): one read of each column's span, one write per run of rows. */
 export function applySuggestions(sheet: Sheet, fixes: readonly SuggestedFix[], held: ScriptLockHeld): FixesApplied {
-  const header = headerRow(sheet);
-  const contextAt = cellContexts(sheet, header);
+  const { row: headerAt, cells: header } = linkHeaderOf(sheet);
+  const contextAt = cellContexts(sheet, header, headerAt);
   const done: FixesApplied = { applied: 0, skipped: 0 };
-  for (const [column, list] of byColumn(fixes)) {
+  // The header and the rows above it (the user's titles) are never written, whatever a page sends.
+  done.skipped += fixes.filter((fix) => fix.row <= headerAt).length;
+  for (const [column, list] of byColumn(fixes.filter((fix) => fix.row > headerAt))) {
     const first = list[0]?.row ?? 2;
     const span = (list[list.length - 1]?.row ?? first) - first + 1;
     const range = sheet.getRange(first, column, span, 1);

@@ -12,17 +12,18 @@ import { activeNamingRules } from './naming-rules';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The context of each row of `sheet` (1-based row in, context out), read lazily. */
-export function cellContexts(sheet: Sheet, header: readonly unknown[]): (row: number) => CellContext {
+/** The context of each row of `sheet` (1-based row in, context out) under its header (row `headerRow`), read lazily. */
+export function cellContexts(sheet: Sheet, header: readonly unknown[], headerRow = 1): (row: number) => CellContext {
   const linkColumn = locateLinkColumns(header).payment_link;
   const rules = lazily(activeNamingRules);
+  const first = headerRow + 1;
   const links = lazily((): unknown[][] => {
     const last = sheet.getLastRow();
-    return linkColumn === undefined || last < 2 ? [] : sheet.getRange(2, linkColumn, last - 1, 1).getValues();
+    return linkColumn === undefined || last < first ? [] : sheet.getRange(first, linkColumn, last - headerRow, 1).getValues();
   });
   return (row) => ({
     get rowLink(): unknown {
-      return row < 2 ? '' : (links()[row - 2]?.[0] ?? '');
+      return row < first ? '' : (links()[row - first]?.[0] ?? '');
     },
     get rules() {
       return rules();

@@ -9,7 +9,7 @@
 import { lazily } from '../../core/helpers/lazily';
 import { textOfCell } from '../../core/helpers/literal-text';
 import { describeDuplicateReference, describeReferenceOnRows } from '../../core/link-tabs/link-checks';
-import { readLinkRows, rowAddress, type LinkRow } from '../../core/link-tabs/link-rows';
+import { rowAddress, type LinkRow } from '../../core/link-tabs/link-rows';
 import { newReferences } from '../../core/link-tabs/references';
 import type { LinkFields, ReferenceWritten, RowWarning } from '../../core/contracts/sidebar-api';
 import { isBlank } from '../../core/helpers/cell-value';
@@ -17,10 +17,9 @@ import type { LinkField } from '../../core/link-tabs/link-columns';
 import { mergeFields } from '../../core/links/tag-link';
 import { findMarkedTabs, ownSheetIds, type MarkedTabs } from '../ledger/own-tabs';
 import { readLedgerColumn } from '../ledger/reconciliation-reader';
-import { readLinkTabValues } from './link-tabs';
+import { readLinkTabValues, tableLinkRows, type SheetLinkTable } from './link-tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Every reference the spreadsheet already uses: on link rows, and on sales whose row may be gone. */
 export function referencesInUse(spreadsheet: Spreadsheet, marked: MarkedTabs, rows: readonly LinkRow[]): Set<string> {
@@ -33,7 +32,7 @@ export function referencesInUse(spreadsheet: Spreadsheet, marked: MarkedTabs, ro
 }
 
 /** The links tabs: every tab but the add-on's own. */
-export function linkTabs(spreadsheet: Spreadsheet, marked: MarkedTabs): Array<{ sheet: Sheet; values: unknown[][] }> {
+export function linkTabs(spreadsheet: Spreadsheet, marked: MarkedTabs): SheetLinkTable[] {
   return readLinkTabValues(spreadsheet, ownSheetIds(spreadsheet, marked));
 }
 
@@ -47,7 +46,7 @@ export class ReferenceBook {
   private readonly read = lazily(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const marked = findMarkedTabs(spreadsheet);
-    const rows = linkTabs(spreadsheet, marked).flatMap(({ sheet, values }) => readLinkRows(sheet.getName(), values));
+    const rows = linkTabs(spreadsheet, marked).flatMap(tableLinkRows);
     return { rows, inUse: referencesInUse(spreadsheet, marked, rows) };
   });
 

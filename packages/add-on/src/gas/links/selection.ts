@@ -15,7 +15,8 @@ import { describeUntagged, type UntaggedRow } from '../../core/link-tabs/problem
 import { linkTabNames } from './link-tabs';
 import { cellContexts } from './cell-context';
 import { activeNamingRules } from './naming-rules';
-import { appendHeaders, headerRow } from '../helpers/header-row';
+import { appendHeaders } from '../helpers/header-row';
+import { linkHeaderOf } from './link-header';
 import { describeTestLink, LinkMixups } from './link-mixups';
 import { withScriptLockOrFail } from '../script-lock';
 import { linkColumnOf, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../../core/link-tabs/link-columns';
@@ -36,12 +37,12 @@ export function selectedRanges(): Range[] {
   return range === null ? [] : [range];
 }
 
-/** The selected rows below the header, each once, in order. */
-export function selectedRows(ranges: readonly Range[]): number[] {
+/** The selected rows below the header (on row `headerRow`; the rows above it are the user's title rows), each once, in order. */
+export function selectedRows(ranges: readonly Range[], headerRow = 1): number[] {
   const rows = new Set<number>();
   for (const range of ranges) {
     const first = range.getRow();
-    for (let row = Math.max(first, 2); row < first + range.getNumRows(); row++) rows.add(row);
+    for (let row = Math.max(first, headerRow + 1); row < first + range.getNumRows(); row++) rows.add(row);
   }
   return [...rows].sort((a, b) => a - b);
 }
@@ -128,10 +129,10 @@ function markLocked(): FixOffer {
   const sheet = spreadsheet.getActiveSheet();
   refuseOwnTab(sheet, CHECK_CELLS, 'marks the values of a links tab (a note and a fill)');
   const tab = sheet.getName();
-  const header = headerRow(sheet);
+  const { row: headerAt, cells: header } = linkHeaderOf(sheet);
   // The other tabs and the sales are read only when a selected reference or test-mode link needs them.
   const mixups = new LinkMixups();
-  const contextAt = cellContexts(sheet, header);
+  const contextAt = cellContexts(sheet, header, headerAt);
   const count: MarkCount = { invalid: 0, fine: 0, notChecked: 0, shared: new Set(), testLinks: 0 };
   const offer: FixOffer = { sheet, fixes: [], formulas: 0 };
   for (const range of selectedRanges()) {
@@ -145,8 +146,8 @@ function markLocked(): FixOffer {
     // getBackgrounds says '#ffffff' for "no fill"; writing that back would paint cells white.
     const nextBackgrounds: Array<Array<string | null>> = backgrounds.map((row) => row.map((color) => (color === '#ffffff' ? null : color)));
     values.forEach((row, r) => {
-      // The header row names the columns; it is not checked, nor counted.
-      if (firstRow + r === 1) return;
+      // The header row names the columns and the rows above it are the user's titles: not checked, nor counted.
+      if (firstRow + r <= headerAt) return;
       row.forEach((value, c) => {
         const column: LinkColumn | null = linkColumnOf(header[firstColumn + c - 1]);
         const verdict = checkCell(column, value, contextAt(firstRow + r));
@@ -184,15 +185,16 @@ function markLocked(): FixOffer {
   return offer;
 }
 
-/** Adds the header cells the tab lacks, at the end of row 1, and returns where everything is. */
+/** Adds the header cells the tab lacks, at the end of its header row (`headerRow`), and returns where everything is. */
 export function ensureColumns(
   sheet: Sheet,
   header: readonly unknown[],
   needed: readonly LinkColumn[],
+  headerRow = 1,
 ): Partial<Record<LinkColumn, number>> {
   const columns = locateLinkColumns(header);
   const missing = needed.filter((name) => columns[name] === undefined);
-  for (const [name, column] of appendHeaders(sheet, header, missing)) columns[name] = column;
+  for (const [name, column] of appendHeaders(sheet, header, missing, headerRow)) columns[name] = column;
   return columns;
 }
 
@@ -238,9 +240,9 @@ const TAG_COLUMNS: readonly LinkColumn[] = [...LINK_FIELDS, 'tagged_link'];
 export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict[]): TagResult {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
   refuseOwnTab(sheet, 'Tag selected rows');
-  const rows = selectedRows(selectedRanges());
+  const { row: headerAt, cells: header } = linkHeaderOf(sheet);
+  const rows = selectedRows(selectedRanges(), headerAt);
   if (rows.length === 0) throw new Error('Select the campaign rows to tag (below the header row), then try again.');
-  const header = headerRow(sheet);
   const located = locateLinkColumns(header);
   const first = rows[0] ?? 2;
   const last = rows[rows.length - 1] ?? first;
@@ -340,6 +342,7 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
     sheet,
     header,
     TAG_COLUMNS.filter((column) => writes.has(column)),
+    headerAt,
   );
   for (const column of TAG_COLUMNS) {
     const list = writes.get(column);

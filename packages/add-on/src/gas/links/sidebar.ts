@@ -8,7 +8,8 @@ import { describeSharedReference, TEST_LINK_WARNING } from '../../core/link-tabs
 import { readLinkRows, rowAddress } from '../../core/link-tabs/link-rows';
 import { describeProblems } from '../../core/links/problem';
 import { literalText, textOfCell } from '../../core/helpers/literal-text';
-import { isLinkHeader, LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../../core/link-tabs/link-columns';
+import { LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../../core/link-tabs/link-columns';
+import { linkTableOf } from '../../core/link-tabs/link-header';
 import {
   isConsented,
   readConsent,
@@ -25,7 +26,7 @@ import {
 import { TRACKING_PARAMETERS, type TrackingParameter } from '../../core/links/stripe-rules';
 import { cellShows, mergeFields, replacedText, tagLink } from '../../core/links/tag-link';
 import { checkValue } from '../../core/links/validate';
-import { headerRow } from '../helpers/header-row';
+import { linkHeaderOf } from './link-header';
 import { LinkMixups } from './link-mixups';
 import { activeNamingRules, linkWarnings } from './naming-rules';
 import { NO_RULES } from '../../core/links/naming-rules';
@@ -76,7 +77,7 @@ function formText(value: unknown): string {
   return cell.kind === 'text' ? cell.text : '';
 }
 
-/** Values used in `column` that Stripe keeps, most used first: a suggestion must never be one Stripe drops. */
+/** Values used in `column` that Stripe keeps, most used first: a suggestion must never be one Stripe drops. `data[0]` is the header. */
 function usedValues(data: readonly unknown[][], parameter: TrackingParameter, column: number | undefined): UsedValue[] {
   const counts = new Map<string, number>();
   if (column !== undefined) {
@@ -100,8 +101,6 @@ function noUsedValues(): Record<TrackingParameter, UsedValue[]> {
 export function readSidebarContext(): SidebarContext {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
   const active = currentRow();
-  const activeRow = active >= 2 ? active : null;
-  const selected = selectedRows(selectedRanges()).length;
   const refusal = ownTabRefusalFor(sheet, 'The link builder');
   // One of our tabs (Reconciliation can be long): nothing there to suggest or start from.
   if (refusal !== null) {
@@ -109,10 +108,10 @@ export function readSidebarContext(): SidebarContext {
       sheetName: sheet.getName(),
       columns: {},
       used: noUsedValues(),
-      activeRow,
+      activeRow: active >= 2 ? active : null,
       row: null,
       refusal,
-      selectedRows: selected,
+      selectedRows: selectedRows(selectedRanges()).length,
       warnings: [],
       liveSales: false,
       rules: NO_RULES,
@@ -120,15 +119,20 @@ export function readSidebarContext(): SidebarContext {
   }
 
   const data: unknown[][] = sheet.getDataRange().getValues();
-  const header = data[0] ?? [];
+  // The links header where the user put it (a title row above is theirs); row 1 on a tab without one.
+  const table = linkTableOf(data);
+  const headerAt = table?.headerRow ?? 1;
+  const header = data[headerAt - 1] ?? [];
+  const activeRow = active > headerAt ? active : null;
+  const selected = selectedRows(selectedRanges(), headerAt).length;
   const columns = locateLinkColumns(header);
   const used = noUsedValues();
-  for (const parameter of TRACKING_PARAMETERS) used[parameter] = usedValues(data, parameter, columns[parameter]);
+  for (const parameter of TRACKING_PARAMETERS) used[parameter] = usedValues(data.slice(headerAt - 1), parameter, columns[parameter]);
 
   let row: LinkFields | null = null;
   const cells = activeRow === null ? undefined : data[activeRow - 1];
   const link = columns.payment_link === undefined ? '' : formText(cells?.[columns.payment_link - 1]);
-  if (cells !== undefined && link !== '' && isLinkHeader(header)) {
+  if (cells !== undefined && link !== '' && table !== null) {
     row = {} as LinkFields;
     for (const field of LINK_FIELDS) {
       const column = columns[field];
@@ -193,9 +197,9 @@ function insertLocked(request: unknown): InsertResult {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
   refuseOwnTab(sheet, INSERT);
   const row = currentRow();
-  if (row < 2) throw new Error('Select a cell in the row to fill (below the header row), then insert.');
+  const { row: headerAt, cells: header } = linkHeaderOf(sheet);
+  if (row <= headerAt) throw new Error('Select a cell in the row to fill (below the header row), then insert.');
 
-  const header = headerRow(sheet);
   const located = locateLinkColumns(header);
   const range = sheet.getRange(row, 1, 1, header.length);
   const values: unknown[] = range.getValues()[0] ?? [];
@@ -229,6 +233,7 @@ function insertLocked(request: unknown): InsertResult {
     sheet,
     header,
     writes.map((write) => write.column),
+    headerAt,
   );
   const span = Math.max(1, ...writes.map((write) => columns[write.column] ?? 0));
   const formats: string[] = sheet.getRange(row, 1, 1, span).getNumberFormats()[0] ?? [];
