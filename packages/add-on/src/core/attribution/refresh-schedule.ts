@@ -4,6 +4,8 @@
  * trigger, the property) is gas/reconciliation/refresh-schedule.ts; this is the arithmetic.
  */
 
+import { storedObject } from '../helpers/stored-json';
+
 /**
  * How long after the first delivery of a burst the refresh runs: the one number to change.
  * Two minutes lets a burst (a checkout's completed and async events, Stripe's retries, a sale
@@ -54,13 +56,7 @@ export function pendingRefreshText(pending: PendingRefresh): string {
  */
 export function readPendingRefresh(text: string | null): PendingRefresh | null {
   if (text === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  const { due, failures } = (json !== null && typeof json === 'object' ? json : {}) as Record<string, unknown>;
+  const { due, failures } = storedObject(text) ?? {};
   return {
     due: typeof due === 'number' && Number.isFinite(due) ? due : 0,
     failures: typeof failures === 'number' && Number.isInteger(failures) && failures >= 0 ? failures : 0,

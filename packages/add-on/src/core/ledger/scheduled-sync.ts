@@ -6,6 +6,7 @@
  */
 
 import { SYNC_INTERVALS, syncIntervalWords, type SyncInterval } from './stripe-events';
+import { storedObject } from '../helpers/stored-json';
 
 /** The menu item that opens the dialog. */
 export const SCHEDULED_SYNC_MENU_ITEM = 'Scheduled sync…';
@@ -55,15 +56,9 @@ export function scheduledRunText(run: ScheduledRun): string {
 
 /** The kept record, or null when there is none or it is not one (an older or hand-edited value). */
 export function parseScheduledRun(text: string | null): ScheduledRun | null {
-  if (text === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { at, ok, summary, trigger } = value as Record<string, unknown>;
+  const value = storedObject(text);
+  if (value === null) return null;
+  const { at, ok, summary, trigger } = value;
   if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof ok !== 'boolean' || typeof summary !== 'string') return null;
   return { at, ok, summary, trigger: typeof trigger === 'string' ? trigger : null };
 }

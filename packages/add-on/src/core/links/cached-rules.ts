@@ -8,6 +8,7 @@
 
 import * as z from 'zod/mini';
 import type { NamingRules } from './naming-rules';
+import { storedObject } from '../helpers/stored-json';
 
 export const RULES_CACHE_KEY = 'naming_rules_v1';
 /**
@@ -38,13 +39,6 @@ export function rulesToCache(rules: NamingRules): string {
 
 /** The rules a cached copy holds, or null when there is none or it is not one. */
 export function rulesFromCache(text: string | null): NamingRules | null {
-  if (text === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const result = CachedRules.safeParse(parsed);
+  const result = CachedRules.safeParse(storedObject(text));
   return result.success ? result.data : null;
 }

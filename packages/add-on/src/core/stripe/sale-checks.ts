@@ -7,6 +7,8 @@
  * What a run or a day cannot check is left for the next sync: the rows still say `not yet`.
  */
 
+import { storedObject } from '../helpers/stored-json';
+
 /** Sessions fetched at once (one UrlFetchApp.fetchAll). */
 export const CHECK_CHUNK = 25;
 /** Sessions one sync may check: 20 chunks, a few seconds of fetching. */
@@ -26,13 +28,9 @@ export function utcDay(nowMs: number): string {
 
 /** The tally kept for today, or a fresh one: another day's count, or anything unreadable, counts nothing. */
 export function readCheckTally(text: string | null, today: string): CheckTally {
-  try {
-    const parsed = JSON.parse(text ?? 'null') as { day?: unknown; count?: unknown } | null;
-    const count = parsed?.count;
-    if (parsed?.day === today && typeof count === 'number' && Number.isInteger(count) && count >= 0) return { day: today, count };
-  } catch {
-    // An unreadable tally is a fresh one.
-  }
+  const parsed = storedObject(text);
+  const count = parsed?.count;
+  if (parsed?.day === today && typeof count === 'number' && Number.isInteger(count) && count >= 0) return { day: today, count };
   return { day: today, count: 0 };
 }
 

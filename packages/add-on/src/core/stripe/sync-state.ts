@@ -14,6 +14,7 @@
  */
 
 import { EVENT_ID } from './stripe-event';
+import { storedObject } from '../helpers/stored-json';
 
 export const MAX_HISTORY_DAYS = 30; // Stripe keeps 30 days of events.
 const DAY = 86_400;
@@ -51,15 +52,10 @@ function isRun(value: unknown, idPattern: RegExp): value is SyncRun {
 
 /** `idPattern`: what a run's `startingAfter` may be (events' ids; the settled sync's are balance transactions'). */
 export function parseSyncState(text: string | null, idPattern: RegExp = EVENT_ID): SyncState {
-  if (text === null || text === '') return { cursor: null, run: null };
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (parsed === null || typeof parsed !== 'object') return { cursor: null, run: null };
-    const { cursor, run } = parsed as Record<string, unknown>;
-    return { cursor: isTime(cursor) ? cursor : null, run: isRun(run, idPattern) ? run : null };
-  } catch {
-    return { cursor: null, run: null };
-  }
+  const parsed = storedObject(text);
+  if (parsed === null) return { cursor: null, run: null };
+  const { cursor, run } = parsed;
+  return { cursor: isTime(cursor) ? cursor : null, run: isRun(run, idPattern) ? run : null };
 }
 
 /** The first sync's answer to "how many days back": a whole number from 1 to 30, nothing else. */
