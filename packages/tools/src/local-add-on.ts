@@ -35,6 +35,17 @@ export interface LocalAddOnState {
   triggers?: TriggerStore;
 }
 
+/**
+ * Where a report tab's table ends (index in `rows`, the rows under the header): at its first row
+ * blank in the table's columns (those before the header's first blank cell; the charts' data beside
+ * it may run longer). -1 when the tab is not a report tab or has no blank row.
+ */
+function reportTableEnd(header: readonly unknown[], rows: readonly (readonly unknown[])[]): number {
+  if (header[0] !== 'utm_campaign' || !header.includes('livemode')) return -1;
+  const width = header.indexOf('') === -1 ? header.length : header.indexOf('');
+  return rows.findIndex((row) => row.slice(0, width).every((cell) => cell === ''));
+}
+
 export class LocalAddOn {
   readonly workbook: Workbook;
   readonly properties: PropertyStores;
@@ -120,14 +131,31 @@ export class LocalAddOn {
     return answer;
   }
 
-  /** The Reconciliation tab as objects keyed by header. */
+  /**
+   * A tab (Reconciliation unless named) as objects keyed by header. A report tab of the add-on
+   * (Attribution, Attribution (settled), Weekly: its header starts `utm_campaign` and has
+   * `livemode`) ends at its first blank row: its summary is under it (see `summary`).
+   */
   rows(sheetName = 'Reconciliation'): Array<Record<string, unknown>> {
     const sheet = this.workbook.getSheet(sheetName);
     if (sheet === null) return [];
     const [header = [], ...rows] = sheet.values();
-    return rows
+    const end = reportTableEnd(header, rows);
+    return (end === -1 ? rows : rows.slice(0, end))
       .filter((row) => row.some((cell) => cell !== ''))
       .map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i]])));
+  }
+
+  /** A report tab's summary (Attribution unless named): its lines under the table, one a row in column A, joined by newlines. */
+  summary(sheetName = 'Attribution'): string {
+    const [header = [], ...rows] = this.workbook.getSheet(sheetName)?.values() ?? [];
+    const end = reportTableEnd(header, rows);
+    if (end === -1) return '';
+    return rows
+      .slice(end + 1)
+      .map((row) => String(row[0] ?? ''))
+      .filter((line) => line !== '')
+      .join('\n');
   }
 
   /** Every formula in a tab: payload text must never become one. */

@@ -70,14 +70,16 @@ describe('the Attribution charts', () => {
       ['USD, test mode', 165, 0, 25, 0, 140],
       ['EUR, test mode', 45, 0, 0, 0, 45],
     ]);
-    // Side by side below the table, sized, never over a cell that holds anything.
+    // Side by side below the summary under the table (a blank row each side of it), sized, never over a cell that holds anything.
     const [usd, eur] = tab(app).charts;
     const tableRows = app.rows('Attribution').filter((row) => row.utm_campaign !== '').length;
-    expect(usd?.position).toEqual({ row: tableRows + 3, column: 1, offsetX: 0, offsetY: 0 });
-    expect(eur?.position).toEqual({ row: tableRows + 3, column: 1, offsetX: 620, offsetY: 0 });
+    const summaryRows = app.summary('Attribution').split('\n').length;
+    const chartsRow = tableRows + 3 + summaryRows + 1;
+    expect(usd?.position).toEqual({ row: chartsRow, column: 1, offsetX: 0, offsetY: 0 });
+    expect(eur?.position).toEqual({ row: chartsRow, column: 1, offsetX: 620, offsetY: 0 });
     expect(usd?.options).toMatchObject({ width: 600, legend: { position: 'none' } });
     const values = tab(app).values();
-    for (const row of values.slice(tableRows + 2)) expect(row.every((cell) => cell === '')).toBe(true);
+    for (const row of values.slice(chartsRow - 2)) expect(row.every((cell) => cell === '')).toBe(true);
   });
 
   it('keeps the table the only thing in its columns, so a column adds up to its currency totals', () => {

@@ -123,7 +123,7 @@ describe('refreshAttribution, as a trigger runs it', () => {
     const { app, stripe } = shop();
     sell(app, stripe);
     refreshAsTrigger(app);
-    const summary = String(app.rows('Attribution')[0]?.summary);
+    const summary = app.summary('Attribution');
     expect(summary).toMatch(
       /USD, test mode: 40\.00 USD of 53\.00 USD attributed \(75%\); not attributed: 1 session without a client_reference_id \(6\.00 USD paid\), 1 session with a reference no link row has \(4\.00 USD paid\), 1 session with a reference shared by rows with different UTM values \(3\.00 USD paid\)\./,
     );
@@ -242,7 +242,7 @@ describe('through the payment link, when the sale carries no reference a row has
     refreshAsTrigger(app);
     expect(byCampaign(app)['launch/podcast/usd']).toMatchObject({ utm_medium: 'audio', paid_sessions: 2, revenue: 10 });
     expect(byCampaign(app)['(unattributed)//usd']).toMatchObject({ paid_sessions: 1, revenue: 0.5 });
-    expect(String(app.rows('Attribution')[0]?.summary)).toMatch(/1 session through a payment link several rows use \(0\.50 USD paid\)/);
+    expect(app.summary('Attribution')).toMatch(/1 session through a payment link several rows use \(0\.50 USD paid\)/);
     const sale = app.rows().find((row) => row.amount_minor === 900);
     expect(sale).toMatchObject({ utm_source: 'podcast', payment_link_url: SOLO });
     const header = app.workbook.sheet('Reconciliation').values()[0] ?? [];
@@ -253,7 +253,7 @@ describe('through the payment link, when the sale carries no reference a row has
     const { app } = soloShop(false);
     refreshAsTrigger(app);
     expect(byCampaign(app)['launch/podcast/usd']).toBeUndefined();
-    expect(String(app.rows('Attribution')[0]?.summary)).toMatch(
+    expect(app.summary('Attribution')).toMatch(
       /could not be attributed through their payment link: no Stripe key is connected\. Connect a restricted key with read access to Payment Links/,
     );
   });

@@ -30,11 +30,8 @@ const lastAlert = (app: AddOn): string => {
 };
 const confirmations = (app: AddOn) => app.rows().map((row) => row.confirmed);
 const sessionReads = (app: AddOn) => app.stripe.requests.filter((r) => r.path.startsWith('/v1/checkout/sessions/'));
-/** The Attribution tab's summary cell (row 2, under its header). */
-const summary = (app: AddOn): string => {
-  const cell = app.rows('Attribution')[0]?.summary;
-  return typeof cell === 'string' ? cell : '';
-};
+/** The Attribution tab's summary: its lines under the table. */
+const summary = (app: AddOn): string => app.summary('Attribution');
 const linkCounts = (app: AddOn) => app.rows('Links').map((row) => [row.client_reference_id, row.paid_sessions, row.revenue]);
 
 /** A sale Stripe never made, posted with the token: a session id Stripe has no such session for. */

@@ -10,13 +10,15 @@ import { insertRowAbove } from './user-edits';
 
 const alerts = (app: AddOn) => (app.last?.services.ui.log ?? []).flatMap((entry) => (entry.kind === 'alert' ? [entry] : []));
 
-/** Every tab's values, but the Attribution tab's summary, where a stop is reported. */
+/** Every tab's values, but the Attribution tab's summary (column A under the table), where a stop is reported. */
 function withoutSummary(app: AddOn): Record<string, unknown[][]> {
   return Object.fromEntries(
     app.workbook.sheets.map((sheet) => {
       const values = sheet.values();
-      const summary = (values[0] ?? []).indexOf('summary');
-      return [sheet.name, summary === -1 ? values : values.map((row) => row.filter((_, i) => i !== summary))];
+      if (sheet.name !== 'Attribution') return [sheet.name, values];
+      const table = 1 + app.rows('Attribution').length;
+      const under = values.slice(table).map((row) => row.slice(1));
+      return [sheet.name, [...values.slice(0, table), ...under.filter((row) => row.some((cell) => cell !== ''))]];
     }),
   );
 }
@@ -129,6 +131,6 @@ describe('Re-attribute past sales', () => {
       expect.objectContaining({ buttons: 'OK', prompt: expect.stringMatching(/^Nothing was re-attributed\. .*Reconciliation/) }),
     ]);
     expect(withoutSummary(app)).toEqual(before);
-    expect(String(app.rows('Attribution')[0]?.summary)).toMatch(/^Re-attribution stopped: /);
+    expect(app.summary('Attribution')).toMatch(/^Re-attribution stopped: /);
   });
 });

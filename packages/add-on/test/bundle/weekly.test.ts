@@ -80,9 +80,9 @@ describe('the Weekly tab', () => {
       `${current} paid`,
       `${current} net`,
     ]);
-    // Eight weeks of three columns, the row's currency and mode, then a blank column and the summary.
+    // Eight weeks of three columns, then the row's currency and mode, the last: the summary is under the table.
     expect(header.filter((name) => / (checkouts|paid|net)$/.test(String(name)))).toHaveLength(24);
-    expect(header.slice(27)).toEqual(['currency', 'livemode', '', 'summary']);
+    expect(header.slice(27).filter((name) => name !== '')).toEqual(['currency', 'livemode']);
 
     const [thisWeek, lastWeek] = [labelIn(zone, recent), labelIn(zone, earlier)];
     expect(row(app, 'newsletter')).toMatchObject({
@@ -118,7 +118,7 @@ describe('the Weekly tab', () => {
     // Each header and amount shows whole; a week's columns are as wide as the same columns of every other week.
     expect(sheet.columnWidths.get(4)).toBe(sheet.columnWidths.get(7));
     expect(sheet.columnWidths.get(4)).toBeGreaterThanOrEqual(112);
-    expect(String(row(app, 'newsletter')?.summary)).toContain(`time zone, ${zone}`);
+    expect(app.summary('Weekly')).toContain(`time zone, ${zone}`);
   });
 
   it("files a sale under the week of the spreadsheet's time zone: Monday 00:30 in Tokyo is Sunday in Los Angeles", () => {
@@ -171,7 +171,7 @@ describe('the Weekly tab', () => {
       sell(app, stripe, 'nl-1', 1999, now() - HOUR);
       refresh(app);
       // Said once, when the add-on makes its own beside it.
-      expect(String(app.rows('Attribution')[0]?.summary)).toContain('You already have a tab called "Weekly", and it is yours');
+      expect(app.summary('Attribution')).toContain('You already have a tab called "Weekly", and it is yours');
       refresh(app);
       expect(theirs.values()).toEqual(before);
       expect(app.rows('Weekly (add-on)')[0]).toMatchObject({
@@ -236,8 +236,8 @@ describe('the Weekly tab', () => {
     const tableRows = app.rows('Weekly').filter((row) => row.utm_campaign !== '');
     expect(tableRows).toHaveLength(2);
     expect(first.row).toBeGreaterThan(tableRows.length + 1);
-    // Its data sits past the summary, apart from the table's columns.
-    expect(first.column).toBeGreaterThan(header.indexOf('summary') + 1);
+    // Its data sits beside the table after a blank column, apart from the table's columns.
+    expect(first.column).toBe(header.indexOf('livemode') + 3);
     const week = (label: string) => Object.entries(expected).reduce((sum, [at, net]) => (at.endsWith(`/${label}`) ? sum + net : sum), 0);
     const current = labelIn(zone, now());
     expect(first.bars.map(([label]) => label)[0]).toBe(`${current} (this week)`);

@@ -1,8 +1,9 @@
 /**
- * Where the Attribution tab's charts and totals go, so nothing overlaps: beside the table (past its
- * summary), in cells, the totals per currency and mode and then each chart's data, two columns
- * each; below the table, the charts, two side by side, then the next two below them. No cell of the
- * table's own columns is used below it: a formula over a column (`=SUM(K:K)`) sees the table alone.
+ * Where the Attribution tab's charts and totals go, so nothing overlaps: beside the table, in
+ * cells, the totals per currency and mode and then each chart's data, two columns each; below the
+ * summary under the table (report-rows.ts), the charts, two side by side, then the next two below
+ * them. Below the table only column A holds the summary's lines of text: a formula over a number
+ * column (`=SUM(K:K)`) sees the table alone.
  * Pure; the Apps Script side writes the cells at the column it chooses and anchors the charts.
  */
 
@@ -99,7 +100,7 @@ function totalsRow(totals: ModeTotals, label: string): { cells: ReportCell[]; fo
 
 /**
  * The panel for these charts, drawn from `firstChartRow` down (the row after a blank one below the
- * table). Totals in columns 0-5, a blank column, then chart i's data at column 7 + 3i.
+ * summary). Totals in columns 0-5, a blank column, then chart i's data at column 7 + 3i.
  */
 export function chartsPanel(charts: readonly RevenueChart[], firstChartRow: number): ChartsPanel {
   if (charts.length === 0) return { cells: [], formats: [], widths: [], charts: [], lastRow: 0 };

@@ -119,7 +119,7 @@ export function settledSessionCells(
 
 const plural = (n: number, one: string, many: string): string => `${String(n)} ${n === 1 ? one : many}`;
 
-/** The summary beside the table: totals per settlement currency and mode, then what is missing and why. */
+/** The summary under the table: totals per settlement currency and mode, then what is missing and why. */
 export function settledSummary(
   rows: readonly SettledRow[],
   sales: readonly Sale[],
@@ -167,11 +167,14 @@ export function settledSummary(
     lines.push(
       `Fees cannot be read for ${plural(unread, 'session', 'sessions')}: the balance transaction of ${unread === 1 ? 'its' : 'their'} payment ` +
         "shows no fee, as on IC+ (interchange plus) pricing, where Stripe charges its fees apart and says a payment's fees cannot be " +
-        'read from its balance transaction (its Payment fees report has them). Their fees and net_settled are left blank and count in no total; ' +
-        'gross_settled counts them.' +
-        (apart.length > 0
-          ? ` The Settled tab holds ${plural(apart.length, 'transaction', 'transactions')} of fees charged apart (${apartText}), tied to no one sale.`
-          : ''),
+        'read from its balance transaction (its Payment fees report has them).',
+      // A line a sentence: each is a row under the table (report-rows.ts), read across the screen.
+      'Their fees and net_settled are left blank and count in no total; gross_settled counts them.',
+      ...(apart.length > 0
+        ? [
+            `The Settled tab holds ${plural(apart.length, 'transaction', 'transactions')} of fees charged apart (${apartText}), tied to no one sale.`,
+          ]
+        : []),
     );
   }
   // Stripe's fees charged apart are said above; every other row that counts for nothing is counted here.

@@ -4,8 +4,8 @@
  * Black Friday week do against the week before"). One chart per settlement currency and mode that
  * has settled sales in the shown weeks (an account that settles in one currency and sells in one
  * mode gets one), a bar per week, the current week on top as in the table. Its data sits in cells
- * beside the table, past the summary; the chart below the table, so nothing overlaps and a formula
- * over a table column sees the table alone. Pure; gas/attribution/weekly-tab.ts draws it.
+ * beside the table; the chart below the summary under the table, so nothing overlaps and a formula
+ * over a number column sees the table alone. Pure; gas/attribution/weekly-tab.ts draws it.
  */
 
 import { formatAmount } from './attribution-report';

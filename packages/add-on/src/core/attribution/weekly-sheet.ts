@@ -5,7 +5,7 @@
  * week's numbers sit beside last week's and a formula or a filter finds a column by its header in
  * row 1; the row's currency and mode come last (every amount shows its currency), so that two weeks
  * fit beside the campaign on a laptop's screen at the widths set here. Each week's header carries a
- * note with its days; the summary beside the table says what a week holds and counts.
+ * note with its days; the summary under the table says what a week holds and counts.
  */
 
 import { formatAmount } from './attribution-report';
@@ -154,12 +154,14 @@ export function weeklyWidthCalls(table: WeeklyTable): WidthCall[] {
 
 const plural = (n: number, one: string, many: string): string => `${String(n)} ${n === 1 ? one : many}`;
 
-/** Beside the table: what a week is and counts, the days of each, and what is left to other tabs. */
+/** Under the table: what a week is and counts, the days of each, and what is left to other tabs. */
 export function weeklySummary(table: WeeklyTable, timeZone: string): string[] {
   const lines = [
     `Weeks run Monday to Sunday (ISO 8601: W49 is =ISOWEEKNUM's 49) in the spreadsheet's time zone, ${timeZone}; the current week first, to date.`,
-    'checkouts: checkouts opened that week (paid or not, and those that expired). paid: sessions paid that week. ' +
-      "net: net revenue of that week's sales in the row's currency, refunds, disputes and renewals after them included, " +
+    // One line a column: each is a row under the table (report-rows.ts), read across the screen.
+    'checkouts: checkouts opened that week (paid or not, and those that expired).',
+    'paid: sessions paid that week.',
+    "net: net revenue of that week's sales in the row's currency, refunds, disputes and renewals after them included, " +
       'so a week adds up to the Attribution tab for the sales made in it.',
   ];
   if (table.settled !== null) {

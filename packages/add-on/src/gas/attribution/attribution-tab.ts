@@ -1,8 +1,8 @@
 /**
  * The Attribution tab: the add-on's own, rewritten whole on every refresh so that refreshing
- * twice gives the same tab: the table, its summary beside it, then the totals and the charts' data
- * (core/attribution/charts-panel.ts), and below the table one chart of net revenue per campaign for
- * each currency and mode (attribution-charts.ts).
+ * twice gives the same tab: the table (header in row 1), beside it the totals and the charts' data
+ * (core/attribution/charts-panel.ts), under it the summary (core/attribution/report-rows.ts), and
+ * below that one chart of net revenue per campaign for each currency and mode (attribution-charts.ts).
  */
 
 import type { ReportRow } from '../../core/attribution/attribution-report';
@@ -10,6 +10,7 @@ import { ATTRIBUTION_COLUMNS, reportCells } from '../../core/attribution/attribu
 import { chartsPanel } from '../../core/attribution/charts-panel';
 import { revenueCharts } from '../../core/attribution/revenue-charts';
 import { currencyNumberFormat } from '../../core/stripe/currency';
+import { chartsRow, summaryBlock, summaryRow, summaryRows } from '../../core/attribution/report-rows';
 import { literalText } from '../../core/helpers/literal-text';
 import { ATTRIBUTION_TAB, fixedFormat } from '../../core/ledger/declaration';
 import type { ScriptLockHeld } from '../script-lock';
@@ -19,9 +20,8 @@ import { fitTableColumns, writeSummary } from './report-layout';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const WIDTH = ATTRIBUTION_COLUMNS.length;
-/** After the table, a blank column, then the summary; after another, the totals and the charts' data. */
-const SUMMARY_COLUMN = WIDTH + 2;
-const PANEL_COLUMN = SUMMARY_COLUMN + 2;
+/** After the table, a blank column, then the totals and the charts' data. */
+const PANEL_COLUMN = WIDTH + 2;
 
 function grow(sheet: Sheet, rows: number, columns: number): void {
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
@@ -35,11 +35,16 @@ function literalRow(row: readonly unknown[]): unknown[] {
 
 /** The add-on's Attribution tab (found by its mark), rewritten whole. */
 export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], summary: readonly string[]): void {
-  // The charts start after a blank row below the table.
-  const panel = chartsPanel(revenueCharts(report), report.length + 3);
+  const lines = summaryRows(summary);
+  // The charts start after a blank row below the summary.
+  const panel = chartsPanel(revenueCharts(report), chartsRow(report.length, lines.length));
   const panelWidth = panel.cells[0]?.length ?? 0;
   sheet.clear();
-  grow(sheet, Math.max(Math.max(report.length, 1) + 4, panel.cells.length, panel.lastRow), PANEL_COLUMN + Math.max(panelWidth, 2) - 1);
+  grow(
+    sheet,
+    Math.max(chartsRow(report.length, lines.length), panel.cells.length, panel.lastRow),
+    PANEL_COLUMN + Math.max(panelWidth, 2) - 1,
+  );
   const grid: unknown[][] = [[...ATTRIBUTION_COLUMNS], ...reportCells(report).map(literalRow)];
   sheet.getRange(1, 1, grid.length, WIDTH).setValues(grid);
   if (report.length > 0) {
@@ -49,7 +54,7 @@ export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], 
     );
     sheet.getRange(2, 1, report.length, WIDTH).setNumberFormats(formats);
   }
-  writeSummary(sheet, SUMMARY_COLUMN, summary);
+  writeSummary(sheet, summaryRow(report.length), lines);
   fitTableColumns(sheet, ATTRIBUTION_TAB.columns);
   writeChartsPanel(sheet, panel, PANEL_COLUMN);
   sheet.getRange(1, 1, 1, PANEL_COLUMN + Math.max(panelWidth, 1) - 1).setFontWeight('bold');
@@ -57,12 +62,18 @@ export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], 
   placeCharts(sheet, panel, PANEL_COLUMN);
 }
 
-/** Why the last refresh stopped, in the summary's place; the table stays as the last finished refresh left it. */
+/**
+ * Why the last refresh stopped, in the summary's place under the table, its other lines cleared;
+ * the table and charts stay as the last finished refresh left them. One read, one write.
+ */
 export function writeAttributionStatus(held: ScriptLockHeld, sheet: Sheet, status: string): void {
   held.wrote();
-  if (sheet.getMaxColumns() < SUMMARY_COLUMN) sheet.insertColumnsAfter(sheet.getMaxColumns(), SUMMARY_COLUMN - sheet.getMaxColumns());
+  const last = sheet.getLastRow();
+  const values = last === 0 ? [] : sheet.getRange(1, 1, last, WIDTH).getValues();
+  const { row, rows } = summaryBlock(values, ATTRIBUTION_COLUMNS[0]);
+  grow(sheet, row, 1);
   sheet
-    .getRange(1, SUMMARY_COLUMN, 2, 1)
-    .setValues([['summary'], [literalText(status)]])
-    .setWrap(true);
+    .getRange(row, 1, Math.max(rows, 1), 1)
+    .setValues(Array.from({ length: Math.max(rows, 1) }, (_, i) => [i === 0 ? literalText(status) : '']))
+    .setWrap(false);
 }

@@ -1,7 +1,7 @@
 /**
  * What the add-on's report tabs (Attribution, Attribution (settled), Weekly) lay out alike: the
- * summary in its own column beside the table, wide and wrapped, and table columns wide enough to
- * show their header and a typical value whole.
+ * summary under the table, one line a row in column A and not wrapped (core/attribution/report-rows.ts
+ * says where), and table columns wide enough to show their header and a typical value whole.
  */
 
 import { DEFAULT_COLUMN_WIDTH, tableWidths } from '../../core/attribution/charts-panel';
@@ -11,16 +11,13 @@ import { setColumnWidths } from '../helpers/column-widths';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** How wide the summary column is: its lines are sentences. */
-export const SUMMARY_WIDTH = 420;
-
-/** `summary` in row 1 of `column` and its lines, one per line, in the cell below. */
-export function writeSummary(sheet: Sheet, column: number, lines: readonly string[]): void {
+/** The summary's `rows` (summaryRows), one a row in column A from `row`, on a cleared tab; unwrapped, each runs across the empty cells to its right. */
+export function writeSummary(sheet: Sheet, row: number, rows: readonly string[]): void {
+  if (rows.length === 0) return;
   sheet
-    .getRange(1, column, 2, 1)
-    .setValues([['summary'], [literalText(lines.join('\n'))]])
-    .setWrap(true);
-  sheet.setColumnWidth(column, SUMMARY_WIDTH);
+    .getRange(row, 1, rows.length, 1)
+    .setValues(rows.map((line) => [literalText(line)]))
+    .setWrap(false);
 }
 
 /** The table's columns from A, each as wide as its header and a typical value need (never narrower than Sheets' default). */

@@ -3,9 +3,9 @@
  * Settled tab exists): each balance transaction placed against its session (Settled's session_id
  * and counted), each sale's settlement_currency, fees and net_settled in Reconciliation, and the
  * Attribution (settled) tab, one row per campaign, source, medium, mode and settlement currency,
- * rewritten whole with its summary beside it. Sums are kept in minor units
- * (core/attribution/settled-money.ts, settled-report.ts), so the tab adds up exactly to the
- * Reconciliation rows. Before any balance transaction is read, nothing of this is written.
+ * rewritten whole with its summary under it (core/attribution/report-rows.ts). Sums are kept in
+ * minor units (core/attribution/settled-money.ts, settled-report.ts), so the tab adds up exactly to
+ * the Reconciliation rows. Before any balance transaction is read, nothing of this is written.
  */
 
 import type { Attribution, Sale } from '../../core/attribution/attribution';
@@ -23,6 +23,7 @@ import type { ScriptLockHeld } from '../script-lock';
 import { writeOwnTabColumns } from './own-tab-columns';
 import { drawBarCharts } from './bar-charts';
 import { isSettledChartTitle, settledCharts, type SettledChart } from '../../core/attribution/settled-charts';
+import { chartsRow, summaryRow, summaryRows } from '../../core/attribution/report-rows';
 import { fitTableColumns, writeSummary } from './report-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,8 +46,8 @@ export interface SettledInputs {
 
 const HEADERS = columnNames(ATTRIBUTION_SETTLED_TAB);
 const WIDTH = HEADERS.length;
-/** After the table, a blank column, then the summary. */
-const SUMMARY_COLUMN = WIDTH + 2;
+/** After the table, a blank column, then the charts' data. */
+const PANEL_COLUMN = WIDTH + 2;
 
 function writeTab(
   sheet: Sheet,
@@ -56,9 +57,10 @@ function writeTab(
   charts: readonly SettledChart[],
 ): void {
   sheet.clear();
-  const rows = Math.max(cells.length + 1, 3);
+  const lines = summaryRows(summary);
+  const rows = chartsRow(cells.length, lines.length);
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < SUMMARY_COLUMN) sheet.insertColumnsAfter(sheet.getMaxColumns(), SUMMARY_COLUMN - sheet.getMaxColumns());
+  if (sheet.getMaxColumns() < WIDTH) sheet.insertColumnsAfter(sheet.getMaxColumns(), WIDTH - sheet.getMaxColumns());
   // A campaign someone named `=1+1` is that text.
   const grid = [HEADERS, ...cells.map((row) => row.map((cell) => (typeof cell === 'string' ? literalText(cell) : cell)))];
   sheet.getRange(1, 1, grid.length, WIDTH).setValues(grid);
@@ -69,18 +71,18 @@ function writeTab(
     );
     sheet.getRange(2, 1, cells.length, WIDTH).setNumberFormats(formats);
   }
-  writeSummary(sheet, SUMMARY_COLUMN, summary);
+  writeSummary(sheet, summaryRow(cells.length), lines);
   fitTableColumns(sheet, ATTRIBUTION_SETTLED_TAB.columns);
-  sheet.getRange(1, 1, 1, SUMMARY_COLUMN).setFontWeight('bold');
+  sheet.getRange(1, 1, 1, WIDTH).setFontWeight('bold');
   sheet.setFrozenRows(1);
-  placeSettledCharts(sheet, charts, cells.length + 3);
+  placeSettledCharts(sheet, charts, rows);
 }
 
-/** Each chart's data after the summary (two columns each), the charts side by side below the table; stale ones of ours removed. */
+/** Each chart's data beside the table (two columns each, from row 1), the charts side by side below the summary; stale ones of ours removed. */
 function placeSettledCharts(sheet: Sheet, charts: readonly SettledChart[], row: number): void {
   if (charts.length > 0 && sheet.getMaxRows() < row) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
   const placements = charts.map((chart, i) => {
-    const column = SUMMARY_COLUMN + 2 + 3 * i;
+    const column = PANEL_COLUMN + 3 * i;
     const data = [['chart: campaign', 'chart: net settled'], ...chart.bars.map(([campaign, net]) => [literalText(campaign), net])];
     if (sheet.getMaxColumns() < column + 1) sheet.insertColumnsAfter(sheet.getMaxColumns(), column + 1 - sheet.getMaxColumns());
     if (sheet.getMaxRows() < data.length) sheet.insertRowsAfter(sheet.getMaxRows(), data.length - sheet.getMaxRows());

@@ -1,11 +1,11 @@
 /**
  * The Weekly tab (core/attribution/weekly.ts): the add-on's own, found by its mark and rewritten
  * whole by every refresh from the same sales, money, expired checkouts and settled money as the
- * Attribution tabs, so refreshing twice gives the same tab: the table, its summary beside it, the
- * chart's data past the summary, and the chart of net_settled per week below the table
- * (core/attribution/weekly-chart.ts). Weeks are read in the spreadsheet's time zone, kept in a
- * script property by the refresh (gas/stripe/settings.ts), through Utilities.formatDate's offset:
- * a few calls per day of sales, never one per sale.
+ * Attribution tabs, so refreshing twice gives the same tab: the table, the chart's data beside it,
+ * the summary under it (core/attribution/report-rows.ts), and the chart of net_settled per week
+ * below that (core/attribution/weekly-chart.ts). Weeks are read in the spreadsheet's time zone,
+ * kept in a script property by the refresh (gas/stripe/settings.ts), through Utilities.formatDate's
+ * offset: a few calls per day of sales, never one per sale.
  */
 
 import type { Attribution, Sale } from '../../core/attribution/attribution';
@@ -29,6 +29,7 @@ import type { ScriptLockHeld } from '../script-lock';
 import { spreadsheetTimeZone } from '../stripe/settings';
 import { setColumnWidths } from '../helpers/column-widths';
 import { drawBarCharts } from './bar-charts';
+import { chartsRow, summaryRow, summaryRows } from '../../core/attribution/report-rows';
 import { writeSummary } from './report-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -101,15 +102,15 @@ export function writeWeeklyTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, i
   const { sheet } = tab;
   const headers = weeklyHeaders(table);
   const width = headers.length;
-  // After the table, a blank column, then the summary; after another, the chart's data.
-  const summaryColumn = width + 2;
-  const panelColumn = summaryColumn + 2;
-  // The chart starts after a blank row below the table.
-  const panel = weeklyChartsPanel(table, Math.max(table.rows.length, 1) + 3);
-  const lastColumn = panel.cells.length === 0 ? summaryColumn : panelColumn + (panel.cells[0]?.length ?? 1) - 1;
+  // After the table, a blank column, then the chart's data.
+  const panelColumn = width + 2;
+  const lines = summaryRows(weeklySummary(table, zone));
+  // The chart starts after a blank row below the summary.
+  const panel = weeklyChartsPanel(table, chartsRow(table.rows.length, lines.length));
+  const lastColumn = panel.cells.length === 0 ? width : panelColumn + (panel.cells[0]?.length ?? 1) - 1;
   const grid = [headers, ...weeklyCells(table).map((row) => row.map(literal))];
   sheet.clear();
-  const rows = Math.max(grid.length, 2, panel.cells.length, panel.lastRow);
+  const rows = Math.max(chartsRow(table.rows.length, lines.length), panel.cells.length, panel.lastRow);
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
   if (sheet.getMaxColumns() < lastColumn) sheet.insertColumnsAfter(sheet.getMaxColumns(), lastColumn - sheet.getMaxColumns());
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
@@ -120,7 +121,7 @@ export function writeWeeklyTab(held: ScriptLockHeld, spreadsheet: Spreadsheet, i
   for (const { column, count, width: pixels } of weeklyWidthCalls(table))
     if (count === 1) sheet.setColumnWidth(column, pixels);
     else sheet.setColumnWidths(column, count, pixels);
-  writeSummary(sheet, summaryColumn, weeklySummary(table, zone));
+  writeSummary(sheet, summaryRow(table.rows.length), lines);
   writeCharts(sheet, panel, panelColumn);
   sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
   sheet.setFrozenRows(1);
