@@ -173,6 +173,19 @@ describe('a title row above the links header', () => {
     expectTitleUntouched(app);
   });
 
+  it('Re-attribute past sales moves a sale to the campaign its row under the title row now has', () => {
+    const { app, stripe } = shop();
+    sell(app, stripe, 'fb-1');
+    refresh(app);
+    app.workbook.writeInput(tab(app), 3, 4, 'spring_2026');
+    const run = app.menu('reattributePastSales', { button: 'YES' });
+    const [question] = run.services.ui.log.filter((entry) => entry.kind === 'alert');
+    expect(question?.prompt).toMatch(/^1 sale would move:\n1 from spring_sale \/ facebook \/ email to spring_2026 \/ facebook \/ email/);
+    expect(app.rows('Attribution')).toEqual([expect.objectContaining({ utm_campaign: 'spring_2026', paid_sessions: 1 })]);
+    expect(rowOf(app, 3)).toMatchObject({ utm_campaign: 'spring_2026', paid_sessions: 1 });
+    expectTitleUntouched(app);
+  });
+
   it('keeps refreshing when a title row is inserted above a header the add-on has already written its columns beside', () => {
     const { app, stripe } = shop();
     // The header starts in row 1, as before issue 17.
