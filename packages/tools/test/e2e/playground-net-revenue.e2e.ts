@@ -21,7 +21,7 @@ async function answer(prompt: RegExp, text?: string): Promise<void> {
   await dialog.locator('#ask-buttons button').first().click();
 }
 
-/** The tab shown, as the page shows it: header → shown text, one object per row with a value in `key`. */
+/** The tab shown, as the page shows it: header → shown text, one object per row with a value in `key`, down to the first without (the summary is under the table). */
 async function shownTable(key: string): Promise<Array<Record<string, string>>> {
   return ui.page.evaluate((keyHeader) => {
     const text = (r: number, c: number) => (document.getElementById(`cell-${String(r)}-${String(c)}`)?.textContent ?? '').trim();
@@ -30,7 +30,8 @@ async function shownTable(key: string): Promise<Array<Record<string, string>>> {
     const rows: Array<Record<string, string>> = [];
     for (let r = 2; document.getElementById(`cell-${String(r)}-1`) !== null; r++) {
       const row = Object.fromEntries(header.map((name, i) => [name, text(r, i + 1)]));
-      if (row[keyHeader] !== '' && row[keyHeader] !== undefined) rows.push(row);
+      if (row[keyHeader] === '' || row[keyHeader] === undefined) break;
+      rows.push(row);
     }
     return rows;
   }, key);

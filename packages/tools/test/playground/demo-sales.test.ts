@@ -123,7 +123,12 @@ describe('Sync now, then Refresh attribution, on the demo', () => {
 
     const refreshed = await pg.menu('refreshAttribution');
     expect(refreshed.ok).toBe(true);
-    const [header = [], ...rows] = await pg.values('Attribution');
+    const [header = [], ...under] = await pg.values('Attribution');
+    // The table ends at its first blank row: its summary is under it.
+    const rows = under.slice(
+      0,
+      under.findIndex((row) => row.every((cell) => cell === '')),
+    );
     const columns = ['utm_campaign', 'utm_source', 'utm_medium', 'currency', 'livemode', 'paid_sessions', 'revenue'].map((name) =>
       header.indexOf(name),
     );

@@ -20,9 +20,14 @@ afterAll(async () => {
 
 /** `campaign source` of each paid session in the Attribution tab, with its count. */
 async function campaigns(): Promise<string[]> {
-  const [header = [], ...rows] = await pg.values('Attribution');
+  const [header = [], ...under] = await pg.values('Attribution');
   const at = (name: string) => header.indexOf(name);
-  return rows
+  // The table ends at its first blank row: its summary is under it.
+  return under
+    .slice(
+      0,
+      under.findIndex((row) => row.every((cell) => cell === '')),
+    )
     .filter((row) => row[at('utm_campaign')] !== '')
     .map(
       (row) =>
