@@ -37,8 +37,10 @@ export async function buildPageAssets(): Promise<PageAssets> {
   const [script, shim] = await Promise.all([bundle('main.ts'), bundle('google-script-shim.ts')]);
   return {
     html: readFileSync(path.join(PAGE_DIRECTORY, 'index.html'), 'utf8'),
-    // The grid's menus have their own sheet (page.css is long enough); one stylesheet is served.
-    css: ['page.css', 'grid-menus.css'].map((name) => readFileSync(path.join(PAGE_DIRECTORY, name), 'utf8')).join('\n'),
+    // The grid's menus and its text overflow have their own sheets (page.css is long enough); one stylesheet is served.
+    css: ['page.css', 'grid-menus.css', 'grid-overflow.css']
+      .map((name) => readFileSync(path.join(PAGE_DIRECTORY, name), 'utf8'))
+      .join('\n'),
     script,
     shim,
   };
