@@ -39,13 +39,19 @@ export function fittingWidth(texts: readonly string[], most = 320): number {
 }
 
 /**
- * The table's column widths: each shows its header and a typical value whole (Sheets' 100 px cuts
- * `pending_sessions`): an amount as `12,345.00 USD`, a time as its format `yyyy-mm-dd hh:mm`.
+ * The table's column widths: each shows its header, a typical value and the text of `rows` whole
+ * (Sheets' 100 px cuts `pending_sessions` and `Été 2024 / Promo`): an amount as `12,345.00 USD`, a
+ * time as its format `yyyy-mm-dd hh:mm`.
  */
-export function tableWidths(columns: readonly ColumnDeclaration[]): number[] {
-  return columns.map((column) => {
+export function tableWidths(columns: readonly ColumnDeclaration[], rows: readonly (readonly unknown[])[] = []): number[] {
+  return columns.map((column, index) => {
     const typical = column.format === undefined ? '' : (fixedFormat(column) ?? '12,345.00 USD');
-    return fittingWidth([column.name, typical], 200);
+    // Text the table holds (a campaign's name) is measured too; numbers go by their format.
+    const texts = rows.flatMap((row) => {
+      const cell = row[index];
+      return typeof cell === 'string' ? [cell] : [];
+    });
+    return fittingWidth([column.name, typical, ...texts], 200);
   });
 }
 

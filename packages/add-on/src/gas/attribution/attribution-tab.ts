@@ -45,7 +45,8 @@ export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], 
     Math.max(chartsRow(report.length, lines.length), panel.cells.length, panel.lastRow),
     PANEL_COLUMN + Math.max(panelWidth, 2) - 1,
   );
-  const grid: unknown[][] = [[...ATTRIBUTION_COLUMNS], ...reportCells(report).map(literalRow)];
+  const cells = reportCells(report);
+  const grid: unknown[][] = [[...ATTRIBUTION_COLUMNS], ...cells.map(literalRow)];
   sheet.getRange(1, 1, grid.length, WIDTH).setValues(grid);
   if (report.length > 0) {
     // Each column's format as declared; money is the row's own currency's.
@@ -55,7 +56,7 @@ export function writeAttributionTab(sheet: Sheet, report: readonly ReportRow[], 
     sheet.getRange(2, 1, report.length, WIDTH).setNumberFormats(formats);
   }
   writeSummary(sheet, summaryRow(report.length), lines);
-  fitTableColumns(sheet, ATTRIBUTION_TAB.columns);
+  fitTableColumns(sheet, ATTRIBUTION_TAB.columns, cells);
   writeChartsPanel(sheet, panel, PANEL_COLUMN);
   sheet.getRange(1, 1, 1, PANEL_COLUMN + Math.max(panelWidth, 1) - 1).setFontWeight('bold');
   sheet.setFrozenRows(1);

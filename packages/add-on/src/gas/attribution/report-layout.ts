@@ -20,11 +20,11 @@ export function writeSummary(sheet: Sheet, row: number, rows: readonly string[])
     .setWrap(false);
 }
 
-/** The table's columns from A, each as wide as its header and a typical value need (never narrower than Sheets' default). */
-export function fitTableColumns(sheet: Sheet, columns: readonly ColumnDeclaration[]): void {
+/** The table's columns from A, each as wide as its header, a typical value and its text in `rows` need (never narrower than Sheets' default). */
+export function fitTableColumns(sheet: Sheet, columns: readonly ColumnDeclaration[], rows: readonly (readonly unknown[])[]): void {
   setColumnWidths(
     sheet,
     1,
-    tableWidths(columns).map((pixels) => (pixels > DEFAULT_COLUMN_WIDTH ? pixels : null)),
+    tableWidths(columns, rows).map((pixels) => (pixels > DEFAULT_COLUMN_WIDTH ? pixels : null)),
   );
 }

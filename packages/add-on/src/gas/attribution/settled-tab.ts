@@ -72,7 +72,7 @@ function writeTab(
     sheet.getRange(2, 1, cells.length, WIDTH).setNumberFormats(formats);
   }
   writeSummary(sheet, summaryRow(cells.length), lines);
-  fitTableColumns(sheet, ATTRIBUTION_SETTLED_TAB.columns);
+  fitTableColumns(sheet, ATTRIBUTION_SETTLED_TAB.columns, cells);
   sheet.getRange(1, 1, 1, WIDTH).setFontWeight('bold');
   sheet.setFrozenRows(1);
   placeSettledCharts(sheet, charts, rows);

@@ -219,6 +219,18 @@ describe('chartsPanel', () => {
     expect(fittingWidth(['x'.repeat(500)], 240)).toBe(240);
   });
 
+  it("widens a text column to its longest value, so a campaign's name shows whole (capped)", () => {
+    const campaign = ATTRIBUTION_TAB.columns.findIndex((column) => column.name === 'utm_campaign');
+    const rows = [['Été 2024 / Promo'], ['spring_sale'], ['x'.repeat(400)]].map((cells) =>
+      ATTRIBUTION_TAB.columns.map((_, i) => (i === campaign ? cells[0] : 12)),
+    );
+    expect(tableWidths(ATTRIBUTION_TAB.columns, rows.slice(0, 2))[campaign]).toBe(fittingWidth(['Été 2024 / Promo'], 200));
+    expect(tableWidths(ATTRIBUTION_TAB.columns, rows.slice(0, 2))[campaign]).toBeGreaterThan(
+      tableWidths(ATTRIBUTION_TAB.columns)[campaign]!,
+    );
+    expect(tableWidths(ATTRIBUTION_TAB.columns, rows)[campaign]).toBe(200);
+  });
+
   it('is empty without charts', () => {
     expect(chartsPanel([], 3)).toEqual({ cells: [], formats: [], widths: [], charts: [], lastRow: 0 });
   });
