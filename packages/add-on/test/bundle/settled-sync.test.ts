@@ -173,7 +173,7 @@ describe('the settled sync', () => {
       expect.objectContaining({ session_id: '', counted: 'waiting for its session (or not a sale of a payment link)' }),
     ]);
     expect(app.rows('Attribution (settled)')).toEqual([]);
-    expect(app.summary('Attribution (settled)')).toContain('1 balance transaction in the Settled tab count for nothing yet');
+    expect(app.summary('Attribution (settled)')).toContain('1 balance transaction in the Settled tab counts for nothing yet');
 
     for (const event of older.events) app.deliver(event);
     sync(app);

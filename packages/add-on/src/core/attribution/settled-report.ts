@@ -183,7 +183,7 @@ export function settledSummary(
   ).length;
   if (aside > 0)
     lines.push(
-      `${plural(aside, 'balance transaction', 'balance transactions')} in the Settled tab count for nothing yet ` +
+      `${plural(aside, 'balance transaction', 'balance transactions')} in the Settled tab ${aside === 1 ? 'counts' : 'count'} for nothing yet ` +
         '(about a payment no logged sale made, or waiting for its sale): its counted column says why.',
     );
   if (lines.length === 0) lines.push('No balance transaction of a logged sale has been read yet: the next sync with a key reads them.');

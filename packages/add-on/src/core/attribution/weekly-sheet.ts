@@ -186,7 +186,11 @@ export function weeklySummary(table: WeeklyTable, timeZone: string): string[] {
         `${plural(mixed, 'row has', 'rows have')} a week whose sales settled in several currencies: its net_settled is left blank.`,
       );
   }
-  lines.push(...table.weeks.map((week, i) => weekDays(week, i === 0)));
+  const [current] = table.weeks;
+  const oldest = table.weeks[table.weeks.length - 1];
+  // One line, not one a week: the header's notes hold each week's days, and the chart stays near the top.
+  if (current !== undefined && oldest !== undefined)
+    lines.push(`This week is ${weekDays(current, false)}; the oldest shown is ${oldest.label}. Each week header has a note with its days.`);
   if (table.rows.length === 0) lines.push('No checkouts or sales in these weeks yet.');
   const { sales, checkouts } = table.earlier;
   if (sales > 0 || checkouts > 0) {

@@ -204,8 +204,12 @@ describe('the weekly table', () => {
       ['never_paid', 'facebook', 'email', 0, 0, 0, 6, 0, 0, 'usd', false],
     ]);
     expect(table.earlier).toEqual({ sales: 1, checkouts: 9 });
-    const summary = weeklySummary(table, 'Etc/UTC').join('\n');
-    expect(summary).toContain('2026-W49: Mon 30 Nov 2026 to Sun 6 Dec 2026 (this week)');
+    const lines = weeklySummary(table, 'Etc/UTC');
+    const summary = lines.join('\n');
+    // One line for the weeks, not one a week: the header's notes hold each week's days, and the chart comes up the screen.
+    expect(lines.filter((line) => / to Sun /.test(line))).toEqual([
+      'This week is 2026-W49: Mon 30 Nov 2026 to Sun 6 Dec 2026; the oldest shown is 2026-W42. Each week header has a note with its days.',
+    ]);
     expect(summary).toContain('1 sale and 9 expired checkouts before 2026-W42 count in the Attribution tab only.');
   });
 
