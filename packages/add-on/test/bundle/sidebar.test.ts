@@ -29,6 +29,15 @@ const cell = (app: LocalAddOn, a1: string) => {
 };
 
 describe('Check selected cells', () => {
+  it('counts in words that agree: one cell it did not check', () => {
+    const app = campaignTab();
+    app.workbook.setSelection('Links', 'A2:B2');
+    const execution = app.menu('checkSelectedCells');
+    expect(execution.services.spreadsheet.toasts.at(-1)?.message).toMatch(
+      / 1 cell is not in a link, UTM or reference column and was not checked\.$/,
+    );
+  });
+
   it('marks each value Stripe would drop with a note, and leaves the rest alone', () => {
     const app = campaignTab();
     cell(app, 'A2')!.note = 'my own note';

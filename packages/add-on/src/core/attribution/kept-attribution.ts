@@ -13,6 +13,7 @@ import { headerKey } from '../helpers/header-names';
 import { textOfCell } from '../helpers/literal-text';
 import { linkKey, type LinkRow } from '../link-tabs/link-rows';
 import { UTM_PARAMETERS } from '../links/stripe-rules';
+import { countOf } from '../helpers/count-of';
 
 /**
  * The campaign stored on each of `rows` (1-based rows of the Reconciliation grid, header in row 1,
@@ -135,8 +136,6 @@ export function movesOf(now: ReadonlyArray<Attribution | undefined>, today: Read
   );
 }
 
-const plural = (count: number, one: string, many: string): string => `${String(count)} ${count === 1 ? one : many}`;
-
 /**
  * What re-attribution would do, for the question the user answers: the number of sales that would
  * move, then one line per move, at most `shown`, then how many more. [] when nothing would move.
@@ -144,13 +143,13 @@ const plural = (count: number, one: string, many: string): string => `${String(c
 export function describeMoves(moves: readonly Move[], shown = 5): string[] {
   const total = moves.reduce((sum, move) => sum + move.sales, 0);
   if (total === 0) return [];
-  const lines = [`${plural(total, 'sale', 'sales')} would move:`];
+  const lines = [`${countOf(total, 'sale', 'sales')} would move:`];
   for (const move of moves.slice(0, shown))
     lines.push(`${String(move.sales)} from ${campaignLabel(move.from)} to ${campaignLabel(move.to)}`);
   const rest = moves.slice(shown);
   if (rest.length > 0) {
     const sales = rest.reduce((sum, move) => sum + move.sales, 0);
-    lines.push(`and ${plural(sales, 'more sale', 'more sales')} in ${plural(rest.length, 'other move', 'other moves')}`);
+    lines.push(`and ${countOf(sales, 'more sale', 'more sales')} in ${countOf(rest.length, 'other move', 'other moves')}`);
   }
   return lines;
 }

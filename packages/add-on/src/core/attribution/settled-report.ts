@@ -11,6 +11,7 @@ import { UNATTRIBUTED_CAMPAIGN, formatAmount } from './attribution-report';
 import type { Attribution, Sale } from './attribution';
 import type { SessionSettled, SettledPlacement } from './settled-money';
 import type { SettledRecord } from '../stripe/balance-transaction';
+import { countOf } from '../helpers/count-of';
 
 export interface SettledRow {
   utm_campaign: string;
@@ -117,8 +118,6 @@ export function settledSessionCells(
   return cells;
 }
 
-const plural = (n: number, one: string, many: string): string => `${String(n)} ${n === 1 ? one : many}`;
-
 /** The summary under the table: totals per settlement currency and mode, then what is missing and why. */
 export function settledSummary(
   rows: readonly SettledRow[],
@@ -144,8 +143,8 @@ export function settledSummary(
     const gross = `${formatAmount(mode.gross_minor, mode.settlement_currency)} charged`;
     lines.push(
       mode.readable === 0
-        ? `${where}: ${plural(mode.paid_sessions, 'paid session', 'paid sessions')} settled, ${gross}; fees cannot be read (below).`
-        : `${where}: ${plural(mode.paid_sessions, 'paid session', 'paid sessions')} settled, ${gross}; ` +
+        ? `${where}: ${countOf(mode.paid_sessions, 'paid session', 'paid sessions')} settled, ${gross}; fees cannot be read (below).`
+        : `${where}: ${countOf(mode.paid_sessions, 'paid session', 'paid sessions')} settled, ${gross}; ` +
             `Stripe kept ${formatAmount(mode.fees_minor, mode.settlement_currency)} in fees (card and dispute fees), ` +
             `net ${formatAmount(mode.net_minor, mode.settlement_currency)} after refunds and disputes` +
             (mode.readable < mode.paid_sessions ? ` (fees and net of the ${String(mode.readable)} whose fees can be read).` : '.'),
@@ -154,7 +153,7 @@ export function settledSummary(
   const waiting = sales.filter((sale) => sale.payment_status === 'paid' && !bySession.has(sale.session_id)).length;
   if (waiting > 0)
     lines.push(
-      `${plural(waiting, 'paid session has', 'paid sessions have')} no balance transaction read yet (Stripe makes it shortly after ` +
+      `${countOf(waiting, 'paid session has', 'paid sessions have')} no balance transaction read yet (Stripe makes it shortly after ` +
         "the payment, and the sync reads it with a key of the sale's mode): settlement_currency, fees and net_settled stay empty " +
         'until a later sync reads it.',
     );
@@ -165,14 +164,14 @@ export function settledSummary(
     for (const record of apart) apartTotals.set(record.currency, (apartTotals.get(record.currency) ?? 0) - record.net_minor);
     const apartText = [...apartTotals].map(([currency, minor]) => formatAmount(minor, currency)).join(', ');
     lines.push(
-      `Fees cannot be read for ${plural(unread, 'session', 'sessions')}: the balance transaction of ${unread === 1 ? 'its' : 'their'} payment ` +
+      `Fees cannot be read for ${countOf(unread, 'session', 'sessions')}: the balance transaction of ${unread === 1 ? 'its' : 'their'} payment ` +
         "shows no fee, as on IC+ (interchange plus) pricing, where Stripe charges its fees apart and says a payment's fees cannot be " +
         'read from its balance transaction (its Payment fees report has them).',
       // A line a sentence: each is a row under the table (report-rows.ts), read across the screen.
       'Their fees and net_settled are left blank and count in no total; gross_settled counts them.',
       ...(apart.length > 0
         ? [
-            `The Settled tab holds ${plural(apart.length, 'transaction', 'transactions')} of fees charged apart (${apartText}), tied to no one sale.`,
+            `The Settled tab holds ${countOf(apart.length, 'transaction', 'transactions')} of fees charged apart (${apartText}), tied to no one sale.`,
           ]
         : []),
     );
@@ -183,7 +182,7 @@ export function settledSummary(
   ).length;
   if (aside > 0)
     lines.push(
-      `${plural(aside, 'balance transaction', 'balance transactions')} in the Settled tab ${aside === 1 ? 'counts' : 'count'} for nothing yet ` +
+      `${countOf(aside, 'balance transaction', 'balance transactions')} in the Settled tab ${aside === 1 ? 'counts' : 'count'} for nothing yet ` +
         '(about a payment no logged sale made, or waiting for its sale): its counted column says why.',
     );
   if (lines.length === 0) lines.push('No balance transaction of a logged sale has been read yet: the next sync with a key reads them.');

@@ -14,6 +14,7 @@ import { fittingWidth } from './charts-panel';
 import { toMajorUnits, currencyNumberFormat } from '../stripe/currency';
 import { columnNames, WEEKLY_TAB } from '../ledger/declaration';
 import type { Week, WeekCounts, WeeklyTable } from './weekly';
+import { countOf } from '../helpers/count-of';
 
 /** The row's own columns, as declared: the campaign's before the weeks, its currency and mode after them. */
 const [CAMPAIGN_COLUMNS, MODE_COLUMNS] = ((names) => [names.slice(0, 3), names.slice(3)])(columnNames(WEEKLY_TAB));
@@ -152,8 +153,6 @@ export function weeklyWidthCalls(table: WeeklyTable): WidthCall[] {
   return calls;
 }
 
-const plural = (n: number, one: string, many: string): string => `${String(n)} ${n === 1 ? one : many}`;
-
 /** Under the table: what a week is and counts, the days of each, and what is left to other tabs. */
 export function weeklySummary(table: WeeklyTable, timeZone: string): string[] {
   const lines = [
@@ -172,18 +171,18 @@ export function weeklySummary(table: WeeklyTable, timeZone: string): string[] {
     const { waiting, feesUnread } = table.settled;
     if (waiting > 0)
       lines.push(
-        `${plural(waiting, 'paid sale', 'paid sales')} of these weeks ${waiting === 1 ? 'has' : 'have'} no balance transaction read yet: ` +
+        `${countOf(waiting, 'paid sale', 'paid sales')} of these weeks ${waiting === 1 ? 'has' : 'have'} no balance transaction read yet: ` +
           'not in net_settled until a later sync reads it.',
       );
     if (feesUnread > 0)
       lines.push(
-        `${plural(feesUnread, 'sale', 'sales')} of these weeks ${feesUnread === 1 ? 'is' : 'are'} in no net_settled: ` +
+        `${countOf(feesUnread, 'sale', 'sales')} of these weeks ${feesUnread === 1 ? 'is' : 'are'} in no net_settled: ` +
           'its fees cannot be read (IC+ pricing; the Attribution (settled) tab says more).',
       );
     const mixed = table.rows.filter((row) => row.weeks.some((week) => week.settled.length > 1)).length;
     if (mixed > 0)
       lines.push(
-        `${plural(mixed, 'row has', 'rows have')} a week whose sales settled in several currencies: its net_settled is left blank.`,
+        `${countOf(mixed, 'row has', 'rows have')} a week whose sales settled in several currencies: its net_settled is left blank.`,
       );
   }
   const [current] = table.weeks;
@@ -195,8 +194,8 @@ export function weeklySummary(table: WeeklyTable, timeZone: string): string[] {
   const { sales, checkouts } = table.earlier;
   if (sales > 0 || checkouts > 0) {
     const parts = [
-      ...(sales > 0 ? [plural(sales, 'sale', 'sales')] : []),
-      ...(checkouts > 0 ? [plural(checkouts, 'expired checkout', 'expired checkouts')] : []),
+      ...(sales > 0 ? [countOf(sales, 'sale', 'sales')] : []),
+      ...(checkouts > 0 ? [countOf(checkouts, 'expired checkout', 'expired checkouts')] : []),
     ];
     lines.push(`${parts.join(' and ')} before ${table.weeks[table.weeks.length - 1]?.label ?? ''} count in the Attribution tab only.`);
   }

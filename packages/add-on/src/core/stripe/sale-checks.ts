@@ -8,6 +8,7 @@
  */
 
 import { storedObject } from '../helpers/stored-json';
+import { countOf } from '../helpers/count-of';
 
 /** Sessions fetched at once (one UrlFetchApp.fetchAll). */
 export const CHECK_CHUNK = 25;
@@ -65,14 +66,13 @@ export interface SaleCheckReport {
 export function describeSaleChecks(report: SaleCheckReport): string {
   if (report.waiting === 0) return '';
   const done = report.confirmed + report.flagged;
-  const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
   const parts = [
-    `Checked ${plural(done, 'sale', 'sales')} recorded without Stripe's confirmation: ${String(report.confirmed)} confirmed by Stripe, ` +
+    `Checked ${countOf(done, 'sale', 'sales')} recorded without Stripe's confirmation: ${String(report.confirmed)} confirmed by Stripe, ` +
       `${String(report.flagged)} not found in Stripe or not as recorded (left out of revenue, listed on the Attribution tab).`,
   ];
   if (report.left > 0) {
     const why = report.stoppedBy === null ? `at most ${String(CHECKS_PER_RUN)} a sync, ${String(CHECKS_PER_DAY)} a day` : report.stoppedBy;
-    parts.push(`${plural(report.left, 'sale is', 'sales are')} left for the next sync (${why}).`);
+    parts.push(`${countOf(report.left, 'sale is', 'sales are')} left for the next sync (${why}).`);
   }
   return parts.join(' ');
 }

@@ -15,6 +15,7 @@
 
 import { EVENT_ID } from './stripe-event';
 import { storedObject } from '../helpers/stored-json';
+import { countOf } from '../helpers/count-of';
 
 export const MAX_HISTORY_DAYS = 30; // Stripe keeps 30 days of events.
 const DAY = 86_400;
@@ -126,16 +127,15 @@ export function eventsCounted(counts: SyncCounts): number {
 
 /** "Synced 8 events: 5 new sessions, 0 updated, 2 already up to date, 1 not recorded (1 expired session)." */
 export function describeCounts(counts: SyncCounts): string {
-  const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
   const notRecorded = counts.otherTypes + counts.unreadable;
   const why = [
-    counts.otherTypes > 0 ? plural(counts.otherTypes, 'of another type', 'of other types') : '',
+    counts.otherTypes > 0 ? countOf(counts.otherTypes, 'of another type', 'of other types') : '',
     counts.unreadable > 0 ? `${String(counts.unreadable)} unreadable` : '',
   ].filter((part) => part !== '');
   return (
-    `${plural(eventsCounted(counts), 'event', 'events')}: ${plural(counts.inserted, 'new session', 'new sessions')}, ${String(counts.updated)} updated, ` +
-    (counts.money > 0 ? `${plural(counts.money, 'refund, dispute or invoice', 'refunds, disputes or invoices')} recorded, ` : '') +
-    (counts.expired > 0 ? `${plural(counts.expired, 'expired checkout', 'expired checkouts')} counted, ` : '') +
+    `${countOf(eventsCounted(counts), 'event', 'events')}: ${countOf(counts.inserted, 'new session', 'new sessions')}, ${String(counts.updated)} updated, ` +
+    (counts.money > 0 ? `${countOf(counts.money, 'refund, dispute or invoice', 'refunds, disputes or invoices')} recorded, ` : '') +
+    (counts.expired > 0 ? `${countOf(counts.expired, 'expired checkout', 'expired checkouts')} counted, ` : '') +
     `${String(counts.unchanged)} already up to date, ${String(notRecorded)} not recorded${why.length > 0 ? ` (${why.join(', ')})` : ''}.`
   );
 }

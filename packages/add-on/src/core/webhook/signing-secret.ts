@@ -6,6 +6,8 @@
  * real one is. Never repeats the value: a mistyped real secret must not land in a log.
  */
 
+import { countOf } from '../helpers/count-of';
+
 /** The variable the relay and the playground read the secret from. */
 export const SIGNING_SECRET_VARIABLE = 'STRIPE_WEBHOOK_SECRET';
 
@@ -37,7 +39,7 @@ function reason(value: string | undefined): string | null {
   const rest = value.slice(PREFIX.length);
   if (!/^[A-Za-z0-9_]*$/.test(rest)) return `has characters no signing secret has (after ${PREFIX} come only letters and digits)`;
   if (rest.length < MIN_SECRET_CHARACTERS) {
-    return `is too short to be a signing secret (${String(rest.length)} characters after ${PREFIX}; Stripe's have 32 or more)`;
+    return `is too short to be a signing secret (${countOf(rest.length, 'character')} after ${PREFIX}; Stripe's have 32 or more)`;
   }
   return null;
 }

@@ -26,6 +26,7 @@ import { describeProblem } from '../../core/links/problem';
 import { literalText, textOfCell } from '../../core/helpers/literal-text';
 import { isConsented, type Conflict, type InvalidRow, type LinkFields, type TagResult } from '../../core/contracts/sidebar-api';
 import { cellShows, formFills, LinkChecker, mergeFields, replacedText, tagLink } from '../../core/links/tag-link';
+import { countOf } from '../../core/helpers/count-of';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -100,7 +101,9 @@ function plural(count: number, one: string, many: string): string {
 
 function markToast(count: MarkCount): string {
   const skipped =
-    count.notChecked > 0 ? ` ${String(count.notChecked)} cells are not in a link, UTM or reference column and were not checked.` : '';
+    count.notChecked > 0
+      ? ` ${countOf(count.notChecked, 'cell is', 'cells are')} not in a link, UTM or reference column and ${count.notChecked === 1 ? 'was' : 'were'} not checked.`
+      : '';
   const parts: string[] = [];
   if (count.invalid > 0)
     parts.push(

@@ -17,6 +17,7 @@ test.each([
   ['a trailing line break', `${DASHBOARD_SECRET}\n`, /has a space or a line break/],
   ['another kind of key', 'sk_test_0123456789abcdefghijklmnop', /does not start with whsec_/],
   ['a short word', 'whsec_secret', /is too short to be a signing secret \(6 characters after whsec_/],
+  ['one letter', 'whsec_a', /is too short to be a signing secret \(1 character after whsec_/],
   ['punctuation', 'whsec_abc$defghijklmnopqrstuvwxyz', /has characters no signing secret has/],
   ['nothing', '', /STRIPE_WEBHOOK_SECRET is not set/],
 ])('%s is refused, saying which variable and where the real value is', (_, value, why) => {
