@@ -72,7 +72,7 @@ describe('the link-builder sidebar', () => {
     );
     await expectText(
       sidebar.locator('#status > ul > li').first(),
-      '1 row: utm_source has a space; Stripe would drop it (row 4). Suggested: "Facebook Ads" → Facebook_Ads.',
+      '1 row: utm_source has a space; Stripe would drop it (row 4). Suggested: "Facebook Ads" → facebook.',
     );
     const tagged = await columnOf(ui.page, 'tagged_link');
     await expectText(ui.cell(2, tagged), /^https:\/\/buy\.stripe\.com\/.*utm_source=newsletter/);

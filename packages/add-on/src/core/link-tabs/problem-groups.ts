@@ -37,8 +37,9 @@ export function problemHeadline(problem: Problem, text: string | null): string {
   const quoted = text === null ? null : `${quote(text)} `;
   if (quoted !== null && reason.startsWith(quoted)) reason = reason.slice(quoted.length);
   if (problem.suggestion !== undefined) {
-    const hint = `. Try ${problem.suggestion}`;
-    if (reason.endsWith(hint)) reason = reason.slice(0, -hint.length);
+    // The hint may go on (`Try facebook, as the "UTM rules" tab spells it`): the rows' examples say it.
+    const at = reason.lastIndexOf(`. Try ${problem.suggestion}`);
+    if (at !== -1) reason = reason.slice(0, at);
   }
   return `${problem.parameter} ${reason}`;
 }

@@ -5,7 +5,7 @@
 
 import { isBlank } from '../helpers/cell-value';
 import type { LinkColumn } from '../link-tabs/link-columns';
-import { NO_RULES, ruleProblem, type NamingRules } from './naming-rules';
+import { NO_RULES, ruleProblem, suggestWithinRules, type NamingRules } from './naming-rules';
 import { checkLink } from './payment-link';
 import { isRequired, linkCarries, missingValueProblem } from './required';
 import { describeProblem, type Problem } from './problem';
@@ -37,7 +37,7 @@ export function checkCell(column: LinkColumn | null, value: unknown, context: Ce
     return link.status === 'invalid' ? { kind: 'invalid', problem: link.problem } : { kind: link.status };
   }
   const check = checkValue(column, value);
-  if (check.status === 'invalid') return { kind: 'invalid', problem: check.problem };
+  if (check.status === 'invalid') return { kind: 'invalid', problem: suggestWithinRules(check.problem, context.rules) };
   if (column === 'client_reference_id') return { kind: check.status };
   if (check.status === 'valid') {
     const outside = ruleProblem(column, check.text, context.rules);

@@ -168,6 +168,27 @@ export function ruleProblem(parameter: UtmParameter, text: string, rules: Naming
   };
 }
 
+/**
+ * A value Stripe would drop, on a parameter with a list: its suggestion becomes the allowed value
+ * closest to the cleaned one (`Facebook Ads` → `facebook`, not `Facebook_Ads`), so applying it
+ * satisfies Stripe and the rules in one fix. Unchanged when the cleaned value is listed or nothing
+ * listed is close.
+ */
+export function suggestWithinRules(problem: Problem, rules: NamingRules): Problem {
+  const parameter = UTM_PARAMETERS.find((name) => name === problem.parameter);
+  const allowed = parameter === undefined ? undefined : rules.allowed[parameter];
+  const cleaned = problem.suggestion;
+  if (allowed === undefined || cleaned === undefined || allowed.indexOf(cleaned) !== -1) return problem;
+  const closest = closestAllowed(cleaned, allowed);
+  const hint = `Try ${cleaned}`;
+  if (closest === undefined || !problem.reason.endsWith(hint)) return problem;
+  return {
+    ...problem,
+    reason: `${problem.reason.slice(0, -hint.length)}Try ${closest}, as ${whereRulesAre(rules)} spells it`,
+    suggestion: closest,
+  };
+}
+
 const STRIPE_HOST = 'buy.stripe.com';
 
 /**

@@ -3,7 +3,7 @@
 import { isBlank } from '../helpers/cell-value';
 import { LINK_FIELDS, type LinkField } from '../link-tabs/link-columns';
 import { checkLink, buildTaggedLink, missingLinkProblem, type LinkCheck } from './payment-link';
-import { domainWarning, NO_RULES, ruleProblem, type NamingRules } from './naming-rules';
+import { domainWarning, NO_RULES, ruleProblem, suggestWithinRules, type NamingRules } from './naming-rules';
 import type { Problem } from './problem';
 import { isRequired, linkCarries, missingValueProblem } from './required';
 import { TRACKING_PARAMETERS, type TrackingParameter } from './stripe-rules';
@@ -47,7 +47,7 @@ export function tagLink(input: TagInput, links: LinkChecker = new LinkChecker(),
       values.push([parameter, check.text]);
       const outside = parameter === 'client_reference_id' ? undefined : ruleProblem(parameter, check.text, rules);
       if (outside) problems.push(outside);
-    } else if (check.status === 'invalid') problems.push(check.problem);
+    } else if (check.status === 'invalid') problems.push(suggestWithinRules(check.problem, rules));
     else if (link.status === 'valid') {
       // Kept from the link as it is, so Stripe will see it: it must pass too.
       const inLink = link.link.existingProblems[parameter];

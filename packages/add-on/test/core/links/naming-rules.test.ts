@@ -10,6 +10,7 @@ import {
 import { describeProblem } from '../../../src/core/links/problem';
 import { tagLink } from '../../../src/core/links/tag-link';
 import { utmIssues, utmLink } from '../../../src/core/custom-functions/formulas';
+import { checkCell } from '../../../src/core/links/cell-check';
 
 const LINK = 'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr';
 const RULES_TAB = [
@@ -151,5 +152,33 @@ describe('UTM_LINK and UTM_ISSUES with rules', () => {
     expect(utmIssues([`${LINK}?utm_source=Facebook`, '', 'email', 'spring'], rules)).toMatch(
       /^utm_source: in the link, "Facebook" is listed as facebook/,
     );
+  });
+});
+
+describe('a value Stripe would drop, on a parameter with a list', () => {
+  it('is offered the allowed value closest to its cleaned form, so one fix satisfies Stripe and the rules', () => {
+    const outcome = tagLink(
+      { payment_link: LINK, utm_source: 'Facebook Ads', utm_medium: 'paid social', utm_campaign: 'Spring Sale' },
+      undefined,
+      rules,
+    );
+    expect(outcome.status).toBe('invalid');
+    const problems = outcome.status === 'invalid' ? outcome.problems : [];
+    expect(problems.map((problem) => [problem.parameter, problem.suggestion])).toEqual([
+      ['utm_source', 'facebook'],
+      ['utm_medium', 'paid_social'],
+      // No list for campaigns: the cleaned value.
+      ['utm_campaign', 'Spring_Sale'],
+    ]);
+    expect(describeProblem(problems[0]!)).toBe(
+      'utm_source: "Facebook Ads" has a space; Stripe would drop it. Try facebook, as the "Naming rules" tab spells it',
+    );
+  });
+
+  it('keeps the cleaned value when nothing on the list is close, and Check selected cells says the same', () => {
+    const outcome = tagLink({ payment_link: LINK, utm_source: 'Tik Tok', utm_medium: 'email', utm_campaign: 'spring' }, undefined, rules);
+    expect(outcome.status === 'invalid' ? outcome.problems[0]?.suggestion : null).toBe('Tik_Tok');
+    const verdict = checkCell('utm_source', 'Facebook Ads', { rowLink: LINK, rules });
+    expect(verdict.kind === 'invalid' ? verdict.problem.suggestion : null).toBe('facebook');
   });
 });
