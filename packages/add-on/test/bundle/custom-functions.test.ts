@@ -104,12 +104,29 @@ describe('UTM_LINK', () => {
 
 describe('UTM_ISSUES', () => {
   it('is empty for rows Stripe keeps whole and lists every problem otherwise', () => {
-    expect(runtime.call('UTM_ISSUES', column(LINK, LINK, ''), column('ok', 'face book', ''), 'email', column('x', 'a/b', ''))).toEqual([
+    const references = column('r-1', 'r-2', '');
+    expect(
+      runtime.call(
+        'UTM_ISSUES',
+        column(LINK, LINK, ''),
+        column('ok', 'face book', ''),
+        'email',
+        column('x', 'a/b', ''),
+        '',
+        '',
+        references,
+      ),
+    ).toEqual([
       [''],
       [
         'utm_source: "face book" has a space; Stripe would drop it. Try face_book\nutm_campaign: "a/b" has "/"; Stripe would drop it. Try a_b',
       ],
       [''],
+    ]);
+    // Without references, two rows on one Payment Link: their sales could never be told apart.
+    expect(runtime.call('UTM_ISSUES', column(LINK, LINK), column('ok', 'newsletter'), 'email', 'x')).toEqual([
+      [expect.stringMatching(/^client_reference_id: empty, and 1 other row of the range uses this Payment Link/)],
+      [expect.stringMatching(/^client_reference_id: empty, and 1 other row/)],
     ]);
   });
 

@@ -78,7 +78,21 @@ describe('UTM_LINK and UTM_ISSUES over a grid', () => {
     expect(formulaError(app, 'UTM_LINK', LINK, 'Facebook_Ads', 'email', 'spring_sale')).toBe(
       'utm_source: "Facebook_Ads" is not in the list of the "Our UTM list" tab; sales under two spellings are counted apart. Try facebook',
     );
-    expect(formula(app, 'UTM_ISSUES', column(LINK, LINK), column('Instagram', 'instagram'), column('email', 'cpc'), 'launch')).toEqual([
+    // Each row its own reference, so only the rules speak.
+    const references = column('r-1', 'r-2');
+    expect(
+      formula(
+        app,
+        'UTM_ISSUES',
+        column(LINK, LINK),
+        column('Instagram', 'instagram'),
+        column('email', 'cpc'),
+        'launch',
+        '',
+        '',
+        references,
+      ),
+    ).toEqual([
       [
         'utm_source: "Instagram" is listed as instagram in the "Our UTM list" tab; sales under two spellings are counted apart. Try instagram',
       ],
@@ -122,7 +136,9 @@ describe('UTM_LINK and UTM_ISSUES over a grid', () => {
   it('add two rules tabs together', () => {
     const app = withRules();
     app.workbook.write('More rules', [['Source'], ['tiktok']]);
-    expect(formula(app, 'UTM_ISSUES', column(LINK, LINK), column('tiktok', 'facebook'), 'email', 'x')).toEqual([[''], ['']]);
+    expect(
+      formula(app, 'UTM_ISSUES', column(LINK, LINK), column('tiktok', 'facebook'), 'email', 'x', '', '', column('r-1', 'r-2')),
+    ).toEqual([[''], ['']]);
     expect(formula(app, 'UTM_ISSUES', LINK, 'snapchat', 'email', 'x')).toMatch(
       /not in the list of your naming rules \("Our UTM list", "More rules"\)/,
     );

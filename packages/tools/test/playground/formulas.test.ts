@@ -60,6 +60,8 @@ describe('the seeded playground', () => {
     // Row 4: spaces everywhere.
     expect(linkColumn[2]).toMatch(/utm_source: "Facebook Ads" has a space/);
     expect(issueColumn[2]).toMatch(/utm_campaign: "Spring Sale" has a space.*Try Spring_Sale/);
+    // And no reference, on the Payment Link rows 2 and 3 use: its sales could not be told apart.
+    expect(issueColumn[2]).toMatch(/\nclient_reference_id: empty, and 2 other rows of the range use this Payment Link/);
     // Row 6: http:// and a slash in client_reference_id; the number 2024 is written as text.
     expect(issueColumn[4]).toMatch(/payment_link: .*http:\/\//);
     expect(issueColumn[4]).toMatch(/client_reference_id: "pb\/0005"/);
@@ -77,7 +79,11 @@ describe('the seeded playground', () => {
     await pg.post('/api/cell', { sheet: 'Links', cell: 'B4', input: 'facebook' });
     await pg.post('/api/cell', { sheet: 'Links', cell: 'C4', input: 'paid_social' });
     let links = await pg.values('Links');
-    expect(links[3]?.[7]).toBe('');
+    // Stripe keeps every value now; the row still has no reference on a link two other rows use.
+    expect(links[3]?.[7]).toBe(
+      'client_reference_id: empty, and 2 other rows of the range use this Payment Link: their sales cannot be told apart. ' +
+        'Give each row its own reference (Add references makes one per row)',
+    );
     expect(links[3]?.[9]).toBe(
       'https://buy.stripe.com/test_eVa5nPg1j1wmfXq5kr?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring_sale',
     );

@@ -9,6 +9,7 @@ import { applyPerCell, applyPerRow, FormulaError, type NamedArgument, type RowRe
 import { describeProblems, quote } from '../links/problem';
 import { LINK_FIELDS } from '../link-tabs/link-columns';
 import { LinkChecker, tagLink, type TagInput } from '../links/tag-link';
+import { rangeWarnings } from './range-mixups';
 import { NO_RULES, type NamingRules } from '../links/naming-rules';
 
 /** UTM_LINK and UTM_ISSUES take the link fields, in order, as their arguments. */
@@ -41,14 +42,28 @@ export function utmLink(values: readonly unknown[], rules: NamingRules = NO_RULE
   });
 }
 
-/** UTM_ISSUES: "" for a row Stripe keeps whole, else every problem, one per line, then the warnings. */
+/**
+ * UTM_ISSUES: "" for a row Stripe keeps whole, else every problem, one per line, then the warnings,
+ * those across the range's rows last (range-mixups.ts).
+ */
 export function utmIssues(values: readonly unknown[], rules: NamingRules = NO_RULES): string | string[][] {
   const links = new LinkChecker();
-  return applyPerRow(named(values), (cells): RowResult => {
+  const args = named(values);
+  // A first pass collects the rows in the order the second visits them.
+  const inputs: TagInput[] = [];
+  applyPerRow(args, (cells): RowResult => {
+    inputs.push(inputOf([...cells]));
+    return { ok: true, value: '' };
+  });
+  const acrossRows = rangeWarnings(inputs, links);
+  let next = 0;
+  return applyPerRow(args, (cells): RowResult => {
+    const shared = acrossRows[next++] ?? [];
     const outcome = tagLink(inputOf(cells), links, rules);
     if (outcome.status === 'empty') return { ok: true, value: '' };
     const problems = outcome.status === 'invalid' ? outcome.problems : [];
-    return { ok: true, value: describeProblems([...problems, ...(outcome.warnings ?? [])]) };
+    const lines = [describeProblems([...problems, ...(outcome.warnings ?? [])]), ...shared].filter((line) => line !== '');
+    return { ok: true, value: lines.join('\n') };
   });
 }
 
