@@ -130,6 +130,14 @@ describe('Help', () => {
     expect(help).toMatch(/Direct endpoint: only for trying things out/);
   });
 
+  it("says what a marketer's day with links needs: required values, references, fixes in bulk, naming rules", () => {
+    expect(help).toContain('Source, medium and campaign are required');
+    expect(help).toMatch(/every link the add-on writes gets a reference of its own/);
+    expect(help).toMatch(/offers to apply the suggested values to the cells it marked/);
+    expect(help).toMatch(/Naming rules .* any tab whose first row names UTM parameters/);
+    expect(help).toContain('payment_link_domain');
+  });
+
   it('names Scheduled sync…, the one place to choose it', () => {
     expect(help).toContain('then Scheduled sync… to read new sales from Stripe every 15 minutes or every hour');
   });
