@@ -16,7 +16,7 @@ import { connectKey } from './actions/connect-key';
 import { askAndReattribute } from './actions/reattribute-past-sales';
 import { syncFromMenu, syncFromTrigger } from './actions/sync';
 import { chooseSchedule, openScheduledSyncDialog, type ScheduleChoiceResult } from './actions/scheduled-sync';
-import { asMenuAction } from './actions/menu-action';
+import { asMenuAction, tellFrom } from './actions/menu-action';
 import { refreshAfterDeliveriesFromTrigger } from './actions/refresh-after-deliveries';
 import { rotateToken, setUp, showEndpoint } from './actions/webhook-endpoint';
 import { answerWebhook } from './reconciliation/webhook';
@@ -219,6 +219,6 @@ export function reattributePastSales(): void {
 /** Menu: gives every link row without a client_reference_id its own, never replacing one. */
 export function addReferences(): void {
   asMenuAction('addReferences', () => {
-    SpreadsheetApp.getUi().alert(describeReferencesAdded(addMissingReferences()));
+    tellFrom('addReferences', describeReferencesAdded(addMissingReferences()));
   });
 }

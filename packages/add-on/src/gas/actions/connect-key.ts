@@ -11,6 +11,7 @@ import { checkStripeKey, maskKey, STRIPE_MODES, type StripeMode } from '../../co
 import { reopenFlaggedSales } from '../reconciliation/confirm-sales';
 import { setStripeKey, stripeKeys } from '../stripe/settings';
 import { stripeGet, SYNC_RETRIES } from '../stripe/stripe-client';
+import { tellFrom } from './menu-action';
 
 /** `Test mode: rk_test_…abcd. Live mode: none (live events are checked by their token only).` */
 function connectedModes(keys: Record<StripeMode, string | null>): string {
@@ -51,18 +52,18 @@ export function connectKey(): void {
   const text = answer.getResponseText().trim();
   const disconnected = disconnect(text, keys);
   if (disconnected !== null) {
-    ui.alert(disconnected);
+    tellFrom('connectStripeKey', disconnected);
     return;
   }
   const check = checkStripeKey(text);
   if (!check.ok) {
-    ui.alert(check.error);
+    tellFrom('connectStripeKey', check.error);
     return;
   }
   // Prove the key can read events before keeping it.
   const probe = stripeGet(text, KEY_PROBE_PATH, SYNC_RETRIES);
   if (!probe.ok) {
-    ui.alert(`The key was not saved. ${probe.error}`);
+    tellFrom('connectStripeKey', `The key was not saved. ${probe.error}`);
     return;
   }
   setStripeKey(check.mode, text);
@@ -76,7 +77,8 @@ export function connectKey(): void {
   }
   const other: StripeMode = check.mode === 'live' ? 'test' : 'live';
   const otherKey = keys[other];
-  ui.alert(
+  tellFrom(
+    'connectStripeKey',
     `Connected ${maskKey(text)} (${check.mode} mode). Every ${check.mode}-mode delivery is now confirmed with Stripe, and Sync now can fill gaps` +
       ` and confirm the ${check.mode}-mode sales recorded without it.` +
       (reopened > 0 ? ` ${String(reopened)} flagged ${reopened === 1 ? 'sale is' : 'sales are'} checked again by the next sync.` : '') +

@@ -24,3 +24,9 @@ export function asMenuAction(item: GlobalName, work: () => void): void {
     ui.alert(menuLabel(item), error.message, ui.ButtonSet.OK);
   }
 }
+
+/** A menu item's answer to the person who chose it, titled by the item (an untitled alert reads as anonymous). */
+export function tellFrom(item: GlobalName, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(menuLabel(item), message, ui.ButtonSet.OK);
+}

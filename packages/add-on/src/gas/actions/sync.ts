@@ -12,6 +12,7 @@ import { UnreadableTabError } from '../ledger/unreadable-tab';
 import { describeModes, modesNeverSynced, syncEveryMode, type ModeSync } from '../reconciliation/sync-modes';
 import { rescheduleRefresh, takePendingRefresh } from '../reconciliation/refresh-schedule';
 import { connectedKeys, writeScheduledRunText } from '../stripe/settings';
+import { tellFrom } from './menu-action';
 
 /** A ledger that cannot be read stops every mode alike: said once, where a person looks. */
 function reportUnreadable(syncs: readonly ModeSync[]): void {
@@ -31,7 +32,7 @@ export function syncFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   // Before the question: an answer would be wasted on a sync that cannot run.
   if (connectedKeys().length === 0) {
-    ui.alert(CONNECT_KEY_FIRST);
+    tellFrom('syncNow', CONNECT_KEY_FIRST);
     return;
   }
   const neverSynced = modesNeverSynced();
@@ -45,7 +46,7 @@ export function syncFromMenu(): void {
     if (answer.getSelectedButton() !== ui.Button.OK) return;
     const days = parseFirstRunDays(answer.getResponseText());
     if (!days.ok) {
-      ui.alert(days.error);
+      tellFrom('syncNow', days.error);
       return;
     }
     firstRunDays = days.days;
@@ -58,7 +59,7 @@ export function syncFromMenu(): void {
     const attribution = attributionAfterSync();
     SpreadsheetApp.getActiveSpreadsheet().toast(attribution, 'Attribution', 8);
   }
-  ui.alert(describeModes(syncs));
+  tellFrom('syncNow', describeModes(syncs));
 }
 
 /**

@@ -9,6 +9,8 @@ import { ensureReconciliationSheet } from '../ledger/record-store';
 import { setupDialogHtml, type TokenNews } from '../reconciliation/setup-dialog';
 import { withScriptLockOrFail } from '../script-lock';
 import { connectedKeys, createWebhookToken, webhookToken } from '../stripe/settings';
+import { tellFrom } from './menu-action';
+import { menuLabel } from '../menu';
 
 function endpointUrl(token: string): { endpoint: string | null; devUrl: boolean } {
   const url = ScriptApp.getService().getUrl() as string | null;
@@ -45,7 +47,7 @@ export function setUp(): void {
 export function showEndpoint(): void {
   const token = webhookToken();
   if (token === null) {
-    SpreadsheetApp.getUi().alert(NOT_SET_UP);
+    tellFrom('showWebhookUrl', NOT_SET_UP);
     return;
   }
   showEndpointDialog(token, 'kept');
@@ -55,11 +57,11 @@ export function showEndpoint(): void {
 export function rotateToken(): void {
   const ui = SpreadsheetApp.getUi();
   if (webhookToken() === null) {
-    ui.alert(NOT_SET_UP);
+    tellFrom('rotateWebhookToken', NOT_SET_UP);
     return;
   }
   const answer = ui.alert(
-    'Rotate webhook token',
+    menuLabel('rotateWebhookToken'),
     "This makes a new secret token for the endpoint URL. The URL pasted into Stripe (and into the relay's APPS_SCRIPT_URL, if you use it) " +
       'stops working at once: every delivery to it is refused, and asked to be sent again, until you paste the new URL there.\n\n' +
       'Meanwhile, through the relay, Stripe gets a 503 for each event and sends it again with exponential backoff, for up to three days ' +
@@ -69,7 +71,7 @@ export function rotateToken(): void {
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) {
-    ui.alert('Nothing changed: the current webhook URL still works.');
+    tellFrom('rotateWebhookToken', 'Nothing changed: the current webhook URL still works.');
     return;
   }
   showEndpointDialog(createWebhookToken(), 'rotated');
