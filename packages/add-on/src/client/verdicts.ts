@@ -4,7 +4,7 @@
  * amber warning when it mixes up sales across rows (never blocking).
  */
 
-import { cleanValue } from '../core/links/clean';
+import { preferredFix, spelledAs } from '../core/link-tabs/spellings';
 import { isTestModeLink, TEST_LINK_WARNING } from '../core/link-tabs/link-checks';
 import type { LinkField } from '../core/link-tabs/link-columns';
 import { domainWarning, NO_RULES, ruleProblem } from '../core/links/naming-rules';
@@ -20,14 +20,7 @@ import { $, input, page } from './dom';
  * most used first): `Facebook` when the tab says `facebook`. Never a value Stripe would drop.
  */
 function sameButSpelledDifferently(field: TrackingParameter, value: string): UsedValue | undefined {
-  const key = cleanValue(value, { lowercase: true, maxLength: 1000 });
-  if (key === '') return undefined;
-  return page.context?.used[field].find(
-    (used) =>
-      used.value !== value &&
-      checkValue(field, used.value).status === 'valid' &&
-      cleanValue(used.value, { lowercase: true, maxLength: 1000 }) === key,
-  );
+  return spelledAs(field, value, page.context?.used[field] ?? []);
 }
 
 /** A button that puts `value` in the field, then lets the page check it again. */
@@ -54,7 +47,8 @@ function problemOf(field: LinkField, value: string): Problem | undefined {
     return link.status === 'invalid' ? link.problem : undefined;
   }
   const check = checkValue(field, value);
-  if (check.status === 'invalid') return check.problem;
+  // The fix every place offers: the rules' spelling, else the tab's, else the cleaned value.
+  if (check.status === 'invalid') return preferredFix(check.problem, value, page.context?.rules ?? NO_RULES, page.context?.used ?? null);
   if (check.status === 'empty' || field === 'client_reference_id') return undefined;
   return ruleProblem(field, check.text, page.context?.rules ?? NO_RULES);
 }
@@ -68,7 +62,8 @@ export function showVerdict(field: LinkField, onPick: () => void): boolean {
   element.setAttribute('aria-invalid', problem === undefined ? 'false' : 'true');
   message.className = problem === undefined ? 'msg' : 'msg error';
   if (problem !== undefined) {
-    message.append(problem.reason.replace(/ Try \S+$/, ''));
+    // The button says what to use: the reason stops before its `Try …`.
+    message.append(problem.reason.replace(/ Try .*$/, ''));
     if (problem.suggestion !== undefined) message.append(' ', fixButton(field, problem.suggestion, `Use ${problem.suggestion}`, onPick));
     return false;
   }

@@ -26,7 +26,8 @@ describe('Check selected cells: fixes in bulk', () => {
     expect(question?.prompt).toContain('utm_medium "paid social" → paid_social');
     expect(question?.prompt).toMatch(/\nand 2 more\.\n/);
     expect(done?.prompt ?? app.last?.services.spreadsheet.toasts.at(-1)?.message).toMatch(/^Applied 7 suggested values/);
-    expect(linkRow(app, 4)).toMatchObject({ utm_source: 'Facebook_Ads', utm_medium: 'paid_social', utm_campaign: 'Spring_Sale' });
+    // Rows 2 and 3 spell the campaign spring_sale: the fix keeps that spelling rather than starting Spring_Sale.
+    expect(linkRow(app, 4)).toMatchObject({ utm_source: 'Facebook_Ads', utm_medium: 'paid_social', utm_campaign: 'spring_sale' });
     expect(linkRow(app, 5)).toMatchObject({ utm_campaign: 'Ete_2024_Promo', utm_term: 'running_shoes' });
     expect(linkRow(app, 6)).toMatchObject({ payment_link: expect.stringMatching(/^https:\/\//), client_reference_id: 'pb_0005' });
     for (const [row, column] of [
@@ -115,6 +116,18 @@ function pasted(app: LocalAddOn): void {
 }
 
 describe('Tag selected rows: what it could not tag, by problem, with the same fix', () => {
+  it("offers the tab's own spelling as the fix, so pasted rows join the campaign the tab already has", () => {
+    const app = workbook();
+    app.workbook.write('Links', [[LINK, 'newsletter', 'email', 'Spring Sale', '', '', '']], 'A8');
+    app.workbook.setSelection('Links', 'A8');
+    const result: TagResult = tag(app, { typed: {} });
+    expect(result.problems[0]?.summary).toBe(
+      '1 row: utm_campaign has a space; Stripe would drop it (row 8). Suggested: "Spring Sale" → spring_sale.',
+    );
+    apply(app, { sheetName: 'Links', fixes: result.fixes });
+    expect(linkRow(app, 8)).toMatchObject({ utm_campaign: 'spring_sale' });
+  });
+
   it('summarizes 200 rows in a line per problem, and the fix it offers is applied by the sidebar', () => {
     const app = workbook();
     pasted(app);

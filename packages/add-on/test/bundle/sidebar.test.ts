@@ -50,7 +50,8 @@ describe('Check selected cells', () => {
     }
     expect(cell(app, 'E3')?.note).toBe(
       // Issue 17: each thing once (no heading repeating the reason, no second 'Suggested:' line).
-      'Marked by Check selected cells:\nutm_campaign: "Spring Sale" has a space; Stripe would drop it. Try Spring_Sale',
+      // The tab spells the campaign spring_sale (rows 2 and 4): the fix keeps its spelling.
+      'Marked by Check selected cells:\nutm_campaign: "Spring Sale" has a space; Stripe would drop it. Try spring_sale, as 2 rows of this tab spell it',
     );
     for (const a1 of ['B2', 'C2', 'E2', 'F2', 'C4']) expect(cell(app, a1)?.background ?? null).toBeNull();
     expect(cell(app, 'A2')?.note).toBe('my own note');

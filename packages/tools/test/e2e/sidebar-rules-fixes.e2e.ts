@@ -151,7 +151,7 @@ describe('Tag selected rows, summarized by problem', () => {
     await apply.click();
     await expectText(status, 'Applied 60 suggested values. Click Tag selected rows again to tag those rows.');
     await expectText(ui.cell(8, 3), 'email');
-    await expectText(ui.cell(37, 4), 'Spring_Sale');
+    await expectText(ui.cell(37, 4), 'spring_sale');
     await sidebar.locator('#tag').click();
     await expectText(status, /^Tagged 30 rows in Links \(column tagged_link\)\./);
   });

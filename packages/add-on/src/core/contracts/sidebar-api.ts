@@ -12,16 +12,13 @@ import type { NamingRules } from '../links/naming-rules';
 import type { TrackingParameter } from '../links/stripe-rules';
 import type { ProblemGroup } from '../link-tabs/problem-groups';
 import type { SuggestedFix } from '../link-tabs/suggested-fixes';
+import type { UsedValue } from '../link-tabs/spellings';
 
 export type { ProblemGroup, SuggestedFix };
 
 export type LinkFields = Record<LinkField, string>;
 
-export interface UsedValue {
-  value: string;
-  /** How many rows of the tab use it. */
-  rows: number;
-}
+export type { UsedValue };
 
 /**
  * A value of the active row that Stripe accepts but that mixes up sales: a warning, not an

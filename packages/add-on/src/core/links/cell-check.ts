@@ -5,7 +5,8 @@
 
 import { isBlank } from '../helpers/cell-value';
 import type { LinkColumn } from '../link-tabs/link-columns';
-import { NO_RULES, ruleProblem, suggestWithinRules, type NamingRules } from './naming-rules';
+import { NO_RULES, ruleProblem, type NamingRules } from './naming-rules';
+import { preferredFix, type Spellings } from '../link-tabs/spellings';
 import { checkLink } from './payment-link';
 import { isRequired, linkCarries, missingValueProblem } from './required';
 import { describeProblem, type Problem } from './problem';
@@ -26,9 +27,11 @@ export interface CellContext {
   /** The row's payment-link cell, as it holds it ('' when the tab has no such column). */
   rowLink: unknown;
   rules: NamingRules;
+  /** The tab's own spellings (absent: not known), offered as the fix of a value Stripe would drop. */
+  spellings?: Spellings | null;
 }
 
-const NO_CONTEXT: CellContext = { rowLink: '', rules: NO_RULES };
+const NO_CONTEXT: CellContext = { rowLink: '', rules: NO_RULES, spellings: null };
 
 export function checkCell(column: LinkColumn | null, value: unknown, context: CellContext = NO_CONTEXT): CellVerdict {
   if (column === null || column === 'tagged_link') return { kind: 'not_checked' };
@@ -37,7 +40,10 @@ export function checkCell(column: LinkColumn | null, value: unknown, context: Ce
     return link.status === 'invalid' ? { kind: 'invalid', problem: link.problem } : { kind: link.status };
   }
   const check = checkValue(column, value);
-  if (check.status === 'invalid') return { kind: 'invalid', problem: suggestWithinRules(check.problem, context.rules) };
+  if (check.status === 'invalid') {
+    const text = typeof value === 'string' ? value : String(value);
+    return { kind: 'invalid', problem: preferredFix(check.problem, text, context.rules, context.spellings ?? null) };
+  }
   if (column === 'client_reference_id') return { kind: check.status };
   if (check.status === 'valid') {
     const outside = ruleProblem(column, check.text, context.rules);

@@ -13,8 +13,9 @@ import { offerSuggestions } from './apply-suggestions';
 import { ReferenceBook, type WrittenReference } from './reference-book';
 import { describeUntagged, type UntaggedRow } from '../../core/link-tabs/problem-groups';
 import { linkTabNames } from './link-tabs';
-import { cellContexts } from './cell-context';
+import { cellContexts, lazyTabSpellings } from './cell-context';
 import { activeNamingRules } from './naming-rules';
+import { preferredFix } from '../../core/link-tabs/spellings';
 import { appendHeaders } from '../helpers/header-row';
 import { linkHeaderOf } from './link-header';
 import { describeTestLink, LinkMixups } from './link-mixups';
@@ -258,6 +259,7 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
   // Tagged, with a warning: a link off buy.stripe.com and the naming rules' domains.
   const warnings: string[] = [];
   const rules = activeNamingRules();
+  const spellings = lazyTabSpellings(sheet, header, headerAt);
   const conflicts: Conflict[] = [];
   const writes = new Map<LinkColumn, PendingWrite[]>();
   const untagged: UntaggedRow[] = [];
@@ -310,19 +312,22 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
     const rowFills = { ...fills.get(row) };
     const reference = references.get(row);
     if (reference !== undefined) rowFills.client_reference_id = reference;
-    const outcome = tagLink(mergeFields(rowFills, ownFields(row)), links, rules);
+    const merged = mergeFields(rowFills, ownFields(row));
+    const outcome = tagLink(merged, links, rules);
     if (outcome.status !== 'tagged') {
+      // The tab's own spelling is the fix where it has one: a bulk fix starts no second spelling.
+      const problems =
+        outcome.status === 'invalid'
+          ? outcome.problems.map((problem) => preferredFix(problem, textOfCell(merged[problem.parameter as LinkField]), rules, spellings()))
+          : null;
       // Left as it is: an invalid row must not lose the link it had, nor get half of the form.
       invalid.push({
         row,
-        problems:
-          outcome.status === 'invalid'
-            ? outcome.problems.map(describeProblem)
-            : ['payment_link: is empty; fill it in the row or in the form'],
+        problems: problems === null ? ['payment_link: is empty; fill it in the row or in the form'] : problems.map(describeProblem),
       });
-      if (outcome.status === 'invalid') {
-        untagged.push({ row, problems: outcome.problems, values: mergeFields(rowFills, ownFields(row)) });
-        fixes.push(...rowFixes(outcome.problems, row, ownFields(row), located, formulas[row - first] ?? []));
+      if (problems !== null) {
+        untagged.push({ row, problems, values: merged });
+        fixes.push(...rowFixes(problems, row, ownFields(row), located, formulas[row - first] ?? []));
       }
       continue;
     }

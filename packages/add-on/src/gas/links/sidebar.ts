@@ -10,6 +10,7 @@ import { describeProblems } from '../../core/links/problem';
 import { literalText, textOfCell } from '../../core/helpers/literal-text';
 import { LINK_FIELDS, locateLinkColumns, type LinkColumn, type LinkField } from '../../core/link-tabs/link-columns';
 import { linkTableOf } from '../../core/link-tabs/link-header';
+import { tabSpellings } from '../../core/link-tabs/spellings';
 import {
   isConsented,
   readConsent,
@@ -25,7 +26,6 @@ import {
 } from '../../core/contracts/sidebar-api';
 import { TRACKING_PARAMETERS, type TrackingParameter } from '../../core/links/stripe-rules';
 import { cellShows, mergeFields, replacedText, tagLink } from '../../core/links/tag-link';
-import { checkValue } from '../../core/links/validate';
 import { linkHeaderOf } from './link-header';
 import { LinkMixups } from './link-mixups';
 import { activeNamingRules, linkWarnings } from './naming-rules';
@@ -37,7 +37,6 @@ import { addFreshReference, ReferenceBook, referenceWritten } from './reference-
 import { fixesDone, readFixes } from '../../core/link-tabs/suggested-fixes';
 import { ensureColumns, ownTabRefusalFor, refuseOwnTab, selectedRanges, selectedRows, tagSelectedRows } from './selection';
 
-const MAX_USED_VALUES = 50;
 /** A person is waiting: long enough for a delivery or two to finish, short enough to say so. */
 const LINK_WRITE_WAIT_MS = 10_000;
 const INSERT = 'Insert into active row';
@@ -77,21 +76,6 @@ function formText(value: unknown): string {
   return cell.kind === 'text' ? cell.text : '';
 }
 
-/** Values used in `column` that Stripe keeps, most used first: a suggestion must never be one Stripe drops. `data[0]` is the header. */
-function usedValues(data: readonly unknown[][], parameter: TrackingParameter, column: number | undefined): UsedValue[] {
-  const counts = new Map<string, number>();
-  if (column !== undefined) {
-    for (let r = 1; r < data.length; r++) {
-      const check = checkValue(parameter, data[r]?.[column - 1]);
-      if (check.status === 'valid') counts.set(check.text, (counts.get(check.text) ?? 0) + 1);
-    }
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, MAX_USED_VALUES)
-    .map(([value, rows]) => ({ value, rows }));
-}
-
 function noUsedValues(): Record<TrackingParameter, UsedValue[]> {
   const used = {} as Record<TrackingParameter, UsedValue[]>;
   for (const parameter of TRACKING_PARAMETERS) used[parameter] = [];
@@ -126,8 +110,7 @@ export function readSidebarContext(): SidebarContext {
   const activeRow = active > headerAt ? active : null;
   const selected = selectedRows(selectedRanges(), headerAt).length;
   const columns = locateLinkColumns(header);
-  const used = noUsedValues();
-  for (const parameter of TRACKING_PARAMETERS) used[parameter] = usedValues(data.slice(headerAt - 1), parameter, columns[parameter]);
+  const used = tabSpellings(data.slice(headerAt - 1), columns);
 
   let row: LinkFields | null = null;
   const cells = activeRow === null ? undefined : data[activeRow - 1];
