@@ -45,7 +45,8 @@ const BASELINE = `function CONCAT_BASELINE(link, source, medium, campaign, term,
  */
 function outsideSpreadsheet(source: string): AppsScriptRuntime {
   const runtime = new AppsScriptRuntime(source);
-  runtime.install({ SpreadsheetApp: { getActiveSpreadsheet: () => null } });
+  // No document, so no document cache either (CacheService.getDocumentCache() is null outside one).
+  runtime.install({ SpreadsheetApp: { getActiveSpreadsheet: () => null }, CacheService: { getDocumentCache: () => null } });
   return runtime;
 }
 
