@@ -109,7 +109,9 @@ describe('menu items with prompts (POST /api/menu)', () => {
     expect(asked).toMatchObject({ ok: false, needsAnswer: { kind: 'prompt', title: 'Connect Stripe key', buttons: ['OK', 'CANCEL'] } });
     const connected = await pg.menu('connectStripeKey', [{ button: 'OK', text: PLAYGROUND_STRIPE_KEY }]);
     expect(connected.ok).toBe(true);
-    expect(connected.alerts).toEqual([{ title: '', prompt: expect.stringMatching(/^Connected rk_test_…0000 \(test mode\)/) }]);
+    expect(connected.alerts).toEqual([
+      { title: 'Connect Stripe key', prompt: expect.stringMatching(/^Connected rk_test_…0000 \(test mode\)/) },
+    ]);
 
     const firstSync = await pg.menu('syncNow');
     expect(firstSync.needsAnswer).toMatchObject({ kind: 'prompt', title: 'First sync' });
