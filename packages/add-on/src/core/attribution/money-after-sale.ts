@@ -5,7 +5,8 @@
  */
 
 import { moneyRecordsFromTab } from '../ledger/money-columns';
-import { sessionMoney, type SessionMoney } from '../ledger/session-money';
+import type { MoneyRecord } from '../ledger/money';
+import { sessionMoney, type SessionMoney, type SessionMoneyInput } from '../ledger/session-money';
 import { toMajorUnits } from '../stripe/currency';
 import type { Sale } from './attribution';
 import { formatAmount } from './attribution-report';
@@ -19,30 +20,44 @@ export interface MoneyAfterSale {
   ofSales: SessionMoney[];
   /** [session_id, counted] per data row of the Money after sale tab. */
   placements: string[][];
+  /** The tab's records, read once: the settled money places renewals' payments with them too. */
+  records: MoneyRecord[];
   summary: string[];
+}
+
+/** A sale as money after it (and the money Stripe kept) finds it: by session, payment and subscription. */
+export function saleSession(sale: Sale): SessionMoneyInput {
+  return {
+    session_id: sale.session_id,
+    paid: sale.payment_status === 'paid',
+    amount_minor: sale.amount_minor ?? 0,
+    currency: sale.currency,
+    livemode: sale.livemode,
+    payment_intent: sale.payment_intent,
+    subscription: sale.subscription,
+  };
+}
+
+/** [session_id, counted] per data row of a record tab (`dataRows` rows under its header), from the placements of the records read. */
+export function placementCells(
+  dataRows: number,
+  read: ReadonlyArray<{ row: number }>,
+  placements: ReadonlyArray<{ session_id: string; counted: string }>,
+): string[][] {
+  const cells: string[][] = Array.from({ length: Math.max(dataRows, 0) }, () => ['', '']);
+  read.forEach(({ row }, i) => {
+    const placement = placements[i];
+    if (placement !== undefined) cells[row - 2] = [placement.session_id, placement.counted];
+  });
+  return cells;
 }
 
 /** `sales` are the sales that count (flagged ones left out); `tab` the Money after sale tab as read, header first. */
 export function moneyAfterSale(sales: readonly Sale[], tab: { values: readonly (readonly unknown[])[] } | null): MoneyAfterSale {
   const values = tab?.values ?? [];
   const read = moneyRecordsFromTab(values);
-  const { bySession, placements } = sessionMoney(
-    sales.map((sale) => ({
-      session_id: sale.session_id,
-      paid: sale.payment_status === 'paid',
-      amount_minor: sale.amount_minor ?? 0,
-      currency: sale.currency,
-      livemode: sale.livemode,
-      payment_intent: sale.payment_intent,
-      subscription: sale.subscription,
-    })),
-    read.map(({ record }) => record),
-  );
-  const cells: string[][] = Array.from({ length: Math.max(values.length - 1, 0) }, () => ['', '']);
-  read.forEach(({ row }, i) => {
-    const placement = placements[i];
-    if (placement !== undefined) cells[row - 2] = [placement.session_id, placement.counted];
-  });
+  const records = read.map(({ record }) => record);
+  const { bySession, placements } = sessionMoney(sales.map(saleSession), records);
   const waiting = placements.filter((p) => p.counted.startsWith('waiting')).length;
   const refused = placements.filter((p) => p.counted.startsWith('not counted')).length;
   const summary = totalsLines(sales, bySession);
@@ -56,7 +71,8 @@ export function moneyAfterSale(sales: readonly Sale[], tab: { values: readonly (
   return {
     bySession,
     ofSales: sales.map((sale) => bySession.get(sale.session_id) ?? { refunded: 0, disputed: 0, renewals: 0, renewal_revenue: 0, net: 0 }),
-    placements: cells,
+    placements: placementCells(values.length - 1, read, placements),
+    records,
     summary,
   };
 }

@@ -196,7 +196,7 @@ export function writeRefresh(
     writeOwnTabColumns(ledger, SESSION_MONEY_COLUMNS, sessionMoneyCells(ledger.values.length - 1, sales, money.bySession));
   }
   if (inputs.money !== null) writeOwnTabColumns(inputs.money, MONEY_PLACEMENT_COLUMNS, money.placements);
-  const settledMoney = writeSettled(held, spreadsheet, { marked, ledger, sales, counted, money: inputs.money, settled });
+  const settledMoney = writeSettled(held, spreadsheet, { marked, ledger, sales, counted, moneyRecords: money.records, settled });
   // Each row's net revenue comes from the same per-sale money as the Attribution tab's, so they add up.
   writeCheckoutCampaigns(inputs.checkouts, expired);
   writeLinkTabColumns(held, linkTabs, totalsByRow(counted.sales, counted.attributions, money.ofSales, expired), notices);

@@ -13,7 +13,8 @@ import { settledMoney, type SessionSettled } from '../../core/attribution/settle
 import { buildSettledReport, settledReportCells, settledSessionCells, settledSummary } from '../../core/attribution/settled-report';
 import { literalText } from '../../core/helpers/literal-text';
 import { ATTRIBUTION_SETTLED_TAB, columnNames, fixedFormat, SETTLED_SESSION_COLUMNS } from '../../core/ledger/declaration';
-import { moneyRecordsFromTab } from '../../core/ledger/money-columns';
+import type { MoneyRecord } from '../../core/ledger/money';
+import { placementCells, saleSession } from '../../core/attribution/money-after-sale';
 import { settledRecordsFromTab } from '../../core/ledger/settled-columns';
 import { currencyNumberFormat } from '../../core/stripe/currency';
 import { openOwnTab, type MarkedTabs } from '../ledger/own-tabs';
@@ -39,8 +40,8 @@ export interface SettledInputs {
   sales: ReadonlyArray<{ sale: Sale; row: number }>;
   /** The sales that count (flagged ones left out), each with its attribution at the same index. */
   counted: { sales: Sale[]; attributions: Attribution[] };
-  /** Money after sale as read (its invoice ties filled): how a renewal's payment finds its session. */
-  money: LedgerValues | null;
+  /** Money after sale's records, read once by the refresh (its invoice ties filled): how a renewal's payment finds its session. */
+  moneyRecords: readonly MoneyRecord[];
   settled: LedgerValues | null;
 }
 
@@ -106,28 +107,13 @@ export function writeSettled(
   const { settled, ledger, counted } = inputs;
   if (settled === null) return null;
   const records = settledRecordsFromTab(settled.values);
-  const sessions = counted.sales.map((sale) => ({
-    session_id: sale.session_id,
-    paid: sale.payment_status === 'paid',
-    amount_minor: sale.amount_minor ?? 0,
-    currency: sale.currency,
-    livemode: sale.livemode,
-    payment_intent: sale.payment_intent,
-    subscription: sale.subscription,
-  }));
-  const money = moneyRecordsFromTab(inputs.money?.values ?? []).map(({ record }) => record);
   const { bySession, placements } = settledMoney(
-    sessions,
-    money,
+    counted.sales.map(saleSession),
+    inputs.moneyRecords,
     records.map(({ record }) => record),
   );
   held.wrote();
-  const placed: string[][] = Array.from({ length: Math.max(settled.values.length - 1, 0) }, () => ['', '']);
-  records.forEach(({ row }, i) => {
-    const placement = placements[i];
-    if (placement !== undefined) placed[row - 2] = [placement.session_id, placement.counted];
-  });
-  writeOwnTabColumns(settled, ['session_id', 'counted'], placed);
+  writeOwnTabColumns(settled, ['session_id', 'counted'], placementCells(settled.values.length - 1, records, placements));
   if (ledger !== null && ledger.values.length > 1)
     writeOwnTabColumns(ledger, SETTLED_SESSION_COLUMNS, settledSessionCells(ledger.values.length - 1, inputs.sales, bySession));
 
