@@ -67,6 +67,6 @@ export async function tagSelected(onChange: () => void, onApply: ApplyHandler): 
 }
 
 /** Applies the suggestions Tag selected rows offered, to the tab they were for; the server checks each cell again. */
-export async function applySuggestions(sheetName: string, fixes: SuggestedFix[]): Promise<void> {
-  sayApplied(await callServer('sidebarApplySuggestions', { sheetName, fixes }));
+export async function applySuggestions(sheetId: number, fixes: SuggestedFix[]): Promise<void> {
+  sayApplied(await callServer('sidebarApplySuggestions', { sheetId, fixes }));
 }

@@ -109,9 +109,9 @@ async function busy(clicked: HTMLButtonElement, work: () => Promise<void>): Prom
 }
 
 /** The offer under a Tag selected rows result: apply the suggested fixes, then read the sheet again. */
-function onApply(sheetName: string, fixes: SuggestedFix[], offer: HTMLButtonElement): void {
+function onApply(sheetId: number, fixes: SuggestedFix[], offer: HTMLButtonElement): void {
   void busy(offer, async () => {
-    await applySuggestions(sheetName, fixes);
+    await applySuggestions(sheetId, fixes);
     await loadContext();
   });
 }

@@ -50,7 +50,7 @@ function fixOffer(fixes: readonly SuggestedFix[], onApply: (button: HTMLButtonEl
   return offer;
 }
 
-export type ApplyHandler = (sheetName: string, fixes: SuggestedFix[], button: HTMLButtonElement) => void;
+export type ApplyHandler = (sheetId: number, fixes: SuggestedFix[], button: HTMLButtonElement) => void;
 
 export function sayTagged(result: Tagged, onApply: ApplyHandler): void {
   const filled = result.filled === 0 ? '' : ` Filled ${plural(result.filled, 'empty cell', 'empty cells')} with the values you typed.`;
@@ -61,7 +61,7 @@ export function sayTagged(result: Tagged, onApply: ApplyHandler): void {
   if (result.fixes.length > 0)
     more.push(
       fixOffer(result.fixes, (button) => {
-        onApply(result.sheetName, result.fixes, button);
+        onApply(result.sheetId, result.fixes, button);
       }),
     );
   if (warnings.length > 0) more.push(warningBox(warnings));

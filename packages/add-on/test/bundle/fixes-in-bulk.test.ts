@@ -124,7 +124,7 @@ describe('Tag selected rows: what it could not tag, by problem, with the same fi
     expect(result.problems[0]?.summary).toBe(
       '1 row: utm_campaign has a space; Stripe would drop it (row 8). Suggested: "Spring Sale" → spring_sale.',
     );
-    apply(app, { sheetName: 'Links', fixes: result.fixes });
+    apply(app, { sheetId: result.sheetId, fixes: result.fixes });
     expect(linkRow(app, 8)).toMatchObject({ utm_campaign: 'spring_sale' });
   });
 
@@ -143,7 +143,7 @@ describe('Tag selected rows: what it could not tag, by problem, with the same fi
     expect(result.fixes).toHaveLength(200);
     expect(result.fixQuestion).toMatch(/^Apply the suggested values to 200 cells\?\nutm_campaign "Spring Sale 0" → Spring_Sale_0\n/);
 
-    const applied = apply(app, { sheetName: 'Links', fixes: result.fixes });
+    const applied = apply(app, { sheetId: result.sheetId, fixes: result.fixes });
     expect(applied).toMatchObject({ status: 'applied', applied: 200, skipped: 0 });
     expect(applied.message).toMatch(/^Applied 200 suggested values/);
     expect(linkRow(app, 8)).toMatchObject({ utm_campaign: 'Spring_Sale_0' });
@@ -160,18 +160,40 @@ describe('Tag selected rows: what it could not tag, by problem, with the same fi
     if (first === undefined || second === undefined) throw new Error('expected two fixes');
     app.workbook.write('Links', [['Changed Since']], 'D9');
     const forged = { ...first, next: '=HYPERLINK("https://evil.example")' };
-    const applied = apply(app, { sheetName: 'Links', fixes: [forged, second] });
+    const applied = apply(app, { sheetId: result.sheetId, fixes: [forged, second] });
     expect(applied).toMatchObject({ applied: 0, skipped: 2 });
     expect(applied.message).toMatch(/2 cells changed since they were checked/);
     expect(linkRow(app, 8).utm_campaign).toBe('Spring Sale 0');
     expect(linkRow(app, 9).utm_campaign).toBe('Changed Since');
   });
 
+  it('finds the tab by its id: renamed since Tag, it still gets its fixes; a tab given its old name does not', () => {
+    const app = workbook();
+    app.workbook.write('Links', [[LINK, 'newsletter', 'email', 'Spring Sale', '', '', '']], 'A8');
+    app.workbook.setSelection('Links', 'A8');
+    const result: TagResult = tag(app, { typed: {} });
+    app.workbook.sheet('Links').name = 'Spring links';
+    app.workbook.write('Links', [
+      ['payment_link', 'utm_source', 'utm_medium', 'utm_campaign'],
+      ...Array.from({ length: 7 }, () => ['', '', '', 'Spring Sale']),
+    ]);
+    expect(apply(app, { sheetId: result.sheetId, fixes: result.fixes })).toMatchObject({
+      status: 'applied',
+      sheetName: 'Spring links',
+      applied: 1,
+    });
+    expect(app.workbook.sheet('Spring links').cell(8, 4)?.value).toBe('spring_sale');
+    expect(app.workbook.sheet('Links').cell(8, 4)?.value).toBe('Spring Sale');
+  });
+
   it("refuses to apply to the add-on's own tabs", () => {
     const app = workbook();
     const before = snapshot(app);
     expect(() =>
-      apply(app, { sheetName: 'Reconciliation', fixes: [{ row: 2, column: 2, parameter: 'x', current: 'fb-0002', next: 'x' }] }),
+      apply(app, {
+        sheetId: app.workbook.sheet('Reconciliation').sheetId,
+        fixes: [{ row: 2, column: 2, parameter: 'x', current: 'fb-0002', next: 'x' }],
+      }),
     ).toThrow(/add-on's own tab/);
     expect(snapshot(app)).toBe(before);
   });

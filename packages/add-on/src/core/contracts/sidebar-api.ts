@@ -119,19 +119,27 @@ export type TagResult =
    * values filled; `warnings` says what was tagged but should be looked at, one line each
    * (`Row 5: payment_link: example.com is not buy.stripe.com ...`).
    */
-  | ({ status: 'written'; sheetName: string; tagged: number; filled: number; invalid: InvalidRow[]; warnings: string[] } & Untagged & {
+  | ({
+      status: 'written';
+      sheetName: string;
+      sheetId: number;
+      tagged: number;
+      filled: number;
+      invalid: InvalidRow[];
+      warnings: string[];
+    } & Untagged & {
         /** One line per reference that the links just written share with each other or with other rows, naming them and the fix. */
         referenceWarnings: string[];
       })
   /** Nothing was written: these filled cells (a different tagged link, a formula) would change. */
-  | ({ status: 'confirm'; sheetName: string; conflicts: Conflict[]; invalid: InvalidRow[] } & Untagged);
+  | ({ status: 'confirm'; sheetName: string; sheetId: number; conflicts: Conflict[]; invalid: InvalidRow[] } & Untagged);
 
 /**
  * What could not be tagged, by problem, and the fix in bulk (issue 17). `problems` is one line per
  * problem however many rows have it (show these rather than `invalid`, one entry per row). `fixes`
  * are the add-on's suggestions for the rows' own cells (not for values typed in the form, nor for
  * formula cells); `fixQuestion` asks about them with a preview ('' when there are none). The
- * sidebar applies them with sidebarApplySuggestions({ sheetName, fixes }).
+ * sidebar applies them with sidebarApplySuggestions({ sheetId, fixes }).
  */
 export interface Untagged {
   problems: ProblemGroup[];
@@ -140,8 +148,8 @@ export interface Untagged {
 }
 
 export interface ApplyRequest {
-  /** The tab the fixes are for: TagResult's sheetName. */
-  sheetName: string;
+  /** The tab the fixes are for, by its id (TagResult's sheetId): a tab renamed since is still the one, another given its name is not. */
+  sheetId: number;
   /** TagResult's fixes, or some of them. */
   fixes: SuggestedFix[];
 }

@@ -345,7 +345,8 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
 
   // By problem, with the fix of each row's own cells (issue 17): 200 pasted rows are a few lines, not 200.
   const byProblem = describeUntagged(untagged, fixes);
-  if (!isConsented(conflicts, overwrite)) return { status: 'confirm', sheetName: sheet.getName(), conflicts, invalid, ...byProblem };
+  if (!isConsented(conflicts, overwrite))
+    return { status: 'confirm', sheetName: sheet.getName(), sheetId: sheet.getSheetId(), conflicts, invalid, ...byProblem };
   const columns = ensureColumns(
     sheet,
     header,
@@ -358,7 +359,17 @@ export function tagSelectedRows(typed: Partial<LinkFields>, overwrite?: Conflict
     if (list !== undefined && at !== undefined) writeColumnTexts(sheet, at, list);
   }
   const referenceWarnings = book.duplicatesAmong(sheet.getName(), written);
-  return { ...byProblem, referenceWarnings, status: 'written', sheetName: sheet.getName(), tagged, filled, invalid, warnings };
+  return {
+    ...byProblem,
+    referenceWarnings,
+    status: 'written',
+    sheetName: sheet.getName(),
+    sheetId: sheet.getSheetId(),
+    tagged,
+    filled,
+    invalid,
+    warnings,
+  };
 }
 
 /** Texts into one column, one write per run of consecutive rows, each as the cell's format needs it to stay itself. */

@@ -241,14 +241,15 @@ function insertLocked(request: unknown): InsertResult {
  * cell still holds what was checked and the add-on still suggests that value (apply-suggestions.ts).
  */
 export function applySuggestionsFromSidebar(request: unknown): ApplyResult {
-  const sheetName = requestPart(request, 'sheetName');
+  const sheetId = requestPart(request, 'sheetId');
   const fixes = readFixes(requestPart(request, 'fixes'));
   return withScriptLockOrFail(LINK_WRITE_WAIT_MS, APPLY, (held) => {
-    const sheet = typeof sheetName === 'string' ? SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName) : null;
-    if (sheet === null)
-      throw new Error(
-        `The tab "${String(sheetName)}" is gone (renamed or deleted): select the rows again and tag them, then apply the suggestions.`,
-      );
+    // By id, not name: a tab renamed since Tag is still the one, and a tab given its old name is not.
+    const sheet = SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .find((one) => one.getSheetId() === sheetId);
+    if (sheet === undefined)
+      throw new Error('The tab these fixes were for is gone (deleted): select the rows again and tag them, then apply the suggestions.');
     refuseOwnTab(sheet, APPLY);
     const done = applySuggestions(sheet, fixes, held);
     return { status: 'applied', sheetName: sheet.getName(), ...done, message: fixesDone(done.applied, done.skipped) };
