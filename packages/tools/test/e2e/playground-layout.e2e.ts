@@ -4,19 +4,12 @@
  * after Sync now and Refresh attribution, the Attribution tab's net_revenue is in the first screen.
  */
 import path from 'node:path';
-import { PLAYGROUND_STRIPE_KEY } from '../../src/playground/playground-stripe';
 import { LINK_HEADERS, UTM_ISSUES_COLUMN } from '../../src/playground/seed';
 import { expectText } from './browser';
+import { openTab, walkDemo } from './demo-walk';
 import { playgroundForEachTest, SHOTS } from './open-playground';
 
 const ui = playgroundForEachTest();
-
-async function answer(prompt: RegExp, text?: string): Promise<void> {
-  const dialog = ui.page.locator('#ask-dialog');
-  await expectText(dialog.locator('#ask-prompt'), prompt);
-  if (text !== undefined) await dialog.locator('#ask-input').fill(text);
-  await dialog.locator('#ask-buttons button').first().click();
-}
 
 /** The cell's box on the page, and whether its text is cut (wider or taller than the cell shows). */
 async function shown(r: number, c: number) {
@@ -45,15 +38,8 @@ describe('layout that reads', () => {
   });
 
   it("shows the Attribution tab's net_revenue in the first screen after the demo's refresh", async () => {
-    await ui.page.locator('[data-function="connectStripeKey"]').click();
-    await answer(/restricted/i, PLAYGROUND_STRIPE_KEY);
-    await answer(/^Connected rk_test_/);
-    await ui.page.locator('[data-function="syncNow"]').click();
-    await answer(/days/, '30');
-    await answer(/^Synced \d+ events/);
-    await ui.page.locator('[data-function="refreshAttribution"]').click();
-    await expectText(ui.page.locator('#status'), /sales attributed/);
-    await ui.page.getByRole('tab', { name: 'Attribution', exact: true }).click();
+    await walkDemo(ui.page, /sales attributed/);
+    await openTab(ui.page, 'Attribution');
     await expectText(ui.cell(1, 1), 'utm_campaign');
     const header = await ui.page
       .locator('#cell-1-1')

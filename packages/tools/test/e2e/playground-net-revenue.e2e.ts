@@ -6,55 +6,24 @@
  * each currency. The screenshots are the README's (docs/attribution.png, docs/money-after-sale.png).
  */
 import path from 'node:path';
-import { PLAYGROUND_STRIPE_KEY } from '../../src/playground/playground-stripe';
 import { netPerCampaign } from '../playground/demo-money';
 import { expectText } from './browser';
+import { openTab, shownTable, walkDemo } from './demo-walk';
 import { playgroundForEachTest, SHOTS } from './open-playground';
 
 const ui = playgroundForEachTest();
-
-/** Answers the page's own alert or prompt once it asks `prompt`. */
-async function answer(prompt: RegExp, text?: string): Promise<void> {
-  const dialog = ui.page.locator('#ask-dialog');
-  await expectText(dialog.locator('#ask-prompt'), prompt);
-  if (text !== undefined) await dialog.locator('#ask-input').fill(text);
-  await dialog.locator('#ask-buttons button').first().click();
-}
-
-/** The tab shown, as the page shows it: header → shown text, one object per row with a value in `key`, down to the first without (the summary is under the table). */
-async function shownTable(key: string): Promise<Array<Record<string, string>>> {
-  return ui.page.evaluate((keyHeader) => {
-    const text = (r: number, c: number) => (document.getElementById(`cell-${String(r)}-${String(c)}`)?.textContent ?? '').trim();
-    const header: string[] = [];
-    for (let c = 1; document.getElementById(`cell-1-${String(c)}`) !== null; c++) header.push(text(1, c));
-    const rows: Array<Record<string, string>> = [];
-    for (let r = 2; document.getElementById(`cell-${String(r)}-1`) !== null; r++) {
-      const row = Object.fromEntries(header.map((name, i) => [name, text(r, i + 1)]));
-      if (row[keyHeader] === '' || row[keyHeader] === undefined) break;
-      rows.push(row);
-    }
-    return rows;
-  }, key);
-}
 
 const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency.toUpperCase()}`;
 
 describe('the demo, as a marketer walks it', () => {
   it('shows gross against net per campaign after Sync now and Refresh attribution, with a chart per currency', async () => {
-    await ui.page.locator('[data-function="connectStripeKey"]').click();
-    await answer(/restricted/i, PLAYGROUND_STRIPE_KEY);
-    await answer(/^Connected rk_test_/);
-    await ui.page.locator('[data-function="syncNow"]').click();
-    await answer(/days/, '30');
-    await answer(/^Synced \d+ events/);
-    await ui.page.locator('[data-function="refreshAttribution"]').click();
-    await expectText(ui.page.locator('#status'), /\b13 of 15 sales attributed\./);
-    await ui.page.getByRole('tab', { name: 'Attribution', exact: true }).click();
+    await walkDemo(ui.page);
+    await openTab(ui.page, 'Attribution');
     await expectText(ui.cell(1, 1), 'utm_campaign');
 
     // Per campaign, source and currency: what first payments brought in, and what the campaign kept.
     const expected = netPerCampaign(ui.playground.app.stripe);
-    const table = await shownTable('utm_campaign');
+    const table = await shownTable(ui.page, 'utm_campaign');
     // The campaigns that sold (a row of checkouts that never paid has nothing to net).
     const sold = table.filter((row) => row.paid_sessions !== '0');
     const shown = Object.fromEntries(
@@ -76,7 +45,7 @@ describe('the demo, as a marketer walks it', () => {
     expect(shown['launch_week linkedin eur']?.slice(1)).toEqual(['131.00 EUR', '58.00 EUR', '0.00 EUR', '30.00 EUR', '103.00 EUR']);
 
     // Beside the table, the totals per currency and mode add up the rows.
-    const totals = (await shownTable('totals')).map((row) => [
+    const totals = (await shownTable(ui.page, 'totals')).map((row) => [
       row.totals,
       row['total: first payments'],
       row['total: renewals'],
@@ -130,7 +99,7 @@ describe('the demo, as a marketer walks it', () => {
     // Money after sale: a row per refund, dispute and renewal, and why each counts (or not). The
     // add-on made its columns as wide as its ids and dates, and wraps why a row counts (issue 17);
     // a person widens the others they read, as in Sheets.
-    await ui.page.getByRole('tab', { name: 'Money after sale', exact: true }).click();
+    await openTab(ui.page, 'Money after sale');
     await expectText(ui.cell(1, 1), 'object_id');
     const header = await ui.page
       .locator('#cell-1-1')
@@ -140,7 +109,7 @@ describe('the demo, as a marketer walks it', () => {
         (c) => [...document.querySelectorAll<HTMLElement>(`td[data-c="${String(c)}"]`)].some((td) => td.scrollWidth > td.clientWidth),
         column,
       );
-    const moneyRows = await shownTable('object_id');
+    const moneyRows = await shownTable(ui.page, 'object_id');
     expect(moneyRows.map((row) => `${row.kind ?? ''}: ${row.state ?? ''}`).sort()).toEqual([
       'dispute: lost',
       'dispute: won',

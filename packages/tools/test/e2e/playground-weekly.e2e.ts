@@ -6,54 +6,24 @@
  * current week on top. The screenshot (test-results/weekly.png) is looked at for legibility.
  */
 import path from 'node:path';
-import { PLAYGROUND_STRIPE_KEY } from '../../src/playground/playground-stripe';
 import { expectText } from './browser';
+import { openTab, shownTable, walkDemo } from './demo-walk';
 import { playgroundForEachTest, SHOTS } from './open-playground';
 
 const ui = playgroundForEachTest();
-
-async function answer(prompt: RegExp, text?: string): Promise<void> {
-  const dialog = ui.page.locator('#ask-dialog');
-  await expectText(dialog.locator('#ask-prompt'), prompt);
-  if (text !== undefined) await dialog.locator('#ask-input').fill(text);
-  await dialog.locator('#ask-buttons button').first().click();
-}
-
-/** The tab shown, as the page shows it: header → shown text, one object per row with a value in `key`, down to the first without (the summary is under the table). */
-async function shownTable(key: string): Promise<Array<Record<string, string>>> {
-  return ui.page.evaluate((keyHeader) => {
-    const text = (r: number, c: number) => (document.getElementById(`cell-${String(r)}-${String(c)}`)?.textContent ?? '').trim();
-    const header: string[] = [];
-    for (let c = 1; document.getElementById(`cell-1-${String(c)}`) !== null; c++) header.push(text(1, c));
-    const rows: Array<Record<string, string>> = [];
-    for (let r = 2; document.getElementById(`cell-${String(r)}-1`) !== null; r++) {
-      const row = Object.fromEntries(header.map((name, i) => [name, text(r, i + 1)]));
-      if (row[keyHeader] === '' || row[keyHeader] === undefined) break;
-      rows.push(row);
-    }
-    return rows;
-  }, key);
-}
 
 /** `1,234.50 USD` as a number of cents. */
 const cents = (shown: string | undefined): number => Math.round(Number((shown ?? '').replace(/[^0-9.-]/g, '') || 0) * 100);
 
 describe('the demo, week by week', () => {
   it("shows this week beside the last per campaign, adding up to Attribution, and a chart of every campaign's net in USD per week", async () => {
-    await ui.page.locator('[data-function="connectStripeKey"]').click();
-    await answer(/restricted/i, PLAYGROUND_STRIPE_KEY);
-    await answer(/^Connected rk_test_/);
-    await ui.page.locator('[data-function="syncNow"]').click();
-    await answer(/days/, '30');
-    await answer(/^Synced \d+ events/);
-    await ui.page.locator('[data-function="refreshAttribution"]').click();
-    await expectText(ui.page.locator('#status'), /\b13 of 15 sales attributed\./);
+    await walkDemo(ui.page);
 
-    await ui.page.getByRole('tab', { name: 'Attribution', exact: true }).click();
+    await openTab(ui.page, 'Attribution');
     await expectText(ui.cell(1, 1), 'utm_campaign');
-    const attribution = await shownTable('utm_campaign');
+    const attribution = await shownTable(ui.page, 'utm_campaign');
 
-    await ui.page.getByRole('tab', { name: 'Weekly', exact: true }).click();
+    await openTab(ui.page, 'Weekly');
     await expectText(ui.cell(1, 4), /^W\d\d checkouts$/);
     const header = await ui.page.evaluate(() => {
       const cells: string[] = [];
@@ -79,7 +49,7 @@ describe('the demo, week by week', () => {
     ]);
 
     // Each campaign's weeks add up to its Attribution row (the demo's sales are all within 17 days).
-    const weekly = await shownTable('utm_campaign');
+    const weekly = await shownTable(ui.page, 'utm_campaign');
     expect(weekly.map((row) => `${row.utm_campaign ?? ''} ${row.utm_source ?? ''} ${row.currency ?? ''}`)).toEqual(
       attribution.map((row) => `${row.utm_campaign ?? ''} ${row.utm_source ?? ''} ${row.currency ?? ''}`),
     );

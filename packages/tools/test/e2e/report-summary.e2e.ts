@@ -7,18 +7,11 @@
  * docs/attribution-settled.png, docs/weekly.png).
  */
 import path from 'node:path';
-import { PLAYGROUND_STRIPE_KEY } from '../../src/playground/playground-stripe';
 import { expectText } from './browser';
+import { openTab, walkDemo } from './demo-walk';
 import { playgroundForEachTest, SHOTS } from './open-playground';
 
 const ui = playgroundForEachTest();
-
-async function answer(prompt: RegExp, text?: string): Promise<void> {
-  const dialog = ui.page.locator('#ask-dialog');
-  await expectText(dialog.locator('#ask-prompt'), prompt);
-  if (text !== undefined) await dialog.locator('#ask-input').fill(text);
-  await dialog.locator('#ask-buttons button').first().click();
-}
 
 /** The tab's first rows as shown: the table's height (rows under the header down to the first blank one), then each summary line's box and text. */
 async function shownSummary() {
@@ -53,17 +46,10 @@ const TABS = [
 
 describe("the report tabs' summary", () => {
   it('shows the summary under the table, a line a row read across the first screen, the charts below it', async () => {
-    await ui.page.locator('[data-function="connectStripeKey"]').click();
-    await answer(/restricted/i, PLAYGROUND_STRIPE_KEY);
-    await answer(/^Connected rk_test_/);
-    await ui.page.locator('[data-function="syncNow"]').click();
-    await answer(/days/, '30');
-    await answer(/^Synced \d+ events/);
-    await ui.page.locator('[data-function="refreshAttribution"]').click();
-    await expectText(ui.page.locator('#status'), /\b13 of 15 sales attributed\./);
+    await walkDemo(ui.page);
 
     for (const tab of TABS) {
-      await ui.page.getByRole('tab', { name: tab.name, exact: true }).click();
+      await openTab(ui.page, tab.name);
       await expectText(ui.cell(1, 1), 'utm_campaign');
       await ui.page.waitForFunction(() => document.querySelectorAll('figure.chart').length > 0);
       const { table, lines, charts } = await shownSummary();
