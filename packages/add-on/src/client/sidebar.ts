@@ -62,10 +62,16 @@ async function loadContext(): Promise<void> {
     const wasRefused = page.context?.refusal != null;
     const context = await callServer('sidebarContext');
     page.context = context;
-    // The form starts from the active row; a later read fills it only while it is empty, never over what was typed.
-    if (context.row !== null && LINK_FIELDS.every((field) => input(field).value === '')) {
-      fillForm(context.row);
-      page.filledFrom = context.row;
+    // The form starts from the active row; a later read follows the row in each field still as
+    // the row filled it (Apply suggested fixes changed the row), never over what was typed.
+    if (context.row !== null) {
+      const row = context.row;
+      const filled = page.filledFrom;
+      const untouched = (field: LinkField): boolean =>
+        input(field).value === '' || (filled !== null && input(field).value === filled[field]);
+      if (LINK_FIELDS.every((field) => input(field).value === '')) fillForm(row);
+      else for (const field of LINK_FIELDS) if (untouched(field)) input(field).value = row[field];
+      page.filledFrom = row;
     }
     fillSuggestions();
     // Said up front, before the user fills a form they could not insert; taken back once on a links tab.

@@ -152,6 +152,11 @@ describe('Tag selected rows, summarized by problem', () => {
     await expectText(status, 'Applied 60 suggested values. Click Tag selected rows again to tag those rows.');
     await expectText(ui.cell(8, 3), 'email');
     await expectText(ui.cell(37, 4), 'spring_sale');
+    // The form took its values from the active row: it follows the row's fixes, no longer red.
+    await sidebar.locator('#f-utm_medium[aria-invalid="false"]').waitFor();
+    expect(await sidebar.locator('#f-utm_medium').inputValue()).toBe('email');
+    expect(await sidebar.locator('#f-utm_campaign').inputValue()).toBe('spring_sale');
+    expect(await sidebar.locator('#f-utm_campaign').getAttribute('aria-invalid')).toBe('false');
     await sidebar.locator('#tag').click();
     await expectText(status, /^Tagged 30 rows in Links \(column tagged_link\)\./);
   });
